@@ -1,0 +1,99 @@
+"""Turn a raw record (an import line or an extracted page) into a stored article.
+
+Import and crawl both come through here, so normalisation, date reading and agency attribution
+are the same for both.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from crawler.attribution import attribute
+from crawler.store import Article, utcnow
+from indexer.normalize import normalize, normalize_line
+from indexer.thaidates import DateError, find_date, parse_date
+
+
+class RecordError(ValueError):
+    """A record that cannot become an article; the message says why."""
+
+
+@dataclass
+class Record:
+    """What a source gives us about one article, before normalisation."""
+
+    url: str
+    title: str = ""
+    body: str = ""
+    date: str | date | None = None
+    agency: str | None = None
+    publisher: str | None = None
+    category: str = ""
+    lang: str | None = None
+
+
+def _read_date(value: str | date | None, title: str, body: str) -> tuple[str | None, list[str]]:
+    """ISO date from the given value, else from the text; and any warnings."""
+    warnings: list[str] = []
+    if isinstance(value, date):
+        return value.isoformat(), warnings
+    if value:
+        try:
+            d = parse_date(str(value))
+        except DateError:
+            d = find_date(str(value))
+            if d is None:
+                warnings.append(f"unreadable date {str(value)[:40]!r}; taken from the text instead")
+        if d:
+            return d.isoformat(), warnings
+    d = find_date(body[:300]) or find_date(title)
+    if d is None:
+        warnings.append("no date")
+    return (d.isoformat() if d else None), warnings
+
+
+def _guess_lang(text: str) -> str:
+    thai = sum(1 for ch in text[:2000] if "\u0e00" <= ch <= "\u0e7f")
+    letters = sum(1 for ch in text[:2000] if ch.isalpha())
+    return "th" if letters and thai / letters > 0.3 else "en"
+
+
+def make_article(rec: Record) -> tuple[Article, list[str]]:
+    """Normalise a record into an Article; returns it with warnings (never fatal ones).
+
+    Raises RecordError when there is nothing to store (no URL, or neither title nor body).
+    """
+    url = (rec.url or "").strip()
+    if not url or not url.lower().startswith(("http://", "https://")):
+        raise RecordError(f"url must be an absolute http(s) URL, got {rec.url!r}")
+    title = normalize_line(rec.title)
+    body = normalize(rec.body)
+    if not title and not body:
+        raise RecordError("empty article: no title and no body")
+    warnings: list[str] = []
+    if not body:
+        warnings.append("empty body")
+    published, date_warnings = _read_date(rec.date, title, body)
+    warnings += date_warnings
+    attribution = attribute(title, body, url=url, hint=rec.agency, publisher=rec.publisher)
+    if rec.agency and attribution.method != "hint":
+        warnings.append(f"unknown agency {rec.agency!r}; attributed to {attribution.agency!r} from the text")
+    article = Article(
+        url=url,
+        title=title,
+        body=body,
+        published=published,
+        agency=attribution.agency,
+        publisher=(rec.publisher or "").strip() or _publisher_of(url),
+        category=normalize_line(rec.category),
+        lang=(rec.lang or "").strip().lower() or _guess_lang(title + " " + body),
+        fetched_at=utcnow(),
+    )
+    return article, warnings
+
+
+def _publisher_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host

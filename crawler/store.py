@@ -1,0 +1,379 @@
+"""The article store: SQLite, the source of truth from which the index can always be rebuilt.
+
+Tables: ``articles`` (one row per canonical URL), ``raw_pages`` (the fetched bytes, so extraction
+can be re-run without re-fetching), ``crawl_state`` (per-URL conditional-GET state),
+``crawl_runs`` (one row per source per run) and ``changes`` (an append-only log of upserts and
+deletes that the index replays; see :mod:`indexer.sync`). WAL mode, every write in a
+transaction: a crash loses at most the transaction in flight.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+SCHEMA_VERSION = 1
+
+# Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
+_MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS articles (
+        url TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        agency TEXT NOT NULL,
+        publisher TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        lang TEXT NOT NULL DEFAULT 'th',
+        fetched_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        seq INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+    CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+    CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+    CREATE TABLE IF NOT EXISTS changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+        at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS raw_pages (
+        url TEXT PRIMARY KEY,
+        fetched_at TEXT NOT NULL,
+        status INTEGER,
+        content_type TEXT,
+        encoding TEXT,
+        body BLOB
+    );
+    CREATE TABLE IF NOT EXISTS crawl_state (
+        url TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        last_status INTEGER,
+        last_error TEXT,
+        last_checked TEXT,
+        next_check TEXT,
+        failures INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS crawl_state_source ON crawl_state(source);
+    CREATE TABLE IF NOT EXISTS crawl_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        started TEXT NOT NULL,
+        finished TEXT,
+        status TEXT NOT NULL DEFAULT 'running',
+        pages INTEGER NOT NULL DEFAULT 0,
+        new INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        errors INTEGER NOT NULL DEFAULT 0,
+        error_kinds TEXT NOT NULL DEFAULT '{}',
+        message TEXT
+    );
+    CREATE INDEX IF NOT EXISTS crawl_runs_source ON crawl_runs(source, started);
+    """,
+]
+
+
+def utcnow() -> str:
+    """Current time as an ISO string in UTC, seconds precision."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def content_hash(title: str, body: str, published: str | None, agency: str) -> str:
+    """Hash of what the index shows of an article: equal hashes mean nothing to re-index."""
+    h = hashlib.sha256()
+    for part in (title, body, published or "", agency):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()[:32]
+
+
+@dataclass
+class Article:
+    """An article as stored: text fields are already normalised."""
+
+    url: str
+    title: str = ""
+    body: str = ""
+    published: str | None = None  # ISO date
+    agency: str = ""
+    publisher: str = ""
+    category: str = ""
+    lang: str = "th"
+    fetched_at: str = field(default_factory=utcnow)
+    content_hash: str = ""
+    seq: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.title, self.body, self.published, self.agency)
+
+    def to_dict(self) -> dict:
+        """All fields, as the API returns them."""
+        return asdict(self)
+
+
+_ARTICLE_COLS = [f for f in Article.__dataclass_fields__]
+
+
+class Store:
+    """The SQLite article store. One instance per thread; cheap to open."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._depth = 0
+        self._lock = threading.RLock()
+        self._migrate()
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one transaction (nested calls join the outer one)."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.db
+                finally:
+                    self._depth -= 1
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            else:
+                self.db.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def _migrate(self) -> None:
+        with self.transaction() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"store {self.path} has schema version {version}, newer than this govsearch "
+                    f"({SCHEMA_VERSION}): upgrade govsearch"
+                )
+            for step in _MIGRATIONS[version:]:
+                for stmt in step.split(";"):
+                    if stmt.strip():
+                        db.execute(stmt)
+            db.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version recorded in the store."""
+        return int(self.get_meta("schema_version") or 0)
+
+    def get_meta(self, key: str) -> str | None:
+        """A value from the meta table."""
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a value in the meta table."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- articles ------------------------------------------------------------------------
+    def upsert_article(self, article: Article) -> str:
+        """Insert or update by URL. Returns ``"new"``, ``"updated"`` or ``"unchanged"``.
+
+        An unchanged article (same content hash) is not touched, so it is not re-indexed.
+        """
+        with self.transaction() as db:
+            row = db.execute("SELECT content_hash FROM articles WHERE url=?", (article.url,)).fetchone()
+            if row and row[0] == article.content_hash:
+                return "unchanged"
+            seq = db.execute(
+                "INSERT INTO changes(url, op, at) VALUES (?, 'upsert', ?)", (article.url, utcnow())
+            ).lastrowid
+            article.seq = seq
+            values = [getattr(article, c) for c in _ARTICLE_COLS]
+            db.execute(
+                f"INSERT OR REPLACE INTO articles({','.join(_ARTICLE_COLS)}) "
+                f"VALUES ({','.join('?' * len(_ARTICLE_COLS))})",
+                values,
+            )
+            return "updated" if row else "new"
+
+    def delete_article(self, url: str) -> bool:
+        """Delete an article by URL; True if it existed. The index drops it on its next sync."""
+        with self.transaction() as db:
+            cur = db.execute("DELETE FROM articles WHERE url=?", (url,))
+            if cur.rowcount:
+                db.execute("INSERT INTO changes(url, op, at) VALUES (?, 'delete', ?)", (url, utcnow()))
+            return bool(cur.rowcount)
+
+    def get_article(self, url: str) -> Article | None:
+        """The stored article for a URL, or None."""
+        row = self.db.execute(f"SELECT {','.join(_ARTICLE_COLS)} FROM articles WHERE url=?", (url,)).fetchone()
+        return Article(**dict(row)) if row else None
+
+    def get_articles(self, urls: list[str]) -> dict[str, Article]:
+        """Several articles by URL at once (missing ones are left out)."""
+        out: dict[str, Article] = {}
+        for i in range(0, len(urls), 500):
+            chunk = urls[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT {','.join(_ARTICLE_COLS)} FROM articles WHERE url IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for row in rows:
+                out[row["url"]] = Article(**dict(row))
+        return out
+
+    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+        """Every article, in URL order, read in batches (constant memory)."""
+        last = ""
+        while True:
+            rows = self.db.execute(
+                f"SELECT {','.join(_ARTICLE_COLS)} FROM articles WHERE url > ? ORDER BY url LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield Article(**dict(row))
+            last = rows[-1]["url"]
+
+    def count_articles(self) -> int:
+        """Number of stored articles."""
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def last_seq(self) -> int:
+        """Sequence number of the newest change (0 for an empty store)."""
+        return self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0]
+
+    def changes_since(self, seq: int, limit: int = 1000) -> list[tuple[int, str, str]]:
+        """``(seq, url, op)`` of changes after ``seq``, oldest first."""
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT seq, url, op FROM changes WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
+            )
+        ]
+
+    def find_by_hash(self, chash: str) -> str | None:
+        """URL of a stored article with this content hash (duplicate detection), or None."""
+        row = self.db.execute("SELECT url FROM articles WHERE content_hash=? LIMIT 1", (chash,)).fetchone()
+        return row[0] if row else None
+
+    def last_update(self) -> str | None:
+        """When the store last changed."""
+        row = self.db.execute("SELECT MAX(at) FROM changes").fetchone()
+        return row[0] if row else None
+
+    # -- raw pages and crawl state (filled by the crawler) -------------------------------
+    def save_raw(self, url: str, body: bytes, *, status: int | None = None, content_type: str | None = None,
+                 encoding: str | None = None, fetched_at: str | None = None) -> None:
+        """Keep the fetched bytes of a page, so extraction can be re-run without fetching."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO raw_pages(url, fetched_at, status, content_type, encoding, body) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (url, fetched_at or utcnow(), status, content_type, encoding, body),
+            )
+
+    def get_raw(self, url: str) -> sqlite3.Row | None:
+        """The raw page row for a URL, or None."""
+        return self.db.execute("SELECT * FROM raw_pages WHERE url=?", (url,)).fetchone()
+
+    def get_crawl_state(self, url: str) -> dict | None:
+        """Conditional-GET state of a URL, or None if never fetched."""
+        row = self.db.execute("SELECT * FROM crawl_state WHERE url=?", (url,)).fetchone()
+        return dict(row) if row else None
+
+    def set_crawl_state(self, url: str, source: str, **fields) -> None:
+        """Create or update the crawl state of a URL (only the given fields change)."""
+        allowed = {"etag", "last_modified", "content_hash", "last_status", "last_error", "last_checked",
+                   "next_check", "failures"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"unknown crawl_state fields: {sorted(unknown)}")
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO crawl_state(url, source) VALUES (?, ?)", (url, source))
+            if fields:
+                cols = ", ".join(f"{k}=?" for k in fields)
+                db.execute(f"UPDATE crawl_state SET {cols}, source=? WHERE url=?", (*fields.values(), source, url))
+
+    def start_run(self, source: str) -> int:
+        """Record the start of a crawl run; returns its id."""
+        with self.transaction() as db:
+            return db.execute(
+                "INSERT INTO crawl_runs(source, started) VALUES (?, ?)", (source, utcnow())
+            ).lastrowid
+
+    def finish_run(self, run_id: int, *, status: str = "ok", pages: int = 0, new: int = 0, updated: int = 0,
+                   unchanged: int = 0, errors: int = 0, error_kinds: dict | None = None,
+                   message: str | None = None) -> None:
+        """Record the end of a crawl run and its counts."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE crawl_runs SET finished=?, status=?, pages=?, new=?, updated=?, unchanged=?, errors=?, "
+                "error_kinds=?, message=? WHERE id=?",
+                (utcnow(), status, pages, new, updated, unchanged, errors, json.dumps(error_kinds or {}),
+                 message, run_id),
+            )
+
+    def runs(self, source: str | None = None, limit: int = 20) -> list[dict]:
+        """Newest crawl runs first, optionally for one source."""
+        sql = "SELECT * FROM crawl_runs"
+        args: tuple = ()
+        if source:
+            sql += " WHERE source=?"
+            args = (source,)
+        sql += " ORDER BY id DESC LIMIT ?"
+        out = []
+        for row in self.db.execute(sql, (*args, limit)):
+            d = dict(row)
+            d["error_kinds"] = json.loads(d["error_kinds"] or "{}")
+            out.append(d)
+        return out
+
+    def last_runs(self) -> dict[str, dict]:
+        """The newest run of each source."""
+        rows = self.db.execute(
+            "SELECT * FROM crawl_runs WHERE id IN (SELECT MAX(id) FROM crawl_runs GROUP BY source)"
+        )
+        return {r["source"]: {**dict(r), "error_kinds": json.loads(r["error_kinds"] or "{}")} for r in rows}
+
+    def counts_by(self, column: str) -> dict[str, int]:
+        """Article counts grouped by ``agency``, ``publisher`` or ``lang``."""
+        if column not in {"agency", "publisher", "lang", "category"}:
+            raise ValueError(column)
+        return {r[0]: r[1] for r in self.db.execute(f"SELECT {column}, COUNT(*) FROM articles GROUP BY {column}")}

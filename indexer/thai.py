@@ -1,0 +1,237 @@
+"""Thai word segmentation with character offsets, and the finer split of compounds.
+
+Two views of the same normalised text:
+
+* ``words``: dictionary words (nlpo3, newmm as fallback), punctuation stripped at the edges,
+  Latin lower-cased, each with its exact character span in the text.
+* ``fine_words``: every word with the parts it splits into (กระทรวงมหาดไทย -> กระทรวง ·
+  มหาดไทย), down to the finest split, so that a query for a part finds the compound. Spans of
+  the parts are exact sub-spans of the word.
+
+Documents and queries go through the same functions and the same dictionary.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import re
+import tempfile
+import threading
+from importlib.resources import files
+from typing import Iterable, NamedTuple
+
+from pythainlp.tokenize import newmm
+from pythainlp.util import Trie
+
+
+class Word(NamedTuple):
+    """A token: its indexed text and its character span in the (normalised) source text."""
+
+    text: str
+    start: int
+    end: int
+
+
+_THAI_LETTERS = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
+# Numbers keep their inner separators (10.30, 1,000.50); words are runs of Thai letters and
+# marks or of other letters. Everything else (punctuation, ๆ, ฯ, spaces) separates tokens.
+_TOKEN = re.compile(
+    rf"(?P<num>\d+(?:[.,:]\d+)*)|(?P<word>(?:[{_THAI_LETTERS}]|[^\W\d_\u0e00-\u0e7f])+)"
+)
+_THAI_RUN = re.compile(rf"[{_THAI_LETTERS}]+")
+_MIN_SPLIT_LEN = 6  # a shorter word cannot have two parts of the minimum length
+# Parts shorter than this are mostly syllables (กระ·ทร·วง, ตา·ราง): splitting into them would make
+# a query for a syllable match every word that happens to contain it.
+_MIN_PART_LEN = 3
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The segmentation dictionary: pythainlp's words plus govsearch's own additions."""
+    words = set(_read_lines(files("pythainlp.corpus").joinpath("words_th.txt").read_text("utf-8")))
+    words.update(_read_lines(files("indexer").joinpath("data/custom_words.txt").read_text("utf-8")))
+    words.update(_agency_words())
+    return frozenset(w for w in words if w)
+
+
+def _read_lines(text: str) -> Iterable[str]:
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _agency_words() -> Iterable[str]:
+    # Read the registry file directly: the indexer must not depend on crawler code here.
+    path = files("crawler").joinpath("data/agencies.csv")
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for name in (row.get("name_th") or "").split():
+                yield name
+            abbr = (row.get("abbr_th") or "").strip()
+            # "สป.มท." is segmented at its dots anyway; a dot-free abbreviation is one word.
+            for part in abbr.split("."):
+                if len(part) >= 2:
+                    yield part
+
+
+_nlpo3_lock = threading.Lock()
+_nlpo3_dict: str | None = None
+
+
+def _nlpo3_dict_name() -> str | None:
+    """Load the dictionary into nlpo3 once per process; None when nlpo3 is unavailable."""
+    global _nlpo3_dict
+    if _nlpo3_dict is not None:
+        return _nlpo3_dict or None
+    with _nlpo3_lock:
+        if _nlpo3_dict is None:
+            try:
+                import nlpo3
+            except ImportError:
+                _nlpo3_dict = ""
+                return None
+            fd, path = tempfile.mkstemp(prefix="govsearch-dict-", suffix=".txt")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    f.write("\n".join(sorted(dictionary_words())))
+                name = f"govsearch-{os.getpid()}"
+                _msg, ok = nlpo3.load_dict(path, name)
+            finally:
+                os.unlink(path)
+            _nlpo3_dict = name if ok else ""
+    return _nlpo3_dict or None
+
+
+@functools.lru_cache(maxsize=1)
+def _trie() -> Trie:
+    return Trie(dictionary_words())
+
+
+def _segment(text: str) -> list[str]:
+    name = _nlpo3_dict_name()
+    if name:
+        import nlpo3
+
+        return nlpo3.segment(text, name)
+    return newmm.segment(text, _trie())
+
+
+_last_text: str | None = None
+_last_words: list[Word] = []
+
+
+def words(text: str) -> list[Word]:
+    """Segment normalised ``text`` into words with exact character offsets.
+
+    The result of the last call is kept: the index asks for the words and the fine words of
+    the same text one after the other.
+    """
+    global _last_text, _last_words
+    if text is _last_text or text == _last_text:
+        return _last_words
+    out: list[Word] = []
+    pos = 0
+    for chunk in _segment(text):
+        for m in _TOKEN.finditer(chunk):
+            tok = m.group()
+            if m.lastgroup == "num":
+                tok = tok.replace(",", "")
+            else:
+                tok = tok.lower()
+            out.append(Word(tok, pos + m.start(), pos + m.end()))
+        pos += len(chunk)
+    _last_text, _last_words = text, out
+    return out
+
+
+_split_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=300_000)
+def _split_once(word: str) -> tuple[str, ...] | None:
+    """The fewest-parts split of ``word`` into other dictionary words, or None.
+
+    A word is split only when every part is itself a dictionary word of at least
+    ``_MIN_PART_LEN`` characters, so an unknown name is never cut into noise.
+    """
+    if len(word) < _MIN_SPLIT_LEN or not _THAI_RUN.fullmatch(word):
+        return None
+    vocab = dictionary_words()
+    trie = _trie()
+    with _split_lock:  # the shared trie is edited for a moment: the word must not match itself
+        known = word in vocab
+        if known:
+            trie.remove(word)
+        try:
+            parts = newmm.segment(word, trie)
+        finally:
+            if known:
+                trie.add(word)
+    if len(parts) < 2 or any(len(p) < _MIN_PART_LEN or p not in vocab for p in parts):
+        return None
+    return tuple(parts)
+
+
+@functools.lru_cache(maxsize=300_000)
+def split_tree(word: str) -> tuple[tuple[tuple[str, int, int], ...], int]:
+    """Every node of the word's split tree, and the number of its leaves.
+
+    Nodes are ``(text, char offset in word, index of its first leaf)``; the word itself is
+    the first node. กระทรวงมหาดไทย gives itself, กระทรวง (leaf 0) and มหาดไทย (leaf 1)
+    and the parts of those in turn.
+    """
+    parts = _split_once(word)
+    if not parts:
+        return ((word, 0, 0),), 1
+    nodes = [(word, 0, 0)]
+    offset = leaf = 0
+    for part in parts:
+        sub, n = split_tree(part)
+        nodes.extend((t, offset + o, leaf + i) for t, o, i in sub)
+        offset += len(part)
+        leaf += n
+    return tuple(nodes), leaf
+
+
+def leaves(word: str) -> list[str]:
+    """The finest parts of ``word`` in order (``[word]`` when it has no split)."""
+    nodes, n = split_tree(word)
+    if n == 1:
+        return [word]
+    out: list[str] = [""] * n
+    for text, _off, leaf in nodes:
+        out[leaf] = text  # nodes come parent first, so the last writer at a leaf is the leaf
+    return out
+
+
+class FineWord(NamedTuple):
+    """A node of a word's split tree, with its position in the fine token stream."""
+
+    text: str
+    start: int
+    end: int
+    pos: int
+
+
+def fine_words(text: str) -> list[FineWord]:
+    """Segment ``text`` and emit every node of every word's split tree.
+
+    Positions count leaves: the leaves of consecutive words are consecutive (phrases over
+    parts work), and a compound shares the position of its first leaf, as a synonym would.
+    """
+    out: list[FineWord] = []
+    pos = 0
+    for w in words(text):
+        nodes, n = split_tree(w.text)
+        for t, off, leaf in nodes:
+            start = w.start + off
+            out.append(FineWord(t, start, start + len(t), pos + leaf))
+        pos += n
+    return out
+
+
+def engine_name() -> str:
+    """Which segmentation engine is in use (for status pages and benchmarks)."""
+    return "nlpo3" if _nlpo3_dict_name() else "newmm"

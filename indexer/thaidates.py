@@ -1,0 +1,152 @@
+"""Thai dates: Buddhist-era years, full and abbreviated month names, page and body formats.
+
+Parsing gives plain ``datetime.date`` values (no time zone); formatting gives Thai display
+strings with Buddhist-era years.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from indexer.normalize import normalize_line
+
+BE_OFFSET = 543
+_MIN_BE = 2484  # the Buddhist-era calendar with 1 January as new year starts in 2484 (1941)
+
+MONTHS_FULL = [
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+]
+MONTHS_ABBR = [
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+]
+MONTHS_EN = [m.lower() for m in calendar.month_name[1:]]
+
+
+def _month_key(name: str) -> str:
+    return re.sub(r"[\s.]", "", name).lower()
+
+
+_MONTH_NUM: dict[str, int] = {}
+for _i, (_full, _abbr, _en) in enumerate(zip(MONTHS_FULL, MONTHS_ABBR, MONTHS_EN), start=1):
+    _MONTH_NUM[_month_key(_full)] = _i
+    _MONTH_NUM[_month_key(_abbr)] = _i
+    _MONTH_NUM[_en] = _i
+    _MONTH_NUM[_en[:3]] = _i
+_MONTH_NUM["กพ"] = 2  # also matches "ก.พ." without dots
+
+_MONTH_ALT = "|".join(
+    sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR + [a.replace(".", "") for a in MONTHS_ABBR]),
+           key=len, reverse=True)
+)
+_DAY_NAME = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*)?"
+# 4 มีนาคม 2564 · 4 มี.ค. 64 · (4 มี.ค.64) · วันพุธที่ 1 พฤษภาคม 2567 · 4 ก.ค. 2568
+_THAI_DMY = re.compile(
+    rf"{_DAY_NAME}(?P<d>\d{{1,2}})\s*(?P<m>{_MONTH_ALT})\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<y>\d{{4}}|\d{{2}})(?!\d)"
+)
+_THAI_MY = re.compile(rf"^(?:เดือน)?\s*(?P<m>{_MONTH_ALT})\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<y>\d{{4}}|\d{{2}})$")
+_YEAR = re.compile(r"^(?:ปี|พ\.ศ\.|พศ|ค\.ศ\.)?\s*(?P<y>\d{4})$")
+_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?$")
+_SLASH = re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})$")
+
+
+class DateError(ValueError):
+    """A date string that cannot be understood, with a message fit to show the user."""
+
+
+def to_ce_year(year: int, assume_be: bool | None = None) -> int:
+    """Convert a year as written (BE, CE, or two-digit BE) to a Common Era year.
+
+    Two-digit years are Buddhist era (``64`` = 2564 = 2021), as Thai news writes them. Four-digit
+    years of 2400 and above are Buddhist era unless ``assume_be`` is False.
+    """
+    if year < 100:
+        year += 2500
+    if assume_be is None:
+        assume_be = year >= 2400
+    return year - BE_OFFSET if assume_be else year
+
+
+def _make(y: int, m: int, d: int, text: str) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise DateError(f"ไม่มีวันที่นี้ในปฏิทิน / no such date: {text!r}") from None
+
+
+def find_date(text: str) -> date | None:
+    """The first Thai date written in ``text`` ("วันพุธที่ 1 พฤษภาคม 2567", "4 มี.ค. 64"), or None."""
+    if not text:
+        return None
+    for m in _THAI_DMY.finditer(normalize_line(text)):
+        month = _MONTH_NUM.get(_month_key(m.group("m")))
+        year_raw = int(m.group("y"))
+        y = to_ce_year(year_raw)
+        if month and (len(m.group("y")) == 2 or year_raw >= _MIN_BE):
+            try:
+                return date(y, month, int(m.group("d")))
+            except ValueError:
+                continue
+    return None
+
+
+def parse_date(text: str | None) -> date | None:
+    """Parse a whole date string: ISO, ``d/m/yyyy`` (BE or CE), or a Thai date. None for blank.
+
+    Raises DateError for text that is not a date.
+    """
+    text = normalize_line(text)
+    if not text:
+        return None
+    m = _ISO.match(text)
+    if m and m.group("d"):
+        return _make(to_ce_year(int(m.group("y"))), int(m.group("m")), int(m.group("d")), text)
+    m = _SLASH.match(text)
+    if m:
+        return _make(to_ce_year(int(m.group("y"))), int(m.group("m")), int(m.group("d")), text)
+    found = _THAI_DMY.fullmatch(text)
+    if found:
+        month = _MONTH_NUM[_month_key(found.group("m"))]
+        return _make(to_ce_year(int(found.group("y"))), month, int(found.group("d")), text)
+    raise DateError(f"อ่านวันที่ไม่ออก / cannot read date: {text!r}")
+
+
+def parse_range(text: str | None) -> tuple[date, date] | None:
+    """Read a date, month or year as the range of days it covers.
+
+    "2564" / "ปี 2564" / "2021" -> the whole year; "มี.ค. 2564" / "มีนาคม 64" / "2021-03" -> the
+    month; anything :func:`parse_date` reads -> that day. None for blank; DateError otherwise.
+    """
+    text = normalize_line(text)
+    if not text:
+        return None
+    m = _YEAR.match(text)
+    if m:
+        y = to_ce_year(int(m.group("y")))
+        if not 1900 <= y <= 2200:
+            raise DateError(f"ปีไม่ถูกต้อง / year out of range: {text!r}")
+        return date(y, 1, 1), date(y, 12, 31)
+    m = _THAI_MY.match(text)
+    iso = _ISO.match(text)
+    if m or (iso and not iso.group("d")):
+        if m:
+            y, mo = to_ce_year(int(m.group("y"))), _MONTH_NUM[_month_key(m.group("m"))]
+        else:
+            y, mo = to_ce_year(int(iso.group("y"))), int(iso.group("m"))
+        if not 1 <= mo <= 12:
+            raise DateError(f"เดือนไม่ถูกต้อง / no such month: {text!r}")
+        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+    d = parse_date(text)
+    return (d, d) if d else None
+
+
+def thai_date(d: date | str | None, style: str = "abbr") -> str:
+    """Format a date the Thai way: "4 มี.ค. 2564" (``abbr``) or "4 มีนาคม 2564" (``full``)."""
+    if not d:
+        return ""
+    if isinstance(d, str):
+        d = date.fromisoformat(d)
+    names = MONTHS_FULL if style == "full" else MONTHS_ABBR
+    return f"{d.day} {names[d.month - 1]} {d.year + BE_OFFSET}"
