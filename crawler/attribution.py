@@ -1,22 +1,25 @@
 """Which agency issued an article: the same code for imports and crawls.
 
-Republished releases carry their origin in a signature line near the end ("กองสารนิเทศ สป.มท."),
-in hashtags ("#กระทรวงมหาดไทย #MOI", "#ข่าวพม"), in a credit line ("ที่มา: กรมประชาสัมพันธ์") or in
-a title prefix ("มท.", "รมว.แรงงาน"). The most specific registry id found wins; the publisher is
-the fallback.
+Republished releases carry their origin near the end: a signature line ("กองสารนิเทศ สป.มท.",
+"สำนักงานปลัดกระทรวงเกษตรและสหกรณ์"), hashtags ("#กระทรวงมหาดไทย #MOI", "#ข่าวพม", "#MHESI"), a
+credit line ("ที่มา: กรมประชาสัมพันธ์", "Cr. …", "ผู้นำเสนอ : …") or a contact line ("สายด่วนกรมควบคุมโรค
+1422"). Headlines name their agency first ("มท.", "สธ.", "รมว.แรงงาน", "“พาณิชย์”", "กระทรวงเกษตรฯ").
+
+A ministry merely *mentioned* in running text ("มอบ กระทรวงมหาดไทย กระทรวงการต่างประเทศ …") is not
+evidence: every mention is graded by where it sits (how close to the end, what kind of line) and only
+graded evidence decides. The most specific registry id of the winning ministry is returned (a
+department when the evidence names it, else the ministry); the publisher is the fallback.
 """
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from crawler.agencies import Registry, registry
 from indexer.normalize import normalize_line
-
-_TAIL_CHARS = 700  # signature, credit lines and hashtags sit at the end of a release
-_SOURCE_LINE = re.compile(r"ที่มา\s*:?\s*https?://\S+\s*$")
 
 
 @dataclass(frozen=True)
@@ -28,80 +31,307 @@ class Attribution:
     evidence: str = ""
 
 
+# --- evidence strength -------------------------------------------------------------------------
+# A closing block (signature, credit, hashtags) decides even against the headline; a contact line or
+# a line the agency opens ("กรมประมง ขอชี้แจง …") decides only when the headline names no agency.
+STRONG, MEDIUM = 4, 3
+
+_CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last few lines
+_LEAD_LINES = 1  # short releases open with the agency as subject: "กรมเจ้าท่า เร่งขุดลอก …"
+
+# Publishers' own footers: they say who republished the text, not who wrote it.
+_IGNORED = ("thaigov", "opm")
+
+_BULLET = r"[\s\-–—•*#>\[\](){}:.]*"  # not quotes: a quoted line is somebody speaking
+_CREDIT = re.compile(
+    rf"^{_BULLET}(?:ที่มา(?:ข้อมูล|ภาพ|ข่าว)?|แหล่งที่มา|แหล่งข้อมูล|ข้อมูล(?:จาก)?|ภาพ(?:และข่าว|/ข่าว|ข่าว)?|"
+    r"ข่าว(?:โดย)?|cr\.?|credit|เครดิต|ผู้นำเสนอ|ผู้ตอบ|เผยแพร่(?:ข่าว)?(?:โดย)?|เรียบเรียง|อ้างอิง|รายงาน)"
+    r"(?:\s*[:：/]|\s)",
+    re.IGNORECASE,
+)
+# "ผู้ตอบ : รัฐมนตรีว่าการกระทรวง…" answers a parliamentary question: it names the agency wherever it sits.
+_ANSWERER = re.compile(rf"^{_BULLET}ผู้ตอบ\s*[:：]?")
+_CONTACT = re.compile(
+    r"สอบถาม|สายด่วน|โทร(?:ศัพท์|สาร)?(?=[\s.:/\d])|ติดต่อ|เว็บไซต์|เพจ|facebook|www\.|https?://|call\s*center|"
+    r"ร้องเรียน|แจ้งเบาะแส|รับฟัง",
+    re.IGNORECASE,
+)
+_CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
+_CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
+# Words a person's role or a unit puts before the agency name at the start of a line.
+_ROLE = r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร)"
+_LINE_START = re.compile(rf"^{_BULLET}(?:{_ROLE}\s*)?$")
+_LEAD_START = re.compile(rf"^{_BULLET}$")
+# Sub-units and filler that may share a bare signature line with the agency name.
+_UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{_ROLE})", re.IGNORECASE)
+_BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
+_BARE_LINE_MAX = 120
+_FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)", re.IGNORECASE)
+_HASHTAG = re.compile(r"#\s?([^\s#]+)")
+
+
+class _Mention(NamedTuple):
+    strength: int
+    line_from_end: int  # 0 = last line
+    pos: int  # position inside the line, to order mentions on one line
+    agency: str
+    text: str
+    line: str
+
+
+# --- name tables ---------------------------------------------------------------------------------
+class _Names(NamedTuple):
+    mention_re: re.Pattern  # full names: safe to look for anywhere in running text
+    mention_ids: dict[str, str]
+    abbr_re: re.Pattern  # dotted abbreviations: only count on signature lines
+    abbr_ids: dict[str, str]
+    tag_ids: dict[str, str]  # hashtag key -> id
+    title_re: re.Pattern
+    title_ids: dict[str, str]
+    prefixes: tuple[tuple[str, str], ...]  # (full name, id) for "กระทรวงเกษตรฯ"-style shortenings
+
+
+def _squash(text: str) -> str:
+    """Key for names whatever their spacing or dots: "สป. มท." == "สป.มท" == "สปมท"."""
+    return re.sub(r"[\s.]+", "", text).casefold()
+
+
 def _short_name(name_th: str) -> str | None:
-    # "กระทรวงแรงงาน" -> "แรงงาน"; "กระทรวงการคลัง" -> "คลัง": how headlines name ministries.
-    if name_th.startswith("กระทรวง"):
-        rest = name_th[len("กระทรวง"):].split()[0]
-        if rest.startswith("การ") and len(rest) > 5:
-            rest = rest[3:]
-        return rest if len(rest) >= 3 else None
-    return None
+    """How headlines name a ministry: "กระทรวงแรงงาน" -> "แรงงาน"; "กระทรวงการคลัง" -> "คลัง"."""
+    if not name_th.startswith("กระทรวง"):
+        return None
+    rest = name_th[len("กระทรวง"):].split()[0]
+    if rest.startswith("การ") and len(rest) > 5:
+        rest = rest[3:]
+    return rest if len(rest) >= 3 else None
+
+
+def _is_full_alias(alias: str) -> bool:
+    """Long Thai aliases ("กระทรวงเกษตรฯ", "กองทัพไทย") are safe in running text; short ones
+    ("ดีอี", "พาณิชย์", "MOI") only in a headline or a hashtag."""
+    return len(alias) >= 8 and bool(_THAI.search(alias)) and not alias.startswith("ก.")
+
+
+def _spaced(name: str) -> str:
+    """Regex for a name that may be written with or without its inner spaces."""
+    return r"\s*".join(re.escape(part) for part in name.split())
+
+
+def _alternation(keys) -> str:
+    return "|".join(sorted(keys, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=4)
-def _patterns(reg: Registry) -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
-    """(signature pattern, its name->id map, title-prefix pattern, its name->id map)."""
-    sig: dict[str, str] = {}
+def _names(reg: Registry) -> _Names:
+    """Build the lookup tables for a registry (cached: the registry is immutable)."""
+    mention: dict[str, str] = {}
+    abbr: dict[str, str] = {}
+    tags: dict[str, str] = {}
     title: dict[str, str] = {}
+    title_glued: set[str] = set()  # title keys that may run straight into the next word
+    prefixes: list[tuple[str, str]] = []
+    spelled: set[str] = set()  # full names as written, inner spaces kept (they become optional)
     for a in reg:
-        for name in (a.name_th, *a.aliases):
-            if name and len(name) >= 4:
-                sig.setdefault(name.replace(" ", ""), a.id)
-        if a.abbr_th and "." in a.abbr_th:
-            # Abbreviations count in a signature only with their dots ("สป.มท."), never bare.
-            sig.setdefault(a.abbr_th, a.id)
-        short = _short_name(a.name_th)
-        if a.abbr_th:
+        full = [a.name_th, *(x for x in a.aliases if _is_full_alias(x))]
+        short = [x for x in a.aliases if not _is_full_alias(x)]
+        for name in full:
+            spelled.add(name)
+            mention.setdefault(_squash(name), a.id)
+            title.setdefault(_squash(name), a.id)
+            title_glued.add(_squash(name))
+        prefixes.append((a.name_th.replace(" ", ""), a.id))
+        if a.abbr_th and "." in a.abbr_th and len(a.abbr_th.replace(".", "")) >= 2:
+            abbr.setdefault(a.abbr_th, a.id)
             title.setdefault(a.abbr_th.rstrip("."), a.id)
-        if short:
-            title.setdefault(short, a.id)
-            sig.setdefault("#ข่าว" + short, a.id)
-            sig.setdefault("#" + short, a.id)
-        if a.abbr_th:
-            sig.setdefault("#ข่าว" + a.abbr_th.replace(".", ""), a.id)
-            sig.setdefault("#" + a.abbr_th.replace(".", ""), a.id)
-    for a in reg:
-        if a.id and a.id.isalpha() and len(a.id) >= 3:
-            sig.setdefault("#" + a.id.upper(), a.id)
-    sig_re = re.compile("|".join(re.escape(k) for k in sorted(sig, key=len, reverse=True)))
-    # A title names its agency first: "มท. …", "รมว.แรงงาน …", "“พาณิชย์” …", "กระทรวงพลังงาน …".
-    names = "|".join(re.escape(k) for k in sorted(title, key=len, reverse=True))
-    title_re = re.compile(
-        rf"^[\s\"“”'‘’(]*(?:(?:รมว|รมช|ปลัด|รองปลัด|โฆษก)\s*\.?\s*)?(?P<name>{names})(?=[\s.\"“”'’)]|$)"
+        sname = _short_name(a.name_th)
+        if sname:
+            short += [sname, "ก." + sname]
+        for name in short:
+            title.setdefault(_squash(name) if name.isascii() else name, a.id)
+        for name in (*full, *short, a.abbr_th, a.id if a.id.isalpha() else ""):
+            if name:
+                tags.setdefault(_squash(name), a.id)
+    mention_re = re.compile(_alternation(_spaced(k) for k in spelled))
+    abbr_re = re.compile(
+        # Never inside a word, a number or a date: "150 บาท/กก." is a kilogram and "4 ก.พ. 2568" is
+        # February, not the Civil Service Commission.
+        rf"(?<![\w./])({_alternation(re.escape(k) for k in abbr)})(?![\w.])(?!\s*\d)"
     )
-    return sig_re, sig, title_re, title
+    glued = _alternation([*(_spaced(k) for k in spelled),
+                          *(re.escape(k) for k in title if k not in title_glued and len(k) >= 6)])
+    bounded = _alternation(re.escape(k) for k in title)
+    title_re = re.compile(
+        # An abbreviation needs its dot or a space after it ("มท.1", "สธ. เตรียม"); a name needs a
+        # boundary unless it is long enough not to start an ordinary word ("พาณิชย์ลดราคา").
+        rf"^[\s\"“”'‘’(\[]*(?P<role>{_ROLE}\s*)?"
+        rf"(?:(?P<abbr>{bounded})(?:\.|(?=[\s\"“”'’)\-–,:!]))|(?P<name>{glued}))"
+    )
+    return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes))
 
 
-def _most_specific(reg: Registry, ids: list[str]) -> str:
-    """Of several ids that agree on a ministry, the deepest; else the last one found."""
-    last = ids[-1]
-    ministry = reg.ministry_of(last)
-    same = [i for i in ids if reg.ministry_of(i) == ministry]
-    return max(same, key=lambda i: (i.count("-"), ids.index(i)))
+# --- finding mentions ----------------------------------------------------------------------------
+_SHORTENED = re.compile(r"(?:กระทรวง|กรม)[\u0e00-\u0e2e\u0e30-\u0e4e]{2,}?ฯ")
+
+
+def _expand_shortened(text: str, names: _Names) -> str | None:
+    """Id for "กระทรวงดิจิทัลฯ" / "กรมอุทยานฯ": the one agency whose full name starts that way."""
+    stem = text.rstrip("ฯ")
+    org = "กระทรวง" if stem.startswith("กระทรวง") else "กรม"
+    rest = stem[len(org):]
+    hits = {i for name, i in names.prefixes
+            if name.startswith(org + rest) or name.startswith(org + "การ" + rest)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _line_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
+    """(start, end, id, text) of every full name, "…ฯ" shortening and web address on a line."""
+    found = []
+    for m in names.mention_re.finditer(line):
+        found.append((m.start(), m.end(), names.mention_ids[_squash(m.group())], m.group()))
+    for m in _SHORTENED.finditer(line):
+        if not any(s <= m.start() < e for s, e, _i, _t in found):
+            agency = _expand_shortened(m.group(), names)
+            if agency:
+                found.append((m.start(), m.end(), agency, m.group()))
+    return sorted(found)
+
+
+def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
+    """Hashtags naming an agency: "#กระทรวงมหาดไทย", "#MOI", "#ข่าวพม", "#กระทรวงพม"."""
+    found = []
+    for m in _HASHTAG.finditer(line):
+        key = _squash(m.group(1))
+        for candidate in (key, key.removeprefix("ข่าว"), key.removeprefix("สำนักข่าว"),
+                          key.removeprefix("กระทรวง")):
+            agency = names.tag_ids.get(candidate)
+            if agency:
+                found.append((m.start(), m.end(), agency, m.group()))
+                break
+    return found
+
+
+def _url_mentions(line: str, reg: Registry) -> list[tuple[int, int, str, str]]:
+    """Web addresses of an agency ("www.culture.go.th") on a credit or contact line."""
+    found = []
+    for m in _URL.finditer(line):
+        agency = reg.resolve_host((m.group(1) or m.group(2) or "").rstrip("."))
+        if agency:
+            found.append((m.start(), m.end(), agency, m.group()))
+    return found
+
+
+def _is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
+    """A signature line: the agency names plus at most a unit, a number or a date ("กองสารนิเทศ สป.มท.")."""
+    if len(line) > _BARE_LINE_MAX:
+        return False
+    rest = list(line)
+    for s, e, _i, _t in spans:
+        rest[s:e] = [" "] * (e - s)
+    words = [w for w in "".join(rest).split() if not _UNIT.match(w) and not _FILLER.match(w)]
+    return sum(len(w) for w in words) <= _BARE_REST_MAX
+
+
+def _grade(line: str, r: int, n_lines: int, names: _Names, reg: Registry) -> list[_Mention]:
+    """Every agency evidence on one line, ``r`` lines from the end, with its strength."""
+    out: list[_Mention] = []
+    spans = _line_mentions(line, names)
+    abbr_spans = [(m.start(1), m.end(1), names.abbr_ids[m.group(1)], m.group(1))
+                  for m in names.abbr_re.finditer(line)]
+    closing = r < _CLOSING_LINES
+    if closing:
+        for s, _e, agency, text in _hashtag_mentions(line, names):
+            out.append(_Mention(STRONG, r, s, agency, text, line))
+    if _ANSWERER.match(line) or (closing and _CREDIT.match(line)):
+        for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
+            out.append(_Mention(STRONG, r, s, agency, text, line))
+        return out
+    if closing and (spans or abbr_spans) and _is_bare(line, spans + abbr_spans):
+        for s, _e, agency, text in spans + abbr_spans:
+            out.append(_Mention(STRONG, r, s, agency, text, line))
+        return out
+    if closing and len(line) <= _CONTACT_LINE_MAX:
+        ends = [m.end() for m in _CONTACT.finditer(line)]
+        for s, _e, agency, text in spans + _url_mentions(line, reg):
+            if any(0 <= s - end <= _CONTACT_REACH for end in ends) or text.startswith(("http", "www")):
+                out.append(_Mention(MEDIUM, r, s, agency, text, line))
+    lead = r >= n_lines - _LEAD_LINES
+    for s, _e, agency, text in spans:
+        # The agency opening a closing line, or opening the lead itself (no person's role there:
+        # "รัฐมนตรีช่วยว่าการ… ชื่นชม …" reports a visit, it is not a release of that ministry).
+        if (closing and _LINE_START.match(line[:s])) or (lead and _LEAD_START.match(line[:s])):
+            out.append(_Mention(MEDIUM, r, s, agency, text, line))
+    return out
+
+
+def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
+    """Graded mentions in the body (the last lines, and the opening line of a release)."""
+    lines = [ln.strip() for ln in (body or "").split("\n") if ln.strip()]
+    out: list[_Mention] = []
+    for idx, line in enumerate(lines):
+        r = len(lines) - 1 - idx
+        if r < _CLOSING_LINES or idx < _LEAD_LINES or _ANSWERER.match(line):
+            out.extend(m for m in _grade(line, r, len(lines), names, reg) if m.agency not in _IGNORED)
+    return out
+
+
+def _pick(mentions: list[_Mention], reg: Registry) -> _Mention:
+    """The strongest evidence, the latest on a tie; then the most specific id of its ministry."""
+    best = max(m.strength for m in mentions)
+    top = [m for m in mentions if m.strength == best]
+    last = min(top, key=lambda m: (m.line_from_end, -m.pos))
+    ministry = reg.ministry_of(last.agency)
+    same = [m for m in top if reg.ministry_of(m.agency) == ministry]
+    # Deeper ids first (a department over its ministry); among equals, the one nearest the end.
+    return max(same, key=lambda m: (_depth(reg, m.agency), -m.line_from_end, m.pos))
+
+
+def _depth(reg: Registry, agency_id: str) -> int:
+    depth, a = 0, reg.get(agency_id)
+    while a and a.parent and depth < 5:
+        depth, a = depth + 1, reg.get(a.parent)
+    return depth
+
+
+def _title_agency(title: str, names: _Names) -> tuple[str, str] | None:
+    """(id, matched text) when the headline opens with an agency, else None."""
+    m = names.title_re.match(normalize_line(title))
+    if not m:
+        return None
+    text = m.group("abbr") or m.group("name")
+    key = text if text in names.title_ids else _squash(text)
+    agency = names.title_ids.get(key)
+    if agency is None and text.endswith("ฯ"):
+        agency = _expand_shortened(text, names)
+    return (agency, m.group().strip()) if agency and agency not in _IGNORED else None
 
 
 def attribute(title: str, body: str, url: str = "", hint: str | None = None,
               publisher: str | None = None, reg: Registry | None = None) -> Attribution:
-    """Decide the agency of an article. Never fails: the publisher (or ``thaigov``) is the fallback."""
+    """Decide the agency of an article. Never fails: the publisher (or ``thaigov``) is the fallback.
+
+    Order: an explicit ``hint`` the registry knows; a closing signature, credit line or hashtag;
+    an agency opening the headline; a contact line or a line the agency opens; the publisher
+    (``publisher`` resolved, else the host of ``url``).
+    """
     reg = reg or registry()
     if hint:
         resolved = reg.resolve(hint)
         if resolved:
             return Attribution(resolved, "hint", hint)
-    sig_re, sig_map, title_re, title_map = _patterns(reg)
-
-    tail = _SOURCE_LINE.sub("", (body or "").rstrip())[-_TAIL_CHARS:]
-    found = [(m.group(), sig_map[m.group()]) for m in sig_re.finditer(tail.replace(" ", "") if False else tail)]
-    found = [(ev, i) for ev, i in found if i not in ("thaigov", "opm")] or found
-    if found:
-        ids = [i for _ev, i in found]
-        best = _most_specific(reg, ids)
-        return Attribution(best, "signature", next(ev for ev, i in found if i == best))
-
-    m = title_re.match(normalize_line(title))
-    if m:
-        return Attribution(title_map[m.group("name")], "title", m.group("name"))
-
+    names = _names(reg)
+    mentions = _body_evidence(body, names, reg)
+    strong = [m for m in mentions if m.strength >= STRONG]
+    if strong:
+        m = _pick(strong, reg)
+        return Attribution(m.agency, "signature", m.line)
+    in_title = _title_agency(title, names)
+    if in_title:
+        return Attribution(in_title[0], "title", in_title[1])
+    if mentions:
+        m = _pick(mentions, reg)
+        return Attribution(m.agency, "signature", m.line)
     fallback = publisher and reg.resolve(publisher)
     if not fallback and url:
         fallback = reg.resolve_host(urlsplit(url).hostname or "")
