@@ -19,7 +19,7 @@ import re
 import tempfile
 import threading
 from importlib.resources import files
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from pythainlp.tokenize import newmm
 from pythainlp.util import Trie
@@ -118,32 +118,50 @@ def _segment(text: str) -> list[str]:
     return newmm.segment(text, _trie())
 
 
-_last_text: str | None = None
-_last_words: list[Word] = []
+_PLAIN_THAI = re.compile(rf"[{_THAI_LETTERS}]+")
+
+
+@functools.lru_cache(maxsize=256)
+def _paragraph_words(par: str) -> tuple[tuple[str, int, int], ...]:
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for chunk in _segment(par):
+        n = len(chunk)
+        if _PLAIN_THAI.fullmatch(chunk):  # the common case: one Thai word, nothing to strip
+            out.append((chunk, pos, pos + n))
+        elif not chunk.isspace():
+            for m in _TOKEN.finditer(chunk):
+                tok = m.group()
+                tok = tok.replace(",", "") if m.lastgroup == "num" else tok.lower()
+                out.append((tok, pos + m.start(), pos + m.end()))
+        pos += n
+    return tuple(out)
+
+
+def iter_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """``(word, start, end)`` for each word of normalised ``text`` (plain tuples: the hot path).
+
+    Newlines are hard word boundaries, so text is segmented a paragraph at a time and recent
+    paragraphs are cached: the index segments the title, the body and then both again for the
+    fine field, and pays once.
+    """
+    if "\n" not in text:
+        yield from _paragraph_words(text)
+        return
+    offset = 0
+    for par in text.split("\n"):
+        if par:
+            if offset:
+                for w, s, e in _paragraph_words(par):
+                    yield w, s + offset, e + offset
+            else:
+                yield from _paragraph_words(par)
+        offset += len(par) + 1
 
 
 def words(text: str) -> list[Word]:
-    """Segment normalised ``text`` into words with exact character offsets.
-
-    The result of the last call is kept: the index asks for the words and the fine words of
-    the same text one after the other.
-    """
-    global _last_text, _last_words
-    if text is _last_text or text == _last_text:
-        return _last_words
-    out: list[Word] = []
-    pos = 0
-    for chunk in _segment(text):
-        for m in _TOKEN.finditer(chunk):
-            tok = m.group()
-            if m.lastgroup == "num":
-                tok = tok.replace(",", "")
-            else:
-                tok = tok.lower()
-            out.append(Word(tok, pos + m.start(), pos + m.end()))
-        pos += len(chunk)
-    _last_text, _last_words = text, out
-    return out
+    """Segment normalised ``text`` into words with exact character offsets."""
+    return [Word(*t) for t in iter_spans(text)]
 
 
 _split_lock = threading.Lock()
@@ -215,21 +233,26 @@ class FineWord(NamedTuple):
     pos: int
 
 
-def fine_words(text: str) -> list[FineWord]:
-    """Segment ``text`` and emit every node of every word's split tree.
+def iter_fine(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """``(text, start, end, position)`` of every node of every word's split tree.
 
     Positions count leaves: the leaves of consecutive words are consecutive (phrases over
     parts work), and a compound shares the position of its first leaf, as a synonym would.
     """
-    out: list[FineWord] = []
     pos = 0
-    for w in words(text):
-        nodes, n = split_tree(w.text)
-        for t, off, leaf in nodes:
-            start = w.start + off
-            out.append(FineWord(t, start, start + len(t), pos + leaf))
+    for word, start, end in iter_spans(text):
+        nodes, n = split_tree(word)
+        if n == 1:
+            yield word, start, end, pos
+        else:
+            for t, off, leaf in nodes:
+                yield t, start + off, start + off + len(t), pos + leaf
         pos += n
-    return out
+
+
+def fine_words(text: str) -> list[FineWord]:
+    """Every node of every word's split tree of ``text``, with offsets and positions."""
+    return [FineWord(*t) for t in iter_fine(text)]
 
 
 def engine_name() -> str:

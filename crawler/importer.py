@@ -1,0 +1,118 @@
+"""``govsearch import``: JSON Lines (optionally gzipped) into the store.
+
+One article per line: ``url`` (required), ``title``, ``body``, ``date`` (ISO or a Thai date),
+``agency`` (id, Thai name, abbreviation or domain; attributed from the text when absent),
+``category``, ``lang``. Upserts by URL. A bad line is reported with its number and reason and
+skipped; everything else is imported.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from crawler.ingest import Record, RecordError, make_article
+from crawler.store import Store
+
+_BATCH = 500  # articles per transaction: a kill loses at most one batch, which a re-run redoes
+
+
+@dataclass
+class ImportReport:
+    """Counts and problems of one import."""
+
+    lines: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line, reason)
+    warnings: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    with open(path, "rb") as f:
+        magic = f.read(2)
+    if magic == b"\x1f\x8b":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
+    return open(path, encoding="utf-8", errors="replace")
+
+
+def read_records(path: Path, report: ImportReport) -> Iterator[tuple[int, Record]]:
+    """Records from one file; bad lines go to ``report.skipped`` with their reason."""
+    try:
+        f = _open_text(path)
+    except OSError as e:
+        report.skipped.append((str(path), 0, f"cannot open: {e.strerror or e}"))
+        return
+    with f:
+        lineno = 0
+        while True:
+            try:
+                line = f.readline()
+            except (OSError, EOFError) as e:  # a truncated .gz ends the file, not the import
+                report.skipped.append((str(path), lineno + 1, f"unreadable from here on: {e}"))
+                return
+            if not line:
+                return
+            lineno += 1
+            if not line.strip():
+                continue
+            report.lines += 1
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                report.skipped.append((str(path), lineno, f"not valid JSON ({e.msg} at column {e.colno})"))
+                continue
+            if not isinstance(obj, dict):
+                report.skipped.append((str(path), lineno, "not a JSON object"))
+                continue
+            bad = [k for k in ("url", "title", "body", "date", "agency", "category", "lang")
+                   if obj.get(k) is not None and not isinstance(obj[k], str)]
+            if bad:
+                report.skipped.append((str(path), lineno, f"fields must be strings: {', '.join(bad)}"))
+                continue
+            yield lineno, Record(
+                url=obj.get("url") or "",
+                title=obj.get("title") or "",
+                body=obj.get("body") or "",
+                date=obj.get("date"),
+                agency=obj.get("agency"),
+                publisher=obj.get("publisher") or obj.get("site"),
+                category=obj.get("category") or "",
+                lang=obj.get("lang"),
+            )
+
+
+def import_files(store: Store, paths: list[Path], progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Import JSON Lines files into the store (not the index: run :func:`indexer.index.sync_index`)."""
+    report = ImportReport()
+    for path in paths:
+        batch = []
+        for lineno, rec in read_records(Path(path), report):
+            try:
+                article, warnings = make_article(rec)
+            except RecordError as e:
+                report.skipped.append((str(path), lineno, str(e)))
+                continue
+            report.warnings.extend((str(path), lineno, w) for w in warnings)
+            batch.append(article)
+            if len(batch) >= _BATCH:
+                _write(store, batch, report)
+                if progress:
+                    progress(len(batch))
+                batch = []
+        if batch:
+            _write(store, batch, report)
+            if progress:
+                progress(len(batch))
+    return report
+
+
+def _write(store: Store, batch: list, report: ImportReport) -> None:
+    with store.transaction():
+        for article in batch:
+            outcome = store.upsert_article(article)
+            setattr(report, outcome, getattr(report, outcome) + 1)

@@ -1,0 +1,178 @@
+"""The ``govsearch`` command: import, search, status, reindex (crawl, schedule, serve, demo are
+registered from their own modules)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from govsearch.paths import data_dir as resolve_data_dir
+
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")  # never let pythainlp try to download at run time
+
+
+class UserError(click.ClickException):
+    """An error the user can fix; printed without a traceback."""
+
+
+@click.group()
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Data folder (store + index). Default: $GOVSEARCH_DATA_DIR or ./index")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
+    """govsearch: full-text search over Thai government news."""
+    ctx.ensure_object(dict)
+    ctx.obj["data_dir"] = resolve_data_dir(data_dir)
+
+
+def _data(ctx: click.Context) -> Path:
+    return ctx.obj["data_dir"]
+
+
+def _progress_bar(total: int | None, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="doc", file=sys.stderr, disable=not sys.stderr.isatty() and total is None,
+                mininterval=0.5)
+
+
+def sync_with_progress(data: Path, quiet: bool = False):
+    """Bring the index up to date with the store, with a progress bar."""
+    from crawler.store import Store
+    from govsearch.paths import store_path
+    from indexer.index import applied_seq, current_generation, open_index, sync_index
+
+    open_index(data)
+    gen = current_generation(data)
+    with Store(store_path(data)) as store:
+        pending = max(0, store.last_seq() - applied_seq(gen))
+    if not pending:
+        return None
+    with _progress_bar(pending, "indexing") as bar:
+        return sync_index(data, progress=bar.update if not quiet else None)
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--no-index", is_flag=True, help="Only fill the store; index later with `govsearch reindex`.")
+@click.pass_context
+def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> None:
+    """Import JSON Lines files (optionally .gz) of articles into the store and the index.
+
+    Example: govsearch import articles.jsonl.gz
+    """
+    from crawler.importer import import_files
+    from crawler.store import Store
+    from govsearch.paths import store_path
+
+    data = _data(ctx)
+    data.mkdir(parents=True, exist_ok=True)
+    with Store(store_path(data)) as store, _progress_bar(None, "importing") as bar:
+        report = import_files(store, list(files), progress=bar.update)
+    for path, line, reason in report.skipped[:50]:
+        click.echo(f"skipped {path}:{line}: {reason}", err=True)
+    if len(report.skipped) > 50:
+        click.echo(f"… and {len(report.skipped) - 50} more skipped lines", err=True)
+    warned = len(report.warnings)
+    click.echo(f"imported {report.lines} lines: {report.new} new, {report.updated} updated, "
+               f"{report.unchanged} unchanged, {len(report.skipped)} skipped"
+               + (f", {warned} with warnings (e.g. {report.warnings[0][2]})" if warned else ""))
+    if not no_index:
+        rep = sync_with_progress(data)
+        if rep:
+            click.echo(f"indexed: {rep.upserts} added or updated, {rep.deletes} deleted")
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+@click.option("--agency", "agencies", multiple=True, help="Agency id, name or abbreviation (repeatable).")
+@click.option("--since", help="From date: 2021-03-04, 4/3/2564, มี.ค. 2564, 2564 …")
+@click.option("--until", help="Until date (same forms).")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
+@click.option("--page", type=int, default=1)
+@click.option("--per-page", type=int, default=10)
+@click.option("--json", "as_json", is_flag=True, help="Print the same JSON document as /api/search.")
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...], since: str | None,
+           until: str | None, sort: str, page: int, per_page: int, as_json: bool) -> None:
+    """Search the index.
+
+    Example: govsearch search มหาดไทย --agency มท. --since 2564 --sort newest
+    """
+    from indexer.index import IndexUnavailable
+    from indexer.search import ParamError, SearchEngine, build_params
+    from indexer.thaidates import thai_date
+
+    try:
+        params = build_params(q=" ".join(query), agencies=list(agencies), since=since, until=until, sort=sort,
+                              page=page, per_page=per_page)
+        engine = SearchEngine(_data(ctx))
+        result = engine.search(params)
+    except ParamError as e:
+        raise UserError(str(e)) from None
+    except IndexUnavailable as e:
+        raise UserError(str(e)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+        return
+    import re
+
+    def plain(html: str) -> str:
+        text = re.sub(r"</?mark>", "*", html)
+        return re.sub(r"&lt;|&gt;|&amp;|&quot;|&#x27;", lambda m: {"&lt;": "<", "&gt;": ">", "&amp;": "&",
+                                                                 "&quot;": '"', "&#x27;": "'"}[m.group()], text)
+
+    click.echo(f"{result.total} results ({result.took_ms:.0f} ms) · words: {' · '.join(result.words) or '-'}")
+    for note in result.notices:
+        click.echo(f"note: {note}")
+    from crawler.agencies import registry
+
+    first = (params.page - 1) * params.per_page
+    for i, hit in enumerate(result.hits, start=first + 1):
+        click.echo(f"\n{i}. {hit.title}\n   {thai_date(hit.date)} · {registry().name(hit.agency)} · {hit.url}")
+        click.echo(f"   {plain(hit.snippet)[:300]}")
+
+
+@cli.command()
+@click.pass_context
+def status(ctx: click.Context) -> None:
+    """Show counts, index size and freshness, and the last crawl of each source.
+
+    Example: govsearch status
+    """
+    from govsearch.status import collect
+
+    info = collect(_data(ctx))
+    click.echo(json.dumps(info, ensure_ascii=False, indent=1))
+
+
+@cli.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the whole index from the store in a new folder and swap it in atomically.
+
+    Searches keep using the old index until the new one is complete.
+    Example: govsearch reindex
+    """
+    from crawler.store import Store
+    from govsearch.paths import store_path
+    from indexer.index import rebuild_index
+
+    data = _data(ctx)
+    with Store(store_path(data)) as store:
+        total = store.count_articles()
+    with _progress_bar(total, "rebuilding") as bar:
+        gen = rebuild_index(data, progress=bar.update)
+    click.echo(f"rebuilt index {gen.name} from {total} articles")
+
+
+def main() -> None:
+    """Entry point of the ``govsearch`` console script."""
+    try:
+        cli(obj={})
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,36 @@
+"""What `govsearch status`, the status page and /api/status report: one collector for all three."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawler.store import Store
+from govsearch.paths import store_path
+from indexer.index import applied_seq, current_generation, index_size
+
+
+def collect(data: Path) -> dict:
+    """Counts, index size and freshness, and per-source crawl runs for a data folder."""
+    out: dict = {"data_dir": str(data)}
+    if not store_path(data).exists():
+        out.update(articles=0, index={"documents": 0, "bytes": 0, "behind": 0}, sources={})
+        out["hint"] = "empty: run `govsearch import FILE` or `govsearch crawl`"
+        return out
+    with Store(store_path(data)) as store:
+        out["articles"] = store.count_articles()
+        out["last_update"] = store.last_update()
+        out["by_agency"] = dict(sorted(store.counts_by("agency").items(), key=lambda kv: -kv[1]))
+        last_seq = store.last_seq()
+        out["sources"] = store.last_runs()
+    gen = current_generation(data)
+    index: dict = {"generation": gen.name if gen else None, "bytes": index_size(data)}
+    if gen:
+        from whoosh import index as whoosh_index
+
+        ix = whoosh_index.open_dir(str(gen))
+        index["documents"] = ix.doc_count()
+        index["last_modified"] = ix.last_modified()
+        index["behind"] = max(0, last_seq - applied_seq(gen))
+    else:
+        index.update(documents=0, behind=last_seq)
+    out["index"] = index
+    return out

@@ -1,0 +1,61 @@
+"""Whoosh analyzers for Thai: dictionary words, and words with the parts of compounds.
+
+Defined at module level and stateless so that Whoosh can pickle them into the schema.
+The text given to them must already be normalised (:func:`indexer.normalize.normalize`):
+the stored text is the normalised text, so the character offsets point at the right letters.
+"""
+from __future__ import annotations
+
+from whoosh.analysis import Token, Tokenizer
+
+from indexer.thai import iter_fine, iter_spans
+
+
+class ThaiTokenizer(Tokenizer):
+    """Thai-aware tokenizer; ``fine=True`` also emits the parts of compound words."""
+
+    def __init__(self, fine: bool = False):
+        self.fine = fine
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ThaiTokenizer) and other.fine == self.fine
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        if self.fine:
+            stream = iter_fine(value)
+        else:
+            stream = ((w, s, e, i) for i, (w, s, e) in enumerate(iter_spans(value)))
+        for text, start, end, pos in stream:
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = text
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar = start_char + start
+                t.endchar = start_char + end
+            yield t
+
+
+def word_analyzer() -> ThaiTokenizer:
+    """Analyzer for the word fields (title, body)."""
+    return ThaiTokenizer(fine=False)
+
+
+def fine_analyzer() -> ThaiTokenizer:
+    """Analyzer for the field that also holds the parts of compounds."""
+    return ThaiTokenizer(fine=True)

@@ -1,0 +1,104 @@
+"""Snippets with ``<mark>``: the best window of an article, query words marked exactly.
+
+An occurrence is marked only where it starts and ends on a boundary of the same segmentation
+the index uses, so "ตา" is not marked inside "ตาราง" while "มหาดไทย" is marked inside
+"กระทรวงมหาดไทย". Offsets are in the stored (normalised) text, which is what is shown.
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import Iterable
+
+from indexer.thai import iter_fine
+
+SNIPPET_CHARS = 260
+_LEAD = 70  # characters of context before the first marked word
+_MAX_OCCURRENCES = 400
+
+
+def _occurrences(lower: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for term in terms:
+        if not term:
+            continue
+        start = lower.find(term)
+        while start != -1 and len(out) < _MAX_OCCURRENCES:
+            out.append((start, start + len(term), term))
+            start = lower.find(term, start + 1)
+    out.sort()
+    return out
+
+
+def _snap_start(text: str, pos: int) -> int:
+    if pos <= 0:
+        return 0
+    cut = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos))
+    return cut + 1 if cut >= 0 and pos - cut < 40 else pos
+
+
+def _snap_end(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    cuts = [c for c in (text.find(" ", pos), text.find("\n", pos)) if c != -1]
+    return min(cuts) if cuts and min(cuts) - pos < 40 else pos
+
+
+def mark(text: str, terms: Iterable[str]) -> str:
+    """``text`` as HTML with every whole-word occurrence of ``terms`` wrapped in ``<mark>``."""
+    return _render(text, _valid_spans(text, text.lower(), list(terms)), 0, len(text))
+
+
+def _valid_spans(window: str, lower: str, terms: list[str]) -> list[tuple[int, int]]:
+    occ = _occurrences(lower, terms)
+    if not occ:
+        return []
+    starts: set[int] = set()
+    ends: set[int] = set()
+    for _t, s, e, _p in iter_fine(window):
+        starts.add(s)
+        ends.add(e)
+    spans: list[tuple[int, int]] = []
+    for s, e, _term in occ:
+        if s in starts and e in ends:
+            if spans and s <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+            else:
+                spans.append((s, e))
+    return spans
+
+
+def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    out: list[str] = []
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    return "".join(out)
+
+
+def snippet(text: str, terms: Iterable[str], width: int = SNIPPET_CHARS) -> str:
+    """An HTML snippet of ``text``: the window with the most distinct query words, marked.
+
+    Falls back to the start of the text when no query word occurs in it.
+    """
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    lower = text.lower()
+    if len(lower) != len(text):  # a case mapping that changes length: offsets would drift
+        lower = text
+    occ = _occurrences(lower, terms)
+    best, best_score = 0, -1
+    for i, (s, _e, _t) in enumerate(occ):
+        seen = {t for s2, _e2, t in occ[i:] if s2 < s + width - _LEAD}
+        if len(seen) > best_score:
+            best, best_score = s, len(seen)
+    start = _snap_start(text, best - _LEAD) if occ else 0
+    end = _snap_end(text, start + width)
+    window = text[start:end]
+    spans = [(s + start, e + start) for s, e in _valid_spans(window, lower[start:end], terms)]
+    html = _render(text, spans, start, end).replace("\n", " ")
+    return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")

@@ -1,0 +1,269 @@
+"""The on-disk index: generations, atomic swaps, incremental sync from the store.
+
+Layout under ``<data>/whoosh/``::
+
+    CURRENT            name of the live generation (replaced atomically)
+    gen-<stamp>/       a complete Whoosh index, plus ``applied_seq`` (the store change it reflects)
+    sync.lock          held while a writer applies changes or a rebuild swaps in
+
+A rebuild writes a new generation beside the live one and swaps ``CURRENT`` only when it is
+complete, so searches keep working and a killed rebuild leaves the live index untouched.
+Whoosh's own write lock is an ``flock``: the kernel drops it when a process dies, so a crash
+never leaves a stale lock behind.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from whoosh import index as whoosh_index
+from whoosh.writing import IndexWriter
+
+from crawler.agencies import registry
+from crawler.store import Article, Store
+from govsearch.paths import index_root, store_path
+from indexer.schema import SCHEMA_VERSION, build_schema
+
+_CURRENT = "CURRENT"
+_APPLIED = "applied_seq"
+_SCHEMA_FILE = "schema_version"
+_BATCH = 500
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot be used as it is (the message says what to run)."""
+
+
+@dataclass
+class SyncReport:
+    """What one sync applied."""
+
+    upserts: int = 0
+    deletes: int = 0
+    applied_seq: int = 0
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+@contextmanager
+def _flock(path: Path, blocking: bool = True) -> Iterator[bool]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def current_generation(data: Path) -> Path | None:
+    """The live generation folder, or None when no index has been built."""
+    root = index_root(data)
+    try:
+        name = (root / _CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    gen = root / name
+    return gen if name and gen.is_dir() else None
+
+
+def applied_seq(gen: Path) -> int:
+    """The store change sequence number a generation reflects."""
+    try:
+        return int((gen / _APPLIED).read_text().strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def _new_generation(data: Path) -> Path:
+    root = index_root(data)
+    root.mkdir(parents=True, exist_ok=True)
+    gen = root / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    gen.mkdir()
+    whoosh_index.create_in(str(gen), build_schema())
+    (gen / _SCHEMA_FILE).write_text(str(SCHEMA_VERSION))
+    _atomic_write(gen / _APPLIED, "0")
+    return gen
+
+
+def _swap_in(data: Path, gen: Path) -> None:
+    _atomic_write(index_root(data) / _CURRENT, gen.name)
+
+
+def open_index(data: Path, create: bool = True):
+    """Open the live Whoosh index (creating an empty one if there is none and ``create``)."""
+    gen = current_generation(data)
+    if gen is None:
+        if not create:
+            raise IndexUnavailable(f"no index in {index_root(data)}: run `govsearch reindex` or `govsearch import`")
+        with _flock(index_root(data) / "sync.lock"):
+            gen = current_generation(data)
+            if gen is None:
+                gen = _new_generation(data)
+                _swap_in(data, gen)
+    version = (gen / _SCHEMA_FILE).read_text().strip() if (gen / _SCHEMA_FILE).exists() else "?"
+    if version != str(SCHEMA_VERSION):
+        raise IndexUnavailable(
+            f"index {gen} was built with schema {version}, this govsearch uses {SCHEMA_VERSION}: "
+            "run `govsearch reindex`"
+        )
+    return whoosh_index.open_dir(str(gen))
+
+
+def article_fields(article: Article) -> dict:
+    """The document the index holds for an article."""
+    reg = registry()
+    day = int(article.published.replace("-", "")) if article.published else 0
+    return {
+        "url": article.url,
+        "title": article.title,
+        "body": article.body,
+        "fine": f"{article.title}\n{article.body}",
+        "day": day,
+        "agency": article.agency,
+        "ministry": reg.ministry_of(article.agency),
+        "publisher": article.publisher or "",
+        "category": article.category or "",
+        "lang": article.lang or "",
+        "seq": article.seq,
+    }
+
+
+def _writer(ix, bulk: bool) -> IndexWriter:
+    # Several processes only pay off for big batches; each worker loads the dictionary itself.
+    if bulk and (os.cpu_count() or 1) > 1:
+        return ix.writer(procs=min(2, os.cpu_count() or 1), limitmb=256, multisegment=True, timeout=600)
+    return ix.writer(limitmb=128, timeout=600, delay=0.25)
+
+
+def sync_index(data: Path, progress: Callable[[int], None] | None = None) -> SyncReport:
+    """Apply the store's changes since the index last saw it; returns what was applied.
+
+    Safe to re-run after a crash at any point: changes are re-applied by URL (idempotent), and
+    the applied sequence number is written only after Whoosh has committed.
+    """
+    ix = open_index(data)
+    gen = Path(ix.storage.folder)
+    report = SyncReport()
+    with _flock(index_root(data) / "sync.lock"), Store(store_path(data)) as store:
+        since = applied_seq(gen)
+        report.applied_seq = since
+        while True:
+            pending = store.last_seq() - since
+            if pending <= 0:
+                break
+            bulk = pending > 2000 and ix.is_empty()
+            with _writer(ix, bulk) as writer:
+                since = _apply_changes(store, writer, since, report, progress, fresh=bulk,
+                                       limit=None if bulk else 20_000)
+            _atomic_write(gen / _APPLIED, str(since))
+            report.applied_seq = since
+    return report
+
+
+def _apply_changes(store: Store, writer: IndexWriter, since: int, report: SyncReport,
+                   progress: Callable[[int], None] | None, fresh: bool, limit: int | None) -> int:
+    """Feed changes after ``since`` to ``writer``; returns the last sequence number fed."""
+    done = 0
+    while limit is None or done < limit:
+        changes = store.changes_since(since, _BATCH)
+        if not changes:
+            break
+        # Only the newest change of each URL in the batch matters.
+        latest: dict[str, str] = {}
+        for _seq, url, op in changes:
+            latest[url] = op
+        articles = store.get_articles([u for u, op in latest.items() if op == "upsert"])
+        for url, op in latest.items():
+            art = articles.get(url)
+            if art is None:  # deleted, or deleted again after this upsert
+                if not fresh:
+                    writer.delete_by_term("url", url)
+                report.deletes += 1
+            elif fresh:
+                writer.add_document(**article_fields(art))
+                report.upserts += 1
+            else:
+                writer.update_document(**article_fields(art))
+                report.upserts += 1
+        since = changes[-1][0]
+        done += len(changes)
+        if progress:
+            progress(len(changes))
+    return since
+
+
+def rebuild_index(data: Path, progress: Callable[[int], None] | None = None) -> Path:
+    """Build a new generation from the whole store and swap it in atomically; returns it.
+
+    Searches use the old generation until the swap. A killed rebuild leaves a partial folder
+    that is not live; the next rebuild removes it.
+    """
+    root = index_root(data)
+    with _flock(root / "rebuild.lock"):
+        _remove_stale_generations(data)
+        gen = _new_generation(data)
+        ix = whoosh_index.open_dir(str(gen))
+        with Store(store_path(data)) as store:
+            snapshot = store.last_seq()
+            writer = _writer(ix, bulk=store.count_articles() > 2000)
+            try:
+                for art in store.iter_articles():
+                    writer.add_document(**article_fields(art))
+                    if progress:
+                        progress(1)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        _atomic_write(gen / _APPLIED, str(snapshot))
+        # Catch up with changes made during the build, then swap under the sync lock so no
+        # change lands in the old generation after the catch-up.
+        with _flock(root / "sync.lock"), Store(store_path(data)) as store:
+            since = applied_seq(gen)
+            if store.last_seq() > since:
+                with _writer(ix, bulk=False) as writer:
+                    since = _apply_changes(store, writer, since, SyncReport(), None, fresh=False, limit=None)
+                _atomic_write(gen / _APPLIED, str(since))
+            old = current_generation(data)
+            _swap_in(data, gen)
+        if old and old != gen:
+            # Open readers keep their files (POSIX); new searchers follow CURRENT.
+            shutil.rmtree(old, ignore_errors=True)
+        return gen
+
+
+def _remove_stale_generations(data: Path) -> None:
+    live = current_generation(data)
+    root = index_root(data)
+    for path in root.glob("gen-*"):
+        if path.is_dir() and path != live:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def index_size(data: Path) -> int:
+    """Bytes on disk of the live generation."""
+    gen = current_generation(data)
+    if not gen:
+        return 0
+    return sum(p.stat().st_size for p in gen.iterdir() if p.is_file())

@@ -1,0 +1,379 @@
+"""The one search function behind the CLI, the JSON API and the web pages.
+
+``SearchEngine(data_dir).search(params)`` parses the query, finds every matching article,
+filters by agency (a ministry includes its departments) and date, counts agency and year
+facets, ranks or sorts, and returns one page of hits with highlighted snippets.
+
+Facets and filters use per-document columns (day, agency) read once per index version, so a
+results page costs one pass over the matching documents rather than one stored-field lookup per
+document.
+"""
+from __future__ import annotations
+
+import heapq
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from crawler.agencies import registry
+from crawler.store import Article, Store
+from govsearch.paths import store_path
+from indexer.highlight import mark, snippet
+from indexer.index import current_generation, open_index
+from indexer.query import ParsedQuery, parse, relaxed, to_whoosh
+from indexer.thaidates import DateError, parse_range
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+_REFRESH_SECONDS = 1.0
+
+
+class ParamError(ValueError):
+    """A search parameter a user typed that cannot be used; the message says why (Thai / English)."""
+
+
+@dataclass
+class SearchParams:
+    """A validated search request."""
+
+    q: str = ""
+    agencies: list[str] = field(default_factory=list)
+    since: date | None = None
+    until: date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+
+def build_params(q: str | None = "", agencies: list[str] | None = None, since: str | None = None,
+                 until: str | None = None, sort: str | None = None, page: str | int | None = None,
+                 per_page: str | int | None = None) -> SearchParams:
+    """Validate raw parameters (as typed in a URL or on the command line) into SearchParams.
+
+    Agencies may be ids, Thai names, abbreviations, English names or domains. Dates may be ISO,
+    Buddhist-era, a month ("มี.ค. 2564") or a year ("2564"): ``since`` takes the first day of
+    the range, ``until`` the last. Raises ParamError with a message fit for the user.
+    """
+    reg = registry()
+    ids: list[str] = []
+    for raw in agencies or []:
+        for part in str(raw).split(","):
+            if not part.strip():
+                continue
+            resolved = reg.resolve(part)
+            if not resolved:
+                raise ParamError(f"ไม่รู้จักหน่วยงาน / unknown agency: {part.strip()[:80]!r}")
+            if resolved not in ids:
+                ids.append(resolved)
+    try:
+        since_range = parse_range(since)
+        until_range = parse_range(until)
+    except DateError as e:
+        raise ParamError(str(e)) from None
+    start = since_range[0] if since_range else None
+    end = until_range[1] if until_range else None
+    if start and end and start > end:
+        raise ParamError("วันเริ่มต้นอยู่หลังวันสิ้นสุด / 'since' is after 'until'")
+    sort = (sort or "relevance").strip().lower()
+    if sort not in SORTS:
+        raise ParamError(f"sort must be one of {', '.join(SORTS)}")
+    return SearchParams(
+        q=(q or "")[:10_000],
+        agencies=ids,
+        since=start,
+        until=end,
+        sort=sort,
+        page=_int_param("page", page, 1, 1, MAX_PAGE),
+        per_page=_int_param("per_page", per_page, 20, 1, MAX_PER_PAGE),
+    )
+
+
+def _int_param(name: str, value: str | int | None, default: int, lo: int, hi: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        raise ParamError(f"{name} must be a whole number, got {str(value)[:20]!r}") from None
+    if not lo <= n <= hi:
+        raise ParamError(f"{name} must be between {lo} and {hi}")
+    return n
+
+
+@dataclass
+class Hit:
+    """One result."""
+
+    url: str
+    title: str
+    date: str | None
+    agency: str
+    score: float
+    snippet: str
+    title_html: str
+
+
+@dataclass
+class SearchResult:
+    """One page of results with facets, and what the engine understood of the query."""
+
+    params: SearchParams
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[dict]]
+    words: list[str]
+    notices: list[str] = field(default_factory=list)
+    relaxed: bool = False
+    took_ms: float = 0.0
+
+    def to_json(self) -> dict:
+        """The document the JSON API returns (design.md), with a few extra keys."""
+        reg = registry()
+        return {
+            "query": self.params.q,
+            "total": self.total,
+            "page": self.params.page,
+            "per_page": self.params.per_page,
+            "sort": self.params.sort,
+            "hits": [
+                {
+                    "url": h.url,
+                    "title": h.title,
+                    "date": h.date,
+                    "agency": {"id": h.agency, "name": reg.name(h.agency)},
+                    "score": round(h.score, 4),
+                    "snippet": h.snippet,
+                }
+                for h in self.hits
+            ],
+            "facets": self.facets,
+            "words": self.words,
+            "relaxed": self.relaxed,
+            "notices": self.notices,
+            "took_ms": round(self.took_ms, 1),
+        }
+
+
+class _Columns:
+    """Per-document day and agency of one index version, for filters, facets and sorting."""
+
+    def __init__(self, searcher):
+        reader = searcher.reader()
+        self.doc_count_all = reader.doc_count_all()
+        self.days: list[int] = list(reader.column_reader("day")) if self.doc_count_all else []
+        agencies = list(reader.column_reader("agency")) if self.doc_count_all else []
+        self.agency_names: list[str] = sorted({a for a in agencies})
+        index = {a: i for i, a in enumerate(self.agency_names)}
+        self.agency: list[int] = [index[a] for a in agencies]
+        self.live: set[int] = set(reader.all_doc_ids())
+        self._agency_sets: dict[frozenset[str], set[int]] = {}
+
+    def docs_of_agencies(self, ids: frozenset[str]) -> set[int]:
+        cached = self._agency_sets.get(ids)
+        if cached is None:
+            wanted = {i for i, a in enumerate(self.agency_names) if a in ids}
+            cached = {d for d, a in enumerate(self.agency) if a in wanted}
+            if len(self._agency_sets) < 256:
+                self._agency_sets[ids] = cached
+        return cached
+
+
+def _day(d: date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+class SearchEngine:
+    """Searches one data folder. Thread-safe: each thread gets its own searcher and store.
+
+    The searcher follows the index: a sync or a rebuild is picked up within about a second.
+    """
+
+    def __init__(self, data_dir: Path | str):
+        self.data_dir = Path(data_dir)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._ix = None
+        self._gen: Path | None = None
+        self._columns: dict[tuple[str, int], _Columns] = {}
+
+    # -- resources --------------------------------------------------------------------------
+    def store(self) -> Store:
+        """This thread's connection to the article store."""
+        st = getattr(self._local, "store", None)
+        if st is None:
+            st = self._local.store = Store(store_path(self.data_dir))
+        return st
+
+    def _index(self):
+        with self._lock:
+            gen = current_generation(self.data_dir)
+            if self._ix is None or gen != self._gen:
+                self._ix = open_index(self.data_dir)
+                self._gen = Path(self._ix.storage.folder)
+            return self._ix
+
+    def searcher(self):
+        """This thread's Whoosh searcher, refreshed when the index has changed."""
+        local = self._local
+        now = time.monotonic()
+        s = getattr(local, "searcher", None)
+        if s is not None and now - local.checked < _REFRESH_SECONDS:
+            return s
+        ix = self._index()
+        if s is None or local.ix is not ix:
+            if s is not None:
+                s.close()
+            s = ix.searcher()
+        elif not s.up_to_date():
+            s = s.refresh()
+        local.searcher, local.ix, local.checked = s, ix, now
+        return s
+
+    def _columns_for(self, searcher) -> _Columns:
+        key = (str(self._gen), searcher.reader().generation() if hasattr(searcher.reader(), "generation") else 0,
+               searcher.doc_count_all(), id(searcher.ixreader))
+        with self._lock:
+            cols = self._columns.get(key)
+            if cols is None:
+                cols = _Columns(searcher)
+                self._columns = {key: cols}  # keep only the newest version
+            return cols
+
+    def close(self) -> None:
+        """Close this thread's searcher and store."""
+        s = getattr(self._local, "searcher", None)
+        if s is not None:
+            s.close()
+            self._local.searcher = None
+        st = getattr(self._local, "store", None)
+        if st is not None:
+            st.close()
+            self._local.store = None
+
+    # -- searching --------------------------------------------------------------------------
+    def search(self, params: SearchParams) -> SearchResult:
+        """Run a search (see the module docstring)."""
+        t0 = time.perf_counter()
+        parsed = parse(params.q)
+        result = self._run(params, parsed)
+        if result.total == 0 and not parsed.is_empty:
+            loose = relaxed(parsed)
+            if loose is not None:
+                alt = self._run(params, loose)
+                if alt.total:
+                    alt.relaxed = True
+                    alt.notices.append("ไม่พบบทความที่มีครบทุกคำ แสดงบทความที่มีบางคำ / "
+                                       "no article has all the words; showing articles with some of them")
+                    result = alt
+        if parsed.truncated:
+            result.notices.append(f"คำค้นยาวเกินไป ใช้เพียงส่วนแรก / query too long: only its start was used")
+        result.took_ms = (time.perf_counter() - t0) * 1000
+        return result
+
+    def _run(self, params: SearchParams, parsed: ParsedQuery) -> SearchResult:
+        searcher = self.searcher()
+        cols = self._columns_for(searcher)
+        reg = registry()
+        if parsed.is_empty and not any(c.negated for c in parsed.clauses):
+            matched = cols.live
+        else:
+            matched = set(searcher.docs_for_query(to_whoosh(parsed, for_matching=True)))
+
+        year_counts: Counter = Counter()
+        agency_counts: Counter = Counter()
+        filtered = self._filter(matched, params, cols)
+        # Facets count what the other filters leave: the agency facet ignores the agency filter
+        # (so a user can see and add other agencies), the year facet ignores the dates.
+        agency_base = self._filter(matched, params, cols, agencies=False) if params.agencies else filtered
+        year_base = self._filter(matched, params, cols, dates=False) if (params.since or params.until) else filtered
+        days, ag = cols.days, cols.agency
+        agency_counts.update(ag[d] for d in agency_base)
+        year_counts.update(days[d] // 10000 for d in year_base)
+
+        total = len(filtered)
+        want = params.page * params.per_page
+        if params.sort == "relevance" and not parsed.is_empty:
+            q = to_whoosh(parsed)
+            results = searcher.search(q, limit=want, filter=filtered) if filtered else []
+            page = [(r.docnum, r.score) for r in results][want - params.per_page:want]
+        else:
+            pick = heapq.nlargest if params.sort != "oldest" else heapq.nsmallest
+            top = pick(want, filtered, key=lambda d: (days[d], -d if params.sort == "oldest" else d))
+            page = [(d, 0.0) for d in top[want - params.per_page:want]]
+
+        hits = self._hits(searcher, page, parsed)
+        facets = {
+            "agency": self._agency_facet(agency_counts, cols, reg),
+            "year": [{"value": y, "count": n} for y, n in sorted(year_counts.items(), reverse=True) if y],
+        }
+        return SearchResult(params, total, hits, facets, parsed.words)
+
+    def _filter(self, matched: set[int], params: SearchParams, cols: _Columns, agencies: bool = True,
+                dates: bool = True) -> set[int]:
+        docs = matched
+        if agencies and params.agencies:
+            reg = registry()
+            wanted: set[str] = set()
+            for a in params.agencies:
+                wanted |= reg.descendants(a)
+            docs = docs & cols.docs_of_agencies(frozenset(wanted))
+        if dates and (params.since or params.until):
+            lo = _day(params.since) if params.since else 1
+            hi = _day(params.until) if params.until else 99991231
+            days = cols.days
+            docs = {d for d in docs if lo <= days[d] <= hi}
+        return docs
+
+    @staticmethod
+    def _agency_facet(counts: Counter, cols: _Columns, reg) -> list[dict]:
+        by_ministry: Counter = Counter()
+        by_agency: Counter = Counter()
+        for idx, n in counts.items():
+            agency = cols.agency_names[idx]
+            by_agency[agency] += n
+            by_ministry[reg.ministry_of(agency)] += n
+        out = []
+        for ministry, n in by_ministry.most_common():
+            out.append({"id": ministry, "name": reg.name(ministry), "name_en": reg.name(ministry, "en"),
+                        "count": n, "parent": None})
+            for agency, m in by_agency.most_common():
+                if agency != ministry and reg.ministry_of(agency) == ministry:
+                    out.append({"id": agency, "name": reg.name(agency), "name_en": reg.name(agency, "en"),
+                                "count": m, "parent": ministry})
+        return out
+
+    def _hits(self, searcher, page: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
+        if not page:
+            return []
+        stored = [searcher.stored_fields(d) for d, _s in page]
+        articles = self.store().get_articles([s["url"] for s in stored])
+        terms = parsed.highlight_terms
+        hits = []
+        for (docnum, score), fields in zip(page, stored):
+            art = articles.get(fields["url"])
+            title = art.title if art else fields.get("title", "")
+            body = art.body if art else ""
+            day = fields.get("day") or 0
+            hits.append(Hit(
+                url=fields["url"],
+                title=title,
+                date=f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}" if day else None,
+                agency=fields.get("agency", ""),
+                score=float(score),
+                snippet=snippet(body, terms) if body else "",
+                title_html=mark(title, terms),
+            ))
+        return hits
+
+    # -- other reads ------------------------------------------------------------------------
+    def article(self, url: str) -> Article | None:
+        """The stored article for a URL."""
+        return self.store().get_article(url)
+
+    def doc_count(self) -> int:
+        """Documents in the live index."""
+        return self.searcher().doc_count()
