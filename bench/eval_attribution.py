@@ -1,0 +1,224 @@
+"""Agreement of agency attribution with hand-labelled articles, at ministry level.
+
+    python bench/eval_attribution.py              # dev + test sets on full bodies from ../shared
+    python bench/eval_attribution.py --tails      # from tests/data/agency_labelled.jsonl.gz only
+    python bench/eval_attribution.py -v           # also list every disagreement
+    python bench/eval_attribution.py --build      # (re)write the labelled-tails file from ../shared
+
+Sets: ``dev`` (../shared/corpus/agency_dev.tsv, used while writing the rules) and ``test``
+(tests/data/agency_test.tsv, labelled afterwards from a seeded random sample and never tuned on).
+A prediction agrees when its ministry equals the label's; ``thaigov`` and ``prd`` count as
+themselves (both sit under ``opm``, which no label uses). Prints one table: set, n, correct,
+accuracy, then accuracy per labelled method.
+
+Without ../shared (or $GOVSEARCH_SHARED) the full-body evaluation is skipped with a message and
+the repo's labelled tails (title, first line and last ~800 characters of each body) are used.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+from crawler.agencies import Registry, registry  # noqa: E402
+from crawler.attribution import attribute  # noqa: E402
+from indexer.normalize import normalize, normalize_line  # noqa: E402
+
+TEST_TSV = REPO / "tests" / "data" / "agency_test.tsv"
+LABELLED = REPO / "tests" / "data" / "agency_labelled.jsonl.gz"
+TAIL_CHARS = 800
+HEAD_CHARS = 300
+_AS_THEMSELVES = ("thaigov", "prd")
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` beside the checkout (or $GOVSEARCH_SHARED); None when it is not there."""
+    path = Path(os.environ.get("GOVSEARCH_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    return path if (path / "corpus" / "thaigov").is_dir() else None
+
+
+@dataclass
+class Labelled:
+    """One labelled article: its text and the agreed agency."""
+
+    doc_id: str
+    title: str
+    body: str
+    url: str
+    agency: str
+    method: str
+    set: str
+
+
+@dataclass
+class Score:
+    """Counts for one set, overall and per labelled method."""
+
+    name: str
+    n: int = 0
+    correct: int = 0
+    by_method: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    misses: list[tuple[Labelled, str, str, str]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.n if self.n else 0.0
+
+
+def read_labels(path: Path) -> dict[str, dict]:
+    """Rows of a labels TSV (doc_id, agency, method, evidence) by doc_id."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return {r["doc_id"]: r for r in csv.DictReader(f, delimiter="\t")}
+
+
+def label_sets(shared: Path) -> dict[str, dict[str, dict]]:
+    """The dev labels (from ../shared) and the test labels (from the repo)."""
+    return {"dev": read_labels(shared / "corpus" / "agency_dev.tsv"), "test": read_labels(TEST_TSV)}
+
+
+def read_corpus(shared: Path, wanted: set[str]) -> dict[str, dict]:
+    """The corpus records whose doc_id is in ``wanted``."""
+    found: dict[str, dict] = {}
+    for path in sorted((shared / "corpus" / "thaigov").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                if '"doc_id"' not in line:
+                    continue
+                rec = json.loads(line)
+                if rec["doc_id"] in wanted:
+                    found[rec["doc_id"]] = rec
+    return found
+
+
+def from_shared(shared: Path) -> list[Labelled]:
+    """Labelled articles with their full bodies."""
+    sets = label_sets(shared)
+    docs = read_corpus(shared, {k for rows in sets.values() for k in rows})
+    out = []
+    for name, rows in sets.items():
+        for doc_id, row in rows.items():
+            d = docs[doc_id]
+            out.append(Labelled(doc_id, d["title"] or "", d["body"] or "", d["url"] or "",
+                                row["agency"], row["method"], name))
+    return out
+
+
+def _cut(body: str) -> tuple[str, str]:
+    """(first line up to HEAD_CHARS, the whole last lines that fit in about TAIL_CHARS) of a body.
+
+    Whole lines, because a line cut in the middle can look like a line the agency opens.
+    """
+    lines = (body or "").split("\n")
+    tail: list[str] = []
+    for line in reversed(lines):
+        if tail and sum(len(t) + 1 for t in tail) + len(line) > TAIL_CHARS:
+            break
+        tail.insert(0, line if tail or len(line) <= TAIL_CHARS else line[-TAIL_CHARS:])
+    return lines[0][:HEAD_CHARS], "\n".join(tail)
+
+
+def build_tails(shared: Path, path: Path = LABELLED) -> int:
+    """Write the labelled-tails file (title, first line, body tail, label) for every labelled article."""
+    rows = from_shared(shared)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+        for r in sorted(rows, key=lambda r: (r.set, int(r.doc_id.rsplit("-", 1)[-1]))):
+            head, tail = _cut(r.body)
+            f.write(json.dumps({"doc_id": r.doc_id, "url": r.url, "title": r.title, "body_head": head,
+                                "body_tail": tail, "agency": r.agency, "method": r.method, "set": r.set},
+                               ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def from_tails(path: Path = LABELLED) -> list[Labelled]:
+    """Labelled articles from the repo's tails file: the first line and the tail stand for the body."""
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            head, tail = r.get("body_head", ""), r["body_tail"]
+            body = tail if not head or tail.startswith(head) else head + "\n" + tail  # head not repeated
+            out.append(Labelled(r["doc_id"], r["title"], body, r["url"], r["agency"], r["method"], r["set"]))
+    return out
+
+
+def comparable(reg: Registry, agency: str) -> str:
+    """The level labels are given at: the ministry, except thaigov and prd which stand for themselves."""
+    return agency if agency in _AS_THEMSELVES else reg.ministry_of(agency)
+
+
+def evaluate(rows: Iterable[Labelled], reg: Registry | None = None) -> dict[str, Score]:
+    """Score attribution against the labels, per set."""
+    reg = reg or registry()
+    scores: dict[str, Score] = {}
+    for r in rows:
+        a = attribute(normalize_line(r.title), normalize(r.body), r.url, reg=reg)
+        got = comparable(reg, a.agency)
+        good = got == comparable(reg, r.agency)
+        s = scores.setdefault(r.set, Score(r.set))
+        s.n += 1
+        s.correct += good
+        s.by_method[r.method][0] += good
+        s.by_method[r.method][1] += 1
+        if not good:
+            s.misses.append((r, a.agency, a.method, a.evidence))
+    return scores
+
+
+def table(scores: dict[str, Score], source: str) -> str:
+    """The result table as text."""
+    methods = sorted({m for s in scores.values() for m in s.by_method})
+    head = ["set", "n", "correct", "accuracy", *methods]
+    lines = [f"# agency attribution vs labels ({source}; ministry level)", "\t".join(head)]
+    for name in sorted(scores):
+        s = scores[name]
+        per = [f"{c}/{n} {c / n:.0%}" if n else "-" for c, n in (s.by_method.get(m, [0, 0]) for m in methods)]
+        lines.append("\t".join([name, str(s.n), str(s.correct), f"{s.accuracy:.3f}", *per]))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point (see the module docstring)."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--tails", action="store_true", help="use tests/data/agency_labelled.jsonl.gz only")
+    ap.add_argument("--build", action="store_true", help="rewrite the labelled-tails file from ../shared")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    args = ap.parse_args(argv)
+    shared = shared_dir()
+    if args.build:
+        if not shared:
+            print("skipped: ../shared (or $GOVSEARCH_SHARED) not found; cannot rebuild the labelled tails")
+            return 0
+        print(f"wrote {build_tails(shared)} labelled articles to {LABELLED.relative_to(REPO)}")
+    if args.tails or not shared:
+        if not shared and not args.tails:
+            print("skipped full-body evaluation: ../shared (or $GOVSEARCH_SHARED) not found; "
+                  "using the repo's labelled tails")
+        if not LABELLED.exists():
+            print(f"skipped: {LABELLED.relative_to(REPO)} not found")
+            return 0
+        rows, source = from_tails(), "repo tails"
+    else:
+        rows, source = from_shared(shared), "full bodies from ../shared"
+    scores = evaluate(rows)
+    print(table(scores, source))
+    if args.verbose:
+        for s in scores.values():
+            for r, agency, method, evidence in s.misses:
+                print(f"{s.name}\t{r.doc_id}\tlabel={r.agency}/{r.method}\tgot={agency}/{method}\t{evidence[:80]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
