@@ -1,0 +1,207 @@
+"""Benchmark of the search core on real articles, beside a SQLite FTS5 trigram baseline.
+
+    python bench/bench_core.py            # 10,000 articles spread over all years
+    python bench/bench_core.py --all      # all 90,904 articles
+    python bench/bench_core.py -n 2000    # a quick run
+
+Prints one table: import throughput (articles/s, MB/s of text), peak RSS, index size, and the
+p50/p95 latency of a full results page (20 hits with snippets + agency and year facets) over the
+queries in bench/queries.txt, for govsearch and for FTS5 trigram on the same articles.
+Needs ../shared (the corpus); exits cleanly without it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+from bench.corpus import iter_corpus, load_queries, shared_dir  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process and of its finished children, in MB."""
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(me, kids) / 1024
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def run_govsearch(jsonl: Path, data: Path, queries, repeat: int) -> dict:
+    from crawler.importer import import_files
+    from crawler.store import Store
+    from govsearch.paths import index_root, store_path
+    from indexer.index import sync_index
+    from indexer.search import SearchEngine, build_params
+
+    t0 = time.perf_counter()
+    with Store(store_path(data)) as store:
+        report = import_files(store, [jsonl])
+    t_store = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    sync_index(data)
+    t_index = time.perf_counter() - t1
+    rss_index = peak_rss_mb()
+
+    engine = SearchEngine(data)
+    engine.search(build_params(q="มหาดไทย"))  # warm-up: dictionary, columns
+    times = []
+    totals = {}
+    for _ in range(repeat):
+        for q, f in queries:
+            params = build_params(q=q, agencies=[f["agency"]] if "agency" in f else None, since=f.get("since"),
+                                  until=f.get("until"), sort=f.get("sort"), per_page=20)
+            t = time.perf_counter()
+            result = engine.search(params)
+            times.append((time.perf_counter() - t) * 1000)
+            totals[q + json.dumps(f)] = result.total
+    return {
+        "articles": report.new + report.updated + report.unchanged,
+        "store_s": t_store,
+        "index_s": t_index,
+        "rss_index_mb": rss_index,
+        "rss_query_mb": peak_rss_mb(),
+        "disk_mb": dir_size(index_root(data)) / 1e6,
+        "store_mb": dir_size(data) / 1e6 - dir_size(index_root(data)) / 1e6,
+        "p50": pct(times, 50),
+        "p95": pct(times, 95),
+        "max": max(times),
+        "totals": totals,
+    }
+
+
+def run_fts5(docs: list[dict], data: Path, queries, repeat: int) -> dict:
+    from crawler.agencies import registry
+    from indexer.normalize import normalize, normalize_line
+    from indexer.thaidates import parse_range
+
+    reg = registry()
+    db = sqlite3.connect(str(data / "fts.sqlite3"))
+    db.executescript(
+        "CREATE TABLE docs(id INTEGER PRIMARY KEY, url TEXT, title TEXT, body TEXT, day INTEGER, agency TEXT);"
+        "CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='id', tokenize='trigram');"
+    )
+    t0 = time.perf_counter()
+    from crawler.attribution import attribute
+
+    rows = []
+    for i, d in enumerate(docs):
+        title, body = normalize_line(d.get("title")), normalize(d.get("body"))
+        day = int((d.get("date") or "0").replace("-", "") or 0)
+        rows.append((i, d["url"], title, body, day, attribute(title, body, d["url"]).agency))
+    db.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?)", rows)
+    db.execute("INSERT INTO fts(rowid, title, body) SELECT id, title, body FROM docs")
+    db.commit()
+    t_index = time.perf_counter() - t0
+
+    def page(q: str, f: dict):
+        terms = [t for t in normalize_line(q).split() if t]
+        where, args = [], []
+        long_terms = [t for t in terms if len(t) >= 3]
+        for t in terms:
+            if len(t) < 3:  # trigram MATCH needs 3 characters
+                where.append("(d.title LIKE ? OR d.body LIKE ?)")
+                args += [f"%{t}%", f"%{t}%"]
+        if "agency" in f:
+            ids = sorted(reg.descendants(reg.resolve(f["agency"])))
+            where.append(f"d.agency IN ({','.join('?' * len(ids))})")
+            args += ids
+        if "since" in f:
+            where.append("d.day >= ?")
+            args.append(int(parse_range(f["since"])[0].strftime("%Y%m%d")))
+        if "until" in f:
+            where.append("d.day <= ?")
+            args.append(int(parse_range(f["until"])[1].strftime("%Y%m%d")))
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        base = "FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?" if match else "FROM docs d WHERE 1"
+        margs = [match] if match else []
+        cond = (" AND " + " AND ".join(where)) if where else ""
+        order = "d.day DESC" if f.get("sort") == "newest" else ("bm25(fts, 3.0, 1.0)" if match else "d.day DESC")
+        snip = "snippet(fts, 1, '<mark>', '</mark>', '…', 24)" if match else "substr(d.body, 1, 200)"
+        hits = db.execute(f"SELECT d.url, d.title, {snip} {base}{cond} ORDER BY {order} LIMIT 20",
+                          margs + args).fetchall()
+        agencies = db.execute(f"SELECT d.agency, COUNT(*) {base}{cond} GROUP BY d.agency", margs + args).fetchall()
+        years = db.execute(f"SELECT d.day / 10000, COUNT(*) {base}{cond} GROUP BY 1", margs + args).fetchall()
+        return sum(n for _a, n in agencies), hits, years
+
+    times, totals = [], {}
+    for _ in range(repeat):
+        for q, f in queries:
+            t = time.perf_counter()
+            total, _hits, _years = page(q, f)
+            times.append((time.perf_counter() - t) * 1000)
+            totals[q + json.dumps(f)] = total
+    db.close()
+    return {"index_s": t_index, "disk_mb": (data / "fts.sqlite3").stat().st_size / 1e6,
+            "p50": pct(times, 50), "p95": pct(times, 95), "max": max(times), "totals": totals}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", type=int, default=10_000, help="articles (default 10,000)")
+    ap.add_argument("--all", action="store_true", help="all 90,904 articles")
+    ap.add_argument("--repeat", type=int, default=2, help="passes over the queries (default 2)")
+    ap.add_argument("--no-fts", action="store_true", help="skip the FTS5 baseline")
+    ap.add_argument("--keep", type=Path, help="build in this folder and keep it (else a temp folder)")
+    args = ap.parse_args()
+    if shared_dir() is None:
+        print("bench_core: ../shared/corpus not found (set GOVSEARCH_SHARED); nothing to measure")
+        return
+    limit = None if args.all else args.n
+    work = args.keep or Path(tempfile.mkdtemp(prefix="govsearch-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        docs = list(iter_corpus(limit))
+        jsonl = work / "articles.jsonl"
+        with open(jsonl, "w", encoding="utf-8") as f:
+            for d in docs:
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        chars = sum(len(d.get("title") or "") + len(d.get("body") or "") for d in docs)
+        mb_text = len(jsonl.read_bytes()) / 1e6
+        queries = load_queries()
+        print(f"{len(docs)} articles, {chars / 1e6:.1f} M characters ({mb_text:.0f} MB JSON), "
+              f"{len(queries)} queries x {args.repeat}", flush=True)
+        gs = run_govsearch(jsonl, work / "gs", queries, args.repeat)
+        fts = None if args.no_fts else run_fts5(docs, work, queries, args.repeat)
+        total_s = gs["store_s"] + gs["index_s"]
+        print()
+        print("| system | import s (store + index) | articles/s | MB/s text | peak RSS MB index / query "
+              "| disk MB | page p50 ms | p95 ms | max ms |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        print(f"| govsearch (Whoosh + nlpo3, parts field) | {total_s:.1f} ({gs['store_s']:.1f} + {gs['index_s']:.1f}) "
+              f"| {len(docs) / total_s:.0f} | {mb_text / total_s:.2f} | {gs['rss_index_mb']:.0f} / "
+              f"{gs['rss_query_mb']:.0f} | {gs['disk_mb']:.0f} index + {gs['store_mb']:.0f} store "
+              f"| {gs['p50']:.1f} | {gs['p95']:.1f} | {gs['max']:.0f} |")
+        if fts:
+            print(f"| SQLite FTS5 trigram | {fts['index_s']:.1f} | {len(docs) / fts['index_s']:.0f} "
+                  f"| {mb_text / fts['index_s']:.2f} | - | {fts['disk_mb']:.0f} | {fts['p50']:.1f} "
+                  f"| {fts['p95']:.1f} | {fts['max']:.0f} |")
+            print()
+            print("matches per query (govsearch / fts5 trigram):")
+            for key in gs["totals"]:
+                print(f"  {key:<60} {gs['totals'][key]:>6} / {fts['totals'].get(key, '-'):>6}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

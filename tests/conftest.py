@@ -1,0 +1,52 @@
+"""Shared fixtures: a data folder built from real articles (tests/data/core_articles.jsonl)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")  # a download attempt must fail loudly, not hang
+
+DATA = Path(__file__).parent / "data"
+CORE_ARTICLES = DATA / "core_articles.jsonl"
+
+
+def build_data_dir(path: Path, files: list[Path]) -> Path:
+    """Import ``files`` into a fresh data folder at ``path`` and index them."""
+    from crawler.importer import import_files
+    from crawler.store import Store
+    from govsearch.paths import store_path
+    from indexer.index import sync_index
+
+    path.mkdir(parents=True, exist_ok=True)
+    with Store(store_path(path)) as store:
+        report = import_files(store, files)
+    assert not report.skipped, report.skipped
+    sync_index(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def core_data_dir(tmp_path_factory) -> Path:
+    """A data folder holding the 40 real core articles (read-only: copy it to change it)."""
+    return build_data_dir(tmp_path_factory.mktemp("core") / "data", [CORE_ARTICLES])
+
+
+@pytest.fixture
+def writable_data_dir(core_data_dir, tmp_path) -> Path:
+    """A private copy of the core data folder that a test may change."""
+    dest = tmp_path / "data"
+    shutil.copytree(core_data_dir, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def engine(core_data_dir):
+    """A SearchEngine over the core articles."""
+    from indexer.search import SearchEngine
+
+    eng = SearchEngine(core_data_dir)
+    yield eng
+    eng.close()

@@ -1,0 +1,48 @@
+"""Normalisation: the same text written several ways becomes one string."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.normalize import normalize, normalize_line
+
+PAIRS = [
+    ("น\u0e49\u0e4d\u0e32", "น้ำ"),  # sara am typed as nikhahit + sara aa
+    ("น\u0e4d\u0e49\u0e32", "น้ำ"),  # ... with the tone mark between them
+    ("กระทรวง\u200bมหาดไทย", "กระทรวงมหาดไทย"),  # zero-width space
+    ("\ufeffมหาดไทย", "มหาดไทย"),  # BOM at the start of a real title
+    ("มหา\u200cดไทย\u00ad", "มหาดไทย"),  # ZWNJ and soft hyphen
+    ("พ.ศ. ๒๕๖๔", "พ.ศ. 2564"),  # Thai digits
+    ("เเปลก", "แปลก"),  # two sara e for sara ae
+    ("ก่่าว", "ก่าว"),  # repeated tone mark
+    ("ที่ี", "ที่"),  # repeated vowel
+    ("ก\u0e48\u0e35", "กี่"),  # tone mark typed before the vowel
+    ("พ ุ่ม", "พุ่ม"),  # space before a combining mark
+    ("a \u00a0 b\t c", "a b c"),  # exotic spaces
+    ("ย่อหน้า 1\n\n\n  ย่อหน้า 2  ", "ย่อหน้า 1\nย่อหน้า 2"),  # paragraphs kept, one newline each
+]
+
+
+@pytest.mark.parametrize("raw,expected", PAIRS)
+def test_pairs(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_line_has_no_newlines():
+    assert normalize_line("หัวข้อ\nข่าว  ๑") == "หัวข้อ ข่าว 1"
+
+
+def test_empty():
+    assert normalize(None) == "" and normalize("") == "" and normalize(" \u200b ") == ""
+
+
+thai_text = st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B) | st.sampled_from(
+    [" ", "\n", "\u200b", "\ufeff", "a", "1", "."]), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(thai_text)
+def test_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once

@@ -1,0 +1,142 @@
+"""The search function: recall inside compounds, filters, facets, sorting, paging, snippets."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.search import ParamError, SearchEngine, build_params
+from tests.conftest import DATA, build_data_dir
+
+
+@pytest.fixture(scope="module")
+def facet_engine(tmp_path_factory):
+    data = build_data_dir(tmp_path_factory.mktemp("facets") / "data", [DATA / "facet_articles.jsonl"])
+    eng = SearchEngine(data)
+    yield eng
+    eng.close()
+
+
+def urls(result):
+    return sorted(h.url.rsplit("/", 1)[1] for h in result.hits)
+
+
+def search(eng, **kw):
+    kw.setdefault("per_page", 50)
+    return eng.search(build_params(**kw))
+
+
+def test_part_of_compound_finds_the_compound(facet_engine):
+    # "มหาดไทย" stands only inside กระทรวงมหาดไทย / ปลัดกระทรวงมหาดไทย in 90001 and 90002.
+    assert urls(search(facet_engine, q="มหาดไทย")) == ["90001", "90002"]
+    assert urls(search(facet_engine, q="ผู้ว่าราชการ")) == ["90001"]
+
+
+def test_thai_digits_and_arabic_digits_match(facet_engine):
+    assert urls(search(facet_engine, q="2565")) == ["90008"]
+    assert urls(search(facet_engine, q="๒๕๖๕")) == ["90008"]
+
+
+def test_phrase_or_and_not(facet_engine):
+    assert urls(search(facet_engine, q='"น้ำท่วม"')) == ["90001", "90003", "90006", "90008"]
+    assert urls(search(facet_engine, q="น้ำท่วม -นายกรัฐมนตรี")) == ["90001", "90003", "90008"]
+    assert urls(search(facet_engine, q="วัคซีน OR สรรพากร")) == ["90004", "90008"]
+    # Thai without spaces: both words must be there.
+    assert urls(search(facet_engine, q="น้ำท่วมภาคใต้")) == ["90006"]
+
+
+def test_agency_filter_ministry_includes_departments(facet_engine):
+    assert urls(search(facet_engine, q="", agencies=["moi"])) == ["90001", "90002", "90003"]
+    assert urls(search(facet_engine, q="", agencies=["มท."])) == ["90001", "90002", "90003"]
+    assert urls(search(facet_engine, q="", agencies=["moi-dopa"])) == ["90002"]
+    assert urls(search(facet_engine, q="", agencies=["moi-dopa", "Ministry of Finance"])) == ["90002", "90007", "90008"]
+
+
+def test_date_filter_accepts_buddhist_era(facet_engine):
+    assert urls(search(facet_engine, q="", since="2564", until="2564")) == ["90001", "90002", "90004", "90007"]
+    assert urls(search(facet_engine, q="", since="มี.ค. 2564", until="มี.ค. 2564")) == ["90001", "90004"]
+    assert urls(search(facet_engine, q="", since="4/3/2564", until="2021-03-04")) == ["90001"]
+
+
+def test_facets_literal(facet_engine):
+    r = search(facet_engine, q="น้ำท่วม OR อุทกภัย")
+    assert r.total == 5
+    agency = {(f["id"], f["parent"]): f["count"] for f in r.facets["agency"]}
+    assert agency == {("moi", None): 2, ("moi-ddpm", "moi"): 1, ("mof", None): 2, ("mof-rd", "mof"): 1,
+                      ("opm", None): 1, ("thaigov", "opm"): 1}
+    assert r.facets["year"] == [{"value": 2022, "count": 1}, {"value": 2021, "count": 2},
+                                {"value": 2020, "count": 1}, {"value": 2019, "count": 1}]
+
+
+def test_facets_ignore_their_own_filter(facet_engine):
+    # With a ministry picked, the agency facet still offers the others; years follow the pick.
+    r = search(facet_engine, q="น้ำท่วม OR อุทกภัย", agencies=["mof"])
+    assert r.total == 2
+    assert {f["id"] for f in r.facets["agency"] if f["parent"] is None} == {"moi", "mof", "opm"}
+    assert r.facets["year"] == [{"value": 2022, "count": 1}, {"value": 2021, "count": 1}]
+
+
+def test_sort_and_paging(facet_engine):
+    newest = search(facet_engine, q="", sort="newest", per_page=3)
+    assert [h.date for h in newest.hits] == ["2022-06-01", "2022-01-15", "2021-12-31"]
+    page2 = search(facet_engine, q="", sort="newest", per_page=3, page=2)
+    assert [h.date for h in page2.hits] == ["2021-05-10", "2021-03-20", "2021-03-04"]
+    oldest = search(facet_engine, q="", sort="oldest", per_page=2)
+    assert [h.date for h in oldest.hits] == ["2019-07-01", "2020-10-01"]
+    assert search(facet_engine, q="", page=99).hits == []
+
+
+def test_title_match_ranks_first(facet_engine):
+    r = search(facet_engine, q="วัคซีน")
+    assert r.hits[0].url.endswith("90004")
+    r = search(facet_engine, q="กรมสรรพากร")
+    assert r.hits[0].url.endswith("90008")
+
+
+def test_snippet_marks_part_inside_compound(facet_engine):
+    r = search(facet_engine, q="มหาดไทย")
+    hit = next(h for h in r.hits if h.url.endswith("90001"))
+    assert "ปลัดกระทรวง<mark>มหาดไทย</mark>" in hit.snippet
+    assert hit.title_html == "<mark>มหาดไทย</mark>สั่งการผู้ว่าราชการจังหวัดทั่วประเทศเตรียมรับมือน้ำท่วม"
+
+
+def test_json_document_shape(facet_engine):
+    doc = search(facet_engine, q="วัคซีน", per_page=5).to_json()
+    assert doc["total"] == 1 and doc["page"] == 1 and doc["per_page"] == 5
+    hit = doc["hits"][0]
+    assert hit["agency"] == {"id": "moph", "name": "กระทรวงสาธารณสุข"}
+    assert hit["date"] == "2021-03-20" and "<mark>วัคซีน</mark>" in hit["snippet"]
+    assert doc["facets"]["year"] == [{"value": 2021, "count": 1}]
+
+
+@pytest.mark.parametrize("q", ["(((", "AND", '"', "OR", "-", '"unbalanced', "ก" * 10_000, "*?~^", "<script>"])
+def test_odd_queries_never_raise(facet_engine, q):
+    r = search(facet_engine, q=q)
+    assert r.total >= 0
+    assert "<script>" not in "".join(h.snippet + h.title_html for h in r.hits)
+
+
+def test_all_words_missing_relaxes_to_any(facet_engine):
+    r = search(facet_engine, q="วัคซีน สรรพากร")
+    assert r.relaxed and urls(r) == ["90004", "90008"] and r.notices
+
+
+@pytest.mark.parametrize("kw,message", [
+    (dict(agencies=["nonexistent"]), "unknown agency"),
+    (dict(since="31/02/2564"), "no such date"),
+    (dict(since="hello"), "cannot read date"),
+    (dict(since="2565", until="2564"), "after"),
+    (dict(page="0"), "page"),
+    (dict(page="1000000000"), "page"),
+    (dict(per_page="1000"), "per_page"),
+    (dict(sort="best"), "sort"),
+])
+def test_bad_parameters_are_clear_errors(kw, message):
+    with pytest.raises(ParamError, match=message):
+        build_params(q="x", **kw)
+
+
+def test_real_articles_compound_recall(engine):
+    # Every core article whose text contains มหาดไทย is found, whether as a word or inside a compound.
+    store = engine.store()
+    expected = {a.url for a in store.iter_articles() if "มหาดไทย" in a.title + a.body}
+    got = {h.url for h in engine.search(build_params(q="มหาดไทย", per_page=100)).hits}
+    assert expected and got == expected

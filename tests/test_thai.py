@@ -1,0 +1,65 @@
+"""Segmentation: words, compound parts, and exact character offsets on real headlines."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.analysis import fine_analyzer, word_analyzer
+from indexer.thai import fine_words, leaves, words
+
+HEADLINES = [
+    "ปลัดกระทรวงมหาดไทย ติวเข้มสิงห์มหาดไทยรุ่นใหม่ เป็นข้าราชการที่ดี",
+    "ศบค.มท. สั่งการผู้ว่าฯ ทุกจังหวัด เข้มมาตรการป้องกันโควิด-19",
+    "นายกรัฐมนตรี แจงไม่ห้ามชุมนุม ถือเป็นวิถีปกติตามระบอบประชาธิปไตย",
+    "PM’s keynote remarks at “Microsoft Build AI Day Event” 1,000.50 บาท",
+]
+
+
+@pytest.mark.parametrize("text", HEADLINES)
+def test_offsets_point_at_the_words(text):
+    for w in words(text):
+        assert text[w.start:w.end].lower().replace(",", "") == w.text
+    for w in fine_words(text):
+        assert text[w.start:w.end].lower().replace(",", "") == w.text
+
+
+def test_punctuation_stripped_and_latin_lowercased():
+    assert [w.text for w in words("(ศบค.มท.) COVID-19 ๆ")] == ["ศบค", "มท", "covid", "19"]
+
+
+def test_exact_words_of_a_headline():
+    text = "ปลัดกระทรวงมหาดไทย ประชุม"
+    assert [(w.text, w.start, w.end) for w in words(text)] == [
+        ("ปลัด", 0, 4), ("กระทรวงมหาดไทย", 4, 18), ("ประชุม", 19, 25)]
+
+
+def test_compound_parts_share_positions():
+    # The compound and its first part stand at the position of the first leaf; the leaves are
+    # consecutive, so a phrase over parts matches inside the compound.
+    assert [tuple(w) for w in fine_words("กระทรวงมหาดไทย")] == [
+        ("กระทรวงมหาดไทย", 0, 14, 0), ("กระทรวง", 0, 7, 0), ("กระ", 0, 3, 0), ("ทรวง", 3, 7, 1),
+        ("มหาดไทย", 7, 14, 2)]
+
+
+@pytest.mark.parametrize("compound,part", [
+    ("กระทรวงมหาดไทย", "มหาดไทย"),
+    ("ผู้ว่าราชการจังหวัด", "ผู้ว่าราชการ"),
+    ("ผู้ว่าราชการจังหวัด", "จังหวัด"),
+    ("เศรษฐกิจพอเพียง", "เศรษฐกิจ"),
+])
+def test_part_of_compound_is_a_fine_token(compound, part):
+    assert part in {w.text for w in fine_words(compound)}
+    assert part not in {w.text for w in words(compound)}
+
+
+def test_syllables_are_not_parts():
+    # ตาราง must not be split into ตา · ราง: a query for ตา would drown in tables.
+    assert leaves("ตาราง") == ["ตาราง"]
+    assert "ตา" not in {w.text for w in fine_words("ตาราง")}
+
+
+def test_analyzers_give_positions_and_chars():
+    text = "ปลัดกระทรวงมหาดไทย ประชุม"
+    toks = [(t.text, t.pos, t.startchar, t.endchar) for t in word_analyzer()(text, positions=True, chars=True)]
+    assert toks == [("ปลัด", 0, 0, 4), ("กระทรวงมหาดไทย", 1, 4, 18), ("ประชุม", 2, 19, 25)]
+    fine = [(t.text, t.pos, t.startchar) for t in fine_analyzer()(text, positions=True, chars=True)]
+    assert ("มหาดไทย", 3, 11) in fine and ("ประชุม", 4, 19) in fine
