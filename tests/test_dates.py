@@ -1,0 +1,57 @@
+"""Thai dates: Buddhist era, abbreviated months, page and body formats."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.thaidates import DateError, find_date, parse_date, parse_range, thai_date
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("วันพุธที่ 1 พฤษภาคม 2567", date(2024, 5, 1)),
+    ("วันนี้ (4 มี.ค. 64) เวลา 10.00 น.", date(2021, 3, 4)),
+    ("เมื่อ 25 ส.ค.63 ที่ผ่านมา", date(2020, 8, 25)),
+    ("ครั้งที่ 495/2568  วันที่ 4 ก.ค. 2568", date(2025, 7, 4)),
+    ("วันที่ ๓๑ ธันวาคม ๒๕๖๓ เวลา", date(2020, 12, 31)),
+    ("ไม่มีวันที่", None),
+])
+def test_find_date(text, expected):
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2021-03-04", date(2021, 3, 4)),
+    ("04/07/2568", date(2025, 7, 4)),
+    ("4/3/2021", date(2021, 3, 4)),
+    ("4 มี.ค. 64", date(2021, 3, 4)),
+    ("1 พฤษภาคม 2567", date(2024, 5, 1)),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2564", (date(2021, 1, 1), date(2021, 12, 31))),
+    ("ปี 2564", (date(2021, 1, 1), date(2021, 12, 31))),
+    ("2021", (date(2021, 1, 1), date(2021, 12, 31))),
+    ("มี.ค. 2564", (date(2021, 3, 1), date(2021, 3, 31))),
+    ("กุมภาพันธ์ 67", (date(2024, 2, 1), date(2024, 2, 29))),
+    ("2021-02", (date(2021, 2, 1), date(2021, 2, 28))),
+    ("4 มี.ค. 2564", (date(2021, 3, 4), date(2021, 3, 4))),
+    ("", None),
+])
+def test_parse_range(text, expected):
+    assert parse_range(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31/02/2564", "hello", "2564-13", "ปี 9999"])
+def test_bad_dates(text):
+    with pytest.raises(DateError):
+        parse_range(text)
+
+
+def test_thai_date_display():
+    assert thai_date("2021-03-04") == "4 มี.ค. 2564"
+    assert thai_date(date(2024, 5, 1), style="full") == "1 พฤษภาคม 2567"
+    assert thai_date(None) == ""

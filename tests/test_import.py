@@ -1,0 +1,130 @@
+"""`govsearch import`: JSON Lines in, bad lines reported and skipped, everything else kept."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from crawler.store import Store
+from govsearch.cli import cli
+from govsearch.paths import store_path
+from indexer.search import SearchEngine, build_params
+from tests.conftest import DATA
+
+RAW = DATA / "raw"
+
+
+def run(data: Path, *args: str):
+    return CliRunner().invoke(cli, ["--data-dir", str(data), *args], catch_exceptions=False)
+
+
+def raw_page_to_record(text: str) -> dict:
+    """A raw thaigov page as text -> an import line (title line, body, source URL)."""
+    lines = [ln.strip() for ln in text.lstrip("\ufeff").splitlines()]
+    title = lines[0].removeprefix("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-").removeprefix("รัฐบาลไทย-")
+    url = next((m.group(1) for ln in lines if (m := re.match(r"ที่มา\s*:\s*(\S+)", ln))), "")
+    body_lines = [ln for ln in lines[1:] if ln and not ln.startswith("ที่มา") and ln != "พิมพ์"]
+    date_line = body_lines.pop(0) if body_lines and body_lines[0].startswith("วัน") else ""
+    if body_lines and re.fullmatch(r"\d{2}/\d{2}/\d{4}", body_lines[0]):
+        body_lines.pop(0)
+    return {"url": url, "title": title, "body": "\n".join(body_lines), "date": date_line}
+
+
+def test_import_raw_corpus_samples(tmp_path):
+    src = tmp_path / "raw.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for path in sorted(RAW.glob("*.txt")):
+            f.write(json.dumps(raw_page_to_record(path.read_text(encoding="utf-8")), ensure_ascii=False) + "\n")
+    res = run(tmp_path / "d", "import", str(src))
+    assert res.exit_code == 0, res.output
+    # 7 real articles; the empty placeholder page has neither title nor body and is skipped.
+    assert "7 new" in res.output and "1 skipped" in res.output
+    assert "empty article" in res.output
+    with Store(store_path(tmp_path / "d")) as store:
+        moi = store.get_article("http://www.thaigov.go.th/news/contents/details/7948")
+        assert moi.published == "2017-11-09" and moi.agency.startswith("moi")
+        english = [a for a in store.iter_articles() if a.lang == "en"]
+        assert len(english) == 1 and english[0].published == "2024-05-01"
+    r = SearchEngine(tmp_path / "d").search(build_params(q="สมเด็จพระสังฆราช"))
+    assert r.total == 1
+
+
+def test_bad_lines_are_reported_and_skipped(tmp_path):
+    src = tmp_path / "mixed.jsonl.gz"
+    good = {"url": "https://www.moi.go.th/a/1", "title": "มหาดไทยประชุม", "body": "ข่าว", "date": "4 มี.ค. 2564"}
+    lines = [
+        json.dumps(good, ensure_ascii=False),
+        "{not json",
+        json.dumps({"title": "ไม่มี url"}, ensure_ascii=False),
+        json.dumps({"url": "https://www.moi.go.th/a/2", "title": "", "body": ""}),
+        json.dumps({"url": "https://www.moi.go.th/a/3", "title": 5}),
+        "[1, 2]",
+        "",
+        json.dumps({"url": "https://www.moi.go.th/a/4", "title": "วันที่แปลก", "body": "ข่าว", "date": "31/02/2564"},
+                   ensure_ascii=False),
+        json.dumps({"url": "https://www.moi.go.th/a/5", "title": "หน่วยงานแปลก", "body": "ข่าว", "agency": "ไม่มีจริง"},
+                   ensure_ascii=False),
+        json.dumps({"url": "https://www.moi.go.th/a/6", "title": "ไม่มีเนื้อหา"}, ensure_ascii=False),
+    ]
+    with gzip.open(src, "wt", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    res = run(tmp_path / "d", "import", str(src))
+    assert res.exit_code == 0
+    out = res.output
+    assert f"{src}:2: not valid JSON" in out
+    assert f"{src}:3: url must be an absolute" in out
+    assert f"{src}:4: empty article" in out
+    assert f"{src}:5: fields must be strings: title" in out
+    assert f"{src}:6: not a JSON object" in out
+    assert "4 new" in out and "5 skipped" in out
+    with Store(store_path(tmp_path / "d")) as store:
+        assert store.get_article("https://www.moi.go.th/a/1").published == "2021-03-04"
+        assert store.get_article("https://www.moi.go.th/a/4").published is None  # unreadable date: kept, undated
+        assert store.get_article("https://www.moi.go.th/a/5").agency == "moi"  # unknown name: from the URL
+        assert store.get_article("https://www.moi.go.th/a/6").body == ""
+
+
+def test_reimport_upserts_by_url(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"url": "https://www.moi.go.th/x", "title": "เดิม", "body": "ข่าว"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assert "1 new" in run(tmp_path / "d", "import", str(src)).output
+    assert "1 unchanged" in run(tmp_path / "d", "import", str(src)).output
+    src.write_text(json.dumps({"url": "https://www.moi.go.th/x", "title": "ใหม่", "body": "ข่าว"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assert "1 updated" in run(tmp_path / "d", "import", str(src)).output
+    eng = SearchEngine(tmp_path / "d")
+    assert eng.search(build_params(q="ใหม่")).total == 1
+    assert eng.search(build_params(q="เดิม")).total == 0
+
+
+def test_truncated_gzip_keeps_what_was_read(tmp_path):
+    src = tmp_path / "cut.jsonl.gz"
+    body = "".join(json.dumps({"url": f"https://www.moi.go.th/c/{i}", "title": f"ข่าวที่ {i}", "body": "ข่าว" * 50},
+                              ensure_ascii=False) + "\n" for i in range(200))
+    data = gzip.compress(body.encode("utf-8"))
+    src.write_bytes(data[: len(data) // 2])
+    res = run(tmp_path / "d", "import", str(src))
+    assert res.exit_code == 0 and "unreadable from here on" in res.output
+    with Store(store_path(tmp_path / "d")) as store:
+        assert 0 < store.count_articles() < 200
+
+
+def test_search_cli_json_matches_api_shape(core_data_dir):
+    res = run(core_data_dir, "search", "มหาดไทย", "--json", "--per-page", "3")
+    doc = json.loads(res.output)
+    assert set(doc) >= {"query", "total", "page", "per_page", "hits", "facets"}
+    assert doc["query"] == "มหาดไทย" and len(doc["hits"]) == 3 and doc["total"] >= 3
+
+
+def test_search_cli_bad_parameter_is_a_message(core_data_dir):
+    res = CliRunner().invoke(cli, ["--data-dir", str(core_data_dir), "search", "x", "--since", "31/02/2564"])
+    assert res.exit_code != 0 and "no such date" in res.output and "Traceback" not in res.output
+
+
+def test_status_reports_counts(core_data_dir):
+    doc = json.loads(run(core_data_dir, "status").output)
+    assert doc["articles"] == 40 and doc["index"]["documents"] == 40 and doc["index"]["behind"] == 0
