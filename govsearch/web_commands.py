@@ -1,0 +1,41 @@
+"""``govsearch serve``: the web UI and API under waitress (a production WSGI server, no debug)."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from govsearch.paths import data_dir as default_data_dir, store_path
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="Worker threads.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, threads: int) -> None:
+    """Serve the search pages, JSON API and feeds.
+
+    New articles from a crawl or an import appear without a restart (the searcher follows the
+    index). Example: govsearch --data-dir ./index serve --port 8000
+    """
+    from waitress import create_server
+
+    from webui import create_app
+
+    obj = ctx.obj or {}
+    data = Path(obj.get("data_dir") or default_data_dir())
+    if not store_path(data).exists():
+        click.echo(f"note: {data} holds no articles yet; load some with `govsearch --data-dir {data} import FILE`",
+                   err=True)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(data)
+    server = create_server(app, host=host, port=port, threads=threads, ident="govsearch")
+    click.echo(f"govsearch serving {data} on http://{host}:{server.effective_port}/ (Ctrl+C to stop)")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()

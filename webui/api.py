@@ -1,0 +1,46 @@
+"""The JSON API (design.md): /api/search, /api/article, /api/status, /healthz, /api/openapi.json."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, jsonify, request
+
+from webui import services
+from webui.openapi import openapi_document
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/api/search")
+def search():
+    """Search; the document is ``SearchResult.to_json()``. Bad parameters -> 400 ``{"error": …}``."""
+    params = services.params_from_args(request.args)  # ParamError -> 400 via the error handler
+    return jsonify(services.search(params).to_json())
+
+
+@bp.get("/api/article")
+def article():
+    """One stored article, every field; 404 if the URL is unknown."""
+    url = request.args.get("url", "")
+    if not url:
+        abort(400, description="url is required / ต้องระบุ url")
+    art = services.article(url)
+    if art is None:
+        abort(404, description="no stored article has this url / ไม่พบบทความนี้ในคลัง")
+    return jsonify(art.to_dict())
+
+
+@bp.get("/api/status")
+def status():
+    """Crawl runs per source, counts, index size and freshness."""
+    return jsonify(services.status().to_json())
+
+
+@bp.get("/healthz")
+def healthz():
+    """Liveness and readiness: the index opens and answers."""
+    return jsonify(status="ok", documents=services.engine().doc_count())
+
+
+@bp.get("/api/openapi.json")
+def openapi():
+    """The OpenAPI 3 description of this API."""
+    return jsonify(openapi_document(request.host_url.rstrip("/")))

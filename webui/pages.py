@@ -1,0 +1,81 @@
+"""HTML pages: home, search results, the stored article, status."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, request, url_for
+
+from indexer.query import parse
+from indexer.highlight import mark
+from indexer.search import ParamError
+from webui import results as view, services
+from webui.i18n import current_lang, show_date
+from webui.urls import article_url, pairs_of, with_args
+
+bp = Blueprint("pages", __name__)
+bp.add_app_template_global(with_args, "with_args")
+bp.add_app_template_global(article_url, "article_url")
+
+
+@bp.get("/")
+def home():
+    """One search box and the latest news of the busiest ministries."""
+    total, sections = services.home_sections()
+    return render_template("home.html", total=total, sections=sections)
+
+
+@bp.get("/search")
+def search():
+    """Results with filters, chips and paging; a bad parameter shows the form with a message."""
+    args = request.args
+    pairs = pairs_of(args)
+    path = url_for("pages.search")
+    lang = current_lang()
+    q = args.get("q", "")
+    try:
+        params = services.params_from_args(args, current_app.config["PER_PAGE"])
+    except ParamError as e:
+        return render_template("search.html", q=q, form=args, error=str(e), result=None,
+                               clear_url=with_args(path, [("q", q)] if q else [])), 400
+    result = services.search(params)
+    unfiltered = None
+    if result.total == 0 and (params.agencies or params.since or params.until):
+        unfiltered = services.count_without_filters(params)
+    return render_template(
+        "search.html",
+        q=q,
+        form=args,
+        error=None,
+        result=result,
+        facets=view.agency_facet(result, path, pairs, lang),
+        years=view.year_facet(result, path, pairs, lang),
+        chips=view.chips(params, pairs, path, lang, show_date),
+        pager=view.pager(params, result.total, path, pairs),
+        phrase=view.phrase_query(q, result.words),
+        suggest_agency=view.agency_suggestion(q, params),
+        unfiltered=unfiltered,
+        pairs=pairs,
+        path=path,
+        clear_url=with_args(path, [(k, v) for k, v in pairs if k in ("q", "sort", "lang")], agency=None),
+        feed_url=with_args(url_for("feeds.atom"), [(k, v) for k, v in pairs if k not in ("page", "sort", "per_page")]),
+        api_url=with_args(url_for("api.search"), [(k, v) for k, v in pairs if k != "lang"]),
+    )
+
+
+@bp.get("/article")
+def article():
+    """The stored copy of an article, the query's words highlighted."""
+    url = request.args.get("url", "")
+    art = services.article(url)
+    if art is None:
+        abort(404, description="ไม่พบบทความนี้ในคลัง / this article is not in the store")
+    q = request.args.get("q", "")
+    terms = parse(q).highlight_terms if q else set()
+    paragraphs = [mark(p, terms) for p in art.body.split("\n") if p.strip()]
+    back = with_args(url_for("pages.search"), pairs_of(request.args)) if q else None
+    return render_template("article.html", art=art, title_html=mark(art.title, terms), paragraphs=paragraphs,
+                           q=q, back_url=back)
+
+
+@bp.get("/status")
+def status():
+    """Crawl sources, counts and the index's size and freshness."""
+    return render_template("status.html", st=services.status())

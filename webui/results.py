@@ -1,0 +1,148 @@
+"""The results page as plain data: facet trees with toggle URLs, chips, pager, query help.
+
+Pure functions of (search result, current arguments); the template only loops and prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+
+from crawler.agencies import registry
+from indexer.search import MAX_PAGE, SearchParams, SearchResult
+from webui.urls import Pairs, toggle_agency, with_args
+
+
+@dataclass
+class FacetItem:
+    """One agency in the filter list, with the URL that selects or unselects it."""
+
+    id: str
+    name: str
+    count: int
+    selected: bool
+    url: str
+    children: list["FacetItem"] = field(default_factory=list)
+
+    @property
+    def open(self) -> bool:
+        """Show the departments when the ministry or one of them is selected."""
+        return self.selected or any(c.selected for c in self.children)
+
+
+def agency_facet(result: SearchResult, path: str, pairs: Pairs, lang: str) -> list[FacetItem]:
+    """Ministries with their departments; selected agencies are kept even with a zero count."""
+    selected = result.params.agencies
+    reg = registry()
+
+    def item(entry_id: str, count: int) -> FacetItem:
+        return FacetItem(entry_id, reg.name(entry_id, lang), count, entry_id in selected,
+                         toggle_agency(path, pairs, selected, entry_id))
+
+    tops: dict[str, FacetItem] = {}
+    for entry in result.facets.get("agency", []):
+        if entry["parent"] is None:
+            tops[entry["id"]] = item(entry["id"], entry["count"])
+        elif entry["parent"] in tops:
+            tops[entry["parent"]].children.append(item(entry["id"], entry["count"]))
+    for agency_id in selected:  # a filter that matches nothing must still be visible and removable
+        ministry = reg.ministry_of(agency_id)
+        top = tops.setdefault(ministry, item(ministry, 0))
+        if agency_id != ministry and all(c.id != agency_id for c in top.children):
+            top.children.append(item(agency_id, 0))
+    return list(tops.values())
+
+
+@dataclass
+class YearItem:
+    """One year in the year facet; the URL sets the date range to that year."""
+
+    year: int
+    count: int
+    selected: bool
+    url: str
+
+
+def year_facet(result: SearchResult, path: str, pairs: Pairs, lang: str) -> list[YearItem]:
+    """Years with counts; a year is written Buddhist-era in Thai URLs so they read naturally."""
+    p = result.params
+    out = []
+    for entry in result.facets.get("year", []):
+        y = int(entry["value"])
+        label = str(y + 543) if lang != "en" else str(y)
+        selected = bool(p.since and p.until and p.since.year == y == p.until.year
+                        and (p.since.month, p.since.day, p.until.month, p.until.day) == (1, 1, 12, 31))
+        url = with_args(path, pairs, since=None, until=None) if selected else with_args(
+            path, pairs, since=label, until=label)
+        out.append(YearItem(y, entry["count"], selected, url))
+    return out
+
+
+@dataclass
+class Chip:
+    """An active filter the user can remove."""
+
+    label: str
+    value: str
+    remove_url: str
+
+
+def chips(params: SearchParams, raw: Pairs, path: str, lang: str, show_date) -> list[Chip]:
+    """One chip per selected agency and per date bound."""
+    reg = registry()
+    out = [
+        Chip("agency", reg.name(a, lang), toggle_agency(path, raw, params.agencies, a))
+        for a in params.agencies
+    ]
+    if params.since:
+        out.append(Chip("since", show_date(params.since), with_args(path, raw, since=None)))
+    if params.until:
+        out.append(Chip("until", show_date(params.until), with_args(path, raw, until=None)))
+    return out
+
+
+@dataclass
+class Pager:
+    """Paging links: previous, next and a window of page numbers."""
+
+    page: int
+    pages: int
+    prev_url: str | None
+    next_url: str | None
+    numbers: list[tuple[int, str | None]]  # (page, url); url None for the current page; 0 = gap
+
+
+def pager(params: SearchParams, total: int, path: str, pairs: Pairs) -> Pager:
+    """Links to neighbouring pages (never beyond the engine's last allowed page)."""
+    pages = max(1, min(ceil(total / params.per_page), MAX_PAGE))
+    page = params.page
+
+    def url(n: int) -> str:
+        return with_args(path, pairs, page=str(n) if n > 1 else None)
+
+    shown = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    numbers: list[tuple[int, str | None]] = []
+    for n in shown:
+        if numbers and n - numbers[-1][0] > 1:
+            numbers.append((0, None))
+        numbers.append((n, None if n == page else url(n)))
+    return Pager(
+        page=page,
+        pages=pages,
+        prev_url=url(page - 1) if 1 < page <= pages + 1 else None,
+        next_url=url(page + 1) if page < pages else None,
+        numbers=numbers if pages > 1 else [],
+    )
+
+
+def phrase_query(q: str, words: list[str]) -> str | None:
+    """The query as one exact phrase, when that differs from what was typed."""
+    text = q.strip()
+    if len(words) < 2 or '"' in text or " OR " in text or text.startswith("-"):
+        return None
+    return f'"{text}"'
+
+
+def agency_suggestion(q: str, params: SearchParams) -> str | None:
+    """An agency the whole query names ("มท.", "กระทรวงมหาดไทย"), unless already filtered on."""
+    agency = registry().resolve(q.strip()) if q.strip() and len(q) < 120 else None
+    return agency if agency and agency not in params.agencies else None

@@ -1,0 +1,51 @@
+"""Tiny pure helpers that build the URL of every state (datasette's ``path_with_added_args``).
+
+They take the current query arguments as ``(key, value)`` pairs and return a new query string,
+so templates only loop and print. Changing a filter drops ``page``: a new filter starts on page 1.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+from urllib.parse import urlencode
+
+Pairs = list[tuple[str, str]]
+
+# Keys that describe the search itself; anything else in the URL (tracking junk) is dropped.
+SEARCH_KEYS = ("q", "agency", "since", "until", "sort", "page", "per_page", "lang")
+
+
+def pairs_of(args) -> Pairs:
+    """The search arguments of a request (a MultiDict or pairs), blanks dropped, order kept."""
+    items = args.items(multi=True) if hasattr(args, "items") and hasattr(args, "getlist") else args
+    return [(k, v) for k, v in items if k in SEARCH_KEYS and v != ""]
+
+
+def with_args(path: str, pairs: Iterable[tuple[str, str]], **changes: str | list[str] | None) -> str:
+    """``path`` with the arguments in ``pairs``, each key in ``changes`` replaced.
+
+    A change of ``None`` removes the key; a list sets every value. Any change other than to
+    ``page`` itself resets paging.
+    """
+    changes = dict(changes)
+    if changes and "page" not in changes:
+        changes["page"] = None
+    out: Pairs = [(k, v) for k, v in pairs if k not in changes]
+    for key, value in changes.items():
+        if value is None:
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            if v != "":
+                out.append((key, str(v)))
+    qs = urlencode(out)
+    return f"{path}?{qs}" if qs else path
+
+
+def toggle_agency(path: str, pairs: Pairs, selected: list[str], agency_id: str) -> str:
+    """The URL with ``agency_id`` added to, or removed from, the selected agencies."""
+    ids = [a for a in selected if a != agency_id] if agency_id in selected else [*selected, agency_id]
+    return with_args(path, pairs, agency=ids)
+
+
+def article_url(path: str, url: str, pairs: Pairs) -> str:
+    """The stored-copy page of ``url``, carrying the search state so "back" returns to the same page."""
+    return f"{path}?{urlencode([('url', url), *pairs])}"
