@@ -169,6 +169,10 @@ def reindex(ctx: click.Context) -> None:
     click.echo(f"rebuilt index {gen.name} from {total} articles")
 
 
+from govsearch.web_commands import serve  # noqa: E402  (registered here, defined with the web UI)
+cli.add_command(serve)
+
+
 def main() -> None:
     """Entry point of the ``govsearch`` console script."""
     try:
