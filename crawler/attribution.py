@@ -53,7 +53,7 @@ _CREDIT = re.compile(
 _ANSWERER = re.compile(rf"^{_BULLET}ผู้ตอบ\s*[:：]?")
 _CONTACT = re.compile(
     r"สอบถาม|สายด่วน|โทร(?:ศัพท์|สาร)?(?=[\s.:/\d])|ติดต่อ|เว็บไซต์|เพจ|facebook|www\.|https?://|call\s*center|"
-    r"ร้องเรียน|แจ้งเบาะแส|รับฟัง",
+    r"ร้องเรียน|แจ้งเบาะแส|รับฟัง|ได้ที่",
     re.IGNORECASE,
 )
 _CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
@@ -68,6 +68,11 @@ _BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ 
 _BARE_LINE_MAX = 120
 _FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_HEADLINE_VERB = (
+    r"(?:เผย|ปลื้ม|สั่ง|เร่ง|เชิญ|จับมือ|ร่วม|ลง|เดินหน้า|มอบ|แจง|ชี้แจง|เตือน|จัด|ยก|เปิด|ผนึก|ส่ง|ช่วย|ดัน|หนุน|"
+    r"ตรวจ|ลด|ชวน|คุม|ประกาศ|รายงาน|เกาะติด|เคาะ|ขับเคลื่อน|ปรับ|ย้ำ|รับ|ติดตาม|พร้อม|เตรียม|ชู|ขยาย|ประชุม|"
+    r"แถลง|สนับสนุน|ยืนยัน|เสนอ|กำชับ|ยกเว้น|ชื่นมื่น|ตั้ง|กาง|สรุป|ผลักดัน|บูรณาการ|รณรงค์|อนุมัติ|คาด|ห่วง)"
+)
 _URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)", re.IGNORECASE)
 _HASHTAG = re.compile(r"#\s?([^\s#]+)")
 
@@ -108,10 +113,14 @@ def _short_name(name_th: str) -> str | None:
     return rest if len(rest) >= 3 else None
 
 
+# Words an organisation's full name starts with; other aliases ("สาธารณสุข") are ordinary words too.
+_ORG_WORDS = ("กระทรวง", "กรม", "สำนัก", "กอง", "การ", "องค์การ", "สถาบัน", "ศูนย์", "สถานี")
+
+
 def _is_full_alias(alias: str) -> bool:
     """Long Thai aliases ("กระทรวงเกษตรฯ", "กองทัพไทย") are safe in running text; short ones
     ("ดีอี", "พาณิชย์", "MOI") only in a headline or a hashtag."""
-    return len(alias) >= 8 and bool(_THAI.search(alias)) and not alias.startswith("ก.")
+    return len(alias) >= 6 and alias.startswith(_ORG_WORDS)
 
 
 def _spaced(name: str) -> str:
@@ -159,14 +168,18 @@ def _names(reg: Registry) -> _Names:
         # February, not the Civil Service Commission.
         rf"(?<![\w./])({_alternation(re.escape(k) for k in abbr)})(?![\w.])(?!\s*\d)"
     )
-    glued = _alternation([*(_spaced(k) for k in spelled),
-                          *(re.escape(k) for k in title if k not in title_glued and len(k) >= 6)])
+    names = _alternation(_spaced(k) for k in spelled)
+    # A short name may run into the next word only when that word is a headline verb:
+    # "พาณิชย์เชิญ…", "มหาดไทยสั่ง…" name the ministry, "แรงงานต่างด้าว…" and "สาธารณสุขจังหวัด…" do not.
+    short = _alternation(re.escape(k) for k in title if k not in title_glued and _THAI.search(k))
+    glued = rf"{names}|(?:{short})(?={_HEADLINE_VERB})"
     bounded = _alternation(re.escape(k) for k in title)
     title_re = re.compile(
-        # An abbreviation needs its dot or a space after it ("มท.1", "สธ. เตรียม"); a name needs a
-        # boundary unless it is long enough not to start an ordinary word ("พาณิชย์ลดราคา").
-        rf"^[\s\"“”'‘’(\[]*(?P<role>{_ROLE}\s*)?"
-        rf"(?:(?P<abbr>{bounded})(?:\.|(?=[\s\"“”'’)\-–,:!]))|(?P<name>{glued}))"
+        # An abbreviation needs its dot or a space after it ("มท.1", "สธ. เตรียม") and no year or
+        # amount after that ("ก.พ. 2568" is February); a short name needs a boundary or a headline
+        # verb after it, unless a role precedes it ("รมช.กลาโหมนำทีม").
+        rf"^[\s\"“”'‘’(\[]*(?:(?P<role>{_ROLE}\s*)(?P<held>{short})|(?:{_ROLE}\s*)?"
+        rf"(?:(?P<abbr>{bounded})(?:\.|(?=[\s\"“”'’)\-–,:!]))(?!\s*\d{{2}})|(?P<name>{glued})))"
     )
     return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes))
 
@@ -299,7 +312,7 @@ def _title_agency(title: str, names: _Names) -> tuple[str, str] | None:
     m = names.title_re.match(normalize_line(title))
     if not m:
         return None
-    text = m.group("abbr") or m.group("name")
+    text = m.group("held") or m.group("abbr") or m.group("name")
     key = text if text in names.title_ids else _squash(text)
     agency = names.title_ids.get(key)
     if agency is None and text.endswith("ฯ"):

@@ -1,0 +1,225 @@
+"""Agency attribution: one test per rule on snippets from real releases, and an accuracy floor.
+
+The snippets are cut from articles of the thaigov.go.th corpus (doc ids in the comments). The
+accuracy tests read tests/data/agency_labelled.jsonl.gz, so they run without ../shared.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bench import eval_attribution as ev
+from crawler.agencies import registry
+from crawler.attribution import attribute
+from indexer.normalize import normalize, normalize_line
+
+FILLER = "นายกรัฐมนตรีได้ติดตามความคืบหน้าของโครงการอย่างใกล้ชิด และขอให้ทุกหน่วยงานเร่งดำเนินการ"
+
+
+def attr(title: str = "ข่าวทั่วไป", body: str = FILLER, **kw):
+    """attribute() on normalised inputs, as ingest calls it."""
+    return attribute(normalize_line(title), normalize(body), **kw)
+
+
+def ministry(agency: str) -> str:
+    return registry().ministry_of(agency)
+
+
+# --- signatures, hashtags, credit lines ----------------------------------------------------------
+def test_signature_line_with_release_number():
+    # moi_signed__2025-09-03_security_73: the MOI information division signs, then numbers, its releases
+    a = attr(body=FILLER + "\nกองสารนิเทศ สป.มท.\nครั้งที่ 495/2568 วันที่ 4 ก.ค. 2568")
+    assert (a.agency, a.method) == ("moi-ops", "signature")
+    assert "สป.มท." in a.evidence
+
+
+def test_permanent_secretary_office_signature_names_the_ministry():
+    # thaigov-930
+    a = attr(body=FILLER + "\n********\nสำนักงานปลัดกระทรวงเกษตรและสหกรณ์\nกลุ่มประชาสัมพันธ์ สำนักงานเลขานุการกรม")
+    assert (ministry(a.agency), a.method) == ("moac", "signature")
+
+
+def test_presenter_line():
+    # thaigov-1289
+    body = FILLER + "\nที่มา : กระทรวงการคลัง\nผู้นำเสนอ : กลุ่มสารนิเทศการคลัง สำนักงานปลัดกระทรวงการคลัง"
+    assert attr(body=body).agency == "mof-ops"
+
+
+@pytest.mark.parametrize("footer, expected", [
+    ("#ช่วย24ชั่วโมง #พม24ชม #ข่าวพม", "msdhs"),  # thaigov-67671
+    ("#กระทรวงมหาดไทย #บำบัดทุกข์บำรุงสุข #MOI", "moi"),  # thaigov-88222
+    ("#MHESI", "mhesi"),  # thaigov-82834
+    ("#RTA #กองทัพบก", "mod-rta"),  # thaigov-100079
+    ("#กรมวิทยาศาสตร์บริการ #กระทรวงการอุดมศึกษาวิทยาศาสตร์วิจัยและนวัตกรรม", "mhesi-dss"),  # thaigov-82291
+])
+def test_hashtags(footer, expected):
+    a = attr(body=FILLER + "\n" + footer)
+    assert (a.agency, a.method) == (expected, "signature")
+
+
+@pytest.mark.parametrize("footer", [
+    "ที่มา: กรมประชาสัมพันธ์",  # thaigov-94539
+    "ที่มา : แฟนเพจ กรมประชาสัมพันธ์",  # thaigov-99445
+    "#โควิด19 #สำนักข่าวกรมประชาสัมพันธ์   #NNT  #ILOVETHAILAND",  # thaigov-29353
+])
+def test_credit_lines_name_prd(footer):
+    a = attr(title="มท.1 สั่งการผู้ว่าฯ ทุกจังหวัด", body=FILLER + "\n" + footer)
+    # A closing credit outranks the headline: the release came through PRD.
+    assert (a.agency, a.method) == ("prd", "signature")
+
+
+def test_department_wins_over_its_ministry_on_one_credit_line():
+    # thaigov-67880
+    assert attr(body=FILLER + "\nCr. กรมการค้าภายใน กระทรวงพาณิชย์").agency == "moc-dit"
+
+
+def test_contact_line_names_the_department():
+    # thaigov-78605
+    a = attr(body=FILLER + "\nหรือสายด่วนกรมควบคุมโรค 1422")
+    assert a.agency == "moph-ddc"
+
+
+def test_answerer_of_a_parliamentary_question_counts_anywhere():
+    # thaigov-33982: the answerer is named early, long running text follows
+    body = "ผู้ตอบ : รัฐมนตรีว่าการกระทรวงการต่างประเทศ ตอบชี้แจงกระทู้โดยสรุปดังนี้\n" + "\n".join([FILLER] * 8)
+    assert attr(body=body).agency == "mfa"
+
+
+# --- mentions in running text are not signatures -------------------------------------------------
+def test_ministries_listed_in_running_text_do_not_count():
+    # thaigov-49492 (a spokesperson's release): ministries are assigned tasks, they did not sign
+    body = (FILLER + "\n4) แรงงานต่างด้าว ตามชายแดนไทย มอบ กระทรวงมหาดไทย กระทรวงการต่างประเทศ ให้ดำเนินการจัดหาวัคซีน"
+            "และจัดบริการฉีดวัคซีนให้ครอบคลุมทุกพื้นที่โดยเร็ว\n5) ผู้หนีภัยในพื้นที่พักพิง มอบกระทรวงมหาดไทย"
+            "ร่วมกับหน่วยงานที่เกี่ยวข้องดำเนินการให้เป็นไปตามแผน\n" + FILLER + "\n....................")
+    assert attr(body=body) .agency == "thaigov"
+
+
+def test_quoted_speech_opening_with_a_ministry_is_not_a_signature():
+    # thaigov-87386
+    body = FILLER + "\n“กระทรวงวัฒนธรรม ขอแสดงความยินดีเป็นอย่างยิ่ง และมุ่งหวังว่าการประกาศยกย่องจะสร้างขวัญกำลังใจ” นางสุดาวรรณฯ กล่าว"
+    assert attr(body=body).agency == "thaigov"
+
+
+def test_publishers_own_footer_is_no_evidence():
+    # thaigov-1098
+    a = attr(body=FILLER + "\n-----------------------------\nกลุ่มประชาสัมพันธ์และเผยแพร่ สำนักโฆษก")
+    assert (a.agency, a.method) == ("thaigov", "publisher")
+
+
+# --- abbreviations must not match inside ordinary text --------------------------------------------
+def test_february_is_not_the_civil_service_commission():
+    a = attr(body=FILLER + "\nกองสารนิเทศ สป.มท.\nวันที่ 4 ก.พ. 2568")
+    assert a.agency == "moi-ops"
+    assert attr(body=FILLER + "\nประกาศ ณ วันที่ 4 ก.พ. 2568").agency == "thaigov"
+    assert attr(title="ก.พ. 2568 ยอดส่งออกขยายตัวต่อเนื่อง").agency == "thaigov"
+
+
+def test_kilogram_is_not_the_tourism_ministry():
+    # thaigov-50391: "พณ." opens the headline; "กก." there and in the body is a kilogram
+    a = attr(title="พณ. เปิดจุด “ขายหมูราคาถูก” 667 จุดทั่วประเทศ 150 บาท/กก. ถึงสิ้นเดือน",
+             body=FILLER + "\nเนื้อหมูสันนอก ราคา 150 บาท/กก.")
+    assert (a.agency, a.method) == ("moc", "title")
+    assert attr(body=FILLER + "\nราคาหมูเนื้อแดง 150 บาท/กก.").agency == "thaigov"
+
+
+# --- headline prefixes ---------------------------------------------------------------------------
+@pytest.mark.parametrize("title, expected", [
+    ("มท.1 ชี้แจงกรณีความปลอดภัยทางถนน", "moi"),
+    ("สธ. เตรียมจัดประชุมวิชาการกัญชาทางการแพทย์สัญจร", "moph"),
+    ("สธ.จับมือม.มหิดล ผลิตแพทย์ลงชุมชน", "moph"),
+    ("รมว.แรงงาน แจงผลการดำเนินการโครงการส่งเสริมการจ้างงาน", "mol"),
+    ("รมว.ดีอี เปิดประชุมคกก.เตรียมจัดประชุมรัฐมนตรีอาเซียน", "mdes"),
+    ("ดีอีเอส เตือนข่าวปลอมกรุงไทยส่ง SMS", "mdes"),
+    ("“พาณิชย์” ตรวจร้านธงฟ้าประชารัฐ ที่จ.สุพรรณบุรี", "moc"),
+    ("พาณิชย์ลดราคา Lot 24 Back to School", "moc"),
+    ("กระทรวงเกษตรฯ สกัดโรคใบด่างมันสำปะหลัง", "moac"),
+    ("ก.อุตฯ จัดกิจกรรมจิตอาสา “มีแล้วแบ่งปัน”", "mind"),
+    ("กต.-กก. อำนวยความสะดวกญาติผู้เสียชีวิต", "mfa"),
+    ("รมช.กลาโหมนำทีมลงพื้นที่ จ.นราธิวาส", "mod"),
+    ("มหาดไทยสั่งการทุกจังหวัดบูรณาการทุกภาคส่วน", "moi"),
+    ("ปลัด สธ. เผย สถานพยาบาลสังกัด กทม. ร่วมให้บริการ", "moph"),
+    ("กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช ร่วมสนับสนุนกิจกรรม", "mnre-dnp"),
+    ("กรมเจ้าท่า คุมเข้มความปลอดภัย รับเทศกาลสงกรานต์", "mot-md"),
+    ("กรมบัญชีกลางพร้อมจ่ายตรงเบี้ยยังชีพผู้สูงอายุ", "mof-cgd"),
+])
+def test_title_prefix(title, expected):
+    a = attr(title=title)
+    assert (a.agency, a.method) == (expected, "title")
+
+
+@pytest.mark.parametrize("title", [
+    "“ธรรมนัส” แจ้งข่าวดีชาวนา ครม.อนุมัติเงินช่วยเหลือ",  # a minister's name is not an agency
+    "แรงงานต่างด้าวทยอยกลับเข้าทำงาน",  # an ordinary word, not the ministry
+    "สาธารณสุขจังหวัดลำปาง ส่งทีมตรวจสอบ",
+    "ครม.อนุมัติแต่งตั้งศึกษาธิการภาค 3 ราย",
+])
+def test_no_title_prefix(title):
+    assert attr(title=title).method == "publisher"
+
+
+# --- fallback and hints --------------------------------------------------------------------------
+def test_fallback_to_publisher_then_host_then_thaigov():
+    assert (attr(publisher="moi").agency, attr(publisher="moi").method) == ("moi", "publisher")
+    assert attr(url="https://www.md.go.th/news/1").agency == "mot-md"
+    assert attr(url="https://example.org/x").agency == "thaigov"
+
+
+@pytest.mark.parametrize("hint", [
+    "moi-dopa", "กรมการปกครอง", "ปค.", "Department of Provincial Administration", "dopa.go.th",
+])
+def test_explicit_hint(hint):
+    a = attr(title="มท.1 สั่งการ", body=FILLER + "\n#ข่าวพม", hint=hint)
+    assert (a.agency, a.method) == ("moi-dopa", "hint")
+
+
+def test_hint_by_alias_and_unknown_hint_falls_through():
+    assert attr(hint="ดีอีเอส").agency == "mdes"
+    assert attr(hint="MOI").agency == "moi"
+    a = attr(title="สธ. เตรียมจัดประชุม", hint="no such agency")
+    assert (a.agency, a.method) == ("moph", "title")
+
+
+# --- registry ------------------------------------------------------------------------------------
+ORIGINAL_IDS = """opm thaigov prd mod mof mfa mots msdhs mhesi moac mot mdes mnre moen moc moi moj mol mculture
+moe moph mind moi-ops moi-dopa moi-dol moi-cdd moi-dla moi-ddpm moi-dpt ocsc moph-ddc mof-rd mot-doh""".split()
+
+
+def test_registry_keeps_ids_and_rolls_departments_up():
+    reg = registry()
+    assert all(i in reg for i in ORIGINAL_IDS)
+    for a in reg:
+        assert re.fullmatch(r"[a-z][a-z0-9-]*", a.id), a.id
+        assert a.parent is None or a.parent in reg, a.id
+    for dept, parent in [("mot-md", "mot"), ("mof-cgd", "mof"), ("mof-fpo", "mof"), ("mod-rta", "mod"),
+                         ("mculture-dcp", "mculture"), ("moj-dsi", "moj")]:
+        assert reg.ministry_of(dept) == parent
+    assert reg.resolve("ดีอี") == "mdes" and reg.resolve("กรมเจ้าท่า") == "mot-md"
+
+
+# --- accuracy floor on the labelled articles ------------------------------------------------------
+@pytest.fixture(scope="module")
+def tail_scores():
+    return ev.evaluate(ev.from_tails())
+
+
+def test_labelled_tails_accuracy(tail_scores):
+    # Measured on the repo tails: dev 273/288 (0.948; two answers sit beyond the tail), test
+    # 105/110 (0.955); on full bodies dev 277/288 (0.962), test 104/110 (0.945). The test set was
+    # labelled after the rules were written and not tuned on.
+    assert tail_scores["dev"].n == 288 and tail_scores["test"].n >= 100
+    assert tail_scores["dev"].accuracy >= 0.94
+    assert tail_scores["test"].accuracy >= 0.93
+
+
+def test_defaults_stay_with_the_publisher(tail_scores):
+    # Articles labelled "default" must not be pulled to a ministry by mere mentions.
+    c, n = tail_scores["dev"].by_method["default"]
+    assert c / n >= 0.85
+
+
+@pytest.mark.skipif(ev.shared_dir() is None, reason="needs ../shared (the corpus) for full bodies")
+def test_full_body_accuracy():
+    scores = ev.evaluate(ev.from_shared(ev.shared_dir()))
+    assert scores["dev"].accuracy >= 0.95
+    assert scores["test"].accuracy >= 0.93
