@@ -1,0 +1,81 @@
+"""Fixtures for the web tests: a data folder of 60 real articles, the app, a live waitress server.
+
+Import the fixtures you use into a test module (``from web_fixtures import app, client``);
+tests/conftest.py is shared with other packages and stays untouched.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+SAMPLE = Path(__file__).parent / "data" / "sample_articles.jsonl"
+PER_PAGE = 5  # small pages so 60 articles give several pages to walk through
+
+
+def build_web_data_dir(path: Path) -> Path:
+    """Import the sample articles, index them, and record two crawl runs for the status page."""
+    from crawler.importer import import_files
+    from crawler.store import Store
+    from govsearch.paths import store_path
+    from indexer.index import sync_index
+
+    path.mkdir(parents=True, exist_ok=True)
+    with Store(store_path(path)) as store:
+        report = import_files(store, [SAMPLE])
+        assert not report.skipped, report.skipped
+        ok = store.start_run("thaigov")
+        store.finish_run(ok, status="ok", pages=12, new=10, updated=1, unchanged=1)
+        bad = store.start_run("moi")
+        store.finish_run(bad, status="error", pages=3, errors=2, error_kinds={"timeout": 2},
+                         message="<b>timeout</b> talking to www.moi.go.th")
+    sync_index(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_data_dir(tmp_path_factory) -> Path:
+    """A data folder with the sample articles (read-only for tests)."""
+    return build_web_data_dir(tmp_path_factory.mktemp("web") / "data")
+
+
+@pytest.fixture(scope="session")
+def app(web_data_dir):
+    """The app over the sample data, five hits per HTML page."""
+    from webui import create_app
+
+    return create_app(web_data_dir, {"TESTING": True, "PER_PAGE": PER_PAGE, "HOME_CACHE_SECONDS": 0})
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client."""
+    return app.test_client()
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(app) -> Iterator[str]:
+    """The app under waitress on a free loopback port, in a thread; yields its base URL."""
+    from waitress import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4, ident="govsearch-test")
+    thread = threading.Thread(target=server.run, name="waitress-test", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)
