@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
 _MIGRATIONS: list[str] = [
@@ -82,6 +82,17 @@ _MIGRATIONS: list[str] = [
         message TEXT
     );
     CREATE INDEX IF NOT EXISTS crawl_runs_source ON crawl_runs(source, started);
+    """,
+    # 2: the crawler's per-run details (items skipped on purpose, 304s) and the scheduler's plan.
+    """
+    ALTER TABLE crawl_runs ADD COLUMN skipped TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE crawl_runs ADD COLUMN not_modified INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE IF NOT EXISTS crawl_schedule (
+        source TEXT PRIMARY KEY,
+        next_run TEXT,
+        interval_s REAL,
+        updated TEXT NOT NULL
+    );
     """,
 ]
 
@@ -377,3 +388,28 @@ class Store:
         if column not in {"agency", "publisher", "lang", "category"}:
             raise ValueError(column)
         return {r[0]: r[1] for r in self.db.execute(f"SELECT {column}, COUNT(*) FROM articles GROUP BY {column}")}
+
+    # -- crawler additions (schema 2) ------------------------------------------------------
+    def record_run_details(self, run_id: int, *, skipped: dict | None = None, not_modified: int = 0) -> None:
+        """Record what a run skipped on purpose (reason -> count) and how many pages answered 304."""
+        with self.transaction() as db:
+            db.execute("UPDATE crawl_runs SET skipped=?, not_modified=? WHERE id=?",
+                       (json.dumps(skipped or {}, ensure_ascii=False), not_modified, run_id))
+
+    def mark_interrupted_runs(self, source: str) -> int:
+        """Mark runs of a source still 'running' as 'interrupted' (call while holding its crawl lock)."""
+        with self.transaction() as db:
+            return db.execute(
+                "UPDATE crawl_runs SET status='interrupted', finished=COALESCE(finished, ?), "
+                "message=COALESCE(message, 'the crawl stopped before it finished (killed?)') "
+                "WHERE source=? AND status='running'", (utcnow(), source)).rowcount
+
+    def set_next_run(self, source: str, next_run: str | None, interval_s: float | None = None) -> None:
+        """Record when the scheduler will next crawl a source (ISO UTC), for status pages."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO crawl_schedule(source, next_run, interval_s, updated) "
+                       "VALUES (?, ?, ?, ?)", (source, next_run, interval_s, utcnow()))
+
+    def next_runs(self) -> dict[str, dict]:
+        """Per source: the scheduler's next run, its interval and when that was recorded."""
+        return {r["source"]: dict(r) for r in self.db.execute("SELECT * FROM crawl_schedule")}

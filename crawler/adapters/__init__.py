@@ -1,0 +1,27 @@
+"""Site adapters: small classes that turn pages into data, found by name in one registry."""
+from __future__ import annotations
+
+from typing import Any
+
+from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage
+from crawler.adapters.feed import FeedAdapter
+from crawler.adapters.generic import GenericAdapter
+from crawler.adapters.listing import ListingAdapter
+from crawler.adapters.thaigov import ThaigovAdapter
+from crawler.errors import UnknownAdapter
+
+ADAPTERS: dict[str, type[Adapter]] = {
+    cls.name: cls for cls in (ThaigovAdapter, ListingAdapter, FeedAdapter, GenericAdapter)
+}
+
+
+def get_adapter(name: str, options: dict[str, Any] | None = None) -> Adapter:
+    """An adapter instance by registry name; UnknownAdapter names the known ones."""
+    try:
+        cls = ADAPTERS[name]
+    except KeyError:
+        raise UnknownAdapter(f"unknown adapter {name!r}; known: {', '.join(sorted(ADAPTERS))}") from None
+    return cls(options)
+
+
+__all__ = ["ADAPTERS", "Adapter", "ArticleData", "ListItem", "ListPage", "get_adapter"]
