@@ -462,10 +462,13 @@ def crawl(sources: Iterable[Source], data_dir: Path, *, max_pages: int | None = 
     return results
 
 
-def update_index(data_dir: Path) -> int:
+def update_index(data_dir: Path):
     """Apply the store's change log to the search index (incremental, not a rebuild)."""
-    from indexer.sync import sync_index
+    try:
+        from indexer.sync import sync_index
+    except ImportError:  # before indexer/sync.py lands, the same function lives in indexer.index
+        from indexer.index import sync_index
 
     applied = sync_index(data_dir)
-    log.info("index: %d documents applied", applied)
+    log.info("index updated: %s", applied)
     return applied

@@ -171,6 +171,8 @@ def reindex(ctx: click.Context) -> None:
 
 from govsearch.web_commands import serve  # noqa: E402  (registered here, defined with the web UI)
 cli.add_command(serve)
+from govsearch.crawl_commands import crawl, schedule  # noqa: E402  (defined with the crawler)
+cli.add_command(crawl); cli.add_command(schedule)
 
 
 def main() -> None:

@@ -1,0 +1,79 @@
+"""``govsearch crawl`` and ``govsearch schedule`` (registered on the main CLI group)."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+
+def _sources(names: tuple[str, ...], sources_file: Path | None, base_url: str | None, delay: float | None):
+    from crawler.errors import ConfigError
+    from crawler.sources import default_sources, get_source, load_sources
+
+    overrides = {"delay": delay} if delay is not None else {}
+    try:
+        known = load_sources(sources_file, **overrides)
+        chosen = [get_source(known, n) for n in names] if names else default_sources(known)
+        if base_url:
+            # Each source keeps its own paths, so one mirror root can stand in for several sites.
+            chosen = [s.with_base_url(base_url) for s in chosen]
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
+    return chosen
+
+
+def _logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
+
+
+@click.command()
+@click.argument("source", nargs=-1)
+@click.option("--base-url", help="Fetch the source from this mirror / local copy with the same layout.")
+@click.option("--max-pages", type=int, default=None, help="Stop each source after N requests (the next run continues).")
+@click.option("--delay", type=float, default=None, help="Seconds between requests to one host (default from sources.toml: 2).")
+@click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A sources TOML file instead of the bundled one.")
+@click.option("--no-index", is_flag=True, help="Only fill the store; index later.")
+@click.option("-v", "--verbose", is_flag=True)
+@click.pass_context
+def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max_pages: int | None,
+          delay: float | None, sources_file: Path | None, no_index: bool, verbose: bool) -> None:
+    """Crawl SOURCE... (default: every verified source) into the store, then update the index.
+
+    Example: govsearch crawl moi --base-url http://127.0.0.1:8001 --max-pages 50
+    """
+    from crawler.crawl import crawl as run_crawl
+
+    _logging(verbose)
+    data_dir: Path = ctx.obj["data_dir"]
+    results = run_crawl(_sources(source, sources_file, base_url, delay), data_dir, max_pages=max_pages,
+                        index=not no_index)
+    for r in results:
+        click.echo(r.summary())
+    if any(r.status in ("error", "disallowed") for r in results):
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("source", nargs=-1)
+@click.option("--base-url", help="Fetch the sources from this mirror (same paths as the real sites).")
+@click.option("--max-pages", type=int, default=None, help="Page limit per run.")
+@click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--no-index", is_flag=True)
+@click.option("-v", "--verbose", is_flag=True)
+@click.pass_context
+def schedule(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max_pages: int | None,
+             sources_file: Path | None, no_index: bool, verbose: bool) -> None:
+    """Re-crawl sources at their intervals (sources.toml) until SIGTERM / Ctrl-C.
+
+    Example: govsearch schedule   (run it under systemd or in a container; see README)
+    """
+    from crawler.scheduler import run_scheduler
+
+    _logging(verbose)
+    run_scheduler(_sources(source, sources_file, base_url, None), ctx.obj["data_dir"], max_pages=max_pages,
+                  index=not no_index)
