@@ -1,0 +1,245 @@
+"""The JSON API, the Atom feed, and every bad-input case of the issue, through the test client."""
+from __future__ import annotations
+
+import json
+import time
+from urllib.parse import quote
+
+import feedparser
+import pytest
+
+from web_fixtures import app, build_web_data_dir, client, web_data_dir  # noqa: F401  (fixtures)
+
+QUERY = "มหาดไทย"
+KNOWN_URL = "https://www.thaigov.go.th/news/contents/details/72657"
+XSS = "<script>alert(1)</script>"
+
+
+# -- /api/search ------------------------------------------------------------------------------
+
+def test_api_search_document_matches_design(client):
+    resp = client.get("/api/search", query_string={"q": QUERY, "per_page": 3})
+    assert resp.status_code == 200 and resp.mimetype == "application/json"
+    doc = resp.get_json()
+    assert list(doc)[:6] == ["query", "total", "page", "per_page", "sort", "hits"]
+    assert doc["query"] == QUERY and doc["page"] == 1 and doc["per_page"] == 3
+    assert doc["total"] >= len(doc["hits"]) == 3
+    for hit in doc["hits"]:
+        assert set(hit) == {"url", "title", "date", "agency", "score", "snippet"}
+        assert set(hit["agency"]) == {"id", "name"}
+        assert "<mark>" in hit["snippet"] or "<mark>" not in hit["title"]
+    agencies = doc["facets"]["agency"]
+    assert all({"id", "name", "count"} <= set(a) for a in agencies)
+    assert all({"value", "count"} == set(y) for y in doc["facets"]["year"])
+    assert doc["words"] == [QUERY]
+    assert "มหาดไทย" in resp.get_data(as_text=True)  # Thai is not \u-escaped
+
+
+def test_api_ministry_includes_its_departments(client):
+    opm = client.get("/api/search?agency=opm").get_json()
+    thaigov = client.get("/api/search?agency=thaigov").get_json()
+    assert opm["total"] >= thaigov["total"] > 0
+    assert {h["agency"]["id"] for h in thaigov["hits"]} == {"thaigov"}
+
+
+def test_api_dates_and_sort(client):
+    doc = client.get("/api/search", query_string={"since": "2564", "until": "มี.ค. 2565", "sort": "oldest",
+                                                  "per_page": 100}).get_json()
+    dates = [h["date"] for h in doc["hits"]]
+    assert dates == sorted(dates) and dates[0] >= "2021-01-01" and dates[-1] <= "2022-03-31"
+
+
+def test_api_paging_is_disjoint(client):
+    p1 = client.get("/api/search?q=&per_page=7&sort=newest").get_json()
+    p2 = client.get("/api/search?q=&per_page=7&page=2&sort=newest").get_json()
+    assert not {h["url"] for h in p1["hits"]} & {h["url"] for h in p2["hits"]}
+
+
+# -- bad input: the issue's list --------------------------------------------------------------
+
+BAD = [
+    pytest.param({"agency": "no-such-agency"}, "agency", id="unknown-agency"),
+    pytest.param({"since": "31/02/2564"}, "31/02/2564", id="feb-31-be"),
+    pytest.param({"page": "0"}, "page", id="page-0"),
+    pytest.param({"page": str(10**9)}, "page", id="page-1e9"),
+    pytest.param({"page": "two"}, "page", id="page-word"),
+    pytest.param({"per_page": "1000"}, "per_page", id="per-page-1000"),
+    pytest.param({"per_page": "0"}, "per_page", id="per-page-0"),
+    pytest.param({"since": "2568", "until": "2564"}, "since", id="since-after-until"),
+    pytest.param({"sort": "popular"}, "sort", id="bad-sort"),
+    pytest.param({"until": XSS}, "date", id="script-as-date"),
+    pytest.param({"agency": XSS}, "agency", id="script-as-agency"),
+]
+
+
+@pytest.mark.parametrize("args, mentions", BAD)
+def test_api_bad_parameters_are_400_with_a_message(client, args, mentions):
+    resp = client.get("/api/search", query_string=args)
+    assert resp.status_code == 400 and resp.mimetype == "application/json"
+    body = resp.get_json()
+    assert set(body) == {"error"} and mentions in body["error"]
+
+
+@pytest.mark.parametrize("args, mentions", BAD)
+def test_html_bad_parameters_are_400_pages_without_reflection(client, args, mentions):
+    resp = client.get("/search", query_string={"q": QUERY, **args})
+    assert resp.status_code == 400 and resp.mimetype == "text/html"
+    body = resp.get_data(as_text=True)
+    assert 'role="alert"' in body and XSS not in body
+
+
+@pytest.mark.parametrize("args, mentions", BAD[:3])
+def test_feed_bad_parameters_are_400(client, args, mentions):
+    resp = client.get("/feed.atom", query_string=args)
+    assert resp.status_code == 400 and XSS not in resp.get_data(as_text=True)
+
+
+ODD_BUT_FINE = [
+    pytest.param("ก" * 10_000, id="10000-char-query"),
+    pytest.param("มหาดไทย " * 1500, id="many-words"),
+    pytest.param('"มหาดไทย', id="unbalanced-quote"),
+    pytest.param('"""', id="only-quotes"),
+    pytest.param("((มหาดไทย", id="brackets"),
+    pytest.param("OR OR -", id="bare-operators"),
+    pytest.param(XSS, id="script-tag"),
+    pytest.param("\x00\x01\x1b", id="control-chars"),
+    pytest.param("😀 ๒๕๖๔", id="emoji-thai-digits"),
+]
+
+
+@pytest.mark.parametrize("q", ODD_BUT_FINE)
+@pytest.mark.parametrize("path", ["/api/search", "/search", "/feed.atom"])
+def test_odd_queries_answer_normally_and_never_reflect_markup(client, path, q):
+    resp = client.get(path, query_string={"q": q})
+    assert resp.status_code == 200
+    body = resp.get_data(as_text=True)
+    if path == "/api/search":
+        assert resp.is_json and resp.get_json()["total"] >= 0
+    else:
+        assert XSS not in body  # HTML and Atom escape it
+    if path == "/feed.atom":
+        assert not feedparser.parse(resp.data).bozo
+
+
+def test_long_query_is_noticed(client):
+    doc = client.get("/api/search", query_string={"q": "ก " * 5000}).get_json()
+    assert any("too long" in n for n in doc["notices"])
+
+
+def test_script_in_query_is_escaped_in_html(client):
+    body = client.get("/search", query_string={"q": XSS}).get_data(as_text=True)
+    assert XSS not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_wrong_method_is_405_json(client):
+    resp = client.post("/api/search")
+    assert resp.status_code == 405 and resp.get_json()["error"] and "GET" in resp.headers["Allow"]
+
+
+def test_unknown_api_path_is_404_json(client):
+    resp = client.get("/api/nothing")
+    assert resp.status_code == 404 and "error" in resp.get_json()
+
+
+def test_html_error_for_a_client_that_wants_json(client):
+    resp = client.get("/nothing", headers={"Accept": "application/json"})
+    assert resp.status_code == 404 and resp.is_json
+
+
+# -- /api/article, /api/status, /healthz, OpenAPI ------------------------------------------
+
+def test_api_article_returns_every_field(client):
+    resp = client.get("/api/article", query_string={"url": KNOWN_URL})
+    doc = resp.get_json()
+    assert resp.status_code == 200
+    assert {"url", "title", "body", "published", "agency", "publisher", "category", "lang", "fetched_at",
+            "content_hash"} <= set(doc)
+    assert doc["url"] == KNOWN_URL and doc["published"] == "2023-09-27" and doc["agency"] == "moi"
+
+
+@pytest.mark.parametrize("args, status", [({"url": "https://nowhere.example/x"}, 404), ({}, 400),
+                                          ({"url": XSS}, 404)])
+def test_api_article_errors(client, args, status):
+    resp = client.get("/api/article", query_string=args)
+    assert resp.status_code == status and set(resp.get_json()) == {"error"}
+
+
+def test_api_status(client):
+    doc = client.get("/api/status").get_json()
+    assert doc["articles"] == 60 and doc["index"]["documents"] == 60 and doc["index"]["behind"] == 0
+    assert doc["index"]["bytes"] > 0
+    by_id = {s["id"]: s for s in doc["sources"]}
+    assert by_id["thaigov"]["last_run"]["new"] == 10 and by_id["thaigov"]["next_crawl"]
+    assert by_id["thaigov"]["articles"] == 60
+    runs = {**{s["id"]: s["last_run"] for s in doc["sources"] if s["last_run"]}, **doc["other_runs"]}
+    assert runs["moi"]["errors"] == 2 and runs["moi"]["error_kinds"] == {"timeout": 2}
+
+
+def test_healthz(client):
+    resp = client.get("/healthz")
+    assert resp.status_code == 200 and resp.get_json() == {"status": "ok", "documents": 60}
+    assert resp.headers["Cache-Control"] == "no-store"
+
+
+def test_openapi_document_describes_the_api(client):
+    doc = client.get("/api/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.")
+    assert {"/api/search", "/api/article", "/api/status", "/healthz", "/feed.atom"} <= set(doc["paths"])
+    names = {p["name"] for p in doc["paths"]["/api/search"]["get"]["parameters"]}
+    assert names == {"q", "agency", "since", "until", "sort", "page", "per_page"}
+    json.dumps(doc)  # serialisable as-is
+
+
+def test_api_allows_cross_origin_reads(client):
+    assert client.get("/api/search").headers["Access-Control-Allow-Origin"] == "*"
+
+
+# -- feed ------------------------------------------------------------------------------------
+
+def test_feed_is_valid_atom_newest_first(client):
+    resp = client.get("/feed.atom", query_string={"q": QUERY, "agency": "moi"})
+    assert resp.status_code == 200 and resp.mimetype == "application/atom+xml"
+    feed = feedparser.parse(resp.data)
+    assert not feed.bozo, feed.bozo_exception
+    assert QUERY in feed.feed.title
+    assert feed.feed.links[0].href.startswith("http://localhost/feed.atom?q=")
+    dates = [e.published for e in feed.entries]
+    assert dates == sorted(dates, reverse=True) and len(feed.entries) <= 20
+    assert all(e.link.startswith("https://www.thaigov.go.th/") for e in feed.entries)
+    assert all(e.tags[0].term in ("moi", "moi-ops") for e in feed.entries)
+    assert b"&lt;mark&gt;" in resp.data  # the snippet's HTML, escaped as Atom's type="html" wants
+
+
+def test_feed_link_on_results_page_is_the_same_search(client):
+    body = client.get("/search", query_string={"q": QUERY, "agency": "moi", "page": 2}).get_data(as_text=True)
+    assert f'href="/feed.atom?q={quote(QUERY)}&amp;agency=moi"' in body
+
+
+# -- the searcher follows the index ----------------------------------------------------------
+
+def test_new_articles_appear_without_restart(tmp_path):
+    from crawler.importer import import_files
+    from crawler.store import Store
+    from govsearch.paths import store_path
+    from indexer.index import sync_index
+    from webui import create_app
+
+    data = build_web_data_dir(tmp_path / "data")
+    client = create_app(data, {"TESTING": True}).test_client()
+    assert client.get("/api/search?q=ฟ้าผ่ากลางทะเลทราย").get_json()["total"] == 0
+    extra = tmp_path / "new.jsonl"
+    extra.write_text(json.dumps({"url": "https://www.thaigov.go.th/news/contents/details/999999",
+                                 "title": "ฟ้าผ่ากลางทะเลทราย", "body": "ข่าวใหม่ ฟ้าผ่ากลางทะเลทราย",
+                                 "date": "2025-12-01", "agency": "moi"}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    with Store(store_path(data)) as store:
+        import_files(store, [extra])
+    sync_index(data)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        if client.get("/api/search?q=ฟ้าผ่ากลางทะเลทราย").get_json()["total"] == 1:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("the new article did not appear within 5 s")
+    assert client.get("/api/status").get_json()["articles"] == 61

@@ -1,0 +1,108 @@
+"""Small pure pieces of the web layer: URL helpers, pager, feed cleaning, dates, `govsearch serve`."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from indexer.search import SearchParams
+from webui.feeds import clean
+from webui.results import pager, phrase_query
+from webui.urls import article_url, pairs_of, toggle_agency, with_args
+from web_fixtures import app, web_data_dir  # noqa: F401  (fixtures)
+
+
+def test_with_args_replaces_removes_and_resets_page():
+    pairs = [("q", "มหาดไทย"), ("agency", "moi"), ("page", "3")]
+    assert with_args("/search", pairs, sort="newest") == "/search?q=%E0%B8%A1%E0%B8%AB%E0%B8%B2%E0%B8%94%E0%B9%84%E0%B8%97%E0%B8%A2&agency=moi&sort=newest"
+    assert with_args("/search", pairs, page="4").endswith("agency=moi&page=4")
+    assert with_args("/search", pairs, q=None, agency=None) == "/search"
+    assert with_args("/search", pairs, agency=["moi", "moph"]).endswith("agency=moi&agency=moph")
+
+
+def test_toggle_agency_adds_and_removes():
+    pairs = [("agency", "moi")]
+    assert toggle_agency("/s", pairs, ["moi"], "moph") == "/s?agency=moi&agency=moph"
+    assert toggle_agency("/s", pairs, ["moi"], "moi") == "/s"
+
+
+def test_pairs_of_drops_unknown_and_blank_keys():
+    from werkzeug.datastructures import MultiDict
+
+    args = MultiDict([("q", "x"), ("utm_source", "y"), ("since", ""), ("agency", "a"), ("agency", "b")])
+    assert pairs_of(args) == [("q", "x"), ("agency", "a"), ("agency", "b")]
+
+
+def test_article_url_carries_the_search_state():
+    assert article_url("/article", "https://a/b?c=1", [("q", "x"), ("page", "2")]) == \
+        "/article?url=https%3A%2F%2Fa%2Fb%3Fc%3D1&q=x&page=2"
+
+
+@pytest.mark.parametrize("page, total, expect", [
+    (1, 3, []),                                   # one page: no pager
+    (1, 100, [1, 2, 3, 0, 20]),
+    (10, 100, [1, 0, 8, 9, 10, 11, 12, 0, 20]),
+    (20, 100, [1, 0, 18, 19, 20]),
+])
+def test_pager_windows(page, total, expect):
+    p = pager(SearchParams(page=page, per_page=5), total, "/search", [])
+    assert [n for n, _u in p.numbers] == expect
+    assert (p.prev_url is None) == (page == 1)
+    assert (p.next_url is None) == (page >= p.pages)
+
+
+def test_pager_never_links_beyond_the_engines_limit():
+    p = pager(SearchParams(page=1000, per_page=1), 10**6, "/search", [])
+    assert p.pages == 1000 and p.next_url is None
+
+
+def test_phrase_query():
+    assert phrase_query("ปลัดกระทรวงมหาดไทย", ["ปลัด", "กระทรวงมหาดไทย"]) == '"ปลัดกระทรวงมหาดไทย"'
+    assert phrase_query('"already"', ["a", "b"]) is None
+    assert phrase_query("มหาดไทย", ["มหาดไทย"]) is None
+
+
+def test_clean_drops_characters_xml_cannot_carry():
+    assert clean("a\x00b\x0bc\ufffed\U0001F600\n") == "abcd\U0001F600\n"
+
+
+def test_show_date_thai_and_english(app):
+    from webui.i18n import show_date
+
+    with app.test_request_context("/"):
+        assert show_date("2021-03-04") == "4 มี.ค. 2564"
+        assert show_date(date(2021, 3, 4), "full") == "4 มีนาคม 2564"
+        assert show_date("not a date") == "not a date"
+    with app.test_request_context("/?lang=en"):
+        assert show_date("2021-03-04") == "4 Mar 2021"
+
+
+def test_serve_runs_waitress_on_the_given_address(monkeypatch, tmp_path):
+    """`govsearch serve` builds the app over --data-dir and hands it to waitress (never Flask's server)."""
+    import waitress
+
+    from govsearch.cli import cli
+
+    seen = {}
+
+    class FakeServer:
+        effective_port = 8123
+
+        def run(self):
+            seen["ran"] = True
+
+        def close(self):
+            seen["closed"] = True
+
+    def fake_create_server(app, **kw):
+        seen["app"], seen["kw"] = app, kw
+        return FakeServer()
+
+    monkeypatch.setattr(waitress, "create_server", fake_create_server)
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "serve", "--port", "8123"], obj={})
+    assert result.exit_code == 0, result.output
+    assert seen["kw"]["host"] == "127.0.0.1" and seen["kw"]["port"] == 8123
+    assert seen["ran"] and seen["closed"]
+    assert seen["app"].config["DATA_DIR"] == str(tmp_path) and not seen["app"].debug
+    assert "http://127.0.0.1:8123/" in result.output
