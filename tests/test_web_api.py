@@ -243,3 +243,37 @@ def test_new_articles_appear_without_restart(tmp_path):
     else:
         pytest.fail("the new article did not appear within 5 s")
     assert client.get("/api/status").get_json()["articles"] == 61
+
+
+# -- an empty or broken data folder -----------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/", "/search?q=มหาดไทย", "/status", "/api/status", "/healthz", "/feed.atom",
+                                  "/api/search"])
+def test_a_fresh_data_folder_serves_empty_pages(tmp_path, path):
+    from webui import create_app
+
+    resp = create_app(tmp_path / "empty", {"TESTING": True}).test_client().get(path)
+    assert resp.status_code == 200
+
+
+@pytest.mark.parametrize("path, is_json", [("/healthz", True), ("/api/search", True), ("/search?q=x", False)])
+def test_an_unusable_index_is_a_503_not_a_500(app, monkeypatch, path, is_json):
+    from indexer.index import IndexUnavailable
+
+    def broken(*_a, **_k):
+        raise IndexUnavailable("index built with schema 1, this govsearch uses 2: run `govsearch reindex`")
+
+    eng = app.extensions["govsearch"]["engine"]
+    monkeypatch.setattr(eng, "search", broken)
+    monkeypatch.setattr(eng, "doc_count", broken)
+    resp = app.test_client().get(path)
+    assert resp.status_code == 503 and resp.is_json == is_json
+    assert "reindex" in resp.get_data(as_text=True)
+
+
+def test_an_unexpected_bug_is_a_plain_500_without_details(app, monkeypatch):
+    eng = app.extensions["govsearch"]["engine"]
+    monkeypatch.setattr(eng, "search", lambda *_a, **_k: 1 / 0)
+    resp = app.test_client().get("/api/search?q=x")
+    assert resp.status_code == 500 and "ZeroDivision" not in resp.get_data(as_text=True)
+    assert set(resp.get_json()) == {"error"}

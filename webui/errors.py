@@ -16,6 +16,7 @@ from indexer.search import ParamError
 log = logging.getLogger(__name__)
 
 _JSON_PATHS = ("/api/", "/healthz")
+_last_unavailable = ""
 
 
 def wants_json() -> bool:
@@ -40,7 +41,10 @@ def _handle(e: Exception) -> Response:
     if isinstance(e, ParamError):
         return error_response(400, str(e), "bad_request")
     if isinstance(e, IndexUnavailable):
-        log.error("index unavailable: %s", e)
+        global _last_unavailable
+        if str(e) != _last_unavailable:  # once per cause, not once per request
+            _last_unavailable = str(e)
+            log.error("index unavailable: %s", e)
         return error_response(503, str(e))
     if isinstance(e, HTTPException):
         key = {404: "not_found", 400: "bad_request"}.get(e.code or 500, "error_title")
