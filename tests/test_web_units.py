@@ -68,14 +68,16 @@ def test_clean_drops_characters_xml_cannot_carry():
 
 
 def test_show_date_thai_and_english(app):
-    from webui.i18n import show_date
+    from webui.i18n import show_date, show_time
 
     with app.test_request_context("/"):
         assert show_date("2021-03-04") == "4 มี.ค. 2564"
         assert show_date(date(2021, 3, 4), "full") == "4 มีนาคม 2564"
         assert show_date("not a date") == "not a date"
+        assert show_time("2026-11-25T22:23:48+00:00") == "26 พ.ย. 2569 05:23 น."
     with app.test_request_context("/?lang=en"):
         assert show_date("2021-03-04") == "4 Mar 2021"
+        assert show_time("2026-11-25T22:23:48") == "26 Nov 2026 05:23"
 
 
 def test_serve_runs_waitress_on_the_given_address(monkeypatch, tmp_path):

@@ -5,7 +5,7 @@ Templates call ``_("key")`` for interface text, ``agency_name(id)`` and ``show_d
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlencode
 
 from flask import Flask, g, request
@@ -115,6 +115,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "No articles yet: load some with `govsearch import` or `govsearch crawl`"),
 }
 
+_BANGKOK = timezone(timedelta(hours=7), "ICT")  # Thailand has no daylight saving time
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -149,6 +150,21 @@ def show_date(iso: str | date | None, style: str = "abbr") -> str:
     return thai_date(d, style=style)
 
 
+def show_time(iso: str | None) -> str:
+    """A stored UTC timestamp for display, in Thai time: "25 พ.ย. 2569 05:23 น." / "25 Nov 2026 05:23"."""
+    if not iso:
+        return ""
+    try:
+        t = datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=timezone.utc)
+    t = t.astimezone(_BANGKOK)
+    clock = t.strftime("%H:%M")
+    return f"{show_date(t.date())} {clock}" + ("" if current_lang() == "en" else " น.")
+
+
 def show_year(ce_year: int) -> str:
     """A year for display: 2564 in Thai, 2021 in English."""
     return str(ce_year if current_lang() == "en" else ce_year + 543)
@@ -180,5 +196,5 @@ def init_app(app: Flask) -> None:
             response.set_cookie(COOKIE, chosen, max_age=365 * 86400, samesite="Lax", httponly=True)
         return response
 
-    app.jinja_env.globals.update(_=gettext, agency_name=agency_name, show_date=show_date, show_year=show_year,
+    app.jinja_env.globals.update(_=gettext, agency_name=agency_name, show_date=show_date, show_time=show_time, show_year=show_year,
                                  current_lang=current_lang, lang_url=lang_url)
