@@ -29,7 +29,6 @@ def create_app(data_dir: str | os.PathLike | None = None, test_config: dict[str,
         HOME_PER_MINISTRY=3,    # newest articles per section
         HOME_CACHE_SECONDS=30,  # the home page runs many searches; they change slowly
         SEND_FILE_MAX_AGE_DEFAULT=3600,
-        JSON_AS_ASCII=False,
         MAX_CONTENT_LENGTH=64 * 1024,  # the app only reads query strings
     )
     app.json.ensure_ascii = False  # Thai stays readable in API answers
