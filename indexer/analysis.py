@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from whoosh.analysis import Token, Tokenizer
 
-from indexer.thai import iter_fine, iter_spans
+from indexer.thai import iter_spans, iter_text
 
 
 class ThaiTokenizer(Tokenizer):
-    """Thai-aware tokenizer; ``fine=True`` also emits the parts of compound words."""
+    """Thai-aware tokenizer; ``parts=True`` also emits the (marked) parts of compound words."""
 
-    def __init__(self, fine: bool = False):
-        self.fine = fine
+    def __init__(self, parts: bool = False):
+        self.parts = parts
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ThaiTokenizer) and other.fine == self.fine
+        return isinstance(other, ThaiTokenizer) and other.parts == self.parts
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -33,8 +33,8 @@ class ThaiTokenizer(Tokenizer):
                 t.endchar = start_char + len(value)
             yield t
             return
-        if self.fine:
-            stream = iter_fine(value)
+        if self.parts:
+            stream = iter_text(value)
         else:
             stream = ((w, s, e, i) for i, (w, s, e) in enumerate(iter_spans(value)))
         for text, start, end, pos in stream:
@@ -52,10 +52,10 @@ class ThaiTokenizer(Tokenizer):
 
 
 def word_analyzer() -> ThaiTokenizer:
-    """Analyzer for the word fields (title, body)."""
-    return ThaiTokenizer(fine=False)
+    """Analyzer for the title: dictionary words only."""
+    return ThaiTokenizer(parts=False)
 
 
-def fine_analyzer() -> ThaiTokenizer:
-    """Analyzer for the field that also holds the parts of compounds."""
-    return ThaiTokenizer(fine=True)
+def text_analyzer() -> ThaiTokenizer:
+    """Analyzer for the text field: words, and the marked parts of compounds."""
+    return ThaiTokenizer(parts=True)

@@ -137,8 +137,7 @@ def article_fields(article: Article) -> dict:
     return {
         "url": article.url,
         "title": article.title,
-        "body": article.body,
-        "fine": f"{article.title}\n{article.body}",
+        "text": f"{article.title}\n{article.body}",
         "day": day,
         "agency": article.agency,
         "ministry": reg.ministry_of(article.agency),

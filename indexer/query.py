@@ -4,10 +4,9 @@ What a user can type: words (Thai without spaces is fine), ``"exact phrases"``, 
 two terms, ``-word`` or ``-"phrase"`` to exclude. Anything else is text: brackets, lone quotes
 and operators in odd places are read as plainly as possible, never as an error.
 
-Each term searches three fields: ``title`` and ``body`` hold dictionary words (an exact word
-ranks high), ``fine`` holds the parts of compounds too (so มหาดไทย finds กระทรวงมหาดไทย, ranked
-lower). A term that segments into several words must match them as a phrase to rank high, and
-matches them anywhere in the article to be found at all.
+A word is looked up three ways: in the title (ranks high), as a word of the text, and as a part
+of a compound in the text (``~มหาดไทย`` inside กระทรวงมหาดไทย, ranked lower). A term that segments
+into several words matches them anywhere in the article; next to each other ranks higher.
 """
 from __future__ import annotations
 
@@ -17,13 +16,15 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 
 from indexer.normalize import normalize_line
-from indexer.thai import iter_spans, leaves
+from whoosh.query.spans import SpanNear2, SpanOr
+
+from indexer.thai import PART_MARK, iter_spans
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
 
 # Per-field weights of a match; a phrase of the query's words adds to the word matches.
-W_TITLE, W_BODY, W_FINE = 3.0, 1.0, 0.35
+W_TITLE, W_BODY, W_PART = 3.0, 1.0, 0.35
 W_PHRASE = 2.0
 
 _TOKEN = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
@@ -108,60 +109,57 @@ def parse(text: str) -> ParsedQuery:
     return ParsedQuery(text, clauses, truncated)
 
 
+def _part(word: str) -> str:
+    return PART_MARK + word
+
+
 def _word_query(word: str) -> Q.Query:
-    """A single word: exact in title/body, or inside a compound (fine field)."""
-    parts = [
-        Q.Term("title", word, boost=W_TITLE),
-        Q.Term("body", word, boost=W_BODY),
-        Q.Term("fine", word, boost=W_FINE),
-    ]
-    finest = leaves(word)
-    if len(finest) > 1:
-        # The word may also stand split differently inside a longer compound.
-        parts.append(Q.Phrase("fine", finest, boost=W_FINE))
-    return Q.Or(parts)
-
-
-def _fine_sequence(words: list[str]) -> list[str]:
-    out: list[str] = []
-    for w in words:
-        out.extend(leaves(w))
-    return out
-
-
-def _phrase_query(words: list[str], boost: float = 1.0) -> Q.Query:
-    """The words next to each other, in the word fields or, part by part, in the fine field."""
+    """A single word: in the title, as a word of the text, or as a part of a compound."""
     return Q.Or([
-        Q.Phrase("title", words, boost=W_TITLE * boost),
-        Q.Phrase("body", words, boost=W_BODY * boost),
-        Q.Phrase("fine", _fine_sequence(words), boost=W_FINE * boost),
+        Q.Term("title", word, boost=W_TITLE),
+        Q.Term("text", word, boost=W_BODY),
+        Q.Term("text", _part(word), boost=W_PART),
     ])
 
 
+def _word_match(word: str) -> Q.Query:
+    return Q.Or([Q.Term("text", word), Q.Term("text", _part(word))])
+
+
+def _adjacent(words: list[str], boost: float = 1.0) -> Q.Query:
+    """The words next to each other, as whole words, in the title or the text."""
+    return Q.Or([Q.Phrase("title", words, boost=W_TITLE * boost), Q.Phrase("text", words, boost=W_BODY * boost)])
+
+
+def _quoted_match(words: list[str]) -> Q.Query:
+    """A quoted phrase: its words next to each other, where the first and last may be parts of
+    compounds ("มหาดไทย ประชุม" in "กระทรวงมหาดไทย ประชุม"), or all of it inside one word."""
+    glued = "".join(words)
+    spans = [SpanOr([Q.Term("text", w), Q.Term("text", _part(w))]) for w in words]
+    return Q.Or([SpanNear2(spans, slop=1, ordered=True), Q.Term("text", glued), Q.Term("text", _part(glued))])
+
+
 def clause_query(clause: Clause) -> Q.Query:
-    """The Whoosh query for one clause (ignoring negation and alternatives)."""
+    """The scoring query for one clause (ignoring negation and alternatives)."""
     if len(clause.words) == 1:
         return _word_query(clause.words[0])
     if clause.phrase:
-        return _phrase_query(clause.words)
+        return Q.Or([_adjacent(clause.words, W_PHRASE), _quoted_match(clause.words)])
     # Thai typed without spaces: all the words must be there; next to each other ranks higher.
-    return Q.And([_word_query(w) for w in clause.words]) | _phrase_query(clause.words, W_PHRASE)
+    return Q.Or([Q.And([_word_query(w) for w in clause.words]), _adjacent(clause.words, W_PHRASE)])
 
 
 def clause_match_query(clause: Clause) -> Q.Query:
-    """The cheapest query that finds exactly the articles :func:`clause_query` finds.
+    """The cheapest query that finds the articles :func:`clause_query` should find.
 
-    Every word of title and body is also in the fine field, so the fine field alone decides
-    whether an article matches; scoring then only runs over those articles.
+    The text field holds the title too, so it alone decides whether an article matches; scoring
+    then runs only over those articles.
     """
     if len(clause.words) == 1:
-        w = clause.words[0]
-        finest = leaves(w)
-        q = Q.Term("fine", w)
-        return Q.Or([q, Q.Phrase("fine", finest)]) if len(finest) > 1 else q
+        return _word_match(clause.words[0])
     if clause.phrase:
-        return Q.Phrase("fine", _fine_sequence(clause.words))
-    return Q.And([clause_match_query(Clause(w, [w])) for w in clause.words])
+        return _quoted_match(clause.words)
+    return Q.And([_word_match(w) for w in clause.words])
 
 
 def to_whoosh(parsed: ParsedQuery, for_matching: bool = False) -> Q.Query:
@@ -180,10 +178,17 @@ def to_whoosh(parsed: ParsedQuery, for_matching: bool = False) -> Q.Query:
     return base
 
 
+def _long_unspaced(clause: Clause) -> bool:
+    # A headline pasted without spaces: words at the junctions may segment differently from the
+    # article, so "most of the words, adjacent ones first" is the useful reading.
+    return not clause.phrase and len(clause.words) >= 4 and len(clause.text) >= 12
+
+
 def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
     """The same query with ANY of its words allowed (for when ALL of them find nothing)."""
     positive = [c for c in parsed.clauses if not c.negated]
-    if len(positive) < 2 and not (positive and len(positive[0].words) > 1 and not positive[0].phrase):
+    if len(positive) < 2 and not (positive and _long_unspaced(positive[0])):
+        # A short unspaced chunk that finds nothing is a typo or absent, not "any of its syllables".
         return None
     words = [w for c in positive for w in c.words]
     first = Clause(words[0], [words[0]])

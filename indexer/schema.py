@@ -1,16 +1,18 @@
 """The index schema, declared once.
 
-``title`` and ``body`` hold dictionary words (precise, for ranking and phrases); ``fine`` holds
-title and body again with the parts of every compound, so a query for มหาดไทย finds
-กระทรวงมหาดไทย. The body text itself is not stored here: the article store has it.
+``title`` holds the headline's dictionary words (a title match ranks high); ``text`` holds title and
+body: every word, plus the marked parts of compounds at the compound's position, so a query for
+มหาดไทย finds กระทรวงมหาดไทย (and an article with มหาดไทย as a word of its own ranks higher). One
+field for the body keeps indexing to one pass over its words. The body text itself is not stored
+here: the article store has it.
 """
 from __future__ import annotations
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from indexer.analysis import fine_analyzer, word_analyzer
+from indexer.analysis import text_analyzer, word_analyzer
 
-SCHEMA_VERSION = 1  # bump when the fields or analyzers change: the index must then be rebuilt
+SCHEMA_VERSION = 3  # bump when the fields or analyzers change: the index must then be rebuilt
 
 
 def build_schema() -> Schema:
@@ -18,8 +20,7 @@ def build_schema() -> Schema:
     return Schema(
         url=ID(stored=True, unique=True),
         title=TEXT(analyzer=word_analyzer(), stored=True, phrase=True),
-        body=TEXT(analyzer=word_analyzer(), phrase=True),
-        fine=TEXT(analyzer=fine_analyzer(), phrase=True),
+        text=TEXT(analyzer=text_analyzer(), phrase=True),
         # Day as YYYYMMDD (0 when unknown): sortable column for sorting, ranges and year facets.
         day=NUMERIC(numtype=int, bits=32, stored=True, sortable=True, signed=False),
         agency=ID(stored=True, sortable=True),

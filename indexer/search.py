@@ -14,7 +14,7 @@ import heapq
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +24,9 @@ from govsearch.paths import store_path
 from indexer.highlight import mark, snippet
 from indexer.index import current_generation, open_index
 from indexer.query import ParsedQuery, parse, relaxed, to_whoosh
-from indexer.thaidates import DateError, parse_range
+from indexer.thai import PART_MARK
+from indexer.thaidates import DateError, parse_range, thai_date
+from indexer.understand import keyboard_layout_fix, understand
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PER_PAGE = 100
@@ -129,6 +131,9 @@ class SearchResult:
     notices: list[str] = field(default_factory=list)
     relaxed: bool = False
     took_ms: float = 0.0
+    did_you_mean: str | None = None
+    agency_suggestions: list[str] = field(default_factory=list)
+    date_from_query: tuple[date, date] | None = None
 
     def to_json(self) -> dict:
         """The document the JSON API returns (design.md), with a few extra keys."""
@@ -154,6 +159,9 @@ class SearchResult:
             "words": self.words,
             "relaxed": self.relaxed,
             "notices": self.notices,
+            "did_you_mean": self.did_you_mean,
+            "agency_suggestions": [{"id": a, "name": reg.name(a)} for a in self.agency_suggestions],
+            "date_from_query": [d.isoformat() for d in self.date_from_query] if self.date_from_query else None,
             "took_ms": round(self.took_ms, 1),
         }
 
@@ -258,10 +266,24 @@ class SearchEngine:
     def search(self, params: SearchParams) -> SearchResult:
         """Run a search (see the module docstring)."""
         t0 = time.perf_counter()
+        und = understand(params.q)
+        date_from_query = None
         parsed = parse(params.q)
-        result = self._run(params, parsed)
+        result = None
+        if und.date_range and not (params.since or params.until) and und.text:
+            # "น้ำท่วม มีนาคม 2564": the month is a filter, not a word to find (unless, read that way,
+            # nothing is found).
+            dated = replace(params, since=und.date_range[0], until=und.date_range[1])
+            result = self._run(dated, parse(und.text))
+            if result.total:
+                params, parsed, date_from_query = dated, parse(und.text), und.date_range
+            else:
+                result = None
+        if result is None:
+            result = self._run(params, parsed)
         if result.total == 0 and not parsed.is_empty:
-            loose = relaxed(parsed)
+            result.did_you_mean = self._did_you_mean(params, parsed)
+            loose = relaxed(parsed) if not result.did_you_mean else None
             if loose is not None:
                 alt = self._run(params, loose)
                 if alt.total:
@@ -269,10 +291,43 @@ class SearchEngine:
                     alt.notices.append("ไม่พบบทความที่มีครบทุกคำ แสดงบทความที่มีบางคำ / "
                                        "no article has all the words; showing articles with some of them")
                     result = alt
+        if date_from_query:
+            result.date_from_query = date_from_query
+            result.notices.append(f"ช่วงวันที่จากคำค้น / dates from the query: {thai_date(date_from_query[0])} – "
+                                  f"{thai_date(date_from_query[1])}")
+        result.agency_suggestions = [a for a in und.agencies or [] if a not in params.agencies]
         if parsed.truncated:
-            result.notices.append(f"คำค้นยาวเกินไป ใช้เพียงส่วนแรก / query too long: only its start was used")
+            result.notices.append("คำค้นยาวเกินไป ใช้เพียงส่วนแรก / query too long: only its start was used")
         result.took_ms = (time.perf_counter() - t0) * 1000
         return result
+
+    def _did_you_mean(self, params: SearchParams, parsed: ParsedQuery) -> str | None:
+        """A query that finds something: the keyboard-layout fix, else close indexed words."""
+        fixed = keyboard_layout_fix(params.q)
+        if fixed and self._run(params, parse(fixed)).total:
+            return fixed
+        searcher = self.searcher()
+        corrector = searcher.corrector("text")
+        changed = False
+        texts: list[str] = []
+        for clause in parsed.clauses:
+            text = clause.text
+            # Correct what the user typed as a whole: a typo splits a word into junk words.
+            key = text.lower()
+            if not clause.negated and len(key) >= 3 and searcher.doc_frequency("text", key) == 0 \
+                    and searcher.doc_frequency("text", PART_MARK + key) == 0:
+                dist = 2 if len(key) >= 7 else 1
+                # The word may exist only inside compounds, i.e. only as a marked part.
+                options = [o.removeprefix(PART_MARK) for o in
+                           corrector.suggest(key, limit=1, maxdist=dist, prefix=1)
+                           + corrector.suggest(PART_MARK + key, limit=1, maxdist=dist, prefix=2)]
+                if options:
+                    text, changed = options[0], True
+            texts.append(("-" if clause.negated else "") + (f'"{text}"' if clause.phrase else text))
+        if not changed:
+            return None
+        suggestion = " ".join(texts)
+        return suggestion if self._run(params, parse(suggestion)).total else None
 
     def _run(self, params: SearchParams, parsed: ParsedQuery) -> SearchResult:
         searcher = self.searcher()
@@ -368,6 +423,15 @@ class SearchEngine:
                 title_html=mark(title, terms),
             ))
         return hits
+
+    def matching_urls(self, q: str) -> set[str]:
+        """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
+        searcher = self.searcher()
+        parsed = parse(q)
+        if parsed.is_empty:
+            return set()
+        docs = searcher.docs_for_query(to_whoosh(parsed, for_matching=True))
+        return {searcher.stored_fields(d)["url"] for d in docs}
 
     # -- other reads ------------------------------------------------------------------------
     def article(self, url: str) -> Article | None:

@@ -40,10 +40,12 @@ _TOKEN = re.compile(
     rf"(?P<num>\d+(?:[.,:]\d+)*)|(?P<word>(?:[{_THAI_LETTERS}]|[^\W\d_\u0e00-\u0e7f])+)"
 )
 _THAI_RUN = re.compile(rf"[{_THAI_LETTERS}]+")
-_MIN_SPLIT_LEN = 6  # a shorter word cannot have two parts of the minimum length
-# Parts shorter than this are mostly syllables (กระ·ทร·วง, ตา·ราง): splitting into them would make
-# a query for a syllable match every word that happens to contain it.
+_MIN_SPLIT_LEN = 5  # a shorter word cannot have a short part and a long one
+# A split into syllables (กระ·ทร·วง, ตา·ราง) would make a query for a syllable match every word
+# that happens to contain it. So parts are words of 3+ letters, except that one 2-letter word may
+# stand beside a part of 4+ letters (ปี·งบประมาณ, งบ·ประมาณ).
 _MIN_PART_LEN = 3
+_LONG_PART_LEN = 4
 
 
 @functools.lru_cache(maxsize=1)
@@ -171,8 +173,8 @@ _split_lock = threading.Lock()
 def _split_once(word: str) -> tuple[str, ...] | None:
     """The fewest-parts split of ``word`` into other dictionary words, or None.
 
-    A word is split only when every part is itself a dictionary word of at least
-    ``_MIN_PART_LEN`` characters, so an unknown name is never cut into noise.
+    A word is split only when every part is itself a dictionary word (so an unknown name is never
+    cut into noise) and the parts are not syllables (see ``_MIN_PART_LEN``).
     """
     if len(word) < _MIN_SPLIT_LEN or not _THAI_RUN.fullmatch(word):
         return None
@@ -187,7 +189,10 @@ def _split_once(word: str) -> tuple[str, ...] | None:
         finally:
             if known:
                 trie.add(word)
-    if len(parts) < 2 or any(len(p) < _MIN_PART_LEN or p not in vocab for p in parts):
+    if len(parts) < 2 or any(len(p) < 2 or p not in vocab for p in parts):
+        return None
+    short = sum(len(p) < _MIN_PART_LEN for p in parts)
+    if short > 1 or (short and max(map(len, parts)) < _LONG_PART_LEN):
         return None
     return tuple(parts)
 
@@ -248,6 +253,28 @@ def iter_fine(text: str) -> Iterator[tuple[str, int, int, int]]:
             for t, off, leaf in nodes:
                 yield t, start + off, start + off + len(t), pos + leaf
         pos += n
+
+
+PART_MARK = "~"  # prefix of an indexed compound part: "~มหาดไทย" stands inside กระทรวงมหาดไทย
+
+
+def iter_text(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """``(term, start, end, position)`` for the index's text field.
+
+    Each word at its own position, and every part of its split tree (except the word itself),
+    marked with ``PART_MARK``, at the same position: a query finds a part as readily as a word,
+    while a whole-word match can still be ranked above a match inside a compound, and phrases of
+    whole words stay phrases.
+    """
+    for pos, (word, start, end) in enumerate(iter_spans(text)):
+        yield word, start, end, pos
+        nodes, n = split_tree(word)
+        if n > 1:
+            seen = {word}
+            for t, off, _leaf in nodes:
+                if t not in seen:
+                    seen.add(t)
+                    yield PART_MARK + t, start + off, start + off + len(t), pos
 
 
 def fine_words(text: str) -> list[FineWord]:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.analysis import fine_analyzer, word_analyzer
-from indexer.thai import fine_words, leaves, words
+from indexer.analysis import text_analyzer, word_analyzer
+from indexer.thai import fine_words, iter_text, leaves, words
 
 HEADLINES = [
     "ปลัดกระทรวงมหาดไทย ติวเข้มสิงห์มหาดไทยรุ่นใหม่ เป็นข้าราชการที่ดี",
@@ -61,5 +61,14 @@ def test_analyzers_give_positions_and_chars():
     text = "ปลัดกระทรวงมหาดไทย ประชุม"
     toks = [(t.text, t.pos, t.startchar, t.endchar) for t in word_analyzer()(text, positions=True, chars=True)]
     assert toks == [("ปลัด", 0, 0, 4), ("กระทรวงมหาดไทย", 1, 4, 18), ("ประชุม", 2, 19, 25)]
-    fine = [(t.text, t.pos, t.startchar) for t in fine_analyzer()(text, positions=True, chars=True)]
-    assert ("มหาดไทย", 3, 11) in fine and ("ประชุม", 4, 19) in fine
+    toks = [(t.text, t.pos, t.startchar, t.endchar) for t in text_analyzer()(text, positions=True, chars=True)]
+    # Words keep word positions; the parts of กระทรวงมหาดไทย stand, marked, at its position.
+    assert toks == [("ปลัด", 0, 0, 4), ("กระทรวงมหาดไทย", 1, 4, 18), ("~กระทรวง", 1, 4, 11), ("~กระ", 1, 4, 7),
+                    ("~ทรวง", 1, 7, 11), ("~มหาดไทย", 1, 11, 18), ("ประชุม", 2, 19, 25), ("~ประ", 2, 19, 22),
+                    ("~ชุม", 2, 22, 25)]
+
+
+def test_text_tokens_offsets():
+    text = "ผู้ว่าราชการจังหวัดเชียงใหม่"
+    for term, start, end, _pos in iter_text(text):
+        assert text[start:end] == term.lstrip("~")

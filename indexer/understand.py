@@ -1,0 +1,80 @@
+"""What a Thai query means beyond its words: an agency named in it, a date range written in it,
+and what the user probably meant when nothing matched.
+
+* "ข่าว มท." / "กระทรวงมหาดไทย" / "Ministry of Interior" -> offer the agency as a filter.
+* "น้ำท่วม มีนาคม 2564" / "ปี 2564" / "มี.ค. 64" -> a date range (applied when no date filter was given).
+* "ndkwfhwmp" (Thai typed on an English keyboard layout) -> "มหาดไทย"; "มหาดไท" -> "มหาดไทย".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pythainlp.util import eng_to_thai
+
+from crawler.agencies import registry
+from indexer.normalize import normalize_line
+from indexer.thaidates import MONTHS_ABBR, MONTHS_FULL, DateError, parse_range
+
+_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR), key=len, reverse=True))
+# A month with a year, or a year introduced as one ("ปี 2564", "พ.ศ. 2564"). A bare number is left
+# alone: "2564" may be what the user wants to find in the text; so is a full date ("6 กันยายน 2559"
+# is how a headline names a meeting).
+_DATE_IN_QUERY = re.compile(
+    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*\d{{4}})(?!\d)"
+)
+
+
+@dataclass
+class Understanding:
+    """What was read out of the query text."""
+
+    text: str  # the query with a recognised date expression removed
+    date_range: tuple[date, date] | None = None
+    date_text: str = ""
+    agencies: list[str] | None = None
+
+
+def understand(query: str) -> Understanding:
+    """Find a date range and agency names in a query."""
+    text = normalize_line(query)
+    out = Understanding(text=text)
+    m = _DATE_IN_QUERY.search(text)
+    if m:
+        try:
+            rng = parse_range(m.group().replace("เดือน", ""))
+        except DateError:
+            rng = None
+        if rng:
+            out.date_range, out.date_text = rng, m.group()
+            out.text = normalize_line(text[: m.start()] + " " + text[m.end():])
+    out.agencies = _agencies_named(text)
+    return out
+
+
+def _agencies_named(text: str) -> list[str]:
+    reg = registry()
+    found: list[str] = []
+    whole = reg.resolve(text)
+    if whole:
+        return [whole]
+    for chunk in text.split():
+        hit = reg.resolve(chunk) if len(chunk.strip(".")) >= 2 else None
+        # A two-letter abbreviation counts only with its dot ("มท."), never as a bare word.
+        if hit and (("." in chunk) or len(chunk) > 4) and hit not in found:
+            found.append(hit)
+    return found
+
+
+_LATIN_ONLY = re.compile(r"^[\x21-\x7e ]+$")
+
+
+def keyboard_layout_fix(query: str) -> str | None:
+    """The Thai text meant when Thai was typed on an English layout, or None."""
+    q = query.strip()
+    if not q or not _LATIN_ONLY.match(q) or not re.search(r"[a-z;\[\]',./]", q):
+        return None
+    converted = normalize_line(eng_to_thai(q))
+    thai = sum(1 for ch in converted if "\u0e00" <= ch <= "\u0e7f")
+    return converted if thai >= max(2, len(converted.replace(" ", "")) * 0.7) else None

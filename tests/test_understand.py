@@ -1,0 +1,69 @@
+"""Thai queries: agencies and dates named in the query, did-you-mean, spellings that must agree."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.search import build_params
+from indexer.understand import keyboard_layout_fix, understand
+from tests.test_search import facet_engine, search, urls  # noqa: F401  (fixture reused)
+
+
+@pytest.mark.parametrize("q,rest,rng", [
+    ("น้ำท่วม มีนาคม 2564", "น้ำท่วม", (date(2021, 3, 1), date(2021, 3, 31))),
+    ("โควิด มี.ค. 64", "โควิด", (date(2021, 3, 1), date(2021, 3, 31))),
+    ("ปี 2564 วัคซีน", "วัคซีน", (date(2021, 1, 1), date(2021, 12, 31))),
+    ("สรุปข่าว 6 กันยายน 2559", "สรุปข่าว 6 กันยายน 2559", None),  # a full date is headline text
+    ("ภาษี 2565", "ภาษี 2565", None),  # a bare number may be text to find
+])
+def test_dates_in_query(q, rest, rng):
+    u = understand(q)
+    assert (u.text, u.date_range) == (rest, rng)
+
+
+@pytest.mark.parametrize("q,agency", [
+    ("มท.", "moi"), ("กระทรวงมหาดไทย", "moi"), ("Ministry of Interior", "moi"), ("ข่าว สธ. วัคซีน", "moph"),
+])
+def test_agency_named_in_query(q, agency):
+    assert agency in understand(q).agencies
+
+
+def test_bare_two_letter_word_is_not_an_agency():
+    assert understand("ตา").agencies == []
+
+
+def test_keyboard_layout():
+    assert keyboard_layout_fix(",skfwmp") == "มหาดไทย"
+    assert keyboard_layout_fix("covid") is None or keyboard_layout_fix("covid") != "covid"
+    assert keyboard_layout_fix("มหาดไทย") is None
+
+
+def test_date_in_query_becomes_a_filter(facet_engine):
+    r = facet_engine.search(build_params(q="น้ำท่วม มีนาคม 2564", per_page=50))
+    assert urls(r) == ["90001"] and r.date_from_query == (date(2021, 3, 1), date(2021, 3, 31))
+
+
+def test_agency_in_query_is_offered(facet_engine):
+    r = facet_engine.search(build_params(q="วัคซีน สธ."))
+    assert r.agency_suggestions == ["moph"]
+    assert r.to_json()["agency_suggestions"] == [{"id": "moph", "name": "กระทรวงสาธารณสุข"}]
+
+
+@pytest.mark.parametrize("typo,fix", [(",skfwmp", "มหาดไทย"), ("มหาดไท", "มหาดไทย"), ("วัคซีม", "วัคซีน")])
+def test_did_you_mean(facet_engine, typo, fix):
+    r = facet_engine.search(build_params(q=typo))
+    assert r.total == 0 and r.did_you_mean == fix
+
+
+@pytest.mark.parametrize("a,b", [
+    ("2565", "๒๕๖๕"),
+    ("น้ำท่วม", "น\u0e49\u0e4d\u0e32ท่วม"),
+    ("น้ำท่วม", "น้ำ\u200bท่วม"),
+    ("COVID-19", "covid-19"),
+    ("วัคซีน", "\ufeffวัคซีน"),
+])
+def test_spellings_give_the_same_results(facet_engine, a, b):
+    ra = facet_engine.search(build_params(q=a, per_page=50))
+    rb = facet_engine.search(build_params(q=b, per_page=50))
+    assert [h.url for h in ra.hits] == [h.url for h in rb.hits] and ra.total == rb.total
