@@ -121,6 +121,13 @@ def test_odd_queries_answer_normally_and_never_reflect_markup(client, path, q):
         assert not feedparser.parse(resp.data).bozo
 
 
+@pytest.mark.parametrize("q", ['0 "0A', 'มหาดไทย "0A'])
+def test_phrase_queries_the_core_once_failed_on(client, q):
+    """Found by the property test: a phrase beside another word raised inside Whoosh (a 500)."""
+    resp = client.get("/api/search", query_string={"q": q})
+    assert resp.status_code == 200 and resp.get_json()["query"] == q
+
+
 def test_long_query_is_noticed(client):
     doc = client.get("/api/search", query_string={"q": "ก " * 5000}).get_json()
     assert any("too long" in n for n in doc["notices"])
