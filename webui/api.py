@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, request
 
-from webui import services
+from webui import services, status as status_report
 from webui.openapi import openapi_document
 
 bp = Blueprint("api", __name__)
@@ -31,7 +31,7 @@ def article():
 @bp.get("/api/status")
 def status():
     """Crawl runs per source, counts, index size and freshness."""
-    return jsonify(services.status().to_json())
+    return jsonify(status_report.status().to_json())
 
 
 @bp.get("/healthz")

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 from indexer.query import parse
 from indexer.highlight import mark
 from indexer.search import ParamError
-from webui import results as view, services
+from webui import results as view, services, status as status_report
 from webui.i18n import current_lang, show_date
 from webui.urls import article_url, pairs_of, with_args
 
@@ -78,4 +78,4 @@ def article():
 @bp.get("/status")
 def status():
     """Crawl sources, counts and the index's size and freshness."""
-    return render_template("status.html", st=services.status())
+    return render_template("status.html", st=status_report.status())
