@@ -48,6 +48,9 @@ _MOI_MARK = re.compile(r"มหาดไทย|มท\.|สป\.มท")
 _PRD_MARK = re.compile(r"#NNT|กรมประชาสัมพันธ์|สำนักข่าวกรมประชาสัมพันธ์")
 
 
+_SITES: dict[str, tuple[list[int], list[int]]] = {}
+
+
 @dataclass
 class MirrorArticle:
     """One article as the mirror serves it."""
@@ -118,16 +121,21 @@ class Mirror:
 
         recs = list(records) if records is not None else load_sample()
         self.articles: dict[int, MirrorArticle] = {}
-        moi, prd = [], []
         for rec in recs:
             art = _article_of(rec)
             self.articles[art.id] = art
-            head = art.title + "\n" + art.body[-700:]
-            if attribute(art.title, art.body, publisher="thaigov.go.th").agency.startswith("moi") \
-                    or _MOI_MARK.search(art.title):
-                moi.append(art.id)
-            elif _PRD_MARK.search(head):
-                prd.append(art.id)
+        key = hashlib.sha1(json.dumps([(a.id, a.title) for a in self.articles.values()]).encode()).hexdigest()
+        if key not in _SITES:  # attribution is the slow part; tests start many mirrors of one sample
+            moi, prd = [], []
+            for art in self.articles.values():
+                head = art.title + "\n" + art.body[-700:]
+                if attribute(art.title, art.body, publisher="thaigov.go.th").agency.startswith("moi") \
+                        or _MOI_MARK.search(art.title):
+                    moi.append(art.id)
+                elif _PRD_MARK.search(head):
+                    prd.append(art.id)
+            _SITES[key] = (moi, prd)
+        moi, prd = (list(x) for x in _SITES[key])
         newest = sorted(self.articles, key=lambda i: (self.articles[i].date, i), reverse=True)
         self.moi_ids = sorted(moi, key=lambda i: (self.articles[i].date, i), reverse=True)
         self.prd_ids = (sorted(prd, key=lambda i: (self.articles[i].date, i), reverse=True) + newest)
@@ -139,7 +147,7 @@ class Mirror:
         self.faults: dict[str, Fault] = {}
         self.log: list[dict] = []
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer((host, port), _Handler)
+        self._server = _Server((host, port), _Handler)
         self._server.daemon_threads = True
         self._server.mirror = self  # type: ignore[attr-defined]
         self._thread: threading.Thread | None = None
@@ -157,13 +165,16 @@ class Mirror:
 
     def start(self) -> "Mirror":
         """Serve in a background thread."""
-        self._thread = threading.Thread(target=self._server.serve_forever, name="mirror", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="mirror", daemon=True)
         self._thread.start()
         return self
 
     def stop(self) -> None:
         """Stop serving and close the socket."""
-        self._server.shutdown()
+        if self._thread is not None:  # shutdown() waits for serve_forever, so only if it runs
+            self._server.shutdown()
+            self._thread = None
         self._server.server_close()
 
     def __enter__(self) -> "Mirror":
@@ -418,6 +429,17 @@ class Mirror:
 <tr><td><h2>{html.escape(art.title)}</h2><div class="date">{thai_date(art.day)}</div>
 <div class="content">{_paras(art.body)}</div></td></tr></table></body></html>"""
         return page.encode("cp874", "xmlcharrefreplace")
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return  # a client that hung up on purpose (size limit, timeout): nothing to report
+        super().handle_error(request, client_address)
 
 
 def _http_date(ts: float) -> str:

@@ -23,8 +23,8 @@ class FeedAdapter(Adapter):
     def parse_list(self, html: str | bytes, url: str) -> ListPage:
         """The feed's entries in feed order; ParseError for something that is not a feed."""
         parsed = feedparser.parse(html if isinstance(html, bytes) else html.encode("utf-8"))
-        if parsed.bozo and not parsed.entries:
-            raise ParseError(f"not a feed: {url}: {parsed.get('bozo_exception')}")
+        if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+            raise ParseError(f"not a feed: {url}: {parsed.get('bozo_exception') or 'no RSS/Atom root element'}")
         page = ListPage()
         for entry in parsed.entries:
             link = absolute(url, entry.get("link"))
