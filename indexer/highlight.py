@@ -13,7 +13,7 @@ from indexer.thai import iter_fine
 
 SNIPPET_CHARS = 260
 _LEAD = 70  # characters of context before the first marked word
-_MAX_OCCURRENCES = 400
+_MAX_OCCURRENCES = 200
 
 
 def _occurrences(lower: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -81,6 +81,23 @@ def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
     return "".join(out)
 
 
+def _densest_window(occ: list[tuple[int, int, str]], span: int) -> int:
+    """Start of the first window of ``span`` characters holding the most distinct terms."""
+    best, best_score = (occ[0][0] if occ else 0), 0
+    counts: dict[str, int] = {}
+    j = 0
+    for s, _e, t in occ:  # two pointers: the window is occ[i..j) starting at s
+        while j < len(occ) and occ[j][0] < s + span:
+            counts[occ[j][2]] = counts.get(occ[j][2], 0) + 1
+            j += 1
+        if len(counts) > best_score:
+            best, best_score = s, len(counts)
+        counts[t] -= 1
+        if not counts[t]:
+            del counts[t]
+    return best
+
+
 def snippet(text: str, terms: Iterable[str], width: int = SNIPPET_CHARS) -> str:
     """An HTML snippet of ``text``: the window with the most distinct query words, marked.
 
@@ -91,11 +108,7 @@ def snippet(text: str, terms: Iterable[str], width: int = SNIPPET_CHARS) -> str:
     if len(lower) != len(text):  # a case mapping that changes length: offsets would drift
         lower = text
     occ = _occurrences(lower, terms)
-    best, best_score = 0, -1
-    for i, (s, _e, _t) in enumerate(occ):
-        seen = {t for s2, _e2, t in occ[i:] if s2 < s + width - _LEAD}
-        if len(seen) > best_score:
-            best, best_score = s, len(seen)
+    best = _densest_window(occ, width - _LEAD)
     start = _snap_start(text, best - _LEAD) if occ else 0
     end = _snap_end(text, start + width)
     window = text[start:end]

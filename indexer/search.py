@@ -10,20 +10,22 @@ document.
 """
 from __future__ import annotations
 
-import heapq
 import threading
-import time
 from collections import Counter
+import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+
+import numpy as np
 
 from crawler.agencies import registry
 from crawler.store import Article, Store
 from govsearch.paths import store_path
 from indexer.highlight import mark, snippet
 from indexer.index import current_generation, open_index
-from indexer.query import ParsedQuery, parse, relaxed, to_whoosh
+from indexer.query import ParsedQuery, parse, relaxed
+from indexer.ranking import DocTable, Ranker, adjacency_bonus, top_k
 from indexer.thai import PART_MARK
 from indexer.thaidates import DateError, parse_range, thai_date
 from indexer.understand import keyboard_layout_fix, understand
@@ -166,30 +168,6 @@ class SearchResult:
         }
 
 
-class _Columns:
-    """Per-document day and agency of one index version, for filters, facets and sorting."""
-
-    def __init__(self, searcher):
-        reader = searcher.reader()
-        self.doc_count_all = reader.doc_count_all()
-        self.days: list[int] = list(reader.column_reader("day")) if self.doc_count_all else []
-        agencies = list(reader.column_reader("agency")) if self.doc_count_all else []
-        self.agency_names: list[str] = sorted({a for a in agencies})
-        index = {a: i for i, a in enumerate(self.agency_names)}
-        self.agency: list[int] = [index[a] for a in agencies]
-        self.live: set[int] = set(reader.all_doc_ids())
-        self._agency_sets: dict[frozenset[str], set[int]] = {}
-
-    def docs_of_agencies(self, ids: frozenset[str]) -> set[int]:
-        cached = self._agency_sets.get(ids)
-        if cached is None:
-            wanted = {i for i, a in enumerate(self.agency_names) if a in ids}
-            cached = {d for d, a in enumerate(self.agency) if a in wanted}
-            if len(self._agency_sets) < 256:
-                self._agency_sets[ids] = cached
-        return cached
-
-
 def _day(d: date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
 
@@ -206,7 +184,7 @@ class SearchEngine:
         self._lock = threading.Lock()
         self._ix = None
         self._gen: Path | None = None
-        self._columns: dict[tuple[str, int], _Columns] = {}
+        self._tables: dict[tuple, DocTable] = {}
 
     # -- resources --------------------------------------------------------------------------
     def store(self) -> Store:
@@ -241,15 +219,15 @@ class SearchEngine:
         local.searcher, local.ix, local.checked = s, ix, now
         return s
 
-    def _columns_for(self, searcher) -> _Columns:
-        key = (str(self._gen), searcher.reader().generation() if hasattr(searcher.reader(), "generation") else 0,
-               searcher.doc_count_all(), id(searcher.ixreader))
+    def _table_for(self, searcher) -> DocTable:
+        # One table per index version: a new commit or a new generation gives a new reader.
+        key = (str(self._gen), tuple(id(r) for r, _o in searcher.reader().leaf_readers()), searcher.doc_count_all())
         with self._lock:
-            cols = self._columns.get(key)
-            if cols is None:
-                cols = _Columns(searcher)
-                self._columns = {key: cols}  # keep only the newest version
-            return cols
+            table = self._tables.get(key)
+            if table is None:
+                table = DocTable(searcher)
+                self._tables = {key: table}  # keep only the newest version
+            return table
 
     def close(self) -> None:
         """Close this thread's searcher and store."""
@@ -331,64 +309,76 @@ class SearchEngine:
 
     def _run(self, params: SearchParams, parsed: ParsedQuery) -> SearchResult:
         searcher = self.searcher()
-        cols = self._columns_for(searcher)
+        table = self._table_for(searcher)
         reg = registry()
+        scored = params.sort == "relevance" and not parsed.is_empty
         if parsed.is_empty and not any(c.negated for c in parsed.clauses):
-            matched = cols.live
+            matched, scores = table.live, None
         else:
-            matched = set(searcher.docs_for_query(to_whoosh(parsed, for_matching=True)))
+            ev = Ranker(searcher, table).evaluate(parsed)
+            matched, scores = ev.mask, ev.scores
 
-        year_counts: Counter = Counter()
-        agency_counts: Counter = Counter()
-        filtered = self._filter(matched, params, cols)
-        # Facets count what the other filters leave: the agency facet ignores the agency filter
-        # (so a user can see and add other agencies), the year facet ignores the dates.
-        agency_base = self._filter(matched, params, cols, agencies=False) if params.agencies else filtered
-        year_base = self._filter(matched, params, cols, dates=False) if (params.since or params.until) else filtered
-        days, ag = cols.days, cols.agency
-        agency_counts.update(ag[d] for d in agency_base)
-        year_counts.update(days[d] // 10000 for d in year_base)
-
-        total = len(filtered)
-        want = params.page * params.per_page
-        if params.sort == "relevance" and not parsed.is_empty:
-            q = to_whoosh(parsed)
-            results = searcher.search(q, limit=want, filter=filtered) if filtered else []
-            page = [(r.docnum, r.score) for r in results][want - params.per_page:want]
-        else:
-            pick = heapq.nlargest if params.sort != "oldest" else heapq.nsmallest
-            top = pick(want, filtered, key=lambda d: (days[d], -d if params.sort == "oldest" else d))
-            page = [(d, 0.0) for d in top[want - params.per_page:want]]
-
-        hits = self._hits(searcher, page, parsed)
-        facets = {
-            "agency": self._agency_facet(agency_counts, cols, reg),
-            "year": [{"value": y, "count": n} for y, n in sorted(year_counts.items(), reverse=True) if y],
-        }
-        return SearchResult(params, total, hits, facets, parsed.words)
-
-    def _filter(self, matched: set[int], params: SearchParams, cols: _Columns, agencies: bool = True,
-                dates: bool = True) -> set[int]:
-        docs = matched
-        if agencies and params.agencies:
-            reg = registry()
+        agency_mask = date_mask = None
+        if params.agencies:
             wanted: set[str] = set()
             for a in params.agencies:
                 wanted |= reg.descendants(a)
-            docs = docs & cols.docs_of_agencies(frozenset(wanted))
-        if dates and (params.since or params.until):
-            lo = _day(params.since) if params.since else 1
-            hi = _day(params.until) if params.until else 99991231
-            days = cols.days
-            docs = {d for d in docs if lo <= days[d] <= hi}
-        return docs
+            agency_mask = table.agency_mask(frozenset(wanted))
+        if params.since or params.until:
+            date_mask = table.date_mask(_day(params.since) if params.since else 1,
+                                        _day(params.until) if params.until else 99991231)
+        filtered = matched
+        for m in (agency_mask, date_mask):
+            if m is not None:
+                filtered = filtered & m
+        # Facets count what the other filters leave: the agency facet ignores the agency filter
+        # (so a user can see and add other agencies), the year facet ignores the dates.
+        agency_base = matched & date_mask if date_mask is not None else matched
+        year_base = matched & agency_mask if agency_mask is not None else matched
+        agency_counts = np.bincount(table.agency[agency_base], minlength=len(table.agency_names))
+        years = table.days[year_base] // 10000
+        year_counts = np.bincount(years) if len(years) else np.zeros(0, dtype=np.int64)
+
+        candidates = np.flatnonzero(filtered)
+        total = len(candidates)
+        want = params.page * params.per_page
+        if scored:
+            # Rank a generous head by BM25, then let whole runs of a multi-word query lift articles.
+            head = top_k(scores, candidates, max(want, 60) if any(len(c.words) > 1 for c in parsed.clauses)
+                         else want)
+            page_docs = self._rerank(searcher, parsed, head, scores)[want - params.per_page:want]
+        else:
+            key = table.days[candidates] * (1 << 24) + candidates
+            order = np.argsort(key, kind="stable")
+            if params.sort != "oldest":
+                order = order[::-1]
+            page_docs = [(int(d), 0.0) for d in candidates[order[want - params.per_page:want]]]
+
+        hits = self._hits(searcher, page_docs, parsed)
+        facets = {
+            "agency": self._agency_facet({i: int(n) for i, n in enumerate(agency_counts) if n}, table, reg),
+            "year": [{"value": int(y), "count": int(n)} for y, n in sorted(
+                ((y, n) for y, n in enumerate(year_counts) if n and y), reverse=True)],
+        }
+        return SearchResult(params, total, hits, facets, parsed.words)
 
     @staticmethod
-    def _agency_facet(counts: Counter, cols: _Columns, reg) -> list[dict]:
+    def _rerank(searcher, parsed: ParsedQuery, head: np.ndarray, scores: np.ndarray) -> list[tuple[int, float]]:
+        ranked = [(int(d), float(scores[d])) for d in head]
+        if not any(len(c.words) > 1 and not c.negated for c in parsed.clauses):
+            return ranked
+        titles = {d: searcher.stored_fields(d).get("title", "") for d, _s in ranked}
+        bonus = adjacency_bonus(parsed, titles)
+        boosted = [(d, s + bonus.get(d, 0.0)) for d, s in ranked]
+        boosted.sort(key=lambda x: (-x[1], x[0]))
+        return boosted
+
+    @staticmethod
+    def _agency_facet(counts: dict[int, int], table: DocTable, reg) -> list[dict]:
         by_ministry: Counter = Counter()
         by_agency: Counter = Counter()
         for idx, n in counts.items():
-            agency = cols.agency_names[idx]
+            agency = table.agency_names[idx]
             by_agency[agency] += n
             by_ministry[reg.ministry_of(agency)] += n
         out = []
@@ -430,8 +420,8 @@ class SearchEngine:
         parsed = parse(q)
         if parsed.is_empty:
             return set()
-        docs = searcher.docs_for_query(to_whoosh(parsed, for_matching=True))
-        return {searcher.stored_fields(d)["url"] for d in docs}
+        ev = Ranker(searcher, self._table_for(searcher)).evaluate(parsed)
+        return {searcher.stored_fields(int(d))["url"] for d in np.flatnonzero(ev.mask)}
 
     # -- other reads ------------------------------------------------------------------------
     def article(self, url: str) -> Article | None:
