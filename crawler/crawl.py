@@ -207,6 +207,10 @@ class SourceCrawl:
         if final != public and self.store.get_article(final) is None and existing is not None:
             final = public  # keep the identity we already have rather than fork the article
         article.url = final
+        if existing is not None and _degraded(existing, article):
+            err = ParseError(f"{final}: the page now yields far less than the stored article; kept the stored one")
+            err.kind = "degraded"
+            return self._failed(public, resp, err)
         if self.store.get_article(final) is None:
             dup = self.store.find_by_hash(article.content_hash)
             if dup and dup != final:
@@ -251,6 +255,10 @@ class SourceCrawl:
         return self.source.to_public(target)
 
     def _record(self, data: ArticleData, url: str, hint: ListItem | None) -> Record:
+        if hint and self.adapter.kind == "feed":
+            # A feed states title and date as data; a page's are guessed from its markup.
+            data.title = hint.title or data.title
+            data.date = hint.date or data.date
         date = data.date or (hint.date if hint else None)
         if date:
             m = _ISO_PREFIX.match(date.strip())
@@ -311,6 +319,8 @@ class SourceCrawl:
                     page = self.list_page(url)
                     stop = False
                     for item in page.items:
+                        if not stop_on_known and self._stored(item.url):
+                            continue  # a resumed walk fills gaps; re-checking known articles is walk A's job
                         outcome = self.article(item.url, item)
                         if outcome in ("unchanged", "duplicate"):
                             known_run += 1
@@ -337,6 +347,13 @@ class SourceCrawl:
             if not stop_on_known and start in pending and url != start:
                 pending.remove(start)
             persist(None)
+
+    def _stored(self, url: str) -> bool:
+        public = self.source.to_public(canonical_url(url))
+        if self.store.get_article(public) is not None:
+            return True
+        state = self.store.get_crawl_state(public) or {}
+        return bool(state.get("content_hash")) or (state.get("last_error") or "").startswith("duplicate of")
 
     def walk_ids(self) -> None:
         """Walk sequential article ids: re-check the newest known, then go on past the newest linked id."""
@@ -417,6 +434,13 @@ class SourceCrawl:
             self.store.record_run_details(run_id, skipped=dict(stats.skipped), not_modified=stats.not_modified)
         log.info("%s", stats.summary())
         return stats
+
+
+def _degraded(old, new) -> bool:
+    """True when a re-fetched page lost most of the article (a broken template, an error page)."""
+    if not new.title and old.title:
+        return True
+    return len(old.body) >= 200 and len(new.body) < 0.2 * len(old.body)
 
 
 def _strip_tags(text: str) -> str:
