@@ -4,9 +4,10 @@ What a user can type: words (Thai without spaces is fine), ``"exact phrases"``, 
 two terms, ``-word`` or ``-"phrase"`` to exclude. Anything else is text: brackets, lone quotes
 and operators in odd places are read as plainly as possible, never as an error.
 
-A word is looked up three ways: in the title (ranks high), as a word of the text, and as a part
-of a compound in the text (``~มหาดไทย`` inside กระทรวงมหาดไทย, ranked lower). A term that segments
-into several words matches them anywhere in the article; next to each other ranks higher.
+This module only parses; :mod:`indexer.ranking` matches and scores. A word is looked up three
+ways: in the title (ranks high), as a word of the text, and as a part of a compound in the text
+(``~มหาดไทย`` inside กระทรวงมหาดไทย, ranked lower). A term that segments into several words
+matches them anywhere in the article; in one run in a headline ranks higher.
 """
 from __future__ import annotations
 
@@ -14,16 +15,15 @@ import re
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
-
-from indexer.normalize import normalize_line
 from whoosh.query.spans import SpanNear2, SpanOr
 
+from indexer.normalize import normalize_line
 from indexer.thai import PART_MARK, iter_spans
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
 
-# Per-field weights of a match; a phrase of the query's words adds to the word matches.
+# Per-field weights of a match, and of a multi-word clause standing as one run in a headline.
 W_TITLE, W_BODY, W_PART = 3.0, 1.0, 0.35
 W_PHRASE = 2.0
 
@@ -109,73 +109,15 @@ def parse(text: str) -> ParsedQuery:
     return ParsedQuery(text, clauses, truncated)
 
 
-def _part(word: str) -> str:
-    return PART_MARK + word
+def quoted_phrase_query(words: list[str]) -> Q.Query:
+    """Positional query for a quoted phrase: its words next to each other in the text, where
+    each may also be a part of a compound ("มหาดไทย ประชุม" in "กระทรวงมหาดไทย ประชุม").
 
-
-def _word_query(word: str) -> Q.Query:
-    """A single word: in the title, as a word of the text, or as a part of a compound."""
-    return Q.Or([
-        Q.Term("title", word, boost=W_TITLE),
-        Q.Term("text", word, boost=W_BODY),
-        Q.Term("text", _part(word), boost=W_PART),
-    ])
-
-
-def _word_match(word: str) -> Q.Query:
-    return Q.Or([Q.Term("text", word), Q.Term("text", _part(word))])
-
-
-def _adjacent(words: list[str], boost: float = 1.0) -> Q.Query:
-    """The words next to each other, as whole words, in the title or the text."""
-    return Q.Or([Q.Phrase("title", words, boost=W_TITLE * boost), Q.Phrase("text", words, boost=W_BODY * boost)])
-
-
-def _quoted_match(words: list[str]) -> Q.Query:
-    """A quoted phrase: its words next to each other, where the first and last may be parts of
-    compounds ("มหาดไทย ประชุม" in "กระทรวงมหาดไทย ประชุม"), or all of it inside one word."""
-    glued = "".join(words)
-    spans = [SpanOr([Q.Term("text", w), Q.Term("text", _part(w))]) for w in words]
-    return Q.Or([SpanNear2(spans, slop=1, ordered=True), Q.Term("text", glued), Q.Term("text", _part(glued))])
-
-
-def clause_query(clause: Clause) -> Q.Query:
-    """The scoring query for one clause (ignoring negation and alternatives)."""
-    if len(clause.words) == 1:
-        return _word_query(clause.words[0])
-    if clause.phrase:
-        return Q.Or([_adjacent(clause.words, W_PHRASE), _quoted_match(clause.words)])
-    # Thai typed without spaces: all the words must be there; next to each other ranks higher.
-    return Q.Or([Q.And([_word_query(w) for w in clause.words]), _adjacent(clause.words, W_PHRASE)])
-
-
-def clause_match_query(clause: Clause) -> Q.Query:
-    """The cheapest query that finds the articles :func:`clause_query` should find.
-
-    The text field holds the title too, so it alone decides whether an article matches; scoring
-    then runs only over those articles.
+    The phrase written as one word ("ผู้ว่าราชการ จังหวัด" = ผู้ว่าราชการจังหวัด) is matched
+    separately, from its postings (see :mod:`indexer.ranking`).
     """
-    if len(clause.words) == 1:
-        return _word_match(clause.words[0])
-    if clause.phrase:
-        return _quoted_match(clause.words)
-    return Q.And([_word_match(w) for w in clause.words])
-
-
-def to_whoosh(parsed: ParsedQuery, for_matching: bool = False) -> Q.Query:
-    """The whole query: clauses AND-ed, alternatives OR-ed, negations excluded."""
-    build = clause_match_query if for_matching else clause_query
-    positive: list[Q.Query] = []
-    negative: list[Q.Query] = []
-    for c in parsed.clauses:
-        q = build(c)
-        if c.alternatives:
-            q = Q.Or([q, *(build(a) for a in c.alternatives)])
-        (negative if c.negated else positive).append(q)
-    base: Q.Query = Q.And(positive) if len(positive) > 1 else (positive[0] if positive else Q.Every())
-    if negative:
-        base = Q.AndNot(base, Q.Or([clause_match_query(c) for c in parsed.clauses if c.negated]))
-    return base
+    spans = [SpanOr([Q.Term("text", w), Q.Term("text", PART_MARK + w)]) for w in words]
+    return SpanNear2(spans, slop=1, ordered=True)
 
 
 def _long_unspaced(clause: Clause) -> bool:

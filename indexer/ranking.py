@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from indexer.query import Clause, ParsedQuery, W_BODY, W_PART, W_PHRASE, W_TITLE, clause_match_query
+from indexer.query import W_BODY, W_PART, W_PHRASE, W_TITLE, Clause, ParsedQuery, quoted_phrase_query
 from indexer.thai import PART_MARK
 
 K1, B = 1.2, 0.75
@@ -135,9 +135,13 @@ class Ranker:
             result = ev if result is None else Evaluation(result.mask & ev.mask, result.scores + ev.scores)
         assert result is not None
         if clause.phrase and len(clause.words) > 1:
+            # Only documents holding every word can hold the phrase: check positions there.
             phrase_mask = np.zeros(self.t.n, dtype=bool)
-            docs = np.fromiter(self.searcher.docs_for_query(clause_match_query(clause)), dtype=np.int64)
+            docs = np.fromiter(self.searcher.docs_for_query(quoted_phrase_query(clause.words)), dtype=np.int64)
             phrase_mask[docs] = True
+            glued = "".join(clause.words)
+            for term in (glued, PART_MARK + glued):
+                phrase_mask[postings(self.searcher, "text", term)[0]] = True
             result.mask &= phrase_mask
         return result
 

@@ -140,3 +140,15 @@ def test_real_articles_compound_recall(engine):
     expected = {a.url for a in store.iter_articles() if "มหาดไทย" in a.title + a.body}
     got = {h.url for h in engine.search(build_params(q="มหาดไทย", per_page=100)).hits}
     assert expected and got == expected
+
+
+@pytest.mark.parametrize("q,expected", [
+    ('"ผู้ว่าราชการ จังหวัด"', ["90001"]),  # the phrase written as one compound
+    ('"มหาดไทย สั่งการ"', ["90001"]),  # typed with a space, glued in the title
+    ('"เตรียมรับมือ น้ำท่วม"', ["90001"]),
+    ('"น้ำท่วม เตรียมรับมือ"', []),  # order matters
+    ('มหาดไทย "0A', []),  # found by the web UI's property test: once raised inside Whoosh
+])
+def test_quoted_phrases(facet_engine, q, expected):
+    r = search(facet_engine, q=q)
+    assert urls(r) == expected or (r.relaxed and not expected)
