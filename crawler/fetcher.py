@@ -164,18 +164,17 @@ class Fetcher:
             if root in self._robots:
                 return self._robots[root]
         rules: Protego | None
-        try:
-            resp = self._request(root + "/robots.txt", {}, self.delay)
-            status = resp.status_code
-            body = self._read(resp, root + "/robots.txt", limit=512_000)
-        except (Timeout, ConnectError):
-            status, body = 503, b""
+        # A site that cannot be reached raises here (Timeout/ConnectError) and nothing is cached:
+        # "down" must not be reported as "disallowed", and the next call tries again.
+        resp = self._request(root + "/robots.txt", {}, self.delay)
+        status = resp.status_code
+        body = self._read(resp, root + "/robots.txt", limit=512_000)
         if 200 <= status < 300:
             rules = Protego.parse(body.decode("utf-8", "replace"))
         elif 400 <= status < 500:
             rules = None  # RFC 9309: robots.txt unavailable -> no restrictions
         else:
-            # RFC 9309: unreachable (5xx, network) -> assume everything is disallowed.
+            # RFC 9309: unreachable (5xx) -> assume everything is disallowed.
             rules = Protego.parse("User-agent: *\nDisallow: /\n")
         with self._robots_lock:
             self._robots[root] = rules

@@ -1,0 +1,86 @@
+"""The scheduler: short intervals, a failing source, the cross-process lock, clean shutdown."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from crawler.crawl import SourceLock
+from crawler.scheduler import CrawlScheduler
+from crawler_fixtures import data_dir, mirror, open_store, sources  # noqa: F401
+
+
+def _wait(pred, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while not pred() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return pred()
+
+
+def test_recrawls_at_the_interval_and_survives_a_failing_source(sources, data_dir):
+    good = sources["moi-pr"].with_overrides(interval=1.0, jitter=0)
+    # A source whose site is down (nothing listens on port 9 of 127.0.0.1).
+    bad = sources["moi"].with_base_url("http://127.0.0.1:9").with_overrides(interval=1.0, jitter=0, retries=0)
+    sched = CrawlScheduler([good, bad], data_dir, index=False)
+    sched.start()
+    try:
+        assert _wait(lambda: sum(r.source == "moi-pr" for r in sched.results) >= 3)
+        with open_store(data_dir) as store:
+            nxt = store.next_runs()
+            assert set(nxt) == {"moi-pr", "moi"} and nxt["moi-pr"]["next_run"]
+            runs = store.runs("moi")
+            assert runs and all(r["status"] == "error" for r in runs)  # failed, and retried each turn
+            assert len(runs) >= 2
+    finally:
+        sched.stop()
+    good_runs = [r for r in sched.results if r.source == "moi-pr"]
+    assert good_runs[0].new > 0 and all(r.new == 0 and r.not_modified == r.pages for r in good_runs[1:])
+    with open_store(data_dir) as store:
+        assert store.next_runs()["moi-pr"]["next_run"] is None  # stopped: nothing planned
+
+
+def test_a_source_locked_by_another_process_is_skipped(sources, data_dir):
+    src = sources["moi-pr"].with_overrides(interval=0.5, jitter=0)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from crawler.crawl import SourceLock\n"
+        f"l = SourceLock(Path({str(data_dir)!r}), 'moi-pr'); l.acquire(); print('locked', flush=True); time.sleep(30)")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        sched = CrawlScheduler([src], data_dir, index=False)
+        sched.start()
+        time.sleep(1.5)
+        sched.stop()
+        assert sched.results == []  # never ran while the other process held the lock
+    finally:
+        holder.kill()
+        holder.wait()
+    with SourceLock(data_dir, "moi-pr"):  # the lock died with its holder
+        pass
+
+
+def test_schedule_command_stops_cleanly_on_sigterm(mirror, data_dir, tmp_path):
+    sources_file = tmp_path / "sources.toml"
+    sources_file.write_text(
+        '[sources.moi-pr]\nagency = "moi-ops"\npublisher = "pr.moi.go.th"\nadapter = "listing"\n'
+        'base_url = "http://pr.moi.go.th"\nstart_urls = ["http://pr.moi.go.th/news.htm"]\n'
+        'interval = "1h"\njitter = 0\ndelay = 0\nverified = true\n'
+        '[sources.moi-pr.options]\nitem = "a[href$=\'.htm\']"\ntitle = "h2"\ndate = ".date"\nbody = ".content"\n',
+        encoding="utf-8")
+    env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "govsearch", "--data-dir", str(data_dir), "schedule",
+                             "--sources", str(sources_file), "--base-url", mirror.base_url, "--no-index"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert _wait(lambda: any(r["path"].startswith("/news/pr") for r in mirror.log), 30)
+        assert _wait(lambda: (data_dir / "store.sqlite3").exists() and open_store(data_dir).runs("moi-pr")
+                     and open_store(data_dir).runs("moi-pr")[0]["status"] == "ok", 30)
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, out
+    assert "received SIGTERM" in out and "scheduler stopped" in out
