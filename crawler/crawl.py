@@ -360,7 +360,14 @@ class SourceCrawl:
         opts = self.source.options
         pattern = self.source.start_urls[0]
         missing_run = int(opts.get("missing_run", 30))
-        newest = self._newest_linked_id()
+        linked = self._linked_ids()
+        newest = max(linked, default=0)
+        # The index page also links older articles (featured, follow-ups, published out of id
+        # order): fetch the ones not stored yet before walking on from the newest id.
+        for aid in sorted(linked):
+            url = pattern.format(id=aid)
+            if aid < newest and not self._stored(url):
+                self.article(url)
         highest = int(self.store.get_meta(self._meta_key("highest_id")) or 0)
         if highest:
             start = max(1, highest - self.source.known_stop + 1)
@@ -384,17 +391,18 @@ class SourceCrawl:
             aid += 1
             self.store.set_meta(self._meta_key("next_id"), str(aid))
 
-    def _newest_linked_id(self) -> int:
+    def _linked_ids(self) -> list[int]:
+        """Article ids linked from the source's index page (empty when it has none or fails)."""
         index = self.source.options.get("index")
         if not index:
-            return 0
+            return []
         try:
             page = self.list_page(canonical_url(index))
         except FetchError as e:
             self.stats.error(e)
-            return 0
-        ids = [self.adapter.id_of(item.url) for item in page.items]  # type: ignore[attr-defined]
-        return max((i for i in ids if i), default=0)
+            return []
+        ids = (self.adapter.id_of(item.url) for item in page.items)  # type: ignore[attr-defined]
+        return sorted({i for i in ids if i})
 
     # -- the run -----------------------------------------------------------------------------
     def run(self) -> RunStats:

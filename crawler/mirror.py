@@ -116,7 +116,7 @@ class Mirror:
     """The mirror server. ``with Mirror() as m: m.base_url`` — a random port on 127.0.0.1."""
 
     def __init__(self, records: Iterable[dict] | None = None, *, moi_per_page: int = 10, feed_size: int = 20,
-                 pr_size: int = 15, host: str = "127.0.0.1", port: int = 0):
+                 pr_size: int = 15, home_links: int = 20, host: str = "127.0.0.1", port: int = 0):
         from crawler.attribution import attribute  # the mirror picks each site's articles as a reader would
 
         recs = list(records) if records is not None else load_sample()
@@ -142,6 +142,9 @@ class Mirror:
         self.prd_ids = list(dict.fromkeys(self.prd_ids))[:feed_size]
         self.pr_ids = sorted(self.articles, key=lambda i: (self.articles[i].date, i))[:pr_size]
         self.moi_per_page = moi_per_page
+        # The real home page links about 20 of the newest articles; the demo links them all, so a
+        # first crawl of the bundled sample finds every year of it.
+        self.home_links = home_links
         self.robots = "User-agent: *\nAllow: /\n"
         self.robots_status = 200
         self.faults: dict[str, Fault] = {}
@@ -310,7 +313,7 @@ class Mirror:
 </div></div></div></body></html>""".encode("utf-8")
 
     def _thaigov_home(self) -> bytes:
-        newest = sorted(self.articles, reverse=True)[:20]
+        newest = sorted(self.articles, reverse=True)[:self.home_links]
         links = "\n".join(f'<li><a href="/news/contents/details/{i}">{html.escape(self.articles[i].title)}</a></li>'
                           for i in newest)
         return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>รัฐบาลไทย</title></head>

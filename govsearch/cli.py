@@ -172,7 +172,12 @@ def reindex(ctx: click.Context) -> None:
 from govsearch.web_commands import serve  # noqa: E402  (registered here, defined with the web UI)
 cli.add_command(serve)
 from govsearch.crawl_commands import crawl, schedule  # noqa: E402  (defined with the crawler)
-cli.add_command(crawl); cli.add_command(schedule)
+cli.add_command(crawl)
+cli.add_command(schedule)
+
+from govsearch.demo import demo  # noqa: E402
+
+cli.add_command(demo)
 
 
 def main() -> None:

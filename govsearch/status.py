@@ -5,7 +5,7 @@ from pathlib import Path
 
 from crawler.store import Store
 from govsearch.paths import store_path
-from indexer.index import applied_seq, current_generation, index_size
+from indexer.index import index_stats
 
 
 def collect(data: Path) -> dict:
@@ -21,16 +21,7 @@ def collect(data: Path) -> dict:
         out["by_agency"] = dict(sorted(store.counts_by("agency").items(), key=lambda kv: -kv[1]))
         last_seq = store.last_seq()
         out["sources"] = store.last_runs()
-    gen = current_generation(data)
-    index: dict = {"generation": gen.name if gen else None, "bytes": index_size(data)}
-    if gen:
-        from whoosh import index as whoosh_index
-
-        ix = whoosh_index.open_dir(str(gen))
-        index["documents"] = ix.doc_count()
-        index["last_modified"] = ix.last_modified()
-        index["behind"] = max(0, last_seq - applied_seq(gen))
-    else:
-        index.update(documents=0, behind=last_seq)
+    index = index_stats(data)
+    index["behind"] = max(0, last_seq - index.pop("applied_seq"))
     out["index"] = index
     return out

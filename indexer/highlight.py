@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from indexer.thai import iter_fine
+from indexer.thai import iter_fine, iter_spans
 
 SNIPPET_CHARS = 260
 _LEAD = 70  # characters of context before the first marked word
@@ -30,17 +30,28 @@ def _occurrences(lower: str, terms: Iterable[str]) -> list[tuple[int, int, str]]
 
 
 def _snap_start(text: str, pos: int) -> int:
+    """A window start at or just before ``pos`` that does not cut a word: a space or newline
+    close by, else the start of the word the segmenter finds there."""
     if pos <= 0:
         return 0
     cut = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos))
-    return cut + 1 if cut >= 0 and pos - cut < 40 else pos
+    if cut >= 0 and pos - cut < 40:
+        return cut + 1
+    lo = max(0, pos - 60)
+    starts = [lo + s for _w, s, _e in iter_spans(text[lo:pos + 60])]
+    return max((s for s in starts if s <= pos), default=pos)
 
 
 def _snap_end(text: str, pos: int) -> int:
+    """A window end at or just after ``pos`` that does not cut a word."""
     if pos >= len(text):
         return len(text)
     cuts = [c for c in (text.find(" ", pos), text.find("\n", pos)) if c != -1]
-    return min(cuts) if cuts and min(cuts) - pos < 40 else pos
+    if cuts and min(cuts) - pos < 40:
+        return min(cuts)
+    lo = max(0, pos - 60)
+    ends = [lo + e for _w, _s, e in iter_spans(text[lo:pos + 60])]
+    return min((e for e in ends if e >= pos), default=pos)
 
 
 def mark(text: str, terms: Iterable[str]) -> str:

@@ -260,6 +260,16 @@ def _remove_stale_generations(data: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def index_stats(data: Path) -> dict:
+    """Live generation name, documents, bytes on disk and last commit time (epoch seconds)."""
+    gen = current_generation(data)
+    if gen is None:
+        return {"generation": None, "documents": 0, "bytes": 0, "last_modified": None, "applied_seq": 0}
+    ix = whoosh_index.open_dir(str(gen))
+    return {"generation": gen.name, "documents": ix.doc_count(), "bytes": index_size(data),
+            "last_modified": ix.last_modified(), "applied_seq": applied_seq(gen)}
+
+
 def index_size(data: Path) -> int:
     """Bytes on disk of the live generation."""
     gen = current_generation(data)

@@ -152,3 +152,18 @@ def test_real_articles_compound_recall(engine):
 def test_quoted_phrases(facet_engine, q, expected):
     r = search(facet_engine, q=q)
     assert urls(r) == expected or (r.relaxed and not expected)
+
+
+def test_snippet_never_starts_or_ends_inside_a_word():
+    from indexer.highlight import snippet
+
+    # No space for a long stretch before the match: the window must start on a word boundary.
+    text = "วันนี้นายกรัฐมนตรีเป็นประธานการประชุมคณะรัฐมนตรีที่ทำเนียบรัฐบาลโดยมีรัฐมนตรีทุกกระทรวงเข้าร่วม" * 3
+    html = snippet(text, {"มหาดไทย", "ทำเนียบรัฐบาล"}, width=80)
+    body = html.removeprefix("… ").removesuffix(" …").replace("<mark>", "").replace("</mark>", "")
+    assert body and body[0] not in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+    assert text.find(body) >= 0
+    from indexer.thai import words
+    bounds = {w.start for w in words(text)} | {w.end for w in words(text)}
+    start = text.find(body)
+    assert start in bounds and start + len(body) in bounds
