@@ -20,7 +20,9 @@ def collect(data: Path) -> dict:
         out["last_update"] = store.last_update()
         out["by_agency"] = dict(sorted(store.counts_by("agency").items(), key=lambda kv: -kv[1]))
         last_seq = store.last_seq()
-        out["sources"] = store.last_runs()
+        runs, nexts = store.last_runs(), store.next_runs()
+        out["sources"] = {sid: {"last_run": runs.get(sid), "next_run": nexts.get(sid)}
+                          for sid in sorted(set(runs) | set(nexts))}
     index = index_stats(data)
     index["behind"] = max(0, last_seq - index.pop("applied_seq"))
     out["index"] = index
