@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -86,28 +88,50 @@ def read_records(path: Path, report: ImportReport) -> Iterator[tuple[int, Record
             )
 
 
-def import_files(store: Store, paths: list[Path], progress: Callable[[int], None] | None = None) -> ImportReport:
-    """Import JSON Lines files into the store (not the index: run :func:`indexer.index.sync_index`)."""
+def _make(item: tuple[int, Record]) -> tuple[int, object, list[str] | str]:
+    """Worker side: one record -> (line, article, warnings) or (line, None, reason)."""
+    lineno, rec = item
+    try:
+        article, warnings = make_article(rec)
+    except RecordError as e:
+        return lineno, None, str(e)
+    return lineno, article, warnings
+
+
+def import_files(store: Store, paths: list[Path], progress: Callable[[int], None] | None = None,
+                 workers: int | None = None) -> ImportReport:
+    """Import JSON Lines files into the store (not the index: run :func:`indexer.index.sync_index`).
+
+    Normalising and attributing articles is CPU work, done by ``workers`` processes (default: up
+    to 2) while this process writes to SQLite in batches.
+    """
     report = ImportReport()
-    for path in paths:
-        batch = []
-        for lineno, rec in read_records(Path(path), report):
-            try:
-                article, warnings = make_article(rec)
-            except RecordError as e:
-                report.skipped.append((str(path), lineno, str(e)))
-                continue
-            report.warnings.extend((str(path), lineno, w) for w in warnings)
-            batch.append(article)
-            if len(batch) >= _BATCH:
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    try:
+        for path in paths:
+            records = read_records(Path(path), report)
+            made = pool.imap(_make, records, chunksize=32) if pool else map(_make, records)
+            batch = []
+            for lineno, article, info in made:
+                if article is None:
+                    report.skipped.append((str(path), lineno, str(info)))
+                    continue
+                report.warnings.extend((str(path), lineno, w) for w in info)
+                batch.append(article)
+                if len(batch) >= _BATCH:
+                    _write(store, batch, report)
+                    if progress:
+                        progress(len(batch))
+                    batch = []
+            if batch:
                 _write(store, batch, report)
                 if progress:
                     progress(len(batch))
-                batch = []
-        if batch:
-            _write(store, batch, report)
-            if progress:
-                progress(len(batch))
+    finally:
+        if pool:
+            pool.terminate()
+    report.skipped.sort(key=lambda s: (s[0], s[1]))
     return report
 
 
