@@ -23,7 +23,7 @@ from crawler.agencies import registry
 from crawler.store import Article, Store
 from govsearch.paths import store_path
 from indexer.highlight import mark, snippet
-from indexer.index import current_generation, open_index
+from indexer.index import IndexUnavailable, current_generation, open_index
 from indexer.query import ParsedQuery, parse, relaxed
 from indexer.ranking import DocTable, Ranker, adjacency_bonus, top_k
 from indexer.thai import PART_MARK
@@ -220,14 +220,22 @@ class SearchEngine:
         return s
 
     def _table_for(self, searcher) -> DocTable:
-        # One table per index version: a new commit or a new generation gives a new reader.
-        key = (str(self._gen), tuple(id(r) for r, _o in searcher.reader().leaf_readers()), searcher.doc_count_all())
+        # One table per index version, shared by every thread's searcher: the live folder and the
+        # Whoosh commit (TOC generation) name it; the live doc count changes with deletions.
+        key = (str(self._gen), searcher.reader().generation(), searcher.doc_count())
         with self._lock:
             table = self._tables.get(key)
             if table is None:
                 table = DocTable(searcher)
                 self._tables = {key: table}  # keep only the newest version
             return table
+
+    def warm_up(self) -> None:
+        """Load the dictionary and the current index version's columns before the first user."""
+        try:
+            self.search(SearchParams(q="กระทรวงมหาดไทย"))
+        except IndexUnavailable:
+            pass
 
     def close(self) -> None:
         """Close this thread's searcher and store."""

@@ -167,3 +167,15 @@ def test_snippet_never_starts_or_ends_inside_a_word():
     bounds = {w.start for w in words(text)} | {w.end for w in words(text)}
     start = text.find(body)
     assert start in bounds and start + len(body) in bounds
+
+
+def test_threads_share_one_doc_table(facet_engine):
+    # Each thread has its own Whoosh searcher; the per-version columns must still be built once.
+    import threading
+
+    facet_engine.search(build_params(q="วัคซีน"))
+    before = dict(facet_engine._tables)
+    t = threading.Thread(target=lambda: facet_engine.search(build_params(q="ภาษี")))
+    t.start()
+    t.join()
+    assert len(before) == 1 and facet_engine._tables == before
