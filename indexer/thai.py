@@ -46,6 +46,7 @@ _MIN_SPLIT_LEN = 5  # a shorter word cannot have a short part and a long one
 # stand beside a part of 4+ letters (ปี·งบประมาณ, งบ·ประมาณ).
 _MIN_PART_LEN = 3
 _LONG_PART_LEN = 4
+_MAX_RUN = 6  # longest run of leaves looked up as a word of its own
 
 
 @functools.lru_cache(maxsize=1)
@@ -201,17 +202,45 @@ def _split_once(word: str) -> tuple[str, ...] | None:
 def split_tree(word: str) -> tuple[tuple[tuple[str, int, int], ...], int]:
     """Every node of the word's split tree, and the number of its leaves.
 
-    Nodes are ``(text, char offset in word, index of its first leaf)``; the word itself is
-    the first node. กระทรวงมหาดไทย gives itself, กระทรวง (leaf 0) and มหาดไทย (leaf 1)
-    and the parts of those in turn.
+    Nodes are ``(text, char offset in word, index of its first leaf)``; the word itself is the
+    first node. กระทรวงมหาดไทย gives itself, กระทรวง (leaf 0) and มหาดไทย (leaf 1) and the parts of
+    those in turn. The fewest-parts split is not always the one a reader sees (ข้าราชการพลเรือน
+    splits as ข้า · ราชการพลเรือน), so every dictionary word made of consecutive leaves is a node too
+    (ข้าราชการ, พลเรือน).
     """
+    nodes, n = _tree(word)
+    if n < 3:
+        return nodes, n
+    leaf_at = _leaf_nodes(nodes, n)
+    have = {(t, off) for t, off, _leaf in nodes}
+    vocab = dictionary_words()
+    extra = []
+    for i in range(n):
+        for j in range(i + 2, min(n, i + _MAX_RUN) + 1):
+            off = leaf_at[i][1]
+            text = "".join(t for t, _o in leaf_at[i:j])
+            if (text, off) not in have and text in vocab:
+                extra.append((text, off, i))
+                have.add((text, off))
+    return nodes + tuple(extra), n
+
+
+def _leaf_nodes(nodes: tuple[tuple[str, int, int], ...], n: int) -> list[tuple[str, int]]:
+    """``(text, offset)`` of each leaf, in order (nodes come parent first: the last at a leaf wins)."""
+    out: list[tuple[str, int]] = [("", 0)] * n
+    for text, off, leaf in nodes:
+        out[leaf] = (text, off)
+    return out
+
+
+def _tree(word: str) -> tuple[tuple[tuple[str, int, int], ...], int]:
     parts = _split_once(word)
     if not parts:
         return ((word, 0, 0),), 1
     nodes = [(word, 0, 0)]
     offset = leaf = 0
     for part in parts:
-        sub, n = split_tree(part)
+        sub, n = _tree(part)
         nodes.extend((t, offset + o, leaf + i) for t, o, i in sub)
         offset += len(part)
         leaf += n
@@ -220,13 +249,8 @@ def split_tree(word: str) -> tuple[tuple[tuple[str, int, int], ...], int]:
 
 def leaves(word: str) -> list[str]:
     """The finest parts of ``word`` in order (``[word]`` when it has no split)."""
-    nodes, n = split_tree(word)
-    if n == 1:
-        return [word]
-    out: list[str] = [""] * n
-    for text, _off, leaf in nodes:
-        out[leaf] = text  # nodes come parent first, so the last writer at a leaf is the leaf
-    return out
+    nodes, n = _tree(word)
+    return [t for t, _o in _leaf_nodes(nodes, n)] if n > 1 else [word]
 
 
 class FineWord(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis import text_analyzer, word_analyzer
-from indexer.thai import fine_words, iter_text, leaves, words
+from indexer.thai import fine_words, iter_text, leaves, split_tree, words
 
 HEADLINES = [
     "ปลัดกระทรวงมหาดไทย ติวเข้มสิงห์มหาดไทยรุ่นใหม่ เป็นข้าราชการที่ดี",
@@ -72,3 +72,10 @@ def test_text_tokens_offsets():
     text = "ผู้ว่าราชการจังหวัดเชียงใหม่"
     for term, start, end, _pos in iter_text(text):
         assert text[start:end] == term.lstrip("~")
+
+
+def test_words_made_of_consecutive_parts_are_parts_too():
+    # The fewest-parts split is ข้า · ราชการพลเรือน; ข้าราชการ must still be found inside.
+    nodes = {t for t, _o, _l in split_tree("ข้าราชการพลเรือน")[0]}
+    assert {"ข้าราชการ", "พลเรือน", "ราชการ"} <= nodes
+    assert ("~ข้าราชการ", 0, 9, 0) in [(t, s, e, p) for t, s, e, p in iter_text("ข้าราชการพลเรือน")]
