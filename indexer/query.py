@@ -136,3 +136,9 @@ def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
     first = Clause(words[0], [words[0]])
     first.alternatives = [Clause(w, [w]) for w in words[1:]]
     return ParsedQuery(parsed.text, [first, *(c for c in parsed.clauses if c.negated)], parsed.truncated)
+
+
+def unquoted(parsed: ParsedQuery) -> ParsedQuery:
+    """The same query with its quoted phrases read as plain words (all still required)."""
+    clauses = [Clause(c.text, c.words, False, c.negated, c.alternatives) if c.phrase else c for c in parsed.clauses]
+    return ParsedQuery(parsed.text, clauses, parsed.truncated)

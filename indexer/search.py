@@ -24,7 +24,7 @@ from crawler.store import Article, Store
 from govsearch.paths import store_path
 from indexer.highlight import mark, snippet
 from indexer.index import IndexUnavailable, current_generation, open_index
-from indexer.query import ParsedQuery, parse, relaxed
+from indexer.query import ParsedQuery, parse, relaxed, unquoted
 from indexer.ranking import DocTable, Ranker, adjacency_bonus, top_k
 from indexer.thai import PART_MARK
 from indexer.thaidates import DateError, parse_range, thai_date
@@ -267,6 +267,15 @@ class SearchEngine:
                 result = None
         if result is None:
             result = self._run(params, parsed)
+        if result.total == 0 and any(c.phrase and len(c.words) > 1 for c in parsed.clauses):
+            # Quotes pasted along with a headline: a phrase may cross a compound differently
+            # from how the article was split. Read it as plain words before giving up.
+            loose = unquoted(parsed)
+            alt = self._run(params, loose)
+            if alt.total:
+                alt.notices.append("ไม่พบวลีตรงตัว แสดงบทความที่มีทุกคำ / "
+                                   "the exact phrase was not found; showing articles with all its words")
+                result, parsed = alt, loose
         if result.total == 0 and not parsed.is_empty:
             result.did_you_mean = self._did_you_mean(params, parsed)
             loose = relaxed(parsed) if not result.did_you_mean else None

@@ -146,7 +146,7 @@ def test_real_articles_compound_recall(engine):
     ('"ผู้ว่าราชการ จังหวัด"', ["90001"]),  # the phrase written as one compound
     ('"มหาดไทย สั่งการ"', ["90001"]),  # typed with a space, glued in the title
     ('"เตรียมรับมือ น้ำท่วม"', ["90001"]),
-    ('"น้ำท่วม เตรียมรับมือ"', []),  # order matters
+    ('"น้ำท่วม เตรียมรับมือ"', ["90001"]),  # not as a phrase: falls back to all the words
     ('มหาดไทย "0A', []),  # found by the web UI's property test: once raised inside Whoosh
 ])
 def test_quoted_phrases(facet_engine, q, expected):
@@ -179,3 +179,9 @@ def test_threads_share_one_doc_table(facet_engine):
     t.start()
     t.join()
     assert len(before) == 1 and facet_engine._tables == before
+
+
+def test_quoted_phrase_that_crosses_a_compound_falls_back_to_all_words(facet_engine):
+    # "สั่งการผู้ว่า ราชการ" is not how the title is split, but all its words are in 90001.
+    r = search(facet_engine, q='"สั่งการ ผู้ว่า ราชการจังหวัดทั่ว"')
+    assert urls(r) == ["90001"] and any("exact phrase" in n for n in r.notices)
