@@ -31,6 +31,9 @@ def serve(ctx: click.Context, host: str, port: int, threads: int) -> None:
                    err=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(data)
+    from webui.services import warm_up
+
+    warm_up(app)  # the first reader should not pay for loading the dictionary and index columns
     server = create_server(app, host=host, port=port, threads=threads, ident="govsearch")
     click.echo(f"govsearch serving {data} on http://{host}:{server.effective_port}/ (Ctrl+C to stop)")
     try:

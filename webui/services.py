@@ -30,6 +30,13 @@ def init_app(app: Flask) -> None:
     app.extensions[_EXT] = {"engine": SearchEngine(app.config["DATA_DIR"]), "home": _TTLCache()}
 
 
+def warm_up(app: Flask) -> None:
+    """Prepare the engine before the first request (when the core offers it)."""
+    eng = app.extensions[_EXT]["engine"]
+    if hasattr(eng, "warm_up"):
+        eng.warm_up()
+
+
 def engine() -> SearchEngine:
     """The current app's search engine."""
     return current_app.extensions[_EXT]["engine"]
