@@ -186,3 +186,9 @@ def test_bad_parameter_keeps_the_form_and_explains(client):
     body = html(resp)
     assert resp.status_code == 400
     assert 'role="alert"' in body and "31/02/2564" in body and f'value="{QUERY}"' in body
+
+
+def test_did_you_mean_for_a_typo_and_a_keyboard_slip(client):
+    for typo, fixed in ((",skfwmp", "มหาดไทย"), ("มหาดไท", "มหาดไทย")):
+        html = client.get("/search", query_string={"q": typo}).get_data(as_text=True)
+        assert 'id="did-you-mean"' in html and fixed in html

@@ -53,6 +53,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exact_phrase": ("ค้นวลีนี้ตรงตัว", "Search this exact phrase"),
     "only_word": ("ค้นเฉพาะคำนี้", "Search this word only"),
     "did_you_mean_agency": ("หมายถึงข่าวของ", "Did you mean news from"),
+    "did_you_mean": ("หรือคุณหมายถึง", "Did you mean"),
     "no_results": ("ไม่พบบทความที่ตรงกับคำค้น", "No articles match your search"),
     "no_results_tips": ("ลองใช้คำที่สั้นลงหรือคำอื่นที่มีความหมายเดียวกัน ตรวจตัวสะกด หรือลดตัวกรอง",
                         "Try fewer or shorter words, a synonym, check the spelling, or remove filters"),

@@ -50,7 +50,7 @@ def search():
         chips=view.chips(params, pairs, path, lang, show_date),
         pager=view.pager(params, result.total, path, pairs),
         phrase=view.phrase_query(q, result.words),
-        suggest_agency=view.agency_suggestion(q, params),
+        suggest_agency=(result.agency_suggestions or [None])[0],
         unfiltered=unfiltered,
         pairs=pairs,
         path=path,

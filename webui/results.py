@@ -140,9 +140,3 @@ def phrase_query(q: str, words: list[str]) -> str | None:
     if len(words) < 2 or '"' in text or " OR " in text or text.startswith("-"):
         return None
     return f'"{text}"'
-
-
-def agency_suggestion(q: str, params: SearchParams) -> str | None:
-    """An agency the whole query names ("มท.", "กระทรวงมหาดไทย"), unless already filtered on."""
-    agency = registry().resolve(q.strip()) if q.strip() and len(q) < 120 else None
-    return agency if agency and agency not in params.agencies else None
