@@ -86,7 +86,7 @@ class Govsearch:
     def __init__(self, data: Path):
         from indexer.search import SearchEngine, build_params
 
-        self.engine, self.build = SearchEngine(data), build_params
+        self.engine, self.build = SearchEngine(data, cache_size=0), build_params
         self.times: list[float] = []
 
     def matches(self, q: str) -> set[str]:

@@ -185,3 +185,21 @@ def test_quoted_phrase_that_crosses_a_compound_falls_back_to_all_words(facet_eng
     # "สั่งการผู้ว่า ราชการ" is not how the title is split, but all its words are in 90001.
     r = search(facet_engine, q='"สั่งการ ผู้ว่า ราชการจังหวัดทั่ว"')
     assert urls(r) == ["90001"] and any("exact phrase" in n for n in r.notices)
+
+
+def test_cached_results_follow_the_index(writable_data_dir):
+    import time as _time
+
+    from crawler.store import Article, Store
+    from govsearch.paths import store_path
+    from indexer.index import sync_index
+
+    eng = SearchEngine(writable_data_dir)
+    assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 0
+    assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 0  # served from the cache
+    with Store(store_path(writable_data_dir)) as store:
+        store.upsert_article(Article(url="https://www.moi.go.th/new/1", title="ยูนิคอร์นสีม่วง", body="ข่าวใหม่",
+                                     published="2025-01-01", agency="moi"))
+    sync_index(writable_data_dir)
+    _time.sleep(1.1)  # the engine looks for a new index version at most once a second
+    assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 1
