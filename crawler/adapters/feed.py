@@ -10,7 +10,7 @@ import time
 import feedparser
 
 from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute, skip_reason
-from crawler.adapters.generic import extract_main
+from crawler.adapters.generic import extract_required
 from crawler.errors import ParseError
 
 
@@ -48,7 +48,4 @@ class FeedAdapter(Adapter):
 
     def parse_article(self, html: str, url: str) -> ArticleData:
         """The article page by main-text extraction."""
-        data = extract_main(html, url)
-        if not data.body:
-            raise ParseError(f"no main text found on {url}")
-        return data
+        return extract_required(html, url)

@@ -14,6 +14,14 @@ _ARTICLE_PATH = re.compile(r"(\d{3,}|[\w\-%]{25,})")
 _NOT_ARTICLE = re.compile(r"/(tag|category|page|author|search|feed|login|wp-content)/", re.I)
 
 
+def extract_required(html: str, url: str) -> ArticleData:
+    """:func:`extract_main`, raising ParseError when the page has no main text."""
+    data = extract_main(html, url)
+    if not data.body:
+        raise ParseError(f"no main text found on {url}")
+    return data
+
+
 def extract_main(html: str, url: str) -> ArticleData:
     """Main text, title and date of any article page (empty fields when nothing is found)."""
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
@@ -57,7 +65,4 @@ class GenericAdapter(Adapter):
 
     def parse_article(self, html: str, url: str) -> ArticleData:
         """Main text by trafilatura; ParseError when it finds none."""
-        data = extract_main(html, url)
-        if not data.body:
-            raise ParseError(f"no main text found on {url}")
-        return data
+        return extract_required(html, url)
