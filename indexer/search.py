@@ -10,6 +10,7 @@ document.
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections import Counter, OrderedDict
 import time
@@ -178,7 +179,7 @@ class SearchEngine:
     The searcher follows the index: a sync or a rebuild is picked up within about a second.
     """
 
-    def __init__(self, data_dir: Path | str, cache_size: int = 512):
+    def __init__(self, data_dir: Path | str, cache_size: int | None = None):
         self.data_dir = Path(data_dir)
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -188,7 +189,8 @@ class SearchEngine:
         # Results of recent searches of the current index version: popular queries, a page and
         # the next, a facet clicked and un-clicked come back often. 0 turns it off (benchmarks).
         self._cache: OrderedDict[tuple, SearchResult] = OrderedDict()
-        self._cache_size = cache_size
+        # $GOVSEARCH_RESULTS_CACHE sets the size for servers (0 measures uncached searches).
+        self._cache_size = cache_size if cache_size is not None else int(os.environ.get("GOVSEARCH_RESULTS_CACHE", 512))
 
     # -- resources --------------------------------------------------------------------------
     def store(self) -> Store:
