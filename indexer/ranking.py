@@ -12,6 +12,8 @@ a part of a compound (0.35); a multi-word clause found as one run of text earns 
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +22,7 @@ from indexer.query import W_BODY, W_PART, W_PHRASE, W_TITLE, Clause, ParsedQuery
 from indexer.thai import PART_MARK
 
 K1, B = 1.2, 0.75
+POSTINGS_CACHE_BYTES = 96 * 1024 * 1024
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_TF = np.zeros(0, dtype=np.float32)
 
@@ -41,6 +44,31 @@ class DocTable:
         self.lengths = {f: self._lengths(reader, f) for f in ("title", "text")}
         self.avg = {f: max(1.0, reader.field_length(f) / max(1, reader.doc_count())) for f in ("title", "text")}
         self._agency_masks: dict[frozenset[str], np.ndarray] = {}
+        # Decoded posting lists of recently used terms: common words (และ, การ, ประเทศ) recur in
+        # many queries and decoding their thousands of blocks is most of a query's cost.
+        self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._postings_bytes = 0
+        self._postings_lock = threading.Lock()
+
+    def postings(self, searcher, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`postings` of this index version, through a small LRU cache (bounded in bytes)."""
+        key = (field, text)
+        with self._postings_lock:
+            hit = self._postings.get(key)
+            if hit is not None:
+                self._postings.move_to_end(key)
+                return hit
+        value = postings(searcher, field, text)
+        size = value[0].nbytes + value[1].nbytes
+        if size <= POSTINGS_CACHE_BYTES // 8:
+            with self._postings_lock:
+                if key not in self._postings:
+                    self._postings[key] = value
+                    self._postings_bytes += size
+                while self._postings_bytes > POSTINGS_CACHE_BYTES:
+                    _k, (ids, tf) = self._postings.popitem(last=False)
+                    self._postings_bytes -= ids.nbytes + tf.nbytes
+        return value
 
     def _lengths(self, reader, field: str) -> np.ndarray:
         return np.fromiter((reader.doc_field_length(d, field, 0) or 0 for d in range(self.n)),
@@ -120,7 +148,7 @@ class Ranker:
         scores = np.zeros(self.t.n, dtype=np.float32)
         for field, term, weight, matches in (("title", word, W_TITLE, False), ("text", word, W_BODY, True),
                                              ("text", PART_MARK + word, W_PART, True)):
-            ids, tf = postings(self.searcher, field, term)
+            ids, tf = self.t.postings(self.searcher, field, term)
             if len(ids):
                 scores[ids] += weight * self._bm25(field, ids, tf)
                 if matches:
@@ -141,7 +169,7 @@ class Ranker:
             phrase_mask[docs] = True
             glued = "".join(clause.words)
             for term in (glued, PART_MARK + glued):
-                phrase_mask[postings(self.searcher, "text", term)[0]] = True
+                phrase_mask[self.t.postings(self.searcher, "text", term)[0]] = True
             result.mask &= phrase_mask
         return result
 
