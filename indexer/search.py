@@ -4,16 +4,16 @@
 filters by agency (a ministry includes its departments) and date, counts agency and year
 facets, ranks or sorts, and returns one page of hits with highlighted snippets.
 
-Facets and filters use per-document columns (day, agency) read once per index version, so a
-results page costs one pass over the matching documents rather than one stored-field lookup per
-document.
+Matching, filters, facets and ranking are array operations over whole posting lists and
+per-document columns read once per index version (:mod:`indexer.ranking`); recent results of the
+current index version are cached.
 """
 from __future__ import annotations
 
 import os
 import threading
-from collections import Counter, OrderedDict
 import time
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
