@@ -6,23 +6,18 @@ without a restart.
 """
 from __future__ import annotations
 
-import logging
-import re
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app
 from werkzeug.datastructures import MultiDict
 
 from crawler.store import Article
-from indexer.index import IndexUnavailable
-from indexer.search import ParamError, SearchEngine, SearchParams, SearchResult, build_params
+from indexer.search import SearchEngine, SearchParams, SearchResult, build_params
 
 _EXT = "govsearch"
-_PHRASE_MARKS = re.compile(r'["\u201c\u201d]')
-log = logging.getLogger(__name__)
 
 
 def init_app(app: Flask) -> None:
@@ -31,10 +26,8 @@ def init_app(app: Flask) -> None:
 
 
 def warm_up(app: Flask) -> None:
-    """Prepare the engine before the first request (when the core offers it)."""
-    eng = app.extensions[_EXT]["engine"]
-    if hasattr(eng, "warm_up"):
-        eng.warm_up()
+    """Prepare the engine before the first request."""
+    app.extensions[_EXT]["engine"].warm_up()
 
 
 def engine() -> SearchEngine:
@@ -56,23 +49,8 @@ def params_from_args(args: MultiDict, per_page_default: int | None = None) -> Se
 
 
 def search(params: SearchParams) -> SearchResult:
-    """Run a search; a query the engine fails on is retried once as plain words (see below)."""
-    try:
-        return engine().search(params)
-    except (ParamError, IndexUnavailable):
-        raise
-    except Exception:
-        # The reader typed nothing wrong: this is a bug in the search core, so log it with its
-        # traceback, then answer the same words without quotes rather than a 500.
-        plain = _PHRASE_MARKS.sub(" ", params.q).strip()
-        if plain == params.q.strip():
-            raise
-        log.exception("search failed for %r; retried without quotes", params.q[:200])
-        result = engine().search(replace(params, q=plain))
-        result.params = params
-        result.notices.append("ค้นแบบวลีตรงตัวไม่ได้ จึงค้นเป็นคำทั่วไป / "
-                              "the exact-phrase search failed; the words were searched instead")
-        return result
+    """Run a search (ParamError and IndexUnavailable reach the error handler)."""
+    return engine().search(params)
 
 
 def count_without_filters(params: SearchParams) -> int:
