@@ -13,27 +13,30 @@ from govsearch.paths import data_dir as default_data_dir, store_path
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="Worker threads.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes. One runs waitress; more run gunicorn, one process per core "
+                   "(Python runs one thread at a time per process).")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, threads: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int) -> None:
     """Serve the search pages, JSON API and feeds.
 
     New articles from a crawl or an import appear without a restart (the searcher follows the
-    index). Example: govsearch --data-dir ./index serve --port 8000
+    index). Example: govsearch --data-dir ./index serve --port 8000 --workers 2
     """
-    from waitress import create_server
-
-    from webui import create_app
-
     obj = ctx.obj or {}
     data = Path(obj.get("data_dir") or default_data_dir())
     if not store_path(data).exists():
         click.echo(f"note: {data} holds no articles yet; load some with `govsearch --data-dir {data} import FILE`",
                    err=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(data)
-    from webui.services import warm_up
+    if workers > 1:
+        _serve_gunicorn(data, host, port, threads, workers)
+        return
+    from waitress import create_server
 
-    warm_up(app)  # the first reader should not pay for loading the dictionary and index columns
+    from webui import create_app
+
+    app = create_app(data)
     server = create_server(app, host=host, port=port, threads=threads, ident="govsearch")
     click.echo(f"govsearch serving {data} on http://{host}:{server.effective_port}/ (Ctrl+C to stop)")
     try:
@@ -42,3 +45,23 @@ def serve(ctx: click.Context, host: str, port: int, threads: int) -> None:
         pass
     finally:
         server.close()
+
+
+def _serve_gunicorn(data: Path, host: str, port: int, threads: int, workers: int) -> None:
+    """Several worker processes, each with its own app and search engine (no shared state)."""
+    from gunicorn.app.base import BaseApplication
+
+    class _App(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                               "worker_class": "gthread", "accesslog": None, "timeout": 60,
+                               "graceful_timeout": 10}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from webui import create_app
+
+            return create_app(data)  # in each worker, after the fork
+
+    click.echo(f"govsearch serving {data} on http://{host}:{port}/ with {workers} processes (Ctrl+C to stop)")
+    _App().run()

@@ -108,3 +108,35 @@ def test_serve_runs_waitress_on_the_given_address(monkeypatch, tmp_path):
     assert seen["ran"] and seen["closed"]
     assert seen["app"].config["DATA_DIR"] == str(tmp_path) and not seen["app"].debug
     assert "http://127.0.0.1:8123/" in result.output
+
+
+def test_serve_with_several_processes_answers(tmp_path):
+    """`govsearch serve --workers 2` (gunicorn) starts, answers /healthz, and stops on SIGTERM."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from web_fixtures import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "govsearch", "--data-dir", str(tmp_path / "empty"), "serve",
+                             "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "PYTHAINLP_OFFLINE": "1"}, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        body = None
+        while time.monotonic() < deadline and body is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as resp:
+                    body = resp.read()
+            except OSError:
+                time.sleep(0.3)
+        assert body is not None and "status" in json.loads(body)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
