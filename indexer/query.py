@@ -61,13 +61,8 @@ class ParsedQuery:
 
     @property
     def highlight_terms(self) -> set[str]:
-        """Words (and their parts) whose occurrences are marked in snippets."""
-        terms: set[str] = set()
-        for c in self.clauses:
-            for alt in [c, *c.alternatives]:
-                if not alt.negated:
-                    terms.update(alt.words)
-        return terms
+        """Words whose occurrences are marked in snippets: the positive words of the query."""
+        return set(self.words)
 
     @property
     def is_empty(self) -> bool:

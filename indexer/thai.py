@@ -304,8 +304,3 @@ def iter_text(text: str) -> Iterator[tuple[str, int, int, int]]:
 def fine_words(text: str) -> list[FineWord]:
     """Every node of every word's split tree of ``text``, with offsets and positions."""
     return [FineWord(*t) for t in iter_fine(text)]
-
-
-def engine_name() -> str:
-    """Which segmentation engine is in use (for status pages and benchmarks)."""
-    return "nlpo3" if _nlpo3_dict_name() else "newmm"
