@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import secrets
 import shutil
 import time
 from contextlib import contextmanager
@@ -98,7 +99,8 @@ def applied_seq(gen: Path) -> int:
 def _new_generation(data: Path) -> Path:
     root = index_root(data)
     root.mkdir(parents=True, exist_ok=True)
-    gen = root / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    # A random part too: a rebuild can start in the same second and process as the live one.
+    gen = root / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
     gen.mkdir()
     whoosh_index.create_in(str(gen), build_schema())
     (gen / _SCHEMA_FILE).write_text(str(SCHEMA_VERSION))

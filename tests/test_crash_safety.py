@@ -130,3 +130,11 @@ def test_rebuild_picks_up_deletes(writable_data_dir):
     assert url not in indexed_urls(data)
     rebuild_index(data)
     assert_consistent(data)
+
+
+def test_two_rebuilds_in_the_same_second(writable_data_dir):
+    # Generation folders were named by second and process id: a second rebuild collided.
+    first = rebuild_index(writable_data_dir)
+    second = rebuild_index(writable_data_dir)
+    assert first != second and current_generation(writable_data_dir) == second
+    assert_consistent(writable_data_dir)
