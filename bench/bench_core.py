@@ -66,9 +66,9 @@ def _in_child(fn, *args) -> dict:
 
 
 def _import_phase(jsonl: Path, data: Path) -> dict:
-    from crawler.importer import import_files
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.importer import import_files
+    from core.store import Store
+    from core.paths import store_path
     from indexer.index import sync_index
 
     t0 = time.perf_counter()
@@ -100,7 +100,7 @@ def _query_phase(data: Path, queries, repeat: int) -> dict:
 
 
 def run_govsearch(jsonl: Path, data: Path, queries, repeat: int) -> dict:
-    from govsearch.paths import index_root
+    from core.paths import index_root
 
     imp = _in_child(_import_phase, jsonl, data)
     qry = _in_child(_query_phase, data, queries, repeat)
@@ -121,9 +121,9 @@ def run_govsearch(jsonl: Path, data: Path, queries, repeat: int) -> dict:
 
 
 def run_fts5(docs: list[dict], data: Path, queries, repeat: int) -> dict:
-    from crawler.agencies import registry
-    from indexer.normalize import normalize, normalize_line
-    from indexer.thaidates import parse_range
+    from core.agencies import registry
+    from core.normalize import normalize, normalize_line
+    from core.thaidates import parse_range
 
     reg = registry()
     db = sqlite3.connect(str(data / "fts.sqlite3"))
@@ -132,7 +132,7 @@ def run_fts5(docs: list[dict], data: Path, queries, repeat: int) -> dict:
         "CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='id', tokenize='trigram');"
     )
     t0 = time.perf_counter()
-    from crawler.attribution import attribute
+    from core.attribution import attribute
 
     rows = []
     for i, d in enumerate(docs):

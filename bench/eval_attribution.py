@@ -31,9 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
-from crawler.agencies import Registry, registry  # noqa: E402
-from crawler.attribution import attribute  # noqa: E402
-from indexer.normalize import normalize, normalize_line  # noqa: E402
+from core.agencies import Registry, registry  # noqa: E402
+from core.attribution import attribute  # noqa: E402
+from core.normalize import normalize, normalize_line  # noqa: E402
 
 TEST_TSV = REPO / "tests" / "data" / "agency_test.tsv"
 LABELLED = REPO / "tests" / "data" / "agency_labelled.jsonl.gz"

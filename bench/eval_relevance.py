@@ -117,7 +117,7 @@ class Trigram:
         self.times: list[float] = []
 
     def _where(self, q: str) -> tuple[str, list]:
-        from indexer.normalize import normalize_line
+        from core.normalize import normalize_line
 
         terms = [t for t in re.split(r'[\s"!]+', normalize_line(q)) if t]
         long = [t for t in terms if len(t) >= 3]
@@ -136,7 +136,7 @@ class Trigram:
         return {r[0] for r in self.db.execute(f"SELECT url FROM d WHERE {where}", args)}
 
     def top(self, q: str, k: int = 20) -> list[str]:
-        from indexer.normalize import normalize_line
+        from core.normalize import normalize_line
 
         t = time.perf_counter()
         terms = [t for t in re.split(r'[\s"!]+', normalize_line(q)) if len(t) >= 3]
@@ -152,7 +152,7 @@ class Trigram:
 
 
 def evaluate(system, articles: list, words: list[str], items, verbose: bool) -> dict:
-    from indexer.normalize import normalize_line
+    from core.normalize import normalize_line
     from indexer.thai import words as seg_words
 
     text = {a.url: f"{a.title}\n{a.body}" for a in articles}
@@ -218,8 +218,8 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.store import Store
+    from core.paths import store_path
 
     work = Path(tempfile.mkdtemp(prefix="govsearch-eval-"))
     data = args.data_dir
@@ -227,7 +227,7 @@ def main() -> None:
         if shared_dir() is None:
             print("eval_relevance: no --data-dir and no ../shared corpus; nothing to evaluate")
             return
-        from crawler.importer import import_files
+        from core.importer import import_files
         from indexer.index import sync_index
 
         src = work / "articles.jsonl"

@@ -23,9 +23,9 @@ from crawler.adapters import Adapter, get_adapter
 from crawler.adapters.base import ArticleData, ListItem, ListPage
 from crawler.errors import CrawlError, Disallowed, FetchError, NotFoundPage, ParseError
 from crawler.fetcher import Fetcher, Response, canonical_url, in_domains
-from crawler.ingest import Record, RecordError, make_article
+from core.ingest import Record, RecordError, make_article
 from crawler.sources import Source
-from crawler.store import Store, utcnow
+from core.store import Store, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -464,7 +464,7 @@ def make_fetcher(source: Source) -> Fetcher:
 def crawl_source(source: Source, data_dir: Path, *, max_pages: int | None = None,
                  fetcher: Fetcher | None = None) -> RunStats:
     """Crawl one source into the store of ``data_dir`` under its lock (AlreadyRunning if held)."""
-    from govsearch.paths import store_path
+    from core.paths import store_path
 
     with SourceLock(data_dir, source.id):
         store = Store(store_path(data_dir))

@@ -117,7 +117,7 @@ class Mirror:
 
     def __init__(self, records: Iterable[dict] | None = None, *, moi_per_page: int = 10, feed_size: int = 20,
                  pr_size: int = 15, home_links: int = 20, host: str = "127.0.0.1", port: int = 0):
-        from crawler.attribution import attribute  # the mirror picks each site's articles as a reader would
+        from core.attribution import attribute  # the mirror picks each site's articles as a reader would
 
         recs = list(records) if records is not None else load_sample()
         self.articles: dict[int, MirrorArticle] = {}

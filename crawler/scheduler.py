@@ -24,8 +24,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from crawler.crawl import AlreadyRunning, RunStats, crawl_source, update_index
 from crawler.sources import Source
-from crawler.store import Store
-from govsearch.paths import store_path
+from core.store import Store
+from core.paths import store_path
 
 log = logging.getLogger(__name__)
 

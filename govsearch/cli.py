@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from govsearch.paths import data_dir as resolve_data_dir
+from core.paths import data_dir as resolve_data_dir
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")  # never let pythainlp try to download at run time
 
@@ -41,8 +41,8 @@ def _progress_bar(total: int | None, desc: str):
 
 def sync_with_progress(data: Path, quiet: bool = False):
     """Bring the index up to date with the store, with a progress bar."""
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.store import Store
+    from core.paths import store_path
     from indexer.index import applied_seq, current_generation, open_index, sync_index
 
     open_index(data)
@@ -64,9 +64,9 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> N
 
     Example: govsearch import articles.jsonl.gz
     """
-    from crawler.importer import import_files
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.importer import import_files
+    from core.store import Store
+    from core.paths import store_path
 
     data = _data(ctx)
     data.mkdir(parents=True, exist_ok=True)
@@ -104,7 +104,7 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     """
     from indexer.index import IndexUnavailable
     from indexer.search import ParamError, SearchEngine, build_params
-    from indexer.thaidates import thai_date
+    from core.thaidates import thai_date
 
     try:
         params = build_params(q=" ".join(query), agencies=list(agencies), since=since, until=until, sort=sort,
@@ -128,7 +128,7 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     click.echo(f"{result.total} results ({result.took_ms:.0f} ms) · words: {' · '.join(result.words) or '-'}")
     for note in result.notices:
         click.echo(f"note: {note}")
-    from crawler.agencies import registry
+    from core.agencies import registry
 
     first = (params.page - 1) * params.per_page
     for i, hit in enumerate(result.hits, start=first + 1):
@@ -157,8 +157,8 @@ def reindex(ctx: click.Context) -> None:
     Searches keep using the old index until the new one is complete.
     Example: govsearch reindex
     """
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.store import Store
+    from core.paths import store_path
     from indexer.index import rebuild_index
 
     data = _data(ctx)

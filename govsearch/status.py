@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.store import Store
-from govsearch.paths import store_path
+from core.store import Store
+from core.paths import store_path
 from indexer.index import index_stats
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from govsearch.paths import data_dir as default_data_dir, store_path
+from core.paths import data_dir as default_data_dir, store_path
 
 
 @click.command()

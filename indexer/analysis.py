@@ -1,7 +1,7 @@
 """Whoosh analyzers for Thai: dictionary words, and words with the parts of compounds.
 
 Defined at module level and stateless so that Whoosh can pickle them into the schema.
-The text given to them must already be normalised (:func:`indexer.normalize.normalize`):
+The text given to them must already be normalised (:func:`core.normalize.normalize`):
 the stored text is the normalised text, so the character offsets point at the right letters.
 """
 from __future__ import annotations

@@ -26,9 +26,9 @@ from typing import Callable, Iterator
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
-from crawler.agencies import registry
-from crawler.store import Article, Store
-from govsearch.paths import index_root, store_path
+from core.agencies import registry
+from core.store import Article, Store
+from core.paths import index_root, store_path
 from indexer.schema import SCHEMA_VERSION, build_schema
 
 _CURRENT = "CURRENT"

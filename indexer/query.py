@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 from whoosh.query.spans import SpanNear2, SpanOr
 
-from indexer.normalize import normalize_line
+from core.normalize import normalize_line
 from indexer.thai import PART_MARK, iter_spans
 
 MAX_QUERY_CHARS = 500

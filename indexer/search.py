@@ -20,15 +20,15 @@ from pathlib import Path
 
 import numpy as np
 
-from crawler.agencies import registry
-from crawler.store import Article, Store
-from govsearch.paths import store_path
+from core.agencies import registry
+from core.store import Article, Store
+from core.paths import store_path
 from indexer.highlight import mark, snippet
 from indexer.index import IndexUnavailable, current_generation, open_index
 from indexer.query import ParsedQuery, parse, relaxed, unquoted
 from indexer.ranking import DocTable, Ranker, adjacency_bonus, top_k
 from indexer.thai import PART_MARK
-from indexer.thaidates import DateError, parse_range, thai_date
+from core.thaidates import DateError, parse_range, thai_date
 from indexer.understand import keyboard_layout_fix, understand
 
 SORTS = ("relevance", "newest", "oldest")

@@ -12,7 +12,6 @@ Documents and queries go through the same functions and the same dictionary.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import os
 import re
@@ -23,6 +22,8 @@ from typing import Iterable, Iterator, NamedTuple
 
 from pythainlp.tokenize import newmm
 from pythainlp.util import Trie
+
+from core.agencies import registry
 
 
 class Word(NamedTuple):
@@ -66,17 +67,12 @@ def _read_lines(text: str) -> Iterable[str]:
 
 
 def _agency_words() -> Iterable[str]:
-    # Read the registry file directly: the indexer must not depend on crawler code here.
-    path = files("crawler").joinpath("data/agencies.csv")
-    with path.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            for name in (row.get("name_th") or "").split():
-                yield name
-            abbr = (row.get("abbr_th") or "").strip()
-            # "สป.มท." is segmented at its dots anyway; a dot-free abbreviation is one word.
-            for part in abbr.split("."):
-                if len(part) >= 2:
-                    yield part
+    for agency in registry():
+        yield from agency.name_th.split()
+        # "สป.มท." is segmented at its dots anyway; a dot-free abbreviation is one word.
+        for part in agency.abbr_th.split("."):
+            if len(part) >= 2:
+                yield part
 
 
 _nlpo3_lock = threading.Lock()

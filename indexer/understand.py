@@ -13,9 +13,9 @@ from datetime import date
 
 from pythainlp.util import eng_to_thai
 
-from crawler.agencies import registry
-from indexer.normalize import normalize_line
-from indexer.thaidates import MONTHS_ABBR, MONTHS_FULL, DateError, parse_range
+from core.agencies import registry
+from core.normalize import normalize_line
+from core.thaidates import MONTHS_ABBR, MONTHS_FULL, DateError, parse_range
 
 _MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR), key=len, reverse=True))
 # A month with a year, or a year introduced as one ("ปี 2564", "พ.ศ. 2564"). A bare number is left

@@ -48,7 +48,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(here / "crawler" / "data" / "sample.jsonl.gz"))
     args = ap.parse_args()
 
-    from crawler.attribution import attribute
+    from core.attribution import attribute
 
     chosen: dict[str, dict] = {}
     by_agency: dict[str, list[tuple[str, dict]]] = defaultdict(list)

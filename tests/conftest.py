@@ -15,9 +15,9 @@ CORE_ARTICLES = DATA / "core_articles.jsonl"
 
 def build_data_dir(path: Path, files: list[Path]) -> Path:
     """Import ``files`` into a fresh data folder at ``path`` and index them."""
-    from crawler.importer import import_files
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.importer import import_files
+    from core.store import Store
+    from core.paths import store_path
     from indexer.index import sync_index
 
     path.mkdir(parents=True, exist_ok=True)

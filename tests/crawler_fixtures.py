@@ -43,8 +43,8 @@ def data_dir(tmp_path) -> Path:
 
 def open_store(data_dir: Path):
     """The store of a data folder."""
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.store import Store
+    from core.paths import store_path
 
     return Store(store_path(data_dir))
 

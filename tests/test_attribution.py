@@ -10,9 +10,9 @@ import re
 import pytest
 
 from bench import eval_attribution as ev
-from crawler.agencies import registry
-from crawler.attribution import attribute
-from indexer.normalize import normalize, normalize_line
+from core.agencies import registry
+from core.attribution import attribute
+from core.normalize import normalize, normalize_line
 
 FILLER = "นายกรัฐมนตรีได้ติดตามความคืบหน้าของโครงการอย่างใกล้ชิด และขอให้ทุกหน่วยงานเร่งดำเนินการ"
 

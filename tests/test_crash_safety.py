@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.store import Store
-from govsearch.paths import index_root, store_path
+from core.store import Store
+from core.paths import index_root, store_path
 from indexer.index import current_generation, open_index, rebuild_index, sync_index
 from indexer.search import SearchEngine, build_params
 from tests.conftest import CORE_ARTICLES

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.crawl import AlreadyRunning, SourceLock, crawl, crawl_source
-from indexer.normalize import normalize_line
+from core.normalize import normalize_line
 from crawler_fixtures import data_dir, mirror, open_store, page_requests, sources  # noqa: F401
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from indexer.thaidates import DateError, find_date, parse_date, parse_range, thai_date
+from core.thaidates import DateError, find_date, parse_date, parse_range, thai_date
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from crawler.store import Store
+from core.store import Store
 from govsearch.cli import cli
-from govsearch.paths import store_path
+from core.paths import store_path
 from indexer.search import SearchEngine, build_params
 from tests.conftest import DATA
 

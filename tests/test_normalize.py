@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.normalize import normalize, normalize_line
+from core.normalize import normalize, normalize_line
 
 PAIRS = [
     ("น\u0e49\u0e4d\u0e32", "น้ำ"),  # sara am typed as nikhahit + sara aa

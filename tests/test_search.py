@@ -190,8 +190,8 @@ def test_quoted_phrase_that_crosses_a_compound_falls_back_to_all_words(facet_eng
 def test_cached_results_follow_the_index(writable_data_dir):
     import time as _time
 
-    from crawler.store import Article, Store
-    from govsearch.paths import store_path
+    from core.store import Article, Store
+    from core.paths import store_path
     from indexer.index import sync_index
 
     eng = SearchEngine(writable_data_dir)

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from crawler.store import SCHEMA_VERSION, Article, Store
+from core.store import SCHEMA_VERSION, Article, Store
 
 
 @pytest.fixture

@@ -225,9 +225,9 @@ def test_feed_link_on_results_page_is_the_same_search(client):
 # -- the searcher follows the index ----------------------------------------------------------
 
 def test_new_articles_appear_without_restart(tmp_path):
-    from crawler.importer import import_files
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.importer import import_files
+    from core.store import Store
+    from core.paths import store_path
     from indexer.index import sync_index
     from webui import create_app
 

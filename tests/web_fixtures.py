@@ -21,9 +21,9 @@ PER_PAGE = 5  # small pages so 60 articles give several pages to walk through
 
 def build_web_data_dir(path: Path) -> Path:
     """Import the sample articles, index them, and record two crawl runs for the status page."""
-    from crawler.importer import import_files
-    from crawler.store import Store
-    from govsearch.paths import store_path
+    from core.importer import import_files
+    from core.store import Store
+    from core.paths import store_path
     from indexer.index import sync_index
 
     path.mkdir(parents=True, exist_ok=True)

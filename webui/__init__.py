@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Flask
 
-from govsearch.paths import data_dir as default_data_dir
+from core.paths import data_dir as default_data_dir
 
 
 def create_app(data_dir: str | os.PathLike | None = None, test_config: dict[str, Any] | None = None) -> Flask:

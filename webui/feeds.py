@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from flask import Blueprint, Response, current_app, request, url_for
 
-from crawler.agencies import registry
+from core.agencies import registry
 from indexer.search import SearchResult
 from webui import services
 from webui.urls import article_url, pairs_of, with_args

@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, g, request
 
-from crawler.agencies import registry
-from indexer.thaidates import thai_date
+from core.agencies import registry
+from core.thaidates import thai_date
 
 LANGS = ("th", "en")
 COOKIE = "lang"

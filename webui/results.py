@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from math import ceil
 
-from crawler.agencies import registry
+from core.agencies import registry
 from indexer.search import MAX_PAGE, SearchParams, SearchResult
 from webui.urls import Pairs, toggle_agency, with_args
 

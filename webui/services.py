@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, current_app
 from werkzeug.datastructures import MultiDict
 
-from crawler.store import Article
+from core.store import Article
 from indexer.search import SearchEngine, SearchParams, SearchResult, build_params
 
 _EXT = "govsearch"

@@ -15,7 +15,7 @@ _PDF_LIKE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp4|mp3)
 
 @dataclass
 class ArticleData:
-    """What a page says about one article, before normalisation (see :mod:`crawler.ingest`)."""
+    """What a page says about one article, before normalisation (see :mod:`core.ingest`)."""
 
     url: str
     title: str = ""

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from crawler.attribution import attribute
-from crawler.store import Article, utcnow
-from indexer.normalize import normalize, normalize_line
-from indexer.thaidates import DateError, find_date, parse_date
+from core.attribution import attribute
+from core.store import Article, utcnow
+from core.normalize import normalize, normalize_line
+from core.thaidates import DateError, find_date, parse_date
 
 
 class RecordError(ValueError):

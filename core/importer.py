@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from crawler.ingest import Record, RecordError, make_article
-from crawler.store import Store
+from core.ingest import Record, RecordError, make_article
+from core.store import Store
 
 _BATCH = 500  # articles per transaction: a kill loses at most one batch, which a re-run redoes
 

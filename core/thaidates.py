@@ -9,7 +9,7 @@ import calendar
 import re
 from datetime import date
 
-from indexer.normalize import normalize_line
+from core.normalize import normalize_line
 
 BE_OFFSET = 543
 _MIN_BE = 2484  # the Buddhist-era calendar with 1 January as new year starts in 2484 (1941)

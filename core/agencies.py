@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 
-from indexer.normalize import normalize_line
+from core.normalize import normalize_line
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,8 @@ class Registry:
 
 @functools.lru_cache(maxsize=1)
 def registry() -> Registry:
-    """The registry carried in ``crawler/data/agencies.csv`` (loaded once)."""
-    path = files("crawler").joinpath("data/agencies.csv")
+    """The registry carried in ``core/data/agencies.csv`` (loaded once)."""
+    path = files("core").joinpath("data/agencies.csv")
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     agencies = [

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from crawler.agencies import Registry, registry
-from indexer.normalize import normalize_line
+from core.agencies import Registry, registry
+from core.normalize import normalize_line
 
 
 @dataclass(frozen=True)
