@@ -7,7 +7,7 @@ article. Unchanged pages cost a 304. Each run is recorded per source with its co
 """
 from __future__ import annotations
 
-import fcntl
+import contextlib
 import json
 import logging
 import os
@@ -25,6 +25,7 @@ from crawler.errors import CrawlError, Disallowed, FetchError, NotFoundPage, Par
 from crawler.fetcher import Fetcher, Response, canonical_url, in_domains
 from core.ingest import Record, RecordError, make_article
 from crawler.sources import Source
+from core.locks import file_lock
 from core.store import Store, utcnow
 
 log = logging.getLogger(__name__)
@@ -40,35 +41,26 @@ class AlreadyRunning(CrawlError):
 
 
 class SourceLock:
-    """An exclusive, non-blocking lock per source: a ``fcntl`` lock on a file in the data folder.
-
-    The kernel drops it when the holder dies, so a killed crawl never leaves a stale lock, and it
-    works across processes (two schedulers, a scheduler and a manual ``govsearch crawl``).
-    """
+    """An exclusive, non-blocking lock per source (a :func:`core.locks.file_lock` in the data folder)."""
 
     def __init__(self, data_dir: Path, source_id: str):
         self.path = Path(data_dir) / "locks" / f"crawl-{source_id}.lock"
-        self._fd: int | None = None
+        self.source_id = source_id
+        self._held: contextlib.ExitStack | None = None
 
     def acquire(self) -> None:
         """Take the lock or raise AlreadyRunning."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise AlreadyRunning(f"a crawl of {self.path.stem[6:]!r} is already running (lock {self.path})") from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        self._fd = fd
+        stack = contextlib.ExitStack()
+        if not stack.enter_context(file_lock(self.path, blocking=False, note=str(os.getpid()))):
+            stack.close()
+            raise AlreadyRunning(f"a crawl of {self.source_id!r} is already running (lock {self.path})")
+        self._held = stack
 
     def release(self) -> None:
         """Release the lock."""
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        if self._held is not None:
+            self._held.close()
+            self._held = None
 
     def __enter__(self) -> "SourceLock":
         self.acquire()

@@ -13,20 +13,19 @@ never leaves a stale lock behind.
 """
 from __future__ import annotations
 
-import fcntl
 import os
 import secrets
 import shutil
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
 from core.agencies import registry
+from core.locks import file_lock
 from core.store import Article, Store
 from core.paths import index_root, store_path
 from indexer.schema import SCHEMA_VERSION, build_schema
@@ -57,24 +56,6 @@ def _atomic_write(path: Path, text: str) -> None:
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)
-
-
-@contextmanager
-def _flock(path: Path, blocking: bool = True) -> Iterator[bool]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
 
 
 def current_generation(data: Path) -> Path | None:
@@ -118,7 +99,7 @@ def open_index(data: Path, create: bool = True):
     if gen is None:
         if not create:
             raise IndexUnavailable(f"no index in {index_root(data)}: run `govsearch reindex` or `govsearch import`")
-        with _flock(index_root(data) / "sync.lock"):
+        with file_lock(index_root(data) / "sync.lock"):
             gen = current_generation(data)
             if gen is None:
                 gen = _new_generation(data)
@@ -169,7 +150,7 @@ def sync_index(data: Path, progress: Callable[[int], None] | None = None) -> Syn
     ix = open_index(data)
     gen = Path(ix.storage.folder)
     report = SyncReport()
-    with _flock(index_root(data) / "sync.lock"), Store(store_path(data)) as store:
+    with file_lock(index_root(data) / "sync.lock"), Store(store_path(data)) as store:
         since = applied_seq(gen)
         report.applied_seq = since
         while True:
@@ -224,7 +205,7 @@ def rebuild_index(data: Path, progress: Callable[[int], None] | None = None) -> 
     that is not live; the next rebuild removes it.
     """
     root = index_root(data)
-    with _flock(root / "rebuild.lock"):
+    with file_lock(root / "rebuild.lock"):
         _remove_stale_generations(data)
         gen = _new_generation(data)
         ix = whoosh_index.open_dir(str(gen))
@@ -243,7 +224,7 @@ def rebuild_index(data: Path, progress: Callable[[int], None] | None = None) -> 
         _atomic_write(gen / _APPLIED, str(snapshot))
         # Catch up with changes made during the build, then swap under the sync lock so no
         # change lands in the old generation after the catch-up.
-        with _flock(root / "sync.lock"), Store(store_path(data)) as store:
+        with file_lock(root / "sync.lock"), Store(store_path(data)) as store:
             since = applied_seq(gen)
             if store.last_seq() > since:
                 with _writer(ix, bulk=False) as writer:
