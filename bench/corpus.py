@@ -22,8 +22,11 @@ def corpus_files() -> list[Path]:
     return sorted((shared / "corpus" / "thaigov").glob("*.jsonl.gz")) if shared else []
 
 
-def iter_corpus(limit: int | None = None) -> Iterator[dict]:
-    """Articles spread evenly over all years: every k-th article, up to ``limit`` (None = all)."""
+def iter_corpus(limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+    """Articles spread evenly over all years: every k-th article, up to ``limit`` (None = all).
+
+    ``offset`` shifts the sample (an offset of half a step gives articles disjoint from offset 0).
+    """
     files = corpus_files()
     total = 90_904
     step = max(1, total // limit) if limit else 1
@@ -31,7 +34,7 @@ def iter_corpus(limit: int | None = None) -> Iterator[dict]:
     for path in files:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             for i, line in enumerate(f):
-                if i % step:
+                if (i - offset) % step:
                     continue
                 yield json.loads(line)
                 n += 1

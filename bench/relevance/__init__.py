@@ -1,0 +1,1 @@
+"""Pieces of the relevance evaluation (bench/eval_relevance.py): messy query sets, baselines, needs."""
