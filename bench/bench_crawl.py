@@ -1,7 +1,7 @@
 """Crawl 2,000 articles from the local mirror (delay 0) with extraction and indexing.
 
 Reads a run of consecutive thaigov.go.th ids from ../shared/corpus (skips cleanly when it is
-missing), serves them from crawler.mirror on 127.0.0.1, crawls them with the thaigov adapter
+missing), serves them from devtools.mirror on 127.0.0.1, crawls them with the thaigov adapter
 (every page through the polite fetcher, ingest and the store), then applies the change log to
 the index. Prints pages/s for each phase and the peak RSS.
 
@@ -52,7 +52,7 @@ def main() -> int:
     logging.basicConfig(level=logging.WARNING)
 
     from crawler.crawl import crawl_source, update_index
-    from crawler.mirror import Mirror
+    from devtools.mirror import Mirror
     from crawler.sources import load_sources
 
     records = load_run(corpus, args.year, args.n)

@@ -23,6 +23,7 @@ MONTHS_ABBR = [
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
 ]
 MONTHS_EN = [m.lower() for m in calendar.month_name[1:]]
+WEEKDAYS = ["จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์"]  # Monday first, as date.weekday()
 
 
 def _month_key(name: str) -> str:
@@ -41,7 +42,7 @@ _MONTH_ALT = "|".join(
     sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR + [a.replace(".", "") for a in MONTHS_ABBR]),
            key=len, reverse=True)
 )
-_DAY_NAME = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*)?"
+_DAY_NAME = rf"(?:วัน(?:{'|'.join(WEEKDAYS)}|พฤหัส)(?:ที่)?\s*)?"  # "วันพฤหัส" is common shorthand
 # 4 มีนาคม 2564 · 4 มี.ค. 64 · (4 มี.ค.64) · วันพุธที่ 1 พฤษภาคม 2567 · 4 ก.ค. 2568
 _THAI_DMY = re.compile(
     rf"{_DAY_NAME}(?P<d>\d{{1,2}})\s*(?P<m>{_MONTH_ALT})\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<y>\d{{4}}|\d{{2}})(?!\d)"
@@ -143,10 +144,13 @@ def parse_range(text: str | None) -> tuple[date, date] | None:
 
 
 def thai_date(d: date | str | None, style: str = "abbr") -> str:
-    """Format a date the Thai way: "4 มี.ค. 2564" (``abbr``) or "4 มีนาคม 2564" (``full``)."""
+    """Format a date the Thai way: "4 มี.ค. 2564" (``abbr``), "4 มีนาคม 2564" (``full``) or
+    "วันพฤหัสบดีที่ 4 มีนาคม 2564" (``long``, the date line of thaigov.go.th)."""
     if not d:
         return ""
     if isinstance(d, str):
         d = date.fromisoformat(d)
+    if style == "long":
+        return f"วัน{WEEKDAYS[d.weekday()]}ที่ {thai_date(d, 'full')}"
     names = MONTHS_FULL if style == "full" else MONTHS_ABBR
     return f"{d.day} {names[d.month - 1]} {d.year + BE_OFFSET}"

@@ -37,7 +37,7 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
     from waitress import create_server
 
     from crawler.crawl import crawl
-    from crawler.mirror import Mirror, load_sample
+    from devtools.mirror import Mirror, load_sample
     from crawler.scheduler import CrawlScheduler
     from crawler.sources import get_source, load_sources
     from webui import create_app

@@ -46,7 +46,7 @@ def main() -> None:
         category = name.split("__")[1].rsplit("_", 1)[0].replace("_", " ") if "__" in name else ""
         (OUT / out).write_text(render_thaigov(text, category), encoding="utf-8")
 
-    from crawler.mirror import MOI_LIST, PR_LIST, PRD_FEED, Mirror
+    from devtools.mirror import MOI_LIST, PR_LIST, PRD_FEED, Mirror
 
     m = Mirror()
     try:

@@ -1,10 +1,10 @@
-"""Build crawler/data/sample.jsonl.gz: a few hundred real thaigov.go.th articles for the mirror and demo.
+"""Build devtools/data/sample.jsonl.gz: a few hundred real thaigov.go.th articles for the mirror and demo.
 
 Deterministic: for each year 2016-2025, a run of consecutive ids from the middle of the year (the
 newest ids for 2025), so the mirror's thaigov copy has real sequential ids with real gaps, plus articles issued by other
 ministries (by the shared attribution code) so every ministry facet has something in it.
 
-Usage: python scripts/make_sample.py [--corpus ../shared/corpus/thaigov] [--out crawler/data/sample.jsonl.gz]
+Usage: python scripts/make_sample.py [--corpus ../shared/corpus/thaigov] [--out devtools/data/sample.jsonl.gz]
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def main() -> None:
     here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(here.parent / "shared" / "corpus" / "thaigov"))
-    ap.add_argument("--out", default=str(here / "crawler" / "data" / "sample.jsonl.gz"))
+    ap.add_argument("--out", default=str(here / "devtools" / "data" / "sample.jsonl.gz"))
     args = ap.parse_args()
 
     from core.attribution import attribute

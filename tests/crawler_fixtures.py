@@ -19,7 +19,7 @@ TEST_SETTINGS = dict(delay=0.0, timeout=2.0, retries=2, known_stop=5)
 @pytest.fixture
 def mirror():
     """A fresh mirror of the bundled sample (faults and edits stay within one test)."""
-    from crawler.mirror import Mirror
+    from devtools.mirror import Mirror
 
     with Mirror() as m:
         yield m

@@ -55,3 +55,10 @@ def test_thai_date_display():
     assert thai_date("2021-03-04") == "4 มี.ค. 2564"
     assert thai_date(date(2024, 5, 1), style="full") == "1 พฤษภาคม 2567"
     assert thai_date(None) == ""
+
+
+def test_thai_long_date_names_the_weekday_and_reads_back():
+    assert thai_date(date(2021, 3, 4), style="long") == "วันพฤหัสบดีที่ 4 มีนาคม 2564"
+    assert thai_date("2024-05-05", style="long") == "วันอาทิตย์ที่ 5 พฤษภาคม 2567"
+    for d in (date(2021, 3, 4), date(2024, 5, 1), date(1970, 1, 1)):
+        assert find_date(thai_date(d, style="long")) == d
