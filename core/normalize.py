@@ -56,16 +56,26 @@ def normalize(text: str | None) -> str:
         text = text.translate(_DIGITS)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _THAI.search(text):
-        text = _SPACE_BEFORE_MARK.sub(r"\1\2", text)
-        for pattern, repl in _REORDER:
-            text = pattern.sub(repl, text)
-        text = _REPEATED_MARK.sub(r"\1", text)
-        text = _TONE_RUN.sub(lambda m: m.group()[-1], text)
-        text = _DANGLING.sub(r"\1", text)
+        # One fix can expose another (dropping a repeated tone leaves a tone before a vowel), so
+        # repeat until nothing changes; clean text, nearly all of it, takes one pass.
+        for _ in range(4):
+            fixed = _fix_marks(text)
+            if fixed == text:
+                break
+            text = fixed
     # Spaces last: the fixes above can leave two spaces where a stray mark stood.
     if _ODD_SPACE.search(text):
         text = _SPACE_AROUND_NL.sub("\n", _SPACES.sub(" ", text))
     return text.strip()
+
+
+def _fix_marks(text: str) -> str:
+    text = _SPACE_BEFORE_MARK.sub(r"\1\2", text)
+    for pattern, repl in _REORDER:
+        text = pattern.sub(repl, text)
+    text = _REPEATED_MARK.sub(r"\1", text)
+    text = _TONE_RUN.sub(lambda m: m.group()[-1], text)
+    return _DANGLING.sub(r"\1", text)
 
 
 def normalize_line(text: str | None) -> str:
