@@ -69,7 +69,7 @@ def _import_phase(jsonl: Path, data: Path) -> dict:
     from core.importer import import_files
     from core.store import Store
     from core.paths import store_path
-    from indexer.index import sync_index
+    from indexer import sync_index
 
     t0 = time.perf_counter()
     with Store(store_path(data)) as store:
@@ -82,7 +82,7 @@ def _import_phase(jsonl: Path, data: Path) -> dict:
 
 
 def _query_phase(data: Path, queries, repeat: int) -> dict:
-    from indexer.search import SearchEngine, build_params
+    from indexer import SearchEngine, build_params
 
     engine = SearchEngine(data, cache_size=0)  # measure searches, not the results cache
     engine.warm_up()  # dictionary, per-version columns: what a server does before its first user

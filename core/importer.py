@@ -100,7 +100,7 @@ def _make(item: tuple[int, Record]) -> tuple[int, object, list[str] | str]:
 
 def import_files(store: Store, paths: list[Path], progress: Callable[[int], None] | None = None,
                  workers: int | None = None) -> ImportReport:
-    """Import JSON Lines files into the store (not the index: run :func:`indexer.index.sync_index`).
+    """Import JSON Lines files into the store (not the index: run :func:`indexer.sync_index`).
 
     Normalising and attributing articles is CPU work, done by ``workers`` processes (default: up
     to 2) while this process writes to SQLite in batches.

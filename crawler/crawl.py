@@ -488,10 +488,7 @@ def crawl(sources: Iterable[Source], data_dir: Path, *, max_pages: int | None = 
 
 def update_index(data_dir: Path):
     """Apply the store's change log to the search index (incremental, not a rebuild)."""
-    try:
-        from indexer.sync import sync_index
-    except ImportError:  # before indexer/sync.py lands, the same function lives in indexer.index
-        from indexer.index import sync_index
+    from indexer import sync_index
 
     applied = sync_index(data_dir)
     log.info("index updated: %s", applied)

@@ -41,14 +41,9 @@ def _progress_bar(total: int | None, desc: str):
 
 def sync_with_progress(data: Path, quiet: bool = False):
     """Bring the index up to date with the store, with a progress bar."""
-    from core.store import Store
-    from core.paths import store_path
-    from indexer.index import applied_seq, current_generation, open_index, sync_index
+    from indexer import pending_changes, sync_index
 
-    open_index(data)
-    gen = current_generation(data)
-    with Store(store_path(data)) as store:
-        pending = max(0, store.last_seq() - applied_seq(gen))
+    pending = pending_changes(data)
     if not pending:
         return None
     with _progress_bar(pending, "indexing") as bar:
@@ -102,8 +97,7 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
 
     Example: govsearch search มหาดไทย --agency มท. --since 2564 --sort newest
     """
-    from indexer.index import IndexUnavailable
-    from indexer.search import ParamError, SearchEngine, build_params
+    from indexer import IndexUnavailable, ParamError, SearchEngine, build_params
     from core.thaidates import thai_date
 
     try:
@@ -159,7 +153,7 @@ def reindex(ctx: click.Context) -> None:
     """
     from core.store import Store
     from core.paths import store_path
-    from indexer.index import rebuild_index
+    from indexer import rebuild_index
 
     data = _data(ctx)
     with Store(store_path(data)) as store:

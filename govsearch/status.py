@@ -5,7 +5,7 @@ from pathlib import Path
 
 from core.store import Store
 from core.paths import store_path
-from indexer.index import index_stats
+from indexer import index_stats
 
 
 def collect(data: Path) -> dict:

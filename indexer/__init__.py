@@ -1,5 +1,23 @@
-"""Thai text analysis, the Whoosh index and the one search function used by the CLI, API and UI.
+"""Thai text analysis, the search index and the one search function used by the CLI, API and UI.
 
-Every Whoosh call in the project lives in this package, so that the engine can be swapped for
-another (OpenSearch, tantivy) by replacing one module.
+Other packages import from here only. The engine sits behind :mod:`indexer.interface`: its
+searcher side is a :class:`~indexer.interface.SearchBackend` that :class:`SearchEngine` drives,
+its writer side the functions below. Everything that imports Whoosh lives in
+:mod:`indexer.whoosh_backend`; a second engine (OpenSearch) is a sibling subpackage plus the
+few lines here that pick it.
 """
+from indexer.engine import SearchEngine
+from indexer.interface import IndexUnavailable, SyncReport
+from indexer.params import MAX_PAGE, MAX_PER_PAGE, SORTS, ParamError, SearchParams, build_params
+from indexer.result import Hit, SearchDocument, SearchResult
+from indexer.whoosh_backend import (
+    applied_seq, current_generation, index_size, index_stats, pending_changes, rebuild_index, sync_index,
+)
+
+__all__ = [
+    "SearchEngine", "SearchParams", "SearchResult", "SearchDocument", "Hit", "build_params", "ParamError",
+    "IndexUnavailable", "SyncReport", "SORTS", "MAX_PAGE", "MAX_PER_PAGE",
+    "sync_index", "rebuild_index", "index_stats", "pending_changes",
+    # Generation facts still read by the status page (index_stats() holds the same).
+    "applied_seq", "current_generation", "index_size",
+]

@@ -1,10 +1,10 @@
-"""User query language -> Whoosh query.
+"""User query language -> clauses of words (engine-neutral).
 
 What a user can type: words (Thai without spaces is fine), ``"exact phrases"``, ``OR`` between
 two terms, ``-word`` or ``-"phrase"`` to exclude. Anything else is text: brackets, lone quotes
 and operators in odd places are read as plainly as possible, never as an error.
 
-This module only parses; :mod:`indexer.ranking` matches and scores. A word is looked up three
+This module only parses; :mod:`indexer.ranking` scores, and the engine matches. A word is looked up three
 ways: in the title (ranks high), as a word of the text, and as a part of a compound in the text
 (``~มหาดไทย`` inside กระทรวงมหาดไทย, ranked lower). A term that segments into several words
 matches them anywhere in the article; in one run in a headline ranks higher.
@@ -14,11 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from whoosh import query as Q
-from whoosh.query.spans import SpanNear2, SpanOr
-
 from core.normalize import normalize_line
-from indexer.thai import PART_MARK, iter_spans
+from indexer.thai import iter_spans
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -70,9 +67,13 @@ class ParsedQuery:
         return not any(not c.negated for c in self.clauses)
 
 
-def parse(text: str) -> ParsedQuery:
-    """Parse what the user typed. Never raises: odd input becomes plain words."""
-    text = normalize_line(text)
+def parse(text: str, normalized: bool = False) -> ParsedQuery:
+    """Parse what the user typed. Never raises: odd input becomes plain words.
+
+    ``normalized=True``: ``text`` already went through :func:`core.normalize.normalize_line`.
+    """
+    if not normalized:
+        text = normalize_line(text)
     truncated = len(text) > MAX_QUERY_CHARS
     if truncated:
         text = text[:MAX_QUERY_CHARS]
@@ -102,17 +103,6 @@ def parse(text: str) -> ParsedQuery:
             truncated = True
             break
     return ParsedQuery(text, clauses, truncated)
-
-
-def quoted_phrase_query(words: list[str]) -> Q.Query:
-    """Positional query for a quoted phrase: its words next to each other in the text, where
-    each may also be a part of a compound ("มหาดไทย ประชุม" in "กระทรวงมหาดไทย ประชุม").
-
-    The phrase written as one word ("ผู้ว่าราชการ จังหวัด" = ผู้ว่าราชการจังหวัด) is matched
-    separately, from its postings (see :mod:`indexer.ranking`).
-    """
-    spans = [SpanOr([Q.Term("text", w), Q.Term("text", PART_MARK + w)]) for w in words]
-    return SpanNear2(spans, slop=1, ordered=True)
 
 
 def _long_unspaced(clause: Clause) -> bool:

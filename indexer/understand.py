@@ -36,9 +36,12 @@ class Understanding:
     agencies: list[str] | None = None
 
 
-def understand(query: str) -> Understanding:
-    """Find a date range and agency names in a query."""
-    text = normalize_line(query)
+def understand(query: str, normalized: bool = False) -> Understanding:
+    """Find a date range and agency names in a query.
+
+    ``normalized=True``: ``query`` already went through :func:`core.normalize.normalize_line`.
+    """
+    text = query if normalized else normalize_line(query)
     out = Understanding(text=text)
     m = _DATE_IN_QUERY.search(text)
     if m:
@@ -48,7 +51,7 @@ def understand(query: str) -> Understanding:
             rng = None
         if rng:
             out.date_range, out.date_text = rng, m.group()
-            out.text = normalize_line(text[: m.start()] + " " + text[m.end():])
+            out.text = " ".join((text[: m.start()] + " " + text[m.end():]).split())
     out.agencies = _agencies_named(text)
     return out
 

@@ -18,7 +18,7 @@ def build_data_dir(path: Path, files: list[Path]) -> Path:
     from core.importer import import_files
     from core.store import Store
     from core.paths import store_path
-    from indexer.index import sync_index
+    from indexer import sync_index
 
     path.mkdir(parents=True, exist_ok=True)
     with Store(store_path(path)) as store:
@@ -45,7 +45,7 @@ def writable_data_dir(core_data_dir, tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def engine(core_data_dir):
     """A SearchEngine over the core articles."""
-    from indexer.search import SearchEngine
+    from indexer import SearchEngine
 
     eng = SearchEngine(core_data_dir)
     yield eng

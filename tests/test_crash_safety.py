@@ -14,8 +14,8 @@ import pytest
 
 from core.store import Store
 from core.paths import index_root, store_path
-from indexer.index import current_generation, open_index, rebuild_index, sync_index
-from indexer.search import SearchEngine, build_params
+from indexer import SearchEngine, build_params, current_generation, rebuild_index, sync_index
+from indexer.whoosh_backend import open_index
 from tests.conftest import CORE_ARTICLES
 
 pytestmark = pytest.mark.slow

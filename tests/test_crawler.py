@@ -175,10 +175,10 @@ def test_a_second_crawl_of_the_same_source_is_refused(sources, data_dir):
 
 def test_crawl_updates_the_index(sources, mirror, data_dir):
     crawl([sources["moi-pr"]], data_dir, index=True)
-    from indexer.search import SearchEngine
+    from indexer import SearchEngine
 
     title = mirror.articles[mirror.pr_ids[0]].title
-    from indexer.search import build_params
+    from indexer import build_params
 
     res = SearchEngine(data_dir).search(build_params(q=title.split()[0]))
     assert res.total >= 1

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from core.store import Store
 from govsearch.cli import cli
 from core.paths import store_path
-from indexer.search import SearchEngine, build_params
+from indexer import SearchEngine, build_params
 from tests.conftest import DATA
 
 RAW = DATA / "raw"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from indexer.search import build_params
+from indexer import build_params
 
 
 def reciprocal_rank(engine, query: str, url: str) -> float:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.search import ParamError, SearchEngine, build_params
+from indexer import ParamError, SearchEngine, build_params
 from tests.conftest import DATA, build_data_dir
 
 
@@ -174,11 +174,11 @@ def test_threads_share_one_doc_table(facet_engine):
     import threading
 
     facet_engine.search(build_params(q="วัคซีน"))
-    before = dict(facet_engine._tables)
+    before = dict(facet_engine.backend._tables)
     t = threading.Thread(target=lambda: facet_engine.search(build_params(q="ภาษี")))
     t.start()
     t.join()
-    assert len(before) == 1 and facet_engine._tables == before
+    assert len(before) == 1 and facet_engine.backend._tables == before
 
 
 def test_quoted_phrase_that_crosses_a_compound_falls_back_to_all_words(facet_engine):
@@ -192,7 +192,7 @@ def test_cached_results_follow_the_index(writable_data_dir):
 
     from core.store import Article, Store
     from core.paths import store_path
-    from indexer.index import sync_index
+    from indexer import sync_index
 
     eng = SearchEngine(writable_data_dir)
     assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 0

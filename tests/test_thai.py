@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.analysis import text_analyzer, word_analyzer
+from indexer.whoosh_backend.analysis import text_analyzer, word_analyzer
 from indexer.thai import fine_words, iter_text, leaves, split_tree, words
 
 HEADLINES = [

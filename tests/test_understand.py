@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from indexer.search import build_params
+from indexer import build_params
 from indexer.understand import keyboard_layout_fix, understand
 from tests.test_search import facet_engine, search, urls  # noqa: F401  (fixture reused)
 

@@ -228,7 +228,7 @@ def test_new_articles_appear_without_restart(tmp_path):
     from core.importer import import_files
     from core.store import Store
     from core.paths import store_path
-    from indexer.index import sync_index
+    from indexer import sync_index
     from webui import create_app
 
     data = build_web_data_dir(tmp_path / "data")
@@ -265,7 +265,7 @@ def test_a_fresh_data_folder_serves_empty_pages(tmp_path, path):
 
 @pytest.mark.parametrize("path, is_json", [("/healthz", True), ("/api/search", True), ("/search?q=x", False)])
 def test_an_unusable_index_is_a_503_not_a_500(app, monkeypatch, path, is_json):
-    from indexer.index import IndexUnavailable
+    from indexer import IndexUnavailable
 
     def broken(*_a, **_k):
         raise IndexUnavailable("index built with schema 1, this govsearch uses 2: run `govsearch reindex`")

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from indexer.search import SearchParams
+from indexer import SearchParams
 from webui.feeds import clean
 from webui.results import pager, phrase_query
 from webui.urls import article_url, pairs_of, toggle_agency, with_args

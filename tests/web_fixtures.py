@@ -24,7 +24,7 @@ def build_web_data_dir(path: Path) -> Path:
     from core.importer import import_files
     from core.store import Store
     from core.paths import store_path
-    from indexer.index import sync_index
+    from indexer import sync_index
 
     path.mkdir(parents=True, exist_ok=True)
     with Store(store_path(path)) as store:

@@ -1,7 +1,7 @@
 """The web front end: Flask app factory, blueprints for pages, the JSON API and feeds.
 
 ``create_app(data_dir)`` builds the app; ``govsearch serve`` runs it under waitress. Views are
-thin: they validate with :func:`indexer.search.build_params`, call :mod:`webui.services` (the only
+thin: they validate with :func:`indexer.build_params`, call :mod:`webui.services` (the only
 place that talks to the search engine) and render. Every error goes through :mod:`webui.errors`.
 """
 from __future__ import annotations

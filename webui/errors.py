@@ -10,8 +10,7 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from indexer.index import IndexUnavailable
-from indexer.search import ParamError
+from indexer import IndexUnavailable, ParamError
 
 log = logging.getLogger(__name__)
 

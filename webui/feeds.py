@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from flask import Blueprint, Response, current_app, request, url_for
 
 from core.agencies import registry
-from indexer.search import SearchResult
+from indexer import SearchResult
 from webui import services
 from webui.urls import article_url, pairs_of, with_args
 

@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 document of the JSON API (served at /api/openapi.json)."""
 from __future__ import annotations
 
-from indexer.search import MAX_PAGE, MAX_PER_PAGE, SORTS
+from indexer import MAX_PAGE, MAX_PER_PAGE, SORTS
 
 _ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
 

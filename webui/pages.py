@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 
 from indexer.query import parse
 from indexer.highlight import mark
-from indexer.search import ParamError
+from indexer import ParamError
 from webui import results as view, services, status as status_report
 from webui.i18n import current_lang, show_date
 from webui.urls import article_url, pairs_of, with_args

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from math import ceil
 
 from core.agencies import registry
-from indexer.search import MAX_PAGE, SearchParams, SearchResult
+from indexer import MAX_PAGE, SearchParams, SearchResult
 from webui.urls import Pairs, toggle_agency, with_args
 
 

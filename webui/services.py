@@ -1,6 +1,6 @@
 """What the views need from the search core (views hold no Whoosh or SQL; status: webui.status).
 
-One :class:`~indexer.search.SearchEngine` per app: it is thread-safe (a searcher and a store per
+One :class:`~indexer.SearchEngine` per app: it is thread-safe (a searcher and a store per
 thread) and reopens the index by itself when a sync or rebuild lands, so new articles appear
 without a restart.
 """
@@ -15,7 +15,7 @@ from flask import Flask, current_app
 from werkzeug.datastructures import MultiDict
 
 from core.store import Article
-from indexer.search import SearchEngine, SearchParams, SearchResult, build_params
+from indexer import SearchEngine, SearchParams, SearchResult, build_params
 
 _EXT = "govsearch"
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from crawler.sources import load_sources
-from indexer.index import applied_seq, current_generation, index_size
+from indexer import applied_seq, current_generation, index_size
 from webui.services import engine
 
 

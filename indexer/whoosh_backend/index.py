@@ -17,9 +17,7 @@ import os
 import secrets
 import shutil
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
@@ -28,25 +26,13 @@ from core.agencies import registry
 from core.locks import file_lock
 from core.store import Article, Store
 from core.paths import index_root, store_path
-from indexer.schema import SCHEMA_VERSION, build_schema
+from indexer.interface import IndexUnavailable, Progress, SyncReport
+from indexer.whoosh_backend.schema import SCHEMA_VERSION, build_schema
 
 _CURRENT = "CURRENT"
 _APPLIED = "applied_seq"
 _SCHEMA_FILE = "schema_version"
 _BATCH = 500
-
-
-class IndexUnavailable(RuntimeError):
-    """The index cannot be used as it is (the message says what to run)."""
-
-
-@dataclass
-class SyncReport:
-    """What one sync applied."""
-
-    upserts: int = 0
-    deletes: int = 0
-    applied_seq: int = 0
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -141,7 +127,7 @@ def _writer(ix, bulk: bool) -> IndexWriter:
     return ix.writer(limitmb=128, timeout=600, delay=0.25, compound=False)
 
 
-def sync_index(data: Path, progress: Callable[[int], None] | None = None) -> SyncReport:
+def sync_index(data: Path, progress: Progress | None = None) -> SyncReport:
     """Apply the store's changes since the index last saw it; returns what was applied.
 
     Safe to re-run after a crash at any point: changes are re-applied by URL (idempotent), and
@@ -167,7 +153,7 @@ def sync_index(data: Path, progress: Callable[[int], None] | None = None) -> Syn
 
 
 def _apply_changes(store: Store, writer: IndexWriter, since: int, report: SyncReport,
-                   progress: Callable[[int], None] | None, fresh: bool, limit: int | None) -> int:
+                   progress: Progress | None, fresh: bool, limit: int | None) -> int:
     """Feed changes after ``since`` to ``writer``; returns the last sequence number fed."""
     done = 0
     while limit is None or done < limit:
@@ -198,7 +184,7 @@ def _apply_changes(store: Store, writer: IndexWriter, since: int, report: SyncRe
     return since
 
 
-def rebuild_index(data: Path, progress: Callable[[int], None] | None = None) -> Path:
+def rebuild_index(data: Path, progress: Progress | None = None) -> Path:
     """Build a new generation from the whole store and swap it in atomically; returns it.
 
     Searches use the old generation until the swap. A killed rebuild leaves a partial folder
@@ -254,6 +240,13 @@ def index_stats(data: Path) -> dict:
     ix = whoosh_index.open_dir(str(gen))
     return {"generation": gen.name, "documents": ix.doc_count(), "bytes": index_size(data),
             "last_modified": ix.last_modified(), "applied_seq": applied_seq(gen)}
+
+
+def pending_changes(data: Path) -> int:
+    """Store changes the live index has not applied yet (creates an empty index if there is none)."""
+    gen = Path(open_index(data).storage.folder)
+    with Store(store_path(data)) as store:
+        return max(0, store.last_seq() - applied_seq(gen))
 
 
 def index_size(data: Path) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from indexer.analysis import text_analyzer, word_analyzer
+from indexer.whoosh_backend.analysis import text_analyzer, word_analyzer
 
 SCHEMA_VERSION = 4  # bump when the fields or analyzers change: the index must then be rebuilt
 

@@ -6,6 +6,8 @@ the stored text is the normalised text, so the character offsets point at the ri
 """
 from __future__ import annotations
 
+import sys
+
 from whoosh.analysis import Token, Tokenizer
 
 from indexer.thai import iter_spans, iter_text
@@ -59,3 +61,8 @@ def word_analyzer() -> ThaiTokenizer:
 def text_analyzer() -> ThaiTokenizer:
     """Analyzer for the text field: words, and the marked parts of compounds."""
     return ThaiTokenizer(parts=True)
+
+
+# An index's schema is pickled with the analyzer's module path: indexes built before this module
+# moved into the Whoosh backend name it ``indexer.analysis``. They keep opening without a rebuild.
+sys.modules.setdefault("indexer.analysis", sys.modules[__name__])

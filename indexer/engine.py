@@ -1,0 +1,195 @@
+"""The one search function behind the CLI, the JSON API and the web pages.
+
+``SearchEngine(data_dir).search(params)`` reads the query once (normalised, understood, parsed),
+has the engine run it with the filters (agency: a ministry includes its departments; dates), and
+returns one page of hits with highlighted snippets, agency and year facets. When nothing is
+found, :mod:`indexer.fallbacks` picks at most one more reading to run. Recent results of the
+current index version are cached.
+
+Engine-neutral: the engine is a :class:`indexer.interface.SearchBackend` (Whoosh by default);
+snippets are cut from the text in the article store, not from the engine.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter, OrderedDict
+from dataclasses import replace
+from pathlib import Path
+
+from core.agencies import registry
+from core.normalize import normalize_line
+from core.paths import store_path
+from core.store import Article, Store
+from core.thaidates import thai_date
+from indexer import fallbacks
+from indexer.highlight import mark, snippet
+from indexer.interface import IndexUnavailable, Page, SearchBackend
+from indexer.params import SearchParams
+from indexer.query import ParsedQuery, parse
+from indexer.result import Hit, SearchResult
+from indexer.understand import understand
+
+
+class SearchEngine:
+    """Searches one data folder. Thread-safe: each thread gets its own searcher and store.
+
+    The searcher follows the index: a sync or a rebuild is picked up within about a second.
+    """
+
+    def __init__(self, data_dir: Path | str, cache_size: int | None = None,
+                 backend: SearchBackend | None = None):
+        self.data_dir = Path(data_dir)
+        if backend is None:
+            from indexer.whoosh_backend import WhooshBackend
+
+            backend = WhooshBackend(self.data_dir)
+        self.backend = backend
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        # Results of recent searches of the current index version: popular queries, a page and
+        # the next, a facet clicked and un-clicked come back often. 0 turns it off (benchmarks).
+        self._cache: OrderedDict[tuple, SearchResult] = OrderedDict()
+        # $GOVSEARCH_RESULTS_CACHE sets the size for servers (0 measures uncached searches).
+        self._cache_size = cache_size if cache_size is not None else int(os.environ.get("GOVSEARCH_RESULTS_CACHE", 512))
+
+    @property
+    def runs(self) -> int:
+        """How many times the engine has evaluated a query (a search runs it once or twice)."""
+        return self.backend.runs
+
+    # -- resources --------------------------------------------------------------------------
+    def store(self) -> Store:
+        """This thread's connection to the article store."""
+        st = getattr(self._local, "store", None)
+        if st is None:
+            st = self._local.store = Store(store_path(self.data_dir))
+        return st
+
+    def warm_up(self) -> None:
+        """Load the dictionary and the current index version's columns before the first user."""
+        try:
+            self.search(SearchParams(q="กระทรวงมหาดไทย"))
+        except IndexUnavailable:
+            pass
+
+    def close(self) -> None:
+        """Close this thread's searcher and store."""
+        self.backend.close()
+        st = getattr(self._local, "store", None)
+        if st is not None:
+            st.close()
+            self._local.store = None
+
+    # -- searching --------------------------------------------------------------------------
+    def search(self, params: SearchParams) -> SearchResult:
+        """Run a search (see the module docstring); recent results of this index version are reused."""
+        if not self._cache_size:
+            return self._search(params)
+        key = (self.backend.version(), params.q, tuple(params.agencies), params.since, params.until,
+               params.sort, params.page, params.per_page)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+        if hit is not None:
+            return replace(hit, took_ms=0.0)
+        result = self._search(params)
+        with self._lock:
+            if self._cache and next(iter(self._cache))[0] != key[0]:
+                self._cache.clear()  # the index changed: older versions' results are stale
+            self._cache[key] = result
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return result
+
+    def _search(self, params: SearchParams) -> SearchResult:
+        t0 = time.perf_counter()
+        text = normalize_line(params.q)  # the one normalisation of the query
+        und = understand(text, normalized=True)
+        plain = parse(text, normalized=True)
+        terms = self.backend
+        reading = fallbacks.first_reading(params, und, plain, terms)
+        page = self.backend.run(reading.params, reading.parsed)
+        suggestion = fallbacks.Suggestion(text, plain, terms)
+        if page.total == 0 and not plain.is_empty:
+            alt = fallbacks.second_reading(reading, params, plain, terms, suggestion)
+            if alt is not None:
+                alt_page = self.backend.run(alt.params, alt.parsed)
+                if alt_page.total:
+                    reading, page = alt, alt_page
+        result = self._result(reading, page)
+        if page.total == 0:
+            result.did_you_mean = suggestion.get()
+        if reading.date_from_query:
+            first, last = reading.date_from_query
+            result.date_from_query = reading.date_from_query
+            result.notices.append(f"ช่วงวันที่จากคำค้น / dates from the query: {thai_date(first)} – "
+                                  f"{thai_date(last)}")
+        result.agency_suggestions = [a for a in und.agencies or [] if a not in params.agencies]
+        if reading.parsed.truncated:
+            result.notices.append("คำค้นยาวเกินไป ใช้เพียงส่วนแรก / query too long: only its start was used")
+        result.took_ms = (time.perf_counter() - t0) * 1000
+        return result
+
+    def _result(self, reading: fallbacks.Reading, page: Page) -> SearchResult:
+        facets = {
+            "agency": _agency_facet(page.agency_counts),
+            "year": [{"value": y, "count": n} for y, n in sorted(page.year_counts.items(), reverse=True)],
+        }
+        return SearchResult(reading.params, page.total, self._hits(page, reading.parsed), facets,
+                            reading.parsed.words, notices=list(reading.notices), relaxed=reading.relaxed)
+
+    def _hits(self, page: Page, parsed: ParsedQuery) -> list[Hit]:
+        if not page.matches:
+            return []
+        articles = self.store().get_articles([m.url for m in page.matches])
+        terms = parsed.highlight_terms
+        hits = []
+        for m in page.matches:
+            art = articles.get(m.url)
+            title = art.title if art else m.title
+            body = art.body if art else ""
+            hits.append(Hit(
+                url=m.url,
+                title=title,
+                date=f"{m.day // 10000:04d}-{m.day // 100 % 100:02d}-{m.day % 100:02d}" if m.day else None,
+                agency=m.agency,
+                score=m.score,
+                snippet=snippet(body, terms) if body else "",
+                title_html=mark(title, terms),
+            ))
+        return hits
+
+    def matching_urls(self, q: str) -> set[str]:
+        """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
+        return self.backend.matching_urls(parse(q))
+
+    # -- other reads ------------------------------------------------------------------------
+    def article(self, url: str) -> Article | None:
+        """The stored article for a URL."""
+        return self.store().get_article(url)
+
+    def doc_count(self) -> int:
+        """Documents in the live index."""
+        return self.backend.doc_count()
+
+
+def _agency_facet(counts: dict[str, int]) -> list[dict]:
+    """Ministries by count, each followed by its departments by count."""
+    reg = registry()
+    by_ministry: Counter = Counter()
+    by_agency: Counter = Counter()
+    for agency, n in counts.items():
+        by_agency[agency] += n
+        by_ministry[reg.ministry_of(agency)] += n
+    out = []
+    for ministry, n in by_ministry.most_common():
+        out.append({"id": ministry, "name": reg.name(ministry), "name_en": reg.name(ministry, "en"),
+                    "count": n, "parent": None})
+        for agency, m in by_agency.most_common():
+            if agency != ministry and reg.ministry_of(agency) == ministry:
+                out.append({"id": agency, "name": reg.name(agency), "name_en": reg.name(agency, "en"),
+                            "count": m, "parent": ministry})
+    return out

@@ -1,0 +1,132 @@
+"""What to do when a query finds nothing: at most one more run of the engine, chosen without running.
+
+A query is read once (normalised once, understood, parsed) and the engine runs it at most twice:
+
+1. **The first reading.** A month or year written in the query ("น้ำท่วม มีนาคม 2564") is read as a
+   date filter on the other words, when no date filter was given and those words exist in the index
+   (term statistics); otherwise the query is read as typed.
+2. **One fall-back, only when the first reading found nothing**, the first of these that applies
+   and could match (every required word is in the index):
+
+   a. the first reading took a date from the query: read the query as typed (the date as words);
+   b. a quoted phrase of several words: the same words, not as a phrase (quotes pasted with a
+      headline may cross a compound differently from how the article was split);
+   c. no did-you-mean suggestion: articles with *some* of the words (:func:`indexer.query.relaxed`).
+3. **Did you mean**, when the answer is still empty, comes from term statistics, never from a run:
+   Thai typed on an English keyboard layout, else close indexed words for the words absent from the
+   index. It is offered only when every word of the suggestion is in the index.
+
+Engine-neutral: all it asks of the engine is term statistics (:class:`Terms`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Protocol
+
+from indexer.params import SearchParams
+from indexer.query import ParsedQuery, parse, relaxed, unquoted
+from indexer.understand import Understanding, keyboard_layout_fix
+
+PHRASE_NOTICE = ("ไม่พบวลีตรงตัว แสดงบทความที่มีทุกคำ / "
+                 "the exact phrase was not found; showing articles with all its words")
+RELAXED_NOTICE = ("ไม่พบบทความที่มีครบทุกคำ แสดงบทความที่มีบางคำ / "
+                  "no article has all the words; showing articles with some of them")
+
+
+class Terms(Protocol):
+    """Term statistics of the live index (no query is run to answer them)."""
+
+    def doc_frequency(self, word: str) -> int:
+        """Articles holding ``word`` as a word or inside a compound."""
+
+    def suggest(self, word: str, maxdist: int) -> list[str]:
+        """Indexed words close to ``word``, best first."""
+
+
+@dataclass
+class Reading:
+    """One way to read the query: what a single run of the engine evaluates."""
+
+    params: SearchParams
+    parsed: ParsedQuery
+    date_from_query: tuple[date, date] | None = None
+    relaxed: bool = False
+    notices: list[str] = field(default_factory=list)
+
+
+def could_match(parsed: ParsedQuery, terms: Terms) -> bool:
+    """False when term statistics alone show the reading finds nothing: a required clause (or
+    every one of its OR alternatives) has a word that no article holds."""
+    for clause in parsed.clauses:
+        if clause.negated:
+            continue
+        if not any(all(terms.doc_frequency(w) for w in alt.words) for alt in [clause, *clause.alternatives]):
+            return False
+    return True
+
+
+def first_reading(params: SearchParams, und: Understanding, plain: ParsedQuery, terms: Terms) -> Reading:
+    """The reading the engine runs first: the date in the query as a filter when that can match."""
+    if und.date_range and not (params.since or params.until) and und.text:
+        dated = parse(und.text, normalized=True)
+        if could_match(dated, terms):
+            return Reading(replace(params, since=und.date_range[0], until=und.date_range[1]), dated,
+                           date_from_query=und.date_range)
+    return Reading(params, plain)
+
+
+def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, terms: Terms,
+                   suggestion: Suggestion) -> Reading | None:
+    """The one fall-back to run after ``first`` found nothing, or None (see the module docstring)."""
+    if first.date_from_query and could_match(plain, terms):
+        return Reading(params, plain)
+    if any(c.phrase and len(c.words) > 1 for c in plain.clauses):
+        loose = unquoted(plain)
+        if could_match(loose, terms):
+            return Reading(params, loose, notices=[PHRASE_NOTICE])
+    if suggestion.get() is None:
+        loose = relaxed(plain)
+        if loose is not None and could_match(loose, terms):
+            return Reading(params, loose, relaxed=True, notices=[RELAXED_NOTICE])
+    return None
+
+
+class Suggestion:
+    """The did-you-mean of a query, computed when first asked for (the corrector is not free)."""
+
+    def __init__(self, text: str, plain: ParsedQuery, terms: Terms):
+        self._args = (text, plain, terms)
+        self._done = False
+        self._value: str | None = None
+
+    def get(self) -> str | None:
+        """A query that could find something, or None."""
+        if not self._done:
+            self._value, self._done = did_you_mean(*self._args), True
+        return self._value
+
+
+def did_you_mean(text: str, plain: ParsedQuery, terms: Terms) -> str | None:
+    """The keyboard-layout fix of ``text``, else ``plain`` with its absent words replaced by close
+    indexed ones; only a suggestion whose every word is in the index."""
+    if plain.is_empty:
+        return None
+    fixed = keyboard_layout_fix(text)
+    if fixed and could_match(parse(fixed, normalized=True), terms):
+        return fixed
+    changed = False
+    texts: list[str] = []
+    for clause in plain.clauses:
+        word = clause.text
+        # Correct what the user typed as a whole: a typo splits a word into junk words.
+        key = word.lower()
+        if not clause.negated and len(key) >= 3 and terms.doc_frequency(key) == 0:
+            options = terms.suggest(key, maxdist=2 if len(key) >= 7 else 1)
+            if options:
+                word, changed = options[0], True
+        texts.append(("-" if clause.negated else "") + (f'"{word}"' if clause.phrase else word))
+    if not changed:
+        return None
+    suggestion = " ".join(texts)
+    return suggestion if could_match(parse(suggestion), terms) else None

@@ -1,0 +1,88 @@
+"""Search parameters: what a user may ask for, validated once at the edge (URL or command line).
+
+Engine-neutral: every engine receives the same :class:`SearchParams`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from core.agencies import registry
+from core.thaidates import DateError, parse_range
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+MAX_QUERY_INPUT = 10_000  # characters kept of what was typed (the parser keeps fewer)
+
+
+class ParamError(ValueError):
+    """A search parameter a user typed that cannot be used; the message says why (Thai / English)."""
+
+
+@dataclass
+class SearchParams:
+    """A validated search request."""
+
+    q: str = ""
+    agencies: list[str] = field(default_factory=list)
+    since: date | None = None
+    until: date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+
+def build_params(q: str | None = "", agencies: list[str] | None = None, since: str | None = None,
+                 until: str | None = None, sort: str | None = None, page: str | int | None = None,
+                 per_page: str | int | None = None) -> SearchParams:
+    """Validate raw parameters (as typed in a URL or on the command line) into SearchParams.
+
+    Agencies may be ids, Thai names, abbreviations, English names or domains. Dates may be ISO,
+    Buddhist-era, a month ("มี.ค. 2564") or a year ("2564"): ``since`` takes the first day of
+    the range, ``until`` the last. Raises ParamError with a message fit for the user.
+    """
+    reg = registry()
+    ids: list[str] = []
+    for raw in agencies or []:
+        for part in str(raw).split(","):
+            if not part.strip():
+                continue
+            resolved = reg.resolve(part)
+            if not resolved:
+                raise ParamError(f"ไม่รู้จักหน่วยงาน / unknown agency: {part.strip()[:80]!r}")
+            if resolved not in ids:
+                ids.append(resolved)
+    try:
+        since_range = parse_range(since)
+        until_range = parse_range(until)
+    except DateError as e:
+        raise ParamError(str(e)) from None
+    start = since_range[0] if since_range else None
+    end = until_range[1] if until_range else None
+    if start and end and start > end:
+        raise ParamError("วันเริ่มต้นอยู่หลังวันสิ้นสุด / 'since' is after 'until'")
+    sort = (sort or "relevance").strip().lower()
+    if sort not in SORTS:
+        raise ParamError(f"sort must be one of {', '.join(SORTS)}")
+    return SearchParams(
+        q=(q or "")[:MAX_QUERY_INPUT],
+        agencies=ids,
+        since=start,
+        until=end,
+        sort=sort,
+        page=_int_param("page", page, 1, 1, MAX_PAGE),
+        per_page=_int_param("per_page", per_page, 20, 1, MAX_PER_PAGE),
+    )
+
+
+def _int_param(name: str, value: str | int | None, default: int, lo: int, hi: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        raise ParamError(f"{name} must be a whole number, got {str(value)[:20]!r}") from None
+    if not lo <= n <= hi:
+        raise ParamError(f"{name} must be between {lo} and {hi}")
+    return n

@@ -1,0 +1,140 @@
+"""The search result: the object views use, and the JSON document of ``/api/search``, declared once.
+
+The JSON document is the pydantic model :class:`SearchDocument` (field order = key order).
+``SearchResult.to_json()`` fills it, and :mod:`webui.openapi` publishes the same models' JSON
+schema, so the API and its description cannot drift apart: a key added here appears in both,
+and a key the model does not declare is refused (``extra="forbid"``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.agencies import registry
+from indexer.params import SORTS, SearchParams
+
+
+class _Document(BaseModel):
+    # Every key is always written, so in the serialised schema every key is required.
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+
+
+class AgencyRef(_Document):
+    """An agency as an id and its Thai name."""
+
+    id: str
+    name: str
+
+
+class HitDocument(_Document):
+    """One hit."""
+
+    url: str
+    title: str
+    date: date | None
+    agency: AgencyRef
+    score: float
+    snippet: str = Field(description="HTML: text escaped, query words in <mark>.")
+
+
+class AgencyFacet(_Document):
+    """Hits per agency; a ministry's count includes its departments, listed after it."""
+
+    id: str
+    name: str
+    name_en: str
+    count: int
+    parent: str | None = Field(description="null for a ministry (its count includes departments)")
+
+
+class YearFacet(_Document):
+    """Hits per year (Gregorian)."""
+
+    value: int
+    count: int
+
+
+class Facets(_Document):
+    """Counts of the hits by agency (ignoring the agency filter) and year (ignoring the dates)."""
+
+    agency: list[AgencyFacet]
+    year: list[YearFacet]
+
+
+class SearchDocument(_Document):
+    """One page of hits with facets, and what the engine understood of the query."""
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    sort: Literal[SORTS]  # type: ignore[valid-type]
+    hits: list[HitDocument]
+    facets: Facets
+    words: list[str] = Field(description="How the query was split into words.")
+    relaxed: bool = Field(description="True when no article had all words and some are shown.")
+    notices: list[str]
+    did_you_mean: str | None = Field(description="A query that finds something, when this one found nothing.")
+    agency_suggestions: list[AgencyRef] = Field(description="Agencies named in the query, offered as filters.")
+    date_from_query: tuple[date, date] | None = Field(
+        description="First and last day of a month or year written in the query, applied as a date filter.")
+    took_ms: float
+
+
+@dataclass
+class Hit:
+    """One result."""
+
+    url: str
+    title: str
+    date: str | None
+    agency: str
+    score: float
+    snippet: str
+    title_html: str
+
+
+@dataclass
+class SearchResult:
+    """One page of results with facets, and what the engine understood of the query."""
+
+    params: SearchParams
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[dict]]
+    words: list[str]
+    notices: list[str] = field(default_factory=list)
+    relaxed: bool = False
+    took_ms: float = 0.0
+    did_you_mean: str | None = None
+    agency_suggestions: list[str] = field(default_factory=list)
+    date_from_query: tuple[date, date] | None = None
+
+    def document(self) -> SearchDocument:
+        """This result as the API's document (validated)."""
+        reg = registry()
+        return SearchDocument(
+            query=self.params.q,
+            total=self.total,
+            page=self.params.page,
+            per_page=self.params.per_page,
+            sort=self.params.sort,
+            hits=[HitDocument(url=h.url, title=h.title, date=h.date,
+                              agency=AgencyRef(id=h.agency, name=reg.name(h.agency)),
+                              score=round(h.score, 4), snippet=h.snippet) for h in self.hits],
+            facets=Facets(**self.facets),
+            words=self.words,
+            relaxed=self.relaxed,
+            notices=self.notices,
+            did_you_mean=self.did_you_mean,
+            agency_suggestions=[AgencyRef(id=a, name=reg.name(a)) for a in self.agency_suggestions],
+            date_from_query=self.date_from_query,
+            took_ms=round(self.took_ms, 1),
+        )
+
+    def to_json(self) -> dict:
+        """The document the JSON API returns (design.md), as plain JSON values."""
+        return self.document().model_dump(mode="json")

@@ -1,0 +1,196 @@
+"""The searcher side of the Whoosh engine (:class:`indexer.interface.SearchBackend`).
+
+Each thread gets its own Whoosh searcher, refreshed when a sync or a rebuild lands (checked at
+most once a second); the per-document columns of an index version (:class:`DocTable`) are built
+once and shared. One :meth:`WhooshBackend.run` evaluates a reading of a query over whole posting
+lists (:mod:`indexer.ranking`), applies the filters, counts the facets and cuts one page.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from core.agencies import registry
+from indexer.interface import Match, Page
+from indexer.params import SearchParams
+from indexer.query import ParsedQuery
+from indexer.ranking import Ranker, adjacency_bonus, top_k
+from indexer.thai import PART_MARK
+from indexer.whoosh_backend.index import current_generation, open_index
+from indexer.whoosh_backend.postings import DocTable, VersionTerms
+
+_REFRESH_SECONDS = 1.0
+
+
+def _day(d: date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+class WhooshBackend:
+    """Searches the Whoosh index of one data folder. Thread-safe."""
+
+    def __init__(self, data_dir: Path | str):
+        self.data_dir = Path(data_dir)
+        self.runs = 0
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._ix = None
+        self._gen: Path | None = None
+        self._tables: dict[tuple, DocTable] = {}
+
+    # -- resources --------------------------------------------------------------------------
+    def _index(self):
+        with self._lock:
+            gen = current_generation(self.data_dir)
+            if self._ix is None or gen != self._gen:
+                self._ix = open_index(self.data_dir)
+                self._gen = Path(self._ix.storage.folder)
+            return self._ix
+
+    def searcher(self):
+        """This thread's Whoosh searcher, refreshed when the index has changed."""
+        local = self._local
+        now = time.monotonic()
+        s = getattr(local, "searcher", None)
+        if s is not None and now - local.checked < _REFRESH_SECONDS:
+            return s
+        ix = self._index()
+        if s is None or local.ix is not ix:
+            if s is not None:
+                s.close()
+            s = ix.searcher()
+        elif not s.up_to_date():
+            s = s.refresh()
+        local.searcher, local.ix, local.checked = s, ix, now
+        return s
+
+    def version(self) -> tuple:
+        """The index version, the same for every thread's searcher: the live folder, the Whoosh
+        commit (TOC generation) and the live doc count (which changes with deletions)."""
+        searcher = self.searcher()
+        return str(self._gen), searcher.reader().generation(), searcher.doc_count()
+
+    def _terms(self) -> VersionTerms:
+        searcher = self.searcher()
+        key = self.version()
+        with self._lock:
+            table = self._tables.get(key)
+            if table is None:
+                table = DocTable(searcher)
+                self._tables = {key: table}  # keep only the newest version
+        return VersionTerms(searcher, table)
+
+    def _count_run(self) -> None:
+        with self._lock:
+            self.runs += 1
+
+    def close(self) -> None:
+        """Close this thread's searcher."""
+        s = getattr(self._local, "searcher", None)
+        if s is not None:
+            s.close()
+            self._local.searcher = None
+
+    # -- term statistics --------------------------------------------------------------------
+    def doc_frequency(self, word: str) -> int:
+        """Articles holding ``word`` in the text, as a word or as a part of a compound."""
+        searcher = self.searcher()
+        key = word.lower()
+        return searcher.doc_frequency("text", key) + searcher.doc_frequency("text", PART_MARK + key)
+
+    def suggest(self, word: str, maxdist: int) -> list[str]:
+        """Close indexed words: as words, then as parts of compounds (some exist only inside one)."""
+        corrector = self.searcher().corrector("text")
+        key = word.lower()
+        return [o.removeprefix(PART_MARK) for o in
+                corrector.suggest(key, limit=1, maxdist=maxdist, prefix=1)
+                + corrector.suggest(PART_MARK + key, limit=1, maxdist=maxdist, prefix=2)]
+
+    def doc_count(self) -> int:
+        """Documents in the live index."""
+        return self.searcher().doc_count()
+
+    # -- searching --------------------------------------------------------------------------
+    def run(self, params: SearchParams, parsed: ParsedQuery) -> Page:
+        """Evaluate one reading with the filters of ``params``; one page, ranked or sorted."""
+        self._count_run()
+        terms = self._terms()
+        table = terms.table
+        scored = params.sort == "relevance" and not parsed.is_empty
+        if parsed.is_empty and not any(c.negated for c in parsed.clauses):
+            matched, scores = table.live, None
+        else:
+            ev = Ranker(terms).evaluate(parsed)
+            matched, scores = ev.mask, ev.scores
+
+        agency_mask = date_mask = None
+        if params.agencies:
+            reg = registry()
+            wanted: set[str] = set()
+            for a in params.agencies:
+                wanted |= reg.descendants(a)
+            agency_mask = table.agency_mask(frozenset(wanted))
+        if params.since or params.until:
+            date_mask = table.date_mask(_day(params.since) if params.since else 1,
+                                        _day(params.until) if params.until else 99991231)
+        filtered = matched
+        for m in (agency_mask, date_mask):
+            if m is not None:
+                filtered = filtered & m
+        # Facets count what the other filters leave: the agency facet ignores the agency filter
+        # (so a user can see and add other agencies), the year facet ignores the dates.
+        agency_base = matched & date_mask if date_mask is not None else matched
+        year_base = matched & agency_mask if agency_mask is not None else matched
+        agency_counts = np.bincount(table.agency[agency_base], minlength=len(table.agency_names))
+        years = table.days[year_base] // 10000
+        year_counts = np.bincount(years) if len(years) else np.zeros(0, dtype=np.int64)
+
+        candidates = np.flatnonzero(filtered)
+        want = params.page * params.per_page
+        if scored:
+            # Rank a generous head by BM25, then let whole runs of a multi-word query lift articles.
+            head = top_k(scores, candidates, max(want, 60) if any(len(c.words) > 1 for c in parsed.clauses)
+                         else want)
+            page_docs = self._rerank(terms.searcher, parsed, head, scores)[want - params.per_page:want]
+        else:
+            key = table.days[candidates] * (1 << 24) + candidates
+            order = np.argsort(key, kind="stable")
+            if params.sort != "oldest":
+                order = order[::-1]
+            page_docs = [(int(d), 0.0) for d in candidates[order[want - params.per_page:want]]]
+
+        matches = []
+        for docnum, score in page_docs:
+            fields = terms.searcher.stored_fields(docnum)
+            matches.append(Match(url=fields["url"], title=fields.get("title", ""), day=fields.get("day") or 0,
+                                 agency=fields.get("agency", ""), score=float(score)))
+        return Page(
+            total=len(candidates),
+            matches=matches,
+            agency_counts={table.agency_names[i]: int(n) for i, n in enumerate(agency_counts) if n},
+            year_counts={int(y): int(n) for y, n in enumerate(year_counts) if n and y},
+        )
+
+    @staticmethod
+    def _rerank(searcher, parsed: ParsedQuery, head: np.ndarray, scores: np.ndarray) -> list[tuple[int, float]]:
+        ranked = [(int(d), float(scores[d])) for d in head]
+        if not any(len(c.words) > 1 and not c.negated for c in parsed.clauses):
+            return ranked
+        titles = {d: searcher.stored_fields(d).get("title", "") for d, _s in ranked}
+        bonus = adjacency_bonus(parsed, titles)
+        boosted = [(d, s + bonus.get(d, 0.0)) for d, s in ranked]
+        boosted.sort(key=lambda x: (-x[1], x[0]))
+        return boosted
+
+    def matching_urls(self, parsed: ParsedQuery) -> set[str]:
+        """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
+        if parsed.is_empty:
+            return set()
+        self._count_run()
+        terms = self._terms()
+        ev = Ranker(terms).evaluate(parsed)
+        return {terms.searcher.stored_fields(int(d))["url"] for d in np.flatnonzero(ev.mask)}
