@@ -203,3 +203,30 @@ def test_cached_results_follow_the_index(writable_data_dir):
     sync_index(writable_data_dir)
     _time.sleep(1.1)  # the engine looks for a new index version at most once a second
     assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 1
+
+
+@pytest.mark.parametrize("q,zero", [
+    ("วัคซีม มีนาคม 2564", True),  # a typo beside a date: dated reading, plain reading, did-you-mean, relaxed
+    ('"วัคซีน ธันวาคม"', True),  # a phrase that is not there, nor its words together
+    ("ยูนิคอร์นสีม่วง", True),  # words the index has never seen
+    (",skfwmp ธันวาคม 2564", False),  # keyboard layout, a date, and only some words found
+    ("ยูนิคอร์นสีม่วง ประชุม ธันวาคม 2564", False),
+])
+def test_a_query_runs_the_engine_at_most_twice(core_data_dir, q, zero):
+    eng = SearchEngine(core_data_dir, cache_size=0)  # no cache: every search reaches the engine
+    try:
+        before = eng.runs
+        r = eng.search(build_params(q=q))
+        assert (r.total == 0) == zero
+        assert 1 <= eng.runs - before <= 2
+    finally:
+        eng.close()
+
+
+def test_did_you_mean_of_a_dated_query_comes_without_extra_runs(core_data_dir):
+    eng = SearchEngine(core_data_dir, cache_size=0)
+    try:
+        r = eng.search(build_params(q="วัคซีม มีนาคม 2564"))
+        assert r.total == 0 and r.did_you_mean == "วัคซีน มีนาคม 2564" and eng.runs == 1
+    finally:
+        eng.close()
