@@ -1,9 +1,70 @@
-"""The OpenAPI 3.1 document of the JSON API (served at /api/openapi.json)."""
+"""The OpenAPI 3.1 document of the JSON API (served at /api/openapi.json).
+
+The search answer's schema is generated from the models the answer is made from
+(:mod:`indexer.result`), and the article's from the store's :class:`~core.store.Article`, so the
+description cannot drift from the API. Every object is closed (``additionalProperties: false``):
+tests/test_api_contract.py validates real answers against this document.
+"""
 from __future__ import annotations
 
-from indexer import MAX_PAGE, MAX_PER_PAGE, SORTS
+from functools import lru_cache
 
-_ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
+from pydantic import TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema, models_json_schema
+
+from core.store import Article
+from indexer import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchDocument
+
+_REF = "#/components/schemas/{model}"
+
+
+class _Schema(GenerateJsonSchema):
+    """Pydantic's JSON schema without a title on every property (the names say it)."""
+
+    def field_title_should_be_set(self, schema) -> bool:  # noqa: D102
+        return False
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": _REF.format(model=name)}
+
+
+_ERROR = {"type": "object", "required": ["error"], "additionalProperties": False,
+          "properties": {"error": {"type": "string"}}}
+
+_HEALTH = {"type": "object", "required": ["status", "documents"], "additionalProperties": False,
+           "properties": {"status": {"const": "ok"}, "documents": {"type": "integer"}}}
+
+# /api/status is written by webui.status (Status.to_json); its crawl runs are the store's rows.
+_RUN = {"type": ["object", "null"], "description": "The source's newest crawl run, as the store records it."}
+_STATUS = {
+    "type": "object", "additionalProperties": False,
+    "required": ["articles", "index", "sources", "other_runs", "agencies"],
+    "properties": {
+        "articles": {"type": "integer"},
+        "index": {"type": "object", "additionalProperties": False,
+                  "required": ["documents", "bytes", "generation", "applied_seq", "store_seq", "behind",
+                               "store_updated"],
+                  "properties": {"documents": {"type": "integer"}, "bytes": {"type": "integer"},
+                                 "generation": {"type": ["string", "null"]}, "applied_seq": {"type": "integer"},
+                                 "store_seq": {"type": "integer"},
+                                 "behind": {"type": "integer", "description": "Store changes not indexed yet."},
+                                 "store_updated": {"type": ["string", "null"]}}},
+        "sources": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "name", "agency", "publisher", "verified", "interval_seconds", "articles",
+                         "last_run", "next_crawl"],
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "agency": {"type": "string"},
+                           "publisher": {"type": "string"}, "verified": {"type": "boolean"},
+                           "interval_seconds": {"type": "number"}, "articles": {"type": "integer"},
+                           "last_run": _RUN, "next_crawl": {"type": ["string", "null"]}}}},
+        "other_runs": {"type": "object", "additionalProperties": _RUN,
+                       "description": "Last runs of sources no longer configured."},
+        "agencies": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["id", "count"],
+            "properties": {"id": {"type": "string"}, "count": {"type": "integer"}}}},
+    },
+}
 
 _SEARCH_PARAMS = [
     {"name": "q", "in": "query", "schema": {"type": "string"},
@@ -22,58 +83,19 @@ _SEARCH_PARAMS = [
      "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 20}},
 ]
 
-_AGENCY_REF = {"type": "object", "required": ["id", "name"],
-               "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
 
-_SEARCH_RESULT = {
-    "type": "object",
-    "required": ["query", "total", "page", "per_page", "hits", "facets"],
-    "properties": {
-        "query": {"type": "string"},
-        "total": {"type": "integer"},
-        "page": {"type": "integer"},
-        "per_page": {"type": "integer"},
-        "sort": {"type": "string", "enum": list(SORTS)},
-        "hits": {"type": "array", "items": {
-            "type": "object",
-            "required": ["url", "title", "date", "agency", "score", "snippet"],
-            "properties": {
-                "url": {"type": "string"},
-                "title": {"type": "string"},
-                "date": {"type": ["string", "null"], "format": "date"},
-                "agency": _AGENCY_REF,
-                "score": {"type": "number"},
-                "snippet": {"type": "string", "description": "HTML: text escaped, query words in <mark>."},
-            },
-        }},
-        "facets": {"type": "object", "properties": {
-            "agency": {"type": "array", "items": {
-                "type": "object", "required": ["id", "name", "count"],
-                "properties": {"id": {"type": "string"}, "name": {"type": "string"},
-                               "name_en": {"type": "string"}, "count": {"type": "integer"},
-                               "parent": {"type": ["string", "null"],
-                                          "description": "null for a ministry (its count includes departments)"}},
-            }},
-            "year": {"type": "array", "items": {
-                "type": "object", "required": ["value", "count"],
-                "properties": {"value": {"type": "integer"}, "count": {"type": "integer"}},
-            }},
-        }},
-        "words": {"type": "array", "items": {"type": "string"}, "description": "How the query was split into words."},
-        "relaxed": {"type": "boolean", "description": "True when no article had all words and some are shown."},
-        "notices": {"type": "array", "items": {"type": "string"}},
-        "took_ms": {"type": "number"},
-    },
-}
+def _article_schema() -> dict:
+    schema = TypeAdapter(Article).json_schema(mode="serialization", ref_template=_REF, schema_generator=_Schema)
+    # Article.to_dict() writes every field, defaults included.
+    return {**schema, "required": list(schema["properties"]), "additionalProperties": False}
 
-_ARTICLE = {
-    "type": "object",
-    "required": ["url", "title", "body", "published", "agency"],
-    "properties": {k: {"type": t} for k, t in [
-        ("url", "string"), ("title", "string"), ("body", "string"), ("published", ["string", "null"]),
-        ("agency", "string"), ("publisher", "string"), ("category", "string"), ("lang", "string"),
-        ("fetched_at", "string"), ("content_hash", "string"), ("seq", "integer")]},
-}
+
+@lru_cache(maxsize=1)
+def components() -> dict:
+    """The ``components.schemas`` of the document: the declared models' schemas, and the rest."""
+    _top, defs = models_json_schema([(SearchDocument, "serialization")], ref_template=_REF,
+                                    schema_generator=_Schema)
+    return {**defs["$defs"], "Article": _article_schema(), "Status": _STATUS, "Health": _HEALTH, "Error": _ERROR}
 
 
 def _json(schema: dict, description: str) -> dict:
@@ -82,7 +104,8 @@ def _json(schema: dict, description: str) -> dict:
 
 def openapi_document(server_url: str = "") -> dict:
     """The OpenAPI document, with this server's URL."""
-    bad = _json(_ERROR, "Bad parameter; the message says which and why.")
+    bad = _json(_ref("Error"), "Bad parameter; the message says which and why.")
+    unavailable = _json(_ref("Error"), "The index cannot be opened (the message says what to run).")
     return {
         "openapi": "3.1.0",
         "info": {"title": "govsearch API", "version": "1",
@@ -92,22 +115,22 @@ def openapi_document(server_url: str = "") -> dict:
             "/api/search": {"get": {
                 "operationId": "search", "summary": "Search articles",
                 "parameters": _SEARCH_PARAMS,
-                "responses": {"200": _json(_SEARCH_RESULT, "One page of hits with facets."), "400": bad},
+                "responses": {"200": _json(_ref("SearchDocument"), "One page of hits with facets."), "400": bad,
+                              "503": unavailable},
             }},
             "/api/article": {"get": {
                 "operationId": "article", "summary": "A stored article",
                 "parameters": [{"name": "url", "in": "query", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": _json(_ARTICLE, "The article."), "400": bad,
-                              "404": _json(_ERROR, "No stored article has this URL.")},
+                "responses": {"200": _json(_ref("Article"), "The article."), "400": bad,
+                              "404": _json(_ref("Error"), "No stored article has this URL.")},
             }},
             "/api/status": {"get": {
                 "operationId": "status", "summary": "Crawl and index status",
-                "responses": {"200": _json({"type": "object"}, "Per source: last crawl, counts, errors; index size.")},
+                "responses": {"200": _json(_ref("Status"), "Per source: last crawl, counts, errors; index size.")},
             }},
             "/healthz": {"get": {
                 "operationId": "health", "summary": "Health check",
-                "responses": {"200": _json({"type": "object"}, "The index answers."),
-                              "503": _json(_ERROR, "The index cannot be opened.")},
+                "responses": {"200": _json(_ref("Health"), "The index answers."), "503": unavailable},
             }},
             "/feed.atom": {"get": {
                 "operationId": "feed", "summary": "Atom feed of the newest matches",
@@ -117,4 +140,5 @@ def openapi_document(server_url: str = "") -> dict:
                               "400": {"description": "Bad parameter (an HTML page saying which and why)."}},
             }},
         },
+        "components": {"schemas": components()},
     }
