@@ -19,6 +19,8 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from core.agencies import Registry, registry
+from core.attribution_headline import (HeadlineNames, compile_headline_names, headline_ministry,
+                                      names_foreign_ministry)
 from core.normalize import normalize_line
 
 
@@ -59,7 +61,8 @@ _CONTACT = re.compile(
 _CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
 _CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
 # Words a person's role or a unit puts before the agency name at the start of a line.
-_ROLE = r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร)"
+_ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
+         r"เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รัฐมนตรี)ฯ?")
 _LINE_START = re.compile(rf"^{_BULLET}(?:{_ROLE}\s*)?$")
 _LEAD_START = re.compile(rf"^{_BULLET}$")
 # Sub-units and filler that may share a bare signature line with the agency name.
@@ -96,6 +99,7 @@ class _Names(NamedTuple):
     title_re: re.Pattern
     title_ids: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]  # (full name, id) for "กระทรวงเกษตรฯ"-style shortenings
+    headline: HeadlineNames  # ministries named later in a headline
 
 
 def _squash(text: str) -> str:
@@ -181,7 +185,12 @@ def _names(reg: Registry) -> _Names:
         rf"^[\s\"“”'‘’(\[]*(?:(?P<role>{_ROLE}\s*)(?P<held>{short})|(?:{_ROLE}\s*)?"
         rf"(?:(?P<abbr>{bounded})(?:\.|(?=[\s\"“”'’)\-–,:!]))(?!\s*\d{{2}})|(?P<name>{glued})))"
     )
-    return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes))
+    ministries = {a.id for a in reg if not a.parent}
+    headline = compile_headline_names(
+        ((n, i) for n, i in ((x, mention[_squash(x)]) for x in spelled) if i in ministries),
+        ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
+    )
+    return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline)
 
 
 # --- finding mentions ----------------------------------------------------------------------------
@@ -309,8 +318,9 @@ def _depth(reg: Registry, agency_id: str) -> int:
 
 def _title_agency(title: str, names: _Names) -> tuple[str, str] | None:
     """(id, matched text) when the headline opens with an agency, else None."""
-    m = names.title_re.match(normalize_line(title))
-    if not m:
+    title = normalize_line(title)
+    m = names.title_re.match(title)
+    if not m or names_foreign_ministry(title[m.end():]):
         return None
     text = m.group("held") or m.group("abbr") or m.group("name")
     key = text if text in names.title_ids else _squash(text)
@@ -342,6 +352,9 @@ def attribute(title: str, body: str, url: str = "", hint: str | None = None,
     in_title = _title_agency(title, names)
     if in_title:
         return Attribution(in_title[0], "title", in_title[1])
+    named = headline_ministry(normalize_line(title), names.headline)
+    if named and named[0] not in _IGNORED:
+        return Attribution(named[0], "title", named[1])
     if mentions:
         m = _pick(mentions, reg)
         return Attribution(m.agency, "signature", m.line)

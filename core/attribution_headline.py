@@ -1,0 +1,72 @@
+"""Ministries a headline names after its opening words through one of their officials:
+"“สุชาติ” รมว.แรงงาน ส่ง …", "ประชุม … ปลัดฯ ยุติธรรม", "… ผู้ตรวจราชการกระทรวงศึกษาธิการ".
+
+A headline that does not open with an agency may still say whose release it is: an official's title
+joined to a ministry ("รมว.ยุติธรรม", "ปลัดฯ ยุติธรรม", "รัฐมนตรี ดีอี", "ปลัดกระทรวงอุตสาหกรรม").
+A ministry's name on its own there is usually an object ("นายกฯ ตรวจเยี่ยมกระทรวงคมนาคม") and
+abbreviations are ordinary words, so neither counts without the title. Headlines about the Prime Minister,
+the cabinet or the government are the publisher's own news whatever ministry they mention, and a
+ministry of another country ("รัฐมนตรีช่วยว่าการกระทรวงการต่างประเทศ สาธารณรัฐเช็ก") is not ours.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple
+
+# Titles of a ministry's own officials; "ฯ" shortens them ("ปลัดฯ", "รัฐมนตรีฯ").
+OFFICIAL = (
+    r"(?:รอง)?(?:ปลัด(?:กระทรวง)?|รัฐมนตรีว่าการ(?:กระทรวง)?|รัฐมนตรีช่วยว่าการ(?:กระทรวง)?|รมว\.?|รมช\.?|"
+    r"ผู้ตรวจราชการ(?:กระทรวง)?|โฆษก(?:กระทรวง)?|รัฐมนตรี)ฯ?"
+)
+_GOVERNMENT = re.compile(
+    r"^[\s\"“”'‘’(]*(?:นายก|นรม|รอง\s*นรม|รองนายก|รัฐบาล|ครม|คณะรัฐมนตรี|โฆษก(?:รัฐบาล|ประจำสำนัก)|ทำเนียบ|"
+    r"สรุปข่าว|ข้อสั่งการ|รมต\.?\s*นร|รัฐมนตรีประจำสำนักนายก)"
+)
+_FOREIGN = re.compile(r"^\s*(?:สาธารณรัฐ|ราชอาณาจักร|สหพันธรัฐ|สหรัฐ|แห่ง|ประเทศ|ของ)")
+_END = r"(?=[\s\"“”'’)\-–,:!.]|$)"
+
+
+class HeadlineNames(NamedTuple):
+    pattern: re.Pattern
+    ids: dict[str, str]  # matched name (squashed) -> ministry id
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s.]+", "", text).casefold()
+
+
+def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tuple[str, str]]) -> HeadlineNames:
+    """Pattern for an official's title followed by a ministry: its ``full`` names or its ``short``
+    names and abbreviations, both given as (name, id) pairs."""
+    ids: dict[str, str] = {}
+    full_names, short_names = set(), set()
+    for name, agency in full:
+        ids.setdefault(_squash(name), agency)
+        full_names.add(r"\s*".join(re.escape(p) for p in name.split()))
+    for name, agency in short:
+        ids.setdefault(_squash(name), agency)
+        short_names.add(re.escape(name.rstrip(".")) + r"\.?")
+    by_len = lambda names: "|".join(sorted(names, key=len, reverse=True))  # noqa: E731
+    pattern = re.compile(
+        # An assistant minister ("ผู้ช่วยรัฐมนตรีประจำกระทรวง…") speaks for himself, not the ministry.
+        rf"(?<!ผู้ช่วย){OFFICIAL}\s*(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(short_names)}){_END})"
+    )
+    return HeadlineNames(pattern, ids)
+
+
+def names_foreign_ministry(rest: str) -> bool:
+    """True when the words after a ministry's name make it another country's ("… สาธารณรัฐเช็ก")."""
+    return bool(_FOREIGN.match(rest))
+
+
+def headline_ministry(title: str, names: HeadlineNames) -> tuple[str, str] | None:
+    """(ministry id, matched text) for the first ministry the headline names, or None."""
+    if _GOVERNMENT.match(title):
+        return None
+    for m in names.pattern.finditer(title):
+        if names_foreign_ministry(title[m.end():]):
+            continue
+        agency = names.ids.get(_squash(m.group("full") or m.group("short")))
+        if agency:
+            return agency, m.group().strip()
+    return None
