@@ -18,8 +18,8 @@ from typing import Protocol
 
 import numpy as np
 
-from indexer.query import W_BODY, W_PART, W_PHRASE, W_TITLE, Clause, ParsedQuery
-from indexer.thai import PART_MARK
+from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery
+from indexer.thai import PART_MARK, leaves
 
 K1, B = 1.2, 0.75
 
@@ -75,7 +75,20 @@ class Ranker:
         return Evaluation(mask, scores)
 
     def clause(self, clause: Clause) -> Evaluation:
-        """A clause: all its words (a quoted phrase: next to each other), summed scores."""
+        """A clause: all its words (a quoted phrase: next to each other), summed scores.
+
+        A clause of words that no article holds together is read once more with every compound
+        split into its finest parts: typed glued, a name or a compound crosses a space the article
+        has ("สำนักงานปลัดกระทรวง" for "สำนักงาน ปลัดกระทรวง"), and a query that occurs in an
+        article must find it."""
+        result = self._all_words(clause)
+        if not clause.phrase and not result.mask.any():
+            finer = [leaf for w in clause.words for leaf in leaves(w)]
+            if finer != clause.words:
+                result = self._all_words(Clause(clause.text, finer))
+        return result
+
+    def _all_words(self, clause: Clause) -> Evaluation:
         result: Evaluation | None = None
         for w in clause.words:
             ev = self.word(w)
@@ -108,21 +121,6 @@ class Ranker:
             if c.negated:
                 mask &= ~self.clause(c).mask
         return Evaluation(mask, scores)
-
-
-def adjacency_bonus(parsed: ParsedQuery, titles: dict[int, str]) -> dict[int, float]:
-    """Extra score for documents whose title holds a multi-word clause as one run of text
-    (a headline a user remembers). Checked on the stored titles of the top candidates only:
-    a positional phrase check over the body costs more than the whole rest of a query."""
-    bonus: dict[int, float] = {}
-    for c in parsed.clauses:
-        if c.negated or len(c.words) < 2:
-            continue
-        glued = "".join(c.words)
-        for d, title in titles.items():
-            if glued in title.lower().replace(" ", ""):
-                bonus[d] = bonus.get(d, 0.0) + W_PHRASE * W_TITLE * len(c.words)
-    return bonus
 
 
 def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
