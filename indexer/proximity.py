@@ -2,19 +2,20 @@
 
 BM25 scores each word on its own, so an article with ราคา in one paragraph and ปุ๋ย in another can
 outrank one about the price of fertiliser. The head of the BM25 ranking is re-ranked here with the
-stored text: a clause of several words earns a bonus where its words stand as one run (spaces and
-punctuation ignored, as a reader ignores them) in the headline, a smaller one in the body, and half
-of that where they stand within a few letters of each other. Engine-neutral: plain strings in,
-numbers out.
+stored text: articles where a clause of several words stands as one run (spaces and punctuation
+ignored, as a reader ignores them) in the headline come first, then as one run in the body, then
+nearly together (within a few letters), then apart; BM25 orders each tier. Engine-neutral: plain
+strings in, numbers out.
 """
 from __future__ import annotations
 
 import re
 
-from indexer.query import W_BODY, W_PHRASE, W_TITLE, ParsedQuery
+from indexer.query import ParsedQuery
 
 HEAD = 80  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
+TIER = 1000.0  # above any BM25 sum a query can reach
 _GAPS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?.,:;#…\-–—/\\|*~_+=]+")
 
 
@@ -29,27 +30,26 @@ def wants_proximity(parsed: ParsedQuery) -> bool:
 
 
 def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
-    """The bonus of one article (its normalised title and body) for the query's multi-word clauses."""
-    bonus = 0.0
+    """The bonus of one article (its normalised title and body) for the query's multi-word clauses:
+    per clause, 3 tiers for a run in the headline, 2 in the body, 1 for nearly together, each tier
+    worth more than any BM25 score, so that together always ranks above apart."""
+    tiers = 0
     t, b = squeeze(title), None
     for c in parsed.clauses:
         if c.negated or len(c.words) < 2:
             continue
         words = [squeeze(w) for w in c.words]
         glued = "".join(words)
-        weight = W_PHRASE * len(words)
         if glued in t:
-            bonus += weight * W_TITLE
+            tiers += 3
             continue
         if b is None:
             b = squeeze(body)
         if glued in b:
-            bonus += weight * W_BODY
-        elif _near(words, t, len(glued) + NEAR_SLACK):
-            bonus += weight * W_TITLE / 2
-        elif _near(words, b, len(glued) + NEAR_SLACK):
-            bonus += weight * W_BODY / 2
-    return bonus
+            tiers += 2
+        elif _near(words, t, len(glued) + NEAR_SLACK) or _near(words, b, len(glued) + NEAR_SLACK):
+            tiers += 1
+    return TIER * tiers
 
 
 def _near(words: list[str], text: str, window: int) -> bool:
