@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from indexer.query import ParsedQuery
+from indexer.thai import abbreviation_pattern, abbreviations
 
 HEAD = 80  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
@@ -20,7 +21,9 @@ _GAPS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?.,:;#…\-–—/\\|*~_+=
 
 
 def squeeze(text: str) -> str:
-    """``text`` lower-cased without spaces and punctuation: how a run of words is compared."""
+    """``text`` lower-cased, abbreviations spelled out, without spaces and punctuation: how a run
+    of words is compared (the query's words are already spelled out by the segmenter)."""
+    text = abbreviation_pattern().sub(lambda m: abbreviations()[m.group()], text)
     return _GAPS.sub("", text.lower())
 
 

@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery
-from indexer.thai import PART_MARK, leaves
+from indexer.thai import PART_MARK, iter_spans, leaves
 
 K1, B = 1.2, 0.75
 
@@ -82,10 +82,19 @@ class Ranker:
         has ("สำนักงานปลัดกระทรวง" for "สำนักงาน ปลัดกระทรวง"), and a query that occurs in an
         article must find it."""
         result = self._all_words(clause)
-        if not clause.phrase and not result.mask.any():
-            finer = [leaf for w in clause.words for leaf in leaves(w)]
-            if finer != clause.words:
-                result = self._all_words(Clause(clause.text, finer))
+        if clause.phrase or result.mask.any():
+            return result
+        tried = [clause.words]
+        # Pieces the user spaced, each split on its own (a name the glued reading split otherwise),
+        # then every compound cut into its finest parts.
+        by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
+        finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
+        for words in (by_piece, finer):
+            if words and words not in tried:
+                tried.append(words)
+                result = self._all_words(Clause(clause.text, words))
+                if result.mask.any():
+                    break
         return result
 
     def _all_words(self, clause: Clause) -> Evaluation:
