@@ -27,6 +27,7 @@ from indexer import fallbacks
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
+from indexer.proximity import HEAD, proximity_bonus, wants_proximity
 from indexer.query import ParsedQuery, parse
 from indexer.result import Hit, SearchResult
 from indexer.understand import understand
@@ -111,12 +112,12 @@ class SearchEngine:
         plain = parse(text, normalized=True)
         terms = self.backend
         reading = fallbacks.first_reading(params, und, plain, terms)
-        page = self.backend.run(reading.params, reading.parsed)
+        page = self._run(reading)
         suggestion = fallbacks.Suggestion(text, plain, terms)
         if page.total == 0 and not plain.is_empty:
             alt = fallbacks.second_reading(reading, params, plain, terms, suggestion)
             if alt is not None:
-                alt_page = self.backend.run(alt.params, alt.parsed)
+                alt_page = self._run(alt)
                 if alt_page.total:
                     reading, page = alt, alt_page
         result = self._result(reading, page)
@@ -132,6 +133,22 @@ class SearchEngine:
             result.notices.append("คำค้นยาวเกินไป ใช้เพียงส่วนแรก / query too long: only its start was used")
         result.took_ms = (time.perf_counter() - t0) * 1000
         return result
+
+    def _run(self, reading: fallbacks.Reading) -> Page:
+        """One run of the engine; a multi-word query's head re-ranked by proximity, then cut to the page."""
+        params, parsed = reading.params, reading.parsed
+        if params.sort != "relevance" or not wants_proximity(parsed):
+            return self.backend.run(params, parsed)
+        page = self.backend.run(params, parsed, head=HEAD)
+        if page.first or not page.matches:
+            return page
+        articles = self.store().get_articles([m.url for m in page.matches])
+        for m in page.matches:
+            art = articles.get(m.url)
+            m.score += proximity_bonus(parsed, art.title if art else m.title, art.body if art else "")
+        ranked = sorted(page.matches, key=lambda m: -m.score)  # stable: BM25 order breaks ties
+        want = params.page * params.per_page
+        return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
 
     def _result(self, reading: fallbacks.Reading, page: Page) -> SearchResult:
         facets = {

@@ -118,13 +118,16 @@ def did_you_mean(text: str, plain: ParsedQuery, terms: Terms) -> str | None:
     changed = False
     texts: list[str] = []
     for clause in plain.clauses:
-        word = clause.text
-        # Correct what the user typed as a whole: a typo splits a word into junk words.
-        key = word.lower()
-        if not clause.negated and len(key) >= 3 and terms.doc_frequency(key) == 0:
-            options = terms.suggest(key, maxdist=2 if len(key) >= 7 else 1)
-            if options:
-                word, changed = options[0], True
+        pieces = []
+        for word in clause.pieces or [clause.text]:
+            # Correct what the user typed as a whole: a typo splits a word into junk words.
+            key = word.lower()
+            if not clause.negated and len(key) >= 3 and terms.doc_frequency(key) == 0:
+                options = terms.suggest(key, maxdist=2 if len(key) >= 7 else 1)
+                if options:
+                    word, changed = options[0], True
+            pieces.append(word)
+        word = " ".join(pieces)
         texts.append(("-" if clause.negated else "") + (f'"{word}"' if clause.phrase else word))
     if not changed:
         return None

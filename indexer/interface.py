@@ -56,6 +56,7 @@ class Page:
     matches: list[Match]
     agency_counts: dict[str, int]  # hits per agency id, without the agency filter
     year_counts: dict[int, int]    # hits per year, without the date filter
+    first: int = 0                 # rank (from 0) of matches[0]
 
 
 class SearchBackend(Protocol):
@@ -63,8 +64,9 @@ class SearchBackend(Protocol):
 
     runs: int  # query evaluations so far (run() and matching_urls()): what the fall-back policy bounds
 
-    def run(self, params: SearchParams, parsed: ParsedQuery) -> Page:
-        """Evaluate one reading of a query with the filters of ``params``; one page, ranked or sorted."""
+    def run(self, params: SearchParams, parsed: ParsedQuery, head: int = 0) -> Page:
+        """Evaluate one reading of a query with the filters of ``params``; one page, ranked or sorted.
+        Ranked, and ``head`` more than the page: the best ``head`` from the first (to re-rank)."""
 
     def doc_frequency(self, word: str) -> int:
         """Articles holding ``word`` as a word or inside a compound (0: no reading with it can match)."""

@@ -25,6 +25,10 @@ W_TITLE, W_BODY, W_PART = 3.0, 1.0, 0.35
 W_PHRASE = 2.0
 
 _TOKEN = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
+# Spaces between Thai letters are where the user paused, not word boundaries: Thai is written
+# without spaces between words and re-spaced at will ("สำนักงาน ปลัดกระทรวง" = สำนักงานปลัดกระทรวง).
+_THAI_END = re.compile("[\u0e01-\u0e4e]$")
+_THAI_START = re.compile("[\u0e01-\u0e4e]")
 
 
 @dataclass
@@ -36,6 +40,7 @@ class Clause:
     phrase: bool = False
     negated: bool = False
     alternatives: list["Clause"] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)  # as typed, when Thai pieces were read together
 
 
 @dataclass
@@ -79,7 +84,7 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
         text = text[:MAX_QUERY_CHARS]
     clauses: list[Clause] = []
     pending_or = False
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(_glue_thai(text)):
         neg, quoted, _closing, bare = m.group(1), m.group(2), m.group(3), m.group(4)
         if bare is not None:
             if bare in ("OR", "|") and clauses:
@@ -89,7 +94,9 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
                 continue
             negated = bare.startswith("-") and len(bare) > 1
             body = bare[1:] if negated else bare
-            clause = Clause(body, [w for w, _s, _e in iter_spans(body)], phrase=False, negated=negated)
+            glued = body.replace("\x00", "")
+            clause = Clause(glued, [w for w, _s, _e in iter_spans(glued)], phrase=False, negated=negated,
+                            pieces=body.split("\x00") if "\x00" in body else [])
         else:
             clause = Clause(quoted, [w for w, _s, _e in iter_spans(quoted)], phrase=True, negated=bool(neg))
         if not clause.words:
@@ -105,6 +112,29 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
     return ParsedQuery(text, clauses, truncated)
 
 
+def _glue_thai(text: str) -> str:
+    """Join Thai pieces separated by spaces, outside quotes and exclusions; a NUL marks each join
+    (counted, then dropped) so that :func:`relaxed` still knows how many pieces the user typed."""
+    out: list[str] = []
+    for part in re.split(r'(-?"[^"]*"?)', text):
+        if part.startswith(('"', '-"')):
+            out.append(part)
+            continue
+        pieces: list[str] = []
+        split = part.split(" ")
+        for i, piece in enumerate(split):
+            prev = pieces[-1] if pieces else ""
+            # OR binds the pieces on either side of it.
+            ored = (i + 1 < len(split) and split[i + 1] in ("OR", "|")) or (i >= 2 and split[i - 2] in ("OR", "|"))
+            if prev and not ored and not prev.startswith("-") and _THAI_END.search(prev) \
+                    and _THAI_START.match(piece):
+                pieces[-1] = prev + "\x00" + piece
+            else:
+                pieces.append(piece)
+        out.append(" ".join(pieces))
+    return "".join(out)
+
+
 def _long_unspaced(clause: Clause) -> bool:
     # A headline pasted without spaces: words at the junctions may segment differently from the
     # article, so "most of the words, adjacent ones first" is the useful reading.
@@ -114,7 +144,7 @@ def _long_unspaced(clause: Clause) -> bool:
 def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
     """The same query with ANY of its words allowed (for when ALL of them find nothing)."""
     positive = [c for c in parsed.clauses if not c.negated]
-    if len(positive) < 2 and not (positive and _long_unspaced(positive[0])):
+    if sum(len(c.pieces) or 1 for c in positive) < 2 and not (positive and _long_unspaced(positive[0])):
         # A short unspaced chunk that finds nothing is a typo or absent, not "any of its syllables".
         return None
     words = [w for c in positive for w in c.words]

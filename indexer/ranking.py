@@ -18,8 +18,8 @@ from typing import Protocol
 
 import numpy as np
 
-from indexer.query import W_BODY, W_PART, W_PHRASE, W_TITLE, Clause, ParsedQuery
-from indexer.thai import PART_MARK
+from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery
+from indexer.thai import PART_MARK, iter_spans, leaves
 
 K1, B = 1.2, 0.75
 
@@ -75,7 +75,29 @@ class Ranker:
         return Evaluation(mask, scores)
 
     def clause(self, clause: Clause) -> Evaluation:
-        """A clause: all its words (a quoted phrase: next to each other), summed scores."""
+        """A clause: all its words (a quoted phrase: next to each other), summed scores.
+
+        A clause of words that no article holds together is read once more with every compound
+        split into its finest parts: typed glued, a name or a compound crosses a space the article
+        has ("สำนักงานปลัดกระทรวง" for "สำนักงาน ปลัดกระทรวง"), and a query that occurs in an
+        article must find it."""
+        result = self._all_words(clause)
+        if clause.phrase or result.mask.any():
+            return result
+        tried = [clause.words]
+        # Pieces the user spaced, each split on its own (a name the glued reading split otherwise),
+        # then every compound cut into its finest parts.
+        by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
+        finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
+        for words in (by_piece, finer):
+            if words and words not in tried:
+                tried.append(words)
+                result = self._all_words(Clause(clause.text, words))
+                if result.mask.any():
+                    break
+        return result
+
+    def _all_words(self, clause: Clause) -> Evaluation:
         result: Evaluation | None = None
         for w in clause.words:
             ev = self.word(w)
@@ -108,21 +130,6 @@ class Ranker:
             if c.negated:
                 mask &= ~self.clause(c).mask
         return Evaluation(mask, scores)
-
-
-def adjacency_bonus(parsed: ParsedQuery, titles: dict[int, str]) -> dict[int, float]:
-    """Extra score for documents whose title holds a multi-word clause as one run of text
-    (a headline a user remembers). Checked on the stored titles of the top candidates only:
-    a positional phrase check over the body costs more than the whole rest of a query."""
-    bonus: dict[int, float] = {}
-    for c in parsed.clauses:
-        if c.negated or len(c.words) < 2:
-            continue
-        glued = "".join(c.words)
-        for d, title in titles.items():
-            if glued in title.lower().replace(" ", ""):
-                bonus[d] = bonus.get(d, 0.0) + W_PHRASE * W_TITLE * len(c.words)
-    return bonus
 
 
 def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:

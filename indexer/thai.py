@@ -118,23 +118,59 @@ def _segment(text: str) -> list[str]:
 
 
 _PLAIN_THAI = re.compile(rf"[{_THAI_LETTERS}]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # FaceShield = Face Shield, typed glued or not
+
+
+@functools.lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """Dotted abbreviations and their spelled-out word (``พล.อ.`` -> ``พลเอก``)."""
+    out = {}
+    for line in _read_lines(files("indexer").joinpath("data/abbreviations.txt").read_text("utf-8")):
+        short, _tab, full = line.partition("\t")
+        out[short.strip()] = full.strip()
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def abbreviation_pattern() -> re.Pattern:
+    """Any abbreviation of :func:`abbreviations`, longest first."""
+    return re.compile("|".join(re.escape(a) for a in sorted(abbreviations(), key=len, reverse=True)))
+
+
+_PIECES = re.compile(rf"(?P<thai>[{_THAI_LETTERS}]+)|(?P<other>[^{_THAI_LETTERS}]+)")
 
 
 @functools.lru_cache(maxsize=256)
 def _paragraph_words(par: str) -> tuple[tuple[str, int, int], ...]:
+    """Words of one paragraph. Only runs of Thai letters go to the segmenter: punctuation and
+    spaces are hard word boundaries (a pasted ``#`` or quote cannot change how the letters after
+    it are split), and an abbreviation is read as the word it stands for, at its own offsets."""
     out: list[tuple[str, int, int]] = []
-    pos = 0
-    for chunk in _segment(par):
-        n = len(chunk)
-        if _PLAIN_THAI.fullmatch(chunk):  # the common case: one Thai word, nothing to strip
-            out.append((chunk, pos, pos + n))
-        elif not chunk.isspace():
-            for m in _TOKEN.finditer(chunk):
-                tok = m.group()
-                tok = tok.replace(",", "") if m.lastgroup == "num" else tok.lower()
-                out.append((tok, pos + m.start(), pos + m.end()))
-        pos += n
+    done = 0
+    for m in abbreviation_pattern().finditer(par):
+        _plain_words(par, done, m.start(), out)
+        out.append((abbreviations()[m.group()], m.start(), m.end()))
+        done = m.end()
+    _plain_words(par, done, len(par), out)
     return tuple(out)
+
+
+def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]]) -> None:
+    for m in _PIECES.finditer(par, start, end):
+        pos = m.start()
+        if m.lastgroup == "thai":
+            for chunk in _segment(m.group()):
+                out.append((chunk, pos, pos + len(chunk)))
+                pos += len(chunk)
+            continue
+        for t in _TOKEN.finditer(m.group()):
+            if t.lastgroup == "num":
+                out.append((t.group().replace(",", ""), pos + t.start(), pos + t.end()))
+                continue
+            offset = pos + t.start()
+            for word in _CAMEL.split(t.group()):
+                out.append((word.lower(), offset, offset + len(word)))
+                offset += len(word)
 
 
 def iter_spans(text: str) -> Iterator[tuple[str, int, int]]:
@@ -269,6 +305,9 @@ def iter_fine(text: str) -> Iterator[tuple[str, int, int, int]]:
         nodes, n = split_tree(word)
         if n == 1:
             yield word, start, end, pos
+        elif end - start != len(word):  # an abbreviation: its parts cover all of its letters
+            for t, _off, leaf in nodes:
+                yield t, start, end, pos + leaf
         else:
             for t, off, leaf in nodes:
                 yield t, start + off, start + off + len(t), pos + leaf
@@ -291,10 +330,12 @@ def iter_text(text: str) -> Iterator[tuple[str, int, int, int]]:
         nodes, n = split_tree(word)
         if n > 1:
             seen = {word}
+            spelled = end - start != len(word)  # an abbreviation: parts cover all of its letters
             for t, off, _leaf in nodes:
                 if t not in seen:
                     seen.add(t)
-                    yield PART_MARK + t, start + off, start + off + len(t), pos
+                    yield PART_MARK + t, (start if spelled else start + off), \
+                        (end if spelled else start + off + len(t)), pos
 
 
 def fine_words(text: str) -> list[FineWord]:

@@ -36,3 +36,49 @@ def test_every_article_containing_the_word_is_found(engine, word):
     if not truth:
         pytest.skip(f"no core article contains {word}")
     assert engine.matching_urls(word) >= truth
+
+
+# -- Thai relevance II: names glued to a verb, re-spaced queries, words that stand together ------
+
+def _url_of(engine, title_start: str) -> str:
+    return next(a.url for a in engine.store().iter_articles() if a.title.startswith(title_start))
+
+
+@pytest.mark.parametrize("query, title_start", [
+    ("เฉลิมชัยโชว์ผลงาน", "“เฉลิมชัย” โชว์ผลงาน"),          # a quoted name glued to the verb after it
+    ("ศักดิ์สยามชิดชอบรัฐมนตรี", "นายศักดิ์สยาม ชิดชอบ"),      # a name the dictionary splits, glued
+    ("สุริยะสั่งหน่วยงาน", "ขีดเส้น 3 เดือน “สุริยะ”"),
+    ("ผู้ตรวจสมพลฯลงพื้นที่ตราด", "ผู้ตรวจสมพลฯ ลงพื้นที่ตราด"),
+])
+def test_a_glued_name_finds_its_headline_first(engine, query, title_start):
+    assert reciprocal_rank(engine, query, _url_of(engine, title_start)) == 1.0
+
+
+@pytest.mark.parametrize("glued, spaced", [
+    ("สำนักงานปลัดกระทรวง", "สำนักงาน ปลัดกระทรวง"),
+    ("กระทรวงมหาดไทย", "กระทรวง มหาดไทย"),
+    ("ผู้ว่าราชการจังหวัด", "ผู้ว่าราชการ จังหวัด"),
+    ("รถไฟความเร็วสูง", "รถไฟ ความเร็ว สูง"),
+])
+def test_a_query_and_the_same_query_re_spaced_give_the_same_results(engine, glued, spaced):
+    a = engine.search(build_params(q=glued, per_page=20))
+    b = engine.search(build_params(q=spaced, per_page=20))
+    assert a.total > 0
+    assert [h.url for h in a.hits] == [h.url for h in b.hits]
+
+
+def test_words_standing_together_in_the_body_rank_above_scattered_ones(engine):
+    # "พัฒนาประเทศ" stands as one run in 4 core articles; 9 others hold the two words apart.
+    arts = list(engine.store().iter_articles())
+    together = [a.url for a in arts if "พัฒนาประเทศ" in f"{a.title}{a.body}".replace(" ", "")]
+    apart = [a.url for a in arts if "พัฒนา" in a.body and "ประเทศ" in a.body and a.url not in together]
+    assert together and apart, "the core articles no longer hold both cases"
+    hits = [h.url for h in engine.search(build_params(q="พัฒนา ประเทศ", per_page=40)).hits]
+    worst_together = max(hits.index(u) for u in together if u in hits)
+    best_apart = min(hits.index(u) for u in apart if u in hits)
+    assert worst_together < best_apart
+
+
+def test_a_pasted_fragment_with_quotes_and_emoji_finds_its_headline(engine):
+    url = _url_of(engine, "“พัชรวาท” ชง")
+    assert reciprocal_rank(engine, "👉 “พัชรวาท” ชง ร่าง พ.ร.บ.อากาศสะอาด!! ❤️", url) == 1.0

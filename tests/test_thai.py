@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.whoosh_backend.analysis import text_analyzer, word_analyzer
-from indexer.thai import fine_words, iter_text, leaves, split_tree, words
+from indexer.thai import abbreviations, fine_words, iter_text, leaves, split_tree, words
 
 HEADLINES = [
     "ปลัดกระทรวงมหาดไทย ติวเข้มสิงห์มหาดไทยรุ่นใหม่ เป็นข้าราชการที่ดี",
@@ -16,10 +16,30 @@ HEADLINES = [
 
 @pytest.mark.parametrize("text", HEADLINES)
 def test_offsets_point_at_the_words(text):
+    spelled = abbreviations()
     for w in words(text):
-        assert text[w.start:w.end].lower().replace(",", "") == w.text
+        src = text[w.start:w.end]
+        assert spelled.get(src, src.lower().replace(",", "")) == w.text
     for w in fine_words(text):
-        assert text[w.start:w.end].lower().replace(",", "") == w.text
+        src = text[w.start:w.end]
+        # A part of an abbreviation's spelled-out word covers the whole abbreviation.
+        assert src.lower().replace(",", "") == w.text or src in spelled and w.text in spelled[src]
+
+
+@pytest.mark.parametrize("dotted, spelled", [
+    ("พล.อ.ประวิตร", "พลเอก ประวิตร"),
+    ("รมว.มท. ลงพื้นที่", "รัฐมนตรีว่าการ มท ลงพื้นที่"),
+    ("มติครม.", "มติ คณะรัฐมนตรี"),
+    ("ผู้ว่าฯ เชียงใหม่", "ผู้ว่าราชการจังหวัด เชียงใหม่"),
+])
+def test_an_abbreviation_is_read_as_the_word_it_stands_for(dotted, spelled):
+    assert [w.text for w in words(dotted)] == [w.text for w in words(spelled)]
+
+
+def test_punctuation_is_a_word_boundary_and_camel_case_splits():
+    assert [w.text for w in words("#สธ.ไทยส่งแพทย์")] == [w.text for w in words("สธ. ไทยส่งแพทย์")]
+    assert [w.text for w in words("FaceShield")] == ["face", "shield"]
+    assert [w.text for w in words("ต.ค. 64")] == ["ต", "ค", "64"]  # October, not ตำบล
 
 
 def test_punctuation_stripped_and_latin_lowercased():

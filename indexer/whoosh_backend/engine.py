@@ -18,7 +18,7 @@ from core.agencies import registry
 from indexer.interface import Match, Page
 from indexer.params import SearchParams
 from indexer.query import ParsedQuery
-from indexer.ranking import Ranker, adjacency_bonus, top_k
+from indexer.ranking import Ranker, top_k
 from indexer.thai import PART_MARK
 from indexer.whoosh_backend.index import current_generation, open_index
 from indexer.whoosh_backend.postings import DocTable, VersionTerms
@@ -115,8 +115,9 @@ class WhooshBackend:
         return self.searcher().doc_count()
 
     # -- searching --------------------------------------------------------------------------
-    def run(self, params: SearchParams, parsed: ParsedQuery) -> Page:
-        """Evaluate one reading with the filters of ``params``; one page, ranked or sorted."""
+    def run(self, params: SearchParams, parsed: ParsedQuery, head: int = 0) -> Page:
+        """Evaluate one reading with the filters of ``params``: one page, ranked or sorted; ranked,
+        the best ``head`` from the first when that is more than the page (for re-ranking)."""
         self._count_run()
         terms = self._terms()
         table = terms.table
@@ -151,18 +152,20 @@ class WhooshBackend:
 
         candidates = np.flatnonzero(filtered)
         want = params.page * params.per_page
+        first = want - params.per_page
         if scored:
-            # Rank a generous head by BM25, then let whole runs of a multi-word query lift articles.
-            head = top_k(scores, candidates, max(want, 60) if any(len(c.words) > 1 for c in parsed.clauses)
-                         else want)
-            page_docs = self._rerank(terms.searcher, parsed, head, scores)[want - params.per_page:want]
+            ranked = top_k(scores, candidates, max(want, head))
+            if head <= want:
+                ranked = ranked[first:]
+            else:
+                first = 0  # the caller re-ranks the whole head, then cuts the page
+            page_docs = [(int(d), float(scores[d])) for d in ranked]
         else:
             key = table.days[candidates] * (1 << 24) + candidates
             order = np.argsort(key, kind="stable")
             if params.sort != "oldest":
                 order = order[::-1]
-            page_docs = [(int(d), 0.0) for d in candidates[order[want - params.per_page:want]]]
-
+            page_docs = [(int(d), 0.0) for d in candidates[order[first:want]]]
         matches = []
         for docnum, score in page_docs:
             fields = terms.searcher.stored_fields(docnum)
@@ -171,20 +174,10 @@ class WhooshBackend:
         return Page(
             total=len(candidates),
             matches=matches,
+            first=first,
             agency_counts={table.agency_names[i]: int(n) for i, n in enumerate(agency_counts) if n},
             year_counts={int(y): int(n) for y, n in enumerate(year_counts) if n and y},
         )
-
-    @staticmethod
-    def _rerank(searcher, parsed: ParsedQuery, head: np.ndarray, scores: np.ndarray) -> list[tuple[int, float]]:
-        ranked = [(int(d), float(scores[d])) for d in head]
-        if not any(len(c.words) > 1 and not c.negated for c in parsed.clauses):
-            return ranked
-        titles = {d: searcher.stored_fields(d).get("title", "") for d, _s in ranked}
-        bonus = adjacency_bonus(parsed, titles)
-        boosted = [(d, s + bonus.get(d, 0.0)) for d, s in ranked]
-        boosted.sort(key=lambda x: (-x[1], x[0]))
-        return boosted
 
     def matching_urls(self, parsed: ParsedQuery) -> set[str]:
         """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
