@@ -51,8 +51,9 @@ def main() -> int:
         return 0
     logging.basicConfig(level=logging.WARNING)
 
-    from crawler.crawl import crawl_source, update_index
+    from crawler.crawl import crawl_source
     from devtools.mirror import Mirror
+    from indexer import sync_index
     from crawler.sources import load_sources
 
     records = load_run(corpus, args.year, args.n)
@@ -66,7 +67,7 @@ def main() -> int:
         t_crawl = time.perf_counter() - t0
         rss_crawl = peak_rss_mb()
         t1 = time.perf_counter()
-        applied = update_index(data_dir)
+        applied = sync_index(data_dir)
         t_index = time.perf_counter() - t1
         rss_all = peak_rss_mb()
         mirror.reset_log()

@@ -1,15 +1,18 @@
 """The article store: SQLite, the source of truth from which the index can always be rebuilt.
 
-Tables: ``articles`` (one row per canonical URL), ``raw_pages`` (the fetched bytes, so extraction
-can be re-run without re-fetching), ``crawl_state`` (per-URL conditional-GET state),
-``crawl_runs`` (one row per source per run) and ``changes`` (an append-only log of upserts and
-deletes that the index replays; see :mod:`indexer.sync`). WAL mode, every write in a
-transaction: a crash loses at most the transaction in flight.
+One database holds the articles and everything the crawler keeps about fetching them, with one
+linear migration history (:data:`_MIGRATIONS`). This module reads and writes the part the index
+depends on: ``articles`` (one row per canonical URL), ``changes`` (an append-only log of upserts
+and deletes that the index replays) and ``meta`` (schema version and other settings). The crawl
+tables (``raw_pages``, ``crawl_state``, ``crawl_walks``, ``crawl_runs``, ``crawl_schedule``) are
+defined here too, so that one schema version describes the whole file; the crawler writes them
+through :class:`crawler.bookkeeping.CrawlBook`, and status pages read them through
+:mod:`core.crawlruns`. WAL mode, every write in a transaction: a crash loses at most the
+transaction in flight.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -18,10 +21,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
 _MIGRATIONS: list[str] = [
+    # 1: articles, the change log, and the crawler's pages, conditional-GET state and runs.
     """
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS articles (
@@ -94,6 +98,30 @@ _MIGRATIONS: list[str] = [
         updated TEXT NOT NULL
     );
     """,
+    # 3: what a URL's last fetch gave, in columns rather than marker strings in last_error
+    # ('placeholder', 'duplicate of <url>'), and the walkers' resume state in its own table
+    # rather than 'crawl:<source>:<name>' keys in meta. Existing markers and keys are converted.
+    """
+    ALTER TABLE crawl_state ADD COLUMN outcome TEXT
+        CHECK (outcome IN ('article', 'placeholder', 'duplicate', 'error'));
+    ALTER TABLE crawl_state ADD COLUMN duplicate_of TEXT;
+    UPDATE crawl_state SET outcome = 'placeholder', last_error = NULL WHERE last_error = 'placeholder';
+    UPDATE crawl_state SET outcome = 'duplicate', duplicate_of = substr(last_error, 14), last_error = NULL
+        WHERE substr(last_error, 1, 13) = 'duplicate of ';
+    UPDATE crawl_state SET outcome = 'error' WHERE outcome IS NULL AND last_error IS NOT NULL;
+    UPDATE crawl_state SET outcome = 'article' WHERE outcome IS NULL AND content_hash IS NOT NULL;
+    CREATE TABLE IF NOT EXISTS crawl_walks (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (source, key)
+    );
+    INSERT OR REPLACE INTO crawl_walks(source, key, value)
+        SELECT substr(rest, 1, instr(rest, ':') - 1), substr(rest, instr(rest, ':') + 1), value
+        FROM (SELECT substr(key, 7) AS rest, value FROM meta WHERE substr(key, 1, 6) = 'crawl:')
+        WHERE instr(rest, ':') > 1;
+    DELETE FROM meta WHERE substr(key, 1, 6) = 'crawl:';
+    """,
 ]
 
 
@@ -154,7 +182,7 @@ class Store:
         self._lock = threading.RLock()
         self._migrate()
 
-    # -- lifecycle -----------------------------------------------------------------------
+    # -- connection and transactions -------------------------------------------------------
     def close(self) -> None:
         """Close the connection."""
         self.db.close()
@@ -188,6 +216,7 @@ class Store:
             finally:
                 self._depth = 0
 
+    # -- schema and meta ------------------------------------------------------------------
     def _migrate(self) -> None:
         with self.transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -221,7 +250,7 @@ class Store:
         with self.transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
-    # -- articles ------------------------------------------------------------------------
+    # -- articles --------------------------------------------------------------------------
     def upsert_article(self, article: Article) -> str:
         """Insert or update by URL. Returns ``"new"``, ``"updated"`` or ``"unchanged"``.
 
@@ -286,6 +315,18 @@ class Store:
         """Number of stored articles."""
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def find_by_hash(self, chash: str) -> str | None:
+        """URL of a stored article with this content hash (duplicate detection), or None."""
+        row = self.db.execute("SELECT url FROM articles WHERE content_hash=? LIMIT 1", (chash,)).fetchone()
+        return row[0] if row else None
+
+    def counts_by(self, column: str) -> dict[str, int]:
+        """Article counts grouped by ``agency``, ``publisher``, ``lang`` or ``category``."""
+        if column not in {"agency", "publisher", "lang", "category"}:
+            raise ValueError(column)
+        return {r[0]: r[1] for r in self.db.execute(f"SELECT {column}, COUNT(*) FROM articles GROUP BY {column}")}
+
+    # -- change log (what the index replays) -----------------------------------------------
     def last_seq(self) -> int:
         """Sequence number of the newest change (0 for an empty store)."""
         return self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0]
@@ -299,117 +340,7 @@ class Store:
             )
         ]
 
-    def find_by_hash(self, chash: str) -> str | None:
-        """URL of a stored article with this content hash (duplicate detection), or None."""
-        row = self.db.execute("SELECT url FROM articles WHERE content_hash=? LIMIT 1", (chash,)).fetchone()
-        return row[0] if row else None
-
     def last_update(self) -> str | None:
         """When the store last changed."""
         row = self.db.execute("SELECT MAX(at) FROM changes").fetchone()
         return row[0] if row else None
-
-    # -- raw pages and crawl state (filled by the crawler) -------------------------------
-    def save_raw(self, url: str, body: bytes, *, status: int | None = None, content_type: str | None = None,
-                 encoding: str | None = None, fetched_at: str | None = None) -> None:
-        """Keep the fetched bytes of a page, so extraction can be re-run without fetching."""
-        with self.transaction() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO raw_pages(url, fetched_at, status, content_type, encoding, body) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (url, fetched_at or utcnow(), status, content_type, encoding, body),
-            )
-
-    def get_raw(self, url: str) -> sqlite3.Row | None:
-        """The raw page row for a URL, or None."""
-        return self.db.execute("SELECT * FROM raw_pages WHERE url=?", (url,)).fetchone()
-
-    def get_crawl_state(self, url: str) -> dict | None:
-        """Conditional-GET state of a URL, or None if never fetched."""
-        row = self.db.execute("SELECT * FROM crawl_state WHERE url=?", (url,)).fetchone()
-        return dict(row) if row else None
-
-    def set_crawl_state(self, url: str, source: str, **fields) -> None:
-        """Create or update the crawl state of a URL (only the given fields change)."""
-        allowed = {"etag", "last_modified", "content_hash", "last_status", "last_error", "last_checked",
-                   "next_check", "failures"}
-        unknown = set(fields) - allowed
-        if unknown:
-            raise ValueError(f"unknown crawl_state fields: {sorted(unknown)}")
-        with self.transaction() as db:
-            db.execute("INSERT OR IGNORE INTO crawl_state(url, source) VALUES (?, ?)", (url, source))
-            if fields:
-                cols = ", ".join(f"{k}=?" for k in fields)
-                db.execute(f"UPDATE crawl_state SET {cols}, source=? WHERE url=?", (*fields.values(), source, url))
-
-    def start_run(self, source: str) -> int:
-        """Record the start of a crawl run; returns its id."""
-        with self.transaction() as db:
-            return db.execute(
-                "INSERT INTO crawl_runs(source, started) VALUES (?, ?)", (source, utcnow())
-            ).lastrowid
-
-    def finish_run(self, run_id: int, *, status: str = "ok", pages: int = 0, new: int = 0, updated: int = 0,
-                   unchanged: int = 0, errors: int = 0, error_kinds: dict | None = None,
-                   message: str | None = None) -> None:
-        """Record the end of a crawl run and its counts."""
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE crawl_runs SET finished=?, status=?, pages=?, new=?, updated=?, unchanged=?, errors=?, "
-                "error_kinds=?, message=? WHERE id=?",
-                (utcnow(), status, pages, new, updated, unchanged, errors, json.dumps(error_kinds or {}),
-                 message, run_id),
-            )
-
-    def runs(self, source: str | None = None, limit: int = 20) -> list[dict]:
-        """Newest crawl runs first, optionally for one source."""
-        sql = "SELECT * FROM crawl_runs"
-        args: tuple = ()
-        if source:
-            sql += " WHERE source=?"
-            args = (source,)
-        sql += " ORDER BY id DESC LIMIT ?"
-        out = []
-        for row in self.db.execute(sql, (*args, limit)):
-            d = dict(row)
-            d["error_kinds"] = json.loads(d["error_kinds"] or "{}")
-            out.append(d)
-        return out
-
-    def last_runs(self) -> dict[str, dict]:
-        """The newest run of each source."""
-        rows = self.db.execute(
-            "SELECT * FROM crawl_runs WHERE id IN (SELECT MAX(id) FROM crawl_runs GROUP BY source)"
-        )
-        return {r["source"]: {**dict(r), "error_kinds": json.loads(r["error_kinds"] or "{}")} for r in rows}
-
-    def counts_by(self, column: str) -> dict[str, int]:
-        """Article counts grouped by ``agency``, ``publisher`` or ``lang``."""
-        if column not in {"agency", "publisher", "lang", "category"}:
-            raise ValueError(column)
-        return {r[0]: r[1] for r in self.db.execute(f"SELECT {column}, COUNT(*) FROM articles GROUP BY {column}")}
-
-    # -- crawler additions (schema 2) ------------------------------------------------------
-    def record_run_details(self, run_id: int, *, skipped: dict | None = None, not_modified: int = 0) -> None:
-        """Record what a run skipped on purpose (reason -> count) and how many pages answered 304."""
-        with self.transaction() as db:
-            db.execute("UPDATE crawl_runs SET skipped=?, not_modified=? WHERE id=?",
-                       (json.dumps(skipped or {}, ensure_ascii=False), not_modified, run_id))
-
-    def mark_interrupted_runs(self, source: str) -> int:
-        """Mark runs of a source still 'running' as 'interrupted' (call while holding its crawl lock)."""
-        with self.transaction() as db:
-            return db.execute(
-                "UPDATE crawl_runs SET status='interrupted', finished=COALESCE(finished, ?), "
-                "message=COALESCE(message, 'the crawl stopped before it finished (killed?)') "
-                "WHERE source=? AND status='running'", (utcnow(), source)).rowcount
-
-    def set_next_run(self, source: str, next_run: str | None, interval_s: float | None = None) -> None:
-        """Record when the scheduler will next crawl a source (ISO UTC), for status pages."""
-        with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO crawl_schedule(source, next_run, interval_s, updated) "
-                       "VALUES (?, ?, ?, ?)", (source, next_run, interval_s, utcnow()))
-
-    def next_runs(self) -> dict[str, dict]:
-        """Per source: the scheduler's next run, its interval and when that was recorded."""
-        return {r["source"]: dict(r) for r in self.db.execute("SELECT * FROM crawl_schedule")}

@@ -1,12 +1,14 @@
 """``govsearch schedule``: re-crawl each source at its interval, with jitter, until stopped.
 
 APScheduler 3 (BackgroundScheduler) runs one job per source. A job never overlaps itself in this
-process (``max_instances=1``, ``coalesce``) nor in another one: :class:`crawler.crawl.SourceLock`
+process (``max_instances=1``, ``coalesce``) nor in another one: :class:`crawler.lock.SourceLock`
 is a file lock in the data folder, so a second scheduler (or a manual crawl) skips a source that
-is being crawled. A failing source is logged and retried at its next turn; the others go on. The
-next run of every source is written to the store (``crawl_schedule``) for ``govsearch status``.
-SIGTERM and SIGINT stop it cleanly: the crawl in flight finishes its current article (each one
-is committed on its own) and the process exits.
+is being crawled. After a run that stored new or updated articles, the ``after_changes`` callback
+(given by the caller, e.g. an index update) runs, one call at a time. A failing source is
+logged and retried at its next turn; the others go on. The next run of every source is written
+to the store (``crawl_schedule``) for ``govsearch status``. SIGTERM and SIGINT stop it cleanly:
+the crawl in flight finishes its current article (each one is committed on its own) and the
+process exits.
 """
 from __future__ import annotations
 
@@ -15,17 +17,20 @@ import signal
 import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from crawler.crawl import AlreadyRunning, RunStats, crawl_source, update_index
-from crawler.sources import Source
-from core.store import Store
 from core.paths import store_path
+from core.store import Store
+from crawler.bookkeeping import CrawlBook
+from crawler.crawl import crawl_source
+from crawler.lock import AlreadyRunning
+from crawler.runstats import RunStats
+from crawler.sources import Source
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +42,19 @@ def _iso(when: datetime | None) -> str | None:
 class CrawlScheduler:
     """Re-crawls sources on their intervals. ``start()``, then ``wait()`` or ``stop()``."""
 
-    def __init__(self, sources: Iterable[Source], data_dir: Path, *, index: bool = True,
-                 max_pages: int | None = None, workers: int = 2, run_now: bool = True):
+    def __init__(self, sources: Iterable[Source], data_dir: Path, *,
+                 after_changes: Callable[[], object] | None = None, max_pages: int | None = None,
+                 workers: int = 2, run_now: bool = True):
         self.sources = list(sources)
         self.data_dir = Path(data_dir)
-        self.index = index
+        self.after_changes = after_changes
         self.max_pages = max_pages
         self.run_now = run_now
         self.results: list[RunStats] = []
         self._stopped = threading.Event()
-        self._index_lock = threading.Lock()
+        self._after_lock = threading.Lock()
+        self._active = 0  # crawls in flight; stop() waits for them itself (see there)
+        self._idle = threading.Condition()
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=workers)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
@@ -68,8 +76,18 @@ class CrawlScheduler:
         log.info("scheduler started: %s", ", ".join(f"{s.id} every {s.interval:g}s" for s in self.sources))
 
     def _run(self, src: Source) -> RunStats | None:
-        if self._stopped.is_set():
-            return None
+        with self._idle:
+            if self._stopped.is_set():
+                return None
+            self._active += 1
+        try:
+            return self._crawl(src)
+        finally:
+            with self._idle:
+                self._active -= 1
+                self._idle.notify_all()
+
+    def _crawl(self, src: Source) -> RunStats | None:
         try:
             stats = crawl_source(src, self.data_dir, max_pages=self.max_pages)
         except AlreadyRunning as e:
@@ -77,22 +95,24 @@ class CrawlScheduler:
             return None
         self.results.append(stats)
         log.info("%s", stats.summary())
-        if self.index and (stats.new or stats.updated):
-            with self._index_lock:  # one index writer at a time
-                update_index(self.data_dir)
+        if self.after_changes is not None and stats.changed:
+            with self._after_lock:  # jobs run in parallel threads; an index takes one writer at a time
+                self.after_changes()
         return stats
 
     def _on_event(self, event) -> None:
         if getattr(event, "exception", None) is not None:
             log.error("crawl job %s failed: %r", event.job_id, event.exception)
-        self._record_next_runs()
+        if not self._stopped.is_set():
+            self._record_next_runs()
 
     def _record_next_runs(self) -> None:
         try:
             with Store(store_path(self.data_dir)) as store:
+                book = CrawlBook(store)
                 for job in self.scheduler.get_jobs():
                     src = next((s for s in self.sources if s.id == job.id), None)
-                    store.set_next_run(job.id, _iso(job.next_run_time), src.interval if src else None)
+                    book.set_next_run(job.id, _iso(job.next_run_time), src.interval if src else None)
         except Exception:  # status bookkeeping must never stop the scheduler
             log.exception("could not record the next runs")
 
@@ -100,12 +120,20 @@ class CrawlScheduler:
         """Stop scheduling; with ``wait``, let crawls in flight finish."""
         if self._stopped.is_set():
             return
-        self._stopped.set()
+        with self._idle:
+            self._stopped.set()
         log.info("scheduler stopping")
-        self.scheduler.shutdown(wait=wait)
+        # APScheduler's shutdown(wait=True) joins the job threads while holding the job-store lock
+        # that a job's completion listener needs (get_jobs): it deadlocks if a crawl finishes
+        # meanwhile. So shut down without waiting, then wait for the crawls in flight here.
+        self.scheduler.shutdown(wait=False)
+        if wait:
+            with self._idle:
+                self._idle.wait_for(lambda: self._active == 0)
         with Store(store_path(self.data_dir)) as store:
+            book = CrawlBook(store)
             for src in self.sources:
-                store.set_next_run(src.id, None, src.interval)
+                book.set_next_run(src.id, None, src.interval)
 
     def wait(self) -> None:
         """Block until :meth:`stop` is called (e.g. from a signal handler)."""

@@ -131,15 +131,27 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
 
 
 @cli.command()
+@click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The sources TOML file in use, if not the bundled one.")
 @click.pass_context
-def status(ctx: click.Context) -> None:
-    """Show counts, index size and freshness, and the last crawl of each source.
+def status(ctx: click.Context, sources_file: Path | None) -> None:
+    """Show counts, index size and freshness, and the last and next crawl of each source
+    (the same document as /api/status).
 
     Example: govsearch status
     """
-    from govsearch.status import collect
+    from core.paths import store_path
+    from crawler.errors import ConfigError
+    from govsearch.status import collect, configured_sources
 
-    info = collect(_data(ctx))
+    data = _data(ctx)
+    try:
+        sources = configured_sources(sources_file)
+    except ConfigError as e:
+        raise UserError(str(e)) from None
+    info = {"data_dir": str(data), **collect(data, sources).to_json()}
+    if not store_path(data).exists():
+        info["hint"] = "empty: run `govsearch import FILE` or `govsearch crawl`"
     click.echo(json.dumps(info, ensure_ascii=False, indent=1))
 
 

@@ -1,11 +1,29 @@
-"""``govsearch crawl`` and ``govsearch schedule`` (registered on the main CLI group)."""
+"""``govsearch crawl`` and ``govsearch schedule`` (registered on the main CLI group).
+
+This is where a crawl is wired to the index: the crawler only calls back once articles changed.
+"""
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from typing import Callable
 
 import click
+
+log = logging.getLogger(__name__)
+
+
+def index_updater(data_dir: Path) -> Callable[[], object]:
+    """A callback that applies the store's change log to the index of ``data_dir`` (incremental)."""
+    def update():
+        from indexer import sync_index
+
+        applied = sync_index(data_dir)
+        log.info("index updated: %s", applied)
+        return applied
+
+    return update
 
 
 def _sources(names: tuple[str, ...], sources_file: Path | None, base_url: str | None, delay: float | None):
@@ -51,7 +69,7 @@ def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max
     _logging(verbose)
     data_dir: Path = ctx.obj["data_dir"]
     results = run_crawl(_sources(source, sources_file, base_url, delay), data_dir, max_pages=max_pages,
-                        index=not no_index)
+                        after_changes=None if no_index else index_updater(data_dir))
     for r in results:
         click.echo(r.summary())
     if any(r.status in ("error", "disallowed") for r in results):
@@ -75,5 +93,6 @@ def schedule(ctx: click.Context, source: tuple[str, ...], base_url: str | None, 
     from crawler.scheduler import run_scheduler
 
     _logging(verbose)
-    run_scheduler(_sources(source, sources_file, base_url, None), ctx.obj["data_dir"], max_pages=max_pages,
-                  index=not no_index)
+    data_dir: Path = ctx.obj["data_dir"]
+    run_scheduler(_sources(source, sources_file, base_url, None), data_dir, max_pages=max_pages,
+                  after_changes=None if no_index else index_updater(data_dir))

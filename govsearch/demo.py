@@ -38,6 +38,8 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
 
     from crawler.crawl import crawl
     from devtools.mirror import Mirror, load_sample
+    from govsearch.crawl_commands import index_updater
+    from govsearch.status import collector
     from crawler.scheduler import CrawlScheduler
     from crawler.sources import get_source, load_sources
     from webui import create_app
@@ -57,13 +59,14 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
                                    jitter=min(30, recrawl / 10))
                for s in DEMO_SOURCES]
     click.echo(f"[2/4] crawling {', '.join(DEMO_SOURCES)} into {data} (progress below) …")
-    for stats in crawl(sources, data):
+    update_index = index_updater(data)
+    for stats in crawl(sources, data, after_changes=update_index):
         click.echo(f"      {stats.summary()}")
-    scheduler = CrawlScheduler(sources, data, run_now=False)
+    scheduler = CrawlScheduler(sources, data, after_changes=update_index, run_now=False)
     scheduler.start()
     click.echo(f"[3/4] scheduler started: re-crawls every {recrawl} s")
 
-    app = create_app(data)
+    app = create_app(data, status=collector(data, sources))
     server = create_server(app, host=host, port=port, threads=8, ident="govsearch")
     url = f"http://{host}:{server.effective_port}/"
     click.echo(f"[4/4] search UI at {url}\n\n      {TRY}\n\n      Ctrl+C to stop.", )

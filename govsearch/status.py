@@ -1,29 +1,77 @@
-"""What `govsearch status`, the status page and /api/status report: one collector for all three."""
+"""The one status collector behind `govsearch status`, the status page and /api/status.
+
+It knows the crawl sources in use (the ``--sources`` file when one was given, else the bundled
+one), which the web app does not: the app is handed :func:`collector` bound to them.
+"""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterable
 
-from core.store import Store
+from core.crawlruns import last_runs, next_runs
 from core.paths import store_path
+from core.store import Store
+from crawler.sources import Source, load_sources
 from indexer import index_stats
+from webui.status import SourceStatus, Status, StatusCollector
 
 
-def collect(data: Path) -> dict:
-    """Counts, index size and freshness, and per-source crawl runs for a data folder."""
-    out: dict = {"data_dir": str(data)}
-    if not store_path(data).exists():
-        out.update(articles=0, index={"documents": 0, "bytes": 0, "behind": 0}, sources={})
-        out["hint"] = "empty: run `govsearch import FILE` or `govsearch crawl`"
-        return out
-    with Store(store_path(data)) as store:
-        out["articles"] = store.count_articles()
-        out["last_update"] = store.last_update()
-        out["by_agency"] = dict(sorted(store.counts_by("agency").items(), key=lambda kv: -kv[1]))
-        last_seq = store.last_seq()
-        runs, nexts = store.last_runs(), store.next_runs()
-        out["sources"] = {sid: {"last_run": runs.get(sid), "next_run": nexts.get(sid)}
-                          for sid in sorted(set(runs) | set(nexts))}
-    index = index_stats(data)
-    index["behind"] = max(0, last_seq - index.pop("applied_seq"))
-    out["index"] = index
-    return out
+def configured_sources(sources_file: Path | None = None) -> list[Source]:
+    """Every source of a sources file (default: the bundled one); raises ConfigError if it is bad."""
+    return list(load_sources(sources_file).values())
+
+
+def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
+    """Counts, the index's size and freshness, and per source its last run and next crawl.
+
+    Runs of sources not among ``sources`` (no longer configured) are kept apart in ``other_runs``.
+    An empty data folder gives zeros; the store is not created.
+    """
+    data_dir = Path(data_dir)
+    index = index_stats(data_dir)
+    counts = dict(articles=0, store_seq=0, store_updated=None)
+    runs: dict[str, dict] = {}
+    nexts: dict[str, dict] = {}
+    by_publisher: dict[str, int] = {}
+    agencies: list[tuple[str, int]] = []
+    if store_path(data_dir).exists():
+        with Store(store_path(data_dir)) as store:
+            counts = dict(articles=store.count_articles(), store_seq=store.last_seq(),
+                          store_updated=store.last_update())
+            runs, nexts = last_runs(store), next_runs(store)
+            by_publisher = store.counts_by("publisher")
+            agencies = sorted(store.counts_by("agency").items(), key=lambda kv: -kv[1])
+    listed = []
+    for src in sources:
+        last = runs.pop(src.id, None)
+        planned = (nexts.get(src.id) or {}).get("next_run")
+        listed.append(SourceStatus(
+            id=src.id, name=src.name or src.id, agency=src.agency, publisher=src.publisher,
+            verified=src.verified, interval_s=src.interval, articles=by_publisher.get(src.publisher, 0),
+            last_run=last, next_crawl=planned or _next_crawl(last, src.interval),
+        ))
+    # Verified sources first, then the ones with runs, then by id.
+    listed.sort(key=lambda s: (not s.verified, s.last_run is None, s.id))
+    return Status(index_docs=index["documents"], index_bytes=index["bytes"], index_generation=index["generation"],
+                  index_applied_seq=index["applied_seq"], sources=listed, agencies=agencies, other_runs=runs,
+                  **counts)
+
+
+def collector(data_dir: Path, sources: Iterable[Source]) -> StatusCollector:
+    """:func:`collect` bound to a data folder and the sources in use, for ``create_app(status=...)``."""
+    chosen = list(sources)
+    return lambda: collect(data_dir, chosen)
+
+
+def _next_crawl(last_run: dict | None, interval: float) -> str | None:
+    """When a scheduler would crawl again: the last start plus the interval."""
+    if not last_run or not last_run.get("started"):
+        return None
+    try:
+        started = datetime.fromisoformat(last_run["started"])
+    except ValueError:
+        return None
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=timezone.utc)
+    return datetime.fromtimestamp(started.timestamp() + interval, timezone.utc).replace(microsecond=0).isoformat()

@@ -16,8 +16,10 @@ from core.paths import data_dir as default_data_dir, store_path
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes. One runs waitress; more run gunicorn, one process per core "
                    "(Python runs one thread at a time per process).")
+@click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The sources TOML file the crawls use, if not the bundled one (for the status page).")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int, sources_file: Path | None) -> None:
     """Serve the search pages, JSON API and feeds.
 
     New articles from a crawl or an import appear without a restart (the searcher follows the
@@ -28,15 +30,16 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int) 
     if not store_path(data).exists():
         click.echo(f"note: {data} holds no articles yet; load some with `govsearch --data-dir {data} import FILE`",
                    err=True)
+    status = _status_collector(data, sources_file)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if workers > 1:
-        _serve_gunicorn(data, host, port, threads, workers)
+        _serve_gunicorn(data, host, port, threads, workers, status)
         return
     from waitress import create_server
 
     from webui import create_app
 
-    app = create_app(data)
+    app = create_app(data, status=status)
     server = create_server(app, host=host, port=port, threads=threads, ident="govsearch")
     click.echo(f"govsearch serving {data} on http://{host}:{server.effective_port}/ (Ctrl+C to stop)")
     try:
@@ -47,7 +50,18 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int) 
         server.close()
 
 
-def _serve_gunicorn(data: Path, host: str, port: int, threads: int, workers: int) -> None:
+def _status_collector(data: Path, sources_file: Path | None):
+    """The status collector for the app, bound to the sources in use."""
+    from crawler.errors import ConfigError
+    from govsearch.status import collector, configured_sources
+
+    try:
+        return collector(data, configured_sources(sources_file))
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _serve_gunicorn(data: Path, host: str, port: int, threads: int, workers: int, status) -> None:
     """Several worker processes, each with its own app and search engine (no shared state)."""
     from gunicorn.app.base import BaseApplication
 
@@ -61,7 +75,7 @@ def _serve_gunicorn(data: Path, host: str, port: int, threads: int, workers: int
         def load(self):
             from webui import create_app
 
-            return create_app(data)  # in each worker, after the fork
+            return create_app(data, status=status)  # in each worker, after the fork
 
     click.echo(f"govsearch serving {data} on http://{host}:{port}/ with {workers} processes (Ctrl+C to stop)")
     _App().run()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+from crawler.bookkeeping import CrawlBook
 from crawler.crawl import crawl_source
 from crawler_fixtures import data_dir, mirror, open_store, page_requests, sources  # noqa: F401
 
@@ -46,7 +47,7 @@ def test_killed_crawl_resumes_and_loses_nothing(mirror, sources, data_dir):
     assert stats.status == "ok"
     with open_store(data_dir) as store:
         after = {a.url: a.content_hash for a in store.iter_articles()}
-        runs = store.runs("moi")
+        runs = CrawlBook(store).runs("moi")
     assert len(after) == len(mirror.moi_ids)
     assert all(after[u] == h for u, h in before.items())  # nothing fetched before the kill was lost
     assert stats.new == len(mirror.moi_ids) - stored_before

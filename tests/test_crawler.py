@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.crawl import AlreadyRunning, SourceLock, crawl, crawl_source
+from click.testing import CliRunner
+
 from core.normalize import normalize_line
+from crawler.bookkeeping import CrawlBook
+from crawler.crawl import crawl, crawl_source
+from crawler.lock import AlreadyRunning, SourceLock
 from crawler_fixtures import data_dir, mirror, open_store, page_requests, sources  # noqa: F401
 
 
@@ -24,8 +28,8 @@ def test_wordpress_site(sources, mirror, data_dir):
         assert art.title == normalize_line(mirror.articles[mirror.moi_ids[0]].title)
         assert art.published == mirror.articles[mirror.moi_ids[0]].date
         assert art.agency.startswith("moi") and art.publisher == "moi.go.th"
-        assert store.get_raw(art.url)["body"].startswith(b"<!DOCTYPE html>")
-        last = store.runs("moi")[0]
+        assert CrawlBook(store).get_raw(art.url)["body"].startswith(b"<!DOCTYPE html>")
+        last = CrawlBook(store).runs("moi")[0]
         assert (last["status"], last["new"], last["pages"]) == ("ok", n, stats.pages)
         assert '"pdf file": 1' in last["skipped"]
 
@@ -118,20 +122,26 @@ def test_a_later_failure_never_deletes_or_blanks_the_article(sources, mirror, da
     with open_store(data_dir) as store:
         after = store.get_article(url)
         assert after is not None and after.body == before.body and after.content_hash == before.content_hash
-        assert store.get_crawl_state(url)["last_error"]
+        state = CrawlBook(store).get_state(url)
+        assert state["last_error"] and state["outcome"] == "error"
 
 
 def test_same_article_under_two_urls_is_stored_once(sources, mirror, data_dir):
     aid = max(mirror.articles)
     src = sources["thaigov"]
     run(src, data_dir)
-    from crawler.crawl import SourceCrawl, make_fetcher
+    from crawler.crawl import make_fetcher
+    from crawler.pipeline import Pipeline
+    alias = f"https://www.thaigov.go.th/news/contents/ministry_details/{aid}"
     with open_store(data_dir) as store:
         before = store.count_articles()
-        c = SourceCrawl(src, store, make_fetcher(src))
-        outcome = c.article(f"https://www.thaigov.go.th/news/contents/ministry_details/{aid}")
+        c = Pipeline(src, store, make_fetcher(src))
+        outcome = c.article(alias)
         assert outcome == "duplicate" and c.stats.skipped["duplicate"] == 1
         assert store.count_articles() == before
+        state = CrawlBook(store).get_state(alias)
+        assert (state["outcome"], state["duplicate_of"], state["last_error"]) == (
+            "duplicate", f"https://www.thaigov.go.th/news/contents/details/{aid}", None)
 
 
 def test_max_pages_then_the_next_run_continues(sources, mirror, data_dir):
@@ -154,7 +164,7 @@ def test_robots_disallow_stops_the_source_plainly(sources, mirror, data_dir):
     assert stats.status == "disallowed" and "robots.txt disallows" in stats.message
     assert page_requests(mirror) == []
     with open_store(data_dir) as store:
-        assert store.runs("thaigov")[0]["status"] == "disallowed"
+        assert CrawlBook(store).runs("thaigov")[0]["status"] == "disallowed"
 
 
 def test_retryable_errors_during_a_crawl_are_retried(sources, mirror, data_dir):
@@ -169,16 +179,23 @@ def test_a_second_crawl_of_the_same_source_is_refused(sources, data_dir):
     with SourceLock(data_dir, "moi"):
         with pytest.raises(AlreadyRunning):
             run(sources["moi"], data_dir)
-        results = crawl([sources["moi"]], data_dir, index=False)
+        results = crawl([sources["moi"]], data_dir)
         assert results[0].status == "locked"
 
 
-def test_crawl_updates_the_index(sources, mirror, data_dir):
-    crawl([sources["moi-pr"]], data_dir, index=True)
-    from indexer import SearchEngine
+def test_crawl_calls_back_only_when_articles_changed(sources, data_dir):
+    calls = []
+    crawl([sources["moi-pr"]], data_dir, after_changes=lambda: calls.append("changed"))
+    crawl([sources["moi-pr"]], data_dir, after_changes=lambda: calls.append("again"))  # all 304s
+    assert calls == ["changed"]
 
+
+def test_crawl_command_updates_the_index(mirror, data_dir):
+    from govsearch.cli import cli
+    from indexer import SearchEngine, build_params
+
+    res = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "crawl", "moi-pr", "--base-url", mirror.base_url,
+                                   "--delay", "0"])
+    assert res.exit_code == 0, res.output
     title = mirror.articles[mirror.pr_ids[0]].title
-    from indexer import build_params
-
-    res = SearchEngine(data_dir).search(build_params(q=title.split()[0]))
-    assert res.total >= 1
+    assert SearchEngine(data_dir).search(build_params(q=title.split()[0])).total >= 1

@@ -7,7 +7,9 @@ import subprocess
 import sys
 import time
 
-from crawler.crawl import SourceLock
+from core.crawlruns import next_runs
+from crawler.bookkeeping import CrawlBook
+from crawler.lock import SourceLock
 from crawler.scheduler import CrawlScheduler
 from crawler_fixtures import data_dir, mirror, open_store, sources  # noqa: F401
 
@@ -19,18 +21,23 @@ def _wait(pred, timeout=20.0):
     return pred()
 
 
+def _runs(data_dir, source):
+    with open_store(data_dir) as store:
+        return CrawlBook(store).runs(source)
+
+
 def test_recrawls_at_the_interval_and_survives_a_failing_source(sources, data_dir):
     good = sources["moi-pr"].with_overrides(interval=1.0, jitter=0)
     # A source whose site is down (nothing listens on port 9 of 127.0.0.1).
     bad = sources["moi"].with_base_url("http://127.0.0.1:9").with_overrides(interval=1.0, jitter=0, retries=0)
-    sched = CrawlScheduler([good, bad], data_dir, index=False)
+    sched = CrawlScheduler([good, bad], data_dir)
     sched.start()
     try:
         assert _wait(lambda: sum(r.source == "moi-pr" for r in sched.results) >= 3)
         with open_store(data_dir) as store:
-            nxt = store.next_runs()
+            nxt = next_runs(store)
             assert set(nxt) == {"moi-pr", "moi"} and nxt["moi-pr"]["next_run"]
-            runs = store.runs("moi")
+            runs = CrawlBook(store).runs("moi")
             assert runs and all(r["status"] == "error" for r in runs)  # failed, and retried each turn
             assert len(runs) >= 2
     finally:
@@ -38,18 +45,18 @@ def test_recrawls_at_the_interval_and_survives_a_failing_source(sources, data_di
     good_runs = [r for r in sched.results if r.source == "moi-pr"]
     assert good_runs[0].new > 0 and all(r.new == 0 and r.not_modified == r.pages for r in good_runs[1:])
     with open_store(data_dir) as store:
-        assert store.next_runs()["moi-pr"]["next_run"] is None  # stopped: nothing planned
+        assert next_runs(store)["moi-pr"]["next_run"] is None  # stopped: nothing planned
 
 
 def test_a_source_locked_by_another_process_is_skipped(sources, data_dir):
     src = sources["moi-pr"].with_overrides(interval=0.5, jitter=0)
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from crawler.crawl import SourceLock\n"
+        "import sys, time; from pathlib import Path; from crawler.lock import SourceLock\n"
         f"l = SourceLock(Path({str(data_dir)!r}), 'moi-pr'); l.acquire(); print('locked', flush=True); time.sleep(30)")],
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
-        sched = CrawlScheduler([src], data_dir, index=False)
+        sched = CrawlScheduler([src], data_dir)
         sched.start()
         time.sleep(1.5)
         sched.stop()
@@ -75,8 +82,8 @@ def test_schedule_command_stops_cleanly_on_sigterm(mirror, data_dir, tmp_path):
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert _wait(lambda: any(r["path"].startswith("/news/pr") for r in mirror.log), 30)
-        assert _wait(lambda: (data_dir / "store.sqlite3").exists() and open_store(data_dir).runs("moi-pr")
-                     and open_store(data_dir).runs("moi-pr")[0]["status"] == "ok", 30)
+        assert _wait(lambda: (data_dir / "store.sqlite3").exists() and _runs(data_dir, "moi-pr")
+                     and _runs(data_dir, "moi-pr")[0]["status"] == "ok", 30)
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=20)
     finally:
@@ -84,3 +91,32 @@ def test_schedule_command_stops_cleanly_on_sigterm(mirror, data_dir, tmp_path):
             proc.kill()
     assert proc.returncode == 0, out
     assert "received SIGTERM" in out and "scheduler stopped" in out
+
+
+def test_after_changes_runs_one_call_at_a_time(sources, data_dir):
+    """Two sources crawled in parallel threads, both with new articles: the callback never overlaps."""
+    import threading
+
+    busy, overlaps, calls = threading.Lock(), [], []
+
+    def after_changes():
+        if not busy.acquire(blocking=False):
+            overlaps.append(1)
+            return
+        try:
+            calls.append(1)
+            # Hold on until the other job has finished its crawl too: it then calls back meanwhile
+            # unless the scheduler serialises the calls.
+            _wait(lambda: len(sched.results) == 2, 20)
+            time.sleep(0.2)
+        finally:
+            busy.release()
+
+    jobs = [sources[s].with_overrides(interval=3600, jitter=0) for s in ("moi-pr", "prd")]
+    sched = CrawlScheduler(jobs, data_dir, after_changes=after_changes, workers=2)
+    sched.start()
+    try:
+        assert _wait(lambda: len(sched.results) == 2 and len(calls) == 2, 30), (sched.results, calls)
+    finally:
+        sched.stop()
+    assert all(r.new for r in sched.results) and overlaps == []

@@ -5,7 +5,9 @@ import sqlite3
 
 import pytest
 
-from core.store import SCHEMA_VERSION, Article, Store
+from core.crawlruns import last_runs, next_runs
+from core.store import _MIGRATIONS, SCHEMA_VERSION, Article, Store
+from crawler.bookkeeping import CrawlBook
 
 
 @pytest.fixture
@@ -50,22 +52,68 @@ def test_failed_transaction_leaves_nothing(store):
 
 
 def test_crawl_state_and_runs(store):
-    store.set_crawl_state("https://example.go.th/4", "moi", etag='"abc"', last_status=200)
-    store.set_crawl_state("https://example.go.th/4", "moi", last_status=304)
-    st = store.get_crawl_state("https://example.go.th/4")
+    book = CrawlBook(store)
+    book.set_state("https://example.go.th/4", "moi", etag='"abc"', last_status=200)
+    book.set_state("https://example.go.th/4", "moi", last_status=304)
+    st = book.get_state("https://example.go.th/4")
     assert st["etag"] == '"abc"' and st["last_status"] == 304
     with pytest.raises(ValueError):
-        store.set_crawl_state("https://example.go.th/4", "moi", bogus=1)
-    run = store.start_run("moi")
-    store.finish_run(run, pages=3, new=2, errors=1, error_kinds={"timeout": 1})
-    last = store.last_runs()["moi"]
+        book.set_state("https://example.go.th/4", "moi", bogus=1)
+    with pytest.raises(sqlite3.IntegrityError):  # outcome is one of four words, not free text
+        book.set_state("https://example.go.th/4", "moi", outcome="duplicate of https://example.go.th/1")
+    run = book.start_run("moi")
+    book.finish_run(run, pages=3, new=2, errors=1, error_kinds={"timeout": 1}, skipped={"pdf file": 1})
+    last = last_runs(store)["moi"]
     assert (last["pages"], last["new"], last["errors"], last["error_kinds"]) == (3, 2, 1, {"timeout": 1})
+    assert book.runs("moi")[0]["id"] == run and '"pdf file": 1' in last["skipped"]
+    book.set_next_run("moi", "2025-01-01T00:00:00+00:00", 3600)
+    assert next_runs(store)["moi"]["next_run"] == "2025-01-01T00:00:00+00:00"
+
+
+def test_walk_state_is_per_source(store):
+    book = CrawlBook(store)
+    book.set_walk("moi", "next_id", "12")
+    book.set_walk("prd", "next_id", "7")
+    assert (book.get_walk("moi", "next_id"), book.get_walk("prd", "next_id"), book.get_walk("moi", "x")) == (
+        "12", "7", None)
 
 
 def test_raw_pages_keep_bytes(store):
     raw = "ข่าว".encode("cp874")
-    store.save_raw("https://example.go.th/5", raw, status=200, content_type="text/html", encoding="cp874")
-    assert bytes(store.get_raw("https://example.go.th/5")["body"]) == raw
+    book = CrawlBook(store)
+    book.save_raw("https://example.go.th/5", raw, status=200, content_type="text/html", encoding="cp874")
+    assert bytes(book.get_raw("https://example.go.th/5")["body"]) == raw
+
+
+def test_schema_2_markers_and_meta_keys_become_columns(tmp_path):
+    """A store written by the schema-2 crawler: markers in last_error, walker state in meta."""
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    for step in _MIGRATIONS[:2]:
+        db.executescript(step)
+    db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", [
+        ("schema_version", "2"), ("crawl:moi:resume", '["https://www.moi.go.th/moi/page/3/"]'),
+        ("crawl:thaigov:highest_id", "98765"), ("crawl:thaigov:next_id", "98766"), ("site_note", "kept")])
+    db.executemany("INSERT INTO crawl_state(url, source, content_hash, last_error) VALUES (?, ?, ?, ?)", [
+        ("https://t.example/1", "thaigov", None, "placeholder"),
+        ("https://t.example/2", "thaigov", None, "duplicate of https://t.example/3"),
+        ("https://t.example/3", "thaigov", "abc", None),
+        ("https://t.example/4", "thaigov", "def", "timeout: read timed out"),
+        ("https://t.example/list", "thaigov", None, None)])
+    db.commit()
+    db.close()
+
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 3
+        rows = {r["url"].rsplit("/", 1)[1]: (r["outcome"], r["duplicate_of"], r["last_error"])
+                for r in store.db.execute("SELECT * FROM crawl_state")}
+        assert rows == {"1": ("placeholder", None, None), "2": ("duplicate", "https://t.example/3", None),
+                        "3": ("article", None, None), "4": ("error", None, "timeout: read timed out"),
+                        "list": (None, None, None)}
+        book = CrawlBook(store)
+        assert book.get_walk("moi", "resume") == '["https://www.moi.go.th/moi/page/3/"]'
+        assert (book.get_walk("thaigov", "highest_id"), book.get_walk("thaigov", "next_id")) == ("98765", "98766")
+        assert store.get_meta("crawl:moi:resume") is None and store.get_meta("site_note") == "kept"
 
 
 def test_newer_schema_is_refused(tmp_path):

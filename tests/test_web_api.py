@@ -8,7 +8,7 @@ from urllib.parse import quote
 import feedparser
 import pytest
 
-from web_fixtures import app, build_web_data_dir, client, web_data_dir  # noqa: F401  (fixtures)
+from web_fixtures import app, build_web_data_dir, client, make_app, web_data_dir  # noqa: F401  (fixtures)
 
 QUERY = "มหาดไทย"
 KNOWN_URL = "https://www.thaigov.go.th/news/contents/details/72657"
@@ -182,6 +182,41 @@ def test_api_status(client):
     assert runs["moi"]["errors"] == 2 and runs["moi"]["error_kinds"] == {"timeout": 2}
 
 
+def test_serve_with_a_sources_file_reports_those_sources(web_data_dir, tmp_path):
+    """`govsearch serve --sources FILE`: /api/status lists that file's sources, not the bundled ones."""
+    import os
+    import re
+    import subprocess
+    import sys
+    import urllib.request
+
+    from crawler.sources import load_sources
+
+    sources_file = tmp_path / "sources.toml"
+    sources_file.write_text(
+        '[sources.local-pr]\nname = "Local PR"\nagency = "moi-ops"\npublisher = "pr.local.example"\n'
+        'adapter = "listing"\nbase_url = "http://pr.local.example"\n'
+        'start_urls = ["http://pr.local.example/news.htm"]\ninterval = "2h"\nverified = true\n'
+        '[sources.local-pr.options]\nitem = "a"\ntitle = "h2"\nbody = ".content"\n', encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "govsearch", "--data-dir", str(web_data_dir), "serve",
+                             "--port", "0", "--sources", str(sources_file)],
+                            env={**os.environ, "PYTHAINLP_OFFLINE": "1"}, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert m, line
+        with urllib.request.urlopen(f"http://127.0.0.1:{m.group(1)}/api/status", timeout=30) as resp:
+            doc = json.loads(resp.read())
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert [(s["id"], s["name"], s["interval_seconds"]) for s in doc["sources"]] == [("local-pr", "Local PR", 7200)]
+    assert not set(load_sources()) & {s["id"] for s in doc["sources"]}
+    assert {"thaigov", "moi"} <= set(doc["other_runs"])  # runs of sources the file does not configure
+    assert doc["articles"] == 60
+
+
 def test_healthz(client):
     resp = client.get("/healthz")
     assert resp.status_code == 200 and resp.get_json() == {"status": "ok", "documents": 60}
@@ -229,10 +264,9 @@ def test_new_articles_appear_without_restart(tmp_path):
     from core.store import Store
     from core.paths import store_path
     from indexer import sync_index
-    from webui import create_app
 
     data = build_web_data_dir(tmp_path / "data")
-    client = create_app(data, {"TESTING": True}).test_client()
+    client = make_app(data).test_client()
     assert client.get("/api/search?q=ฟ้าผ่ากลางทะเลทราย").get_json()["total"] == 0
     extra = tmp_path / "new.jsonl"
     extra.write_text(json.dumps({"url": "https://www.thaigov.go.th/news/contents/details/999999",
@@ -257,10 +291,16 @@ def test_new_articles_appear_without_restart(tmp_path):
 @pytest.mark.parametrize("path", ["/", "/search?q=มหาดไทย", "/status", "/api/status", "/healthz", "/feed.atom",
                                   "/api/search"])
 def test_a_fresh_data_folder_serves_empty_pages(tmp_path, path):
+    resp = make_app(tmp_path / "empty").test_client().get(path)
+    assert resp.status_code == 200
+
+
+def test_an_app_without_a_status_collector_has_no_status(web_data_dir):
     from webui import create_app
 
-    resp = create_app(tmp_path / "empty", {"TESTING": True}).test_client().get(path)
-    assert resp.status_code == 200
+    client = create_app(web_data_dir, {"TESTING": True}).test_client()
+    assert client.get("/api/status").status_code == 404 and client.get("/status").status_code == 404
+    assert client.get("/healthz").status_code == 200
 
 
 @pytest.mark.parametrize("path, is_json", [("/healthz", True), ("/api/search", True), ("/search?q=x", False)])

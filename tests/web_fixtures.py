@@ -24,16 +24,18 @@ def build_web_data_dir(path: Path) -> Path:
     from core.importer import import_files
     from core.store import Store
     from core.paths import store_path
+    from crawler.bookkeeping import CrawlBook
     from indexer import sync_index
 
     path.mkdir(parents=True, exist_ok=True)
     with Store(store_path(path)) as store:
         report = import_files(store, [SAMPLE])
         assert not report.skipped, report.skipped
-        ok = store.start_run("thaigov")
-        store.finish_run(ok, status="ok", pages=12, new=10, updated=1, unchanged=1)
-        bad = store.start_run("moi")
-        store.finish_run(bad, status="error", pages=3, errors=2, error_kinds={"timeout": 2},
+        book = CrawlBook(store)
+        ok = book.start_run("thaigov")
+        book.finish_run(ok, status="ok", pages=12, new=10, updated=1, unchanged=1)
+        bad = book.start_run("moi")
+        book.finish_run(bad, status="error", pages=3, errors=2, error_kinds={"timeout": 2},
                          message="<b>timeout</b> talking to www.moi.go.th")
     sync_index(path)
     return path
@@ -45,12 +47,19 @@ def web_data_dir(tmp_path_factory) -> Path:
     return build_web_data_dir(tmp_path_factory.mktemp("web") / "data")
 
 
+def make_app(data_dir: Path, test_config: dict | None = None):
+    """The app over ``data_dir`` as ``govsearch serve`` builds it (status of the bundled sources)."""
+    from govsearch.status import collector, configured_sources
+    from webui import create_app
+
+    return create_app(data_dir, {"TESTING": True, **(test_config or {})},
+                      status=collector(data_dir, configured_sources()))
+
+
 @pytest.fixture(scope="session")
 def app(web_data_dir):
     """The app over the sample data, five hits per HTML page."""
-    from webui import create_app
-
-    return create_app(web_data_dir, {"TESTING": True, "PER_PAGE": PER_PAGE, "HOME_CACHE_SECONDS": 0})
+    return make_app(web_data_dir, {"PER_PAGE": PER_PAGE, "HOME_CACHE_SECONDS": 0})
 
 
 @pytest.fixture

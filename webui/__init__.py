@@ -1,6 +1,6 @@
 """The web front end: Flask app factory, blueprints for pages, the JSON API and feeds.
 
-``create_app(data_dir)`` builds the app; ``govsearch serve`` runs it under waitress. Views are
+``create_app(data_dir, status=collector)`` builds the app; ``govsearch serve`` runs it under waitress. Views are
 thin: they validate with :func:`indexer.build_params`, call :mod:`webui.services` (the only
 place that talks to the search engine) and render. Every error goes through :mod:`webui.errors`.
 """
@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask
 
 from core.paths import data_dir as default_data_dir
 
+if TYPE_CHECKING:
+    from webui.status import StatusCollector
 
-def create_app(data_dir: str | os.PathLike | None = None, test_config: dict[str, Any] | None = None) -> Flask:
+
+def create_app(data_dir: str | os.PathLike | None = None, test_config: dict[str, Any] | None = None, *,
+               status: "StatusCollector | None" = None) -> Flask:
     """Build the Flask app over one data folder (default: ``$GOVSEARCH_DATA_DIR`` or ``./index``).
 
     ``test_config`` overrides settings (tests shrink ``PER_PAGE`` to page through a small index).
+    ``status`` returns what the status page and ``/api/status`` show (it knows the crawl sources
+    in use, which the app does not); without it those two routes answer 404.
     """
     app = Flask(__name__)
     app.config.from_mapping(
@@ -36,9 +42,10 @@ def create_app(data_dir: str | os.PathLike | None = None, test_config: dict[str,
     if test_config:
         app.config.from_mapping(test_config)
 
-    from webui import api, errors, feeds, i18n, pages, security, services
+    from webui import api, errors, feeds, i18n, pages, security, services, status as status_view
 
     services.init_app(app)
+    app.extensions[status_view.EXTENSION] = status
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

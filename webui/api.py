@@ -31,7 +31,7 @@ def article():
 @bp.get("/api/status")
 def status():
     """Crawl runs per source, counts, index size and freshness."""
-    return jsonify(status_report.status().to_json())
+    return jsonify(status_report.current().to_json())
 
 
 @bp.get("/healthz")

@@ -78,4 +78,4 @@ def article():
 @bp.get("/status")
 def status():
     """Crawl sources, counts and the index's size and freshness."""
-    return render_template("status.html", st=status_report.status())
+    return render_template("status.html", st=status_report.current())

@@ -1,17 +1,22 @@
-"""The status page and ``/api/status``: crawl runs per source, counts, index size and freshness."""
+"""What the status page and ``/api/status`` show, and how: the documents, not how they are collected.
+
+The app does not know the crawl sources: whoever builds it passes a collector
+(``create_app(data_dir, status=...)``) that returns a :class:`Status`; without one, the status
+routes answer 404.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from typing import Callable
 
-from crawler.sources import load_sources
-from indexer import applied_seq, current_generation, index_size
-from webui.services import engine
+from flask import abort, current_app
+
+EXTENSION = "govsearch.status"
 
 
 @dataclass
 class SourceStatus:
-    """One crawl source: its last run and when the scheduler will run it next."""
+    """One crawl source: its last run and when it is due to be crawled next."""
 
     id: str
     name: str
@@ -26,7 +31,7 @@ class SourceStatus:
 
 @dataclass
 class Status:
-    """What the status page and ``/api/status`` show."""
+    """What the status page, ``/api/status`` and ``govsearch status`` show."""
 
     articles: int
     index_docs: int
@@ -70,47 +75,12 @@ class Status:
         }
 
 
-def status() -> Status:
-    """Crawl runs per source, article counts, and the index's size and freshness."""
-    eng = engine()
-    store = eng.store()
-    data = eng.data_dir
-    gen = current_generation(data)
-    runs = store.last_runs()
-    by_publisher = store.counts_by("publisher")
-    sources = []
-    for src in load_sources().values():
-        last = runs.pop(src.id, None)
-        sources.append(SourceStatus(
-            id=src.id, name=src.name or src.id, agency=src.agency, publisher=src.publisher,
-            verified=src.verified, interval_s=src.interval, articles=by_publisher.get(src.publisher, 0),
-            last_run=last, next_crawl=_next_crawl(last, src.interval),
-        ))
-    # Verified sources first, then the ones with runs, then by name.
-    sources.sort(key=lambda s: (not s.verified, s.last_run is None, s.id))
-    agencies = sorted(store.counts_by("agency").items(), key=lambda kv: -kv[1])
-    return Status(
-        articles=store.count_articles(),
-        index_docs=eng.doc_count(),
-        index_bytes=index_size(data),
-        index_generation=gen.name if gen else None,
-        index_applied_seq=applied_seq(gen) if gen else 0,
-        store_seq=store.last_seq(),
-        store_updated=store.last_update(),
-        sources=sources,
-        agencies=agencies,
-        other_runs=runs,  # runs of sources no longer configured
-    )
+StatusCollector = Callable[[], Status]
 
 
-def _next_crawl(last_run: dict | None, interval: float) -> str | None:
-    """When the scheduler is due to crawl again: the last start plus the interval."""
-    if not last_run or not last_run.get("started"):
-        return None
-    try:
-        started = datetime.fromisoformat(last_run["started"])
-    except ValueError:
-        return None
-    if started.tzinfo is None:
-        started = started.replace(tzinfo=timezone.utc)
-    return datetime.fromtimestamp(started.timestamp() + interval, timezone.utc).replace(microsecond=0).isoformat()
+def current() -> Status:
+    """The status from the collector the app was built with (404 when it was built without one)."""
+    collect: StatusCollector | None = current_app.extensions.get(EXTENSION)
+    if collect is None:
+        abort(404, description="this server was started without a status collector")
+    return collect()

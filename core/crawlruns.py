@@ -1,0 +1,31 @@
+"""Read-only views of the crawl history, for status pages (the crawler writes it).
+
+The web UI and the status collector read the crawl tables of the store here, so that neither
+depends on the crawler for what it only shows.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from core.store import Store
+
+
+def run_from_row(row: sqlite3.Row) -> dict:
+    """A ``crawl_runs`` row as a dict, ``error_kinds`` decoded (kind -> count)."""
+    run = dict(row)
+    run["error_kinds"] = json.loads(run["error_kinds"] or "{}")
+    return run
+
+
+def last_runs(store: Store) -> dict[str, dict]:
+    """The newest run of each source."""
+    rows = store.db.execute(
+        "SELECT * FROM crawl_runs WHERE id IN (SELECT MAX(id) FROM crawl_runs GROUP BY source)"
+    )
+    return {r["source"]: run_from_row(r) for r in rows}
+
+
+def next_runs(store: Store) -> dict[str, dict]:
+    """Per source: the scheduler's next run (ISO UTC, None when stopped), its interval and when that was recorded."""
+    return {r["source"]: dict(r) for r in store.db.execute("SELECT * FROM crawl_schedule")}
