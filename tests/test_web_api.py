@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import time
 from urllib.parse import quote
 
@@ -277,19 +278,29 @@ def test_a_fresh_data_folder_serves_empty_pages(tmp_path, path):
     assert resp.status_code == 200
 
 
-@pytest.mark.parametrize("path, is_json", [("/healthz", True), ("/api/search", True), ("/search?q=x", False)])
-def test_an_unusable_index_is_a_503_not_a_500(app, monkeypatch, path, is_json):
-    from indexer.index import IndexUnavailable
+@pytest.mark.parametrize("path, is_json", [("/healthz", True), ("/api/search", True), ("/search?q=x", False),
+                                           ("/", False), ("/api/status", True)])
+def test_an_unusable_index_is_a_503_not_a_500(web_data_dir, tmp_path, caplog, path, is_json):
+    from indexer.index import current_generation
+    from indexer.schema import SCHEMA_VERSION
+    from webui import create_app
 
-    def broken(*_a, **_k):
-        raise IndexUnavailable("index built with schema 1, this govsearch uses 2: run `govsearch reindex`")
-
-    eng = app.extensions["govsearch"]["engine"]
-    monkeypatch.setattr(eng, "search", broken)
-    monkeypatch.setattr(eng, "doc_count", broken)
-    resp = app.test_client().get(path)
-    assert resp.status_code == 503 and resp.is_json == is_json
-    assert "reindex" in resp.get_data(as_text=True)
+    # A real data folder whose live index was built by an older govsearch.
+    data = tmp_path / "data"
+    shutil.copytree(web_data_dir, data)
+    (current_generation(data) / "schema_version").write_text(str(SCHEMA_VERSION - 1))
+    resp = create_app(data, {"TESTING": True, "HOME_CACHE_SECONDS": 0}).test_client().get(path)
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 503 and resp.is_json == is_json, body[:500]
+    wanted = f"built with schema {SCHEMA_VERSION - 1}, this govsearch uses {SCHEMA_VERSION}"
+    if is_json:
+        assert set(resp.get_json()) == {"error"}
+        assert wanted in resp.get_json()["error"] and "`govsearch reindex`" in resp.get_json()["error"]
+    else:
+        assert 'role="alert"' in body and '<span class="code">(503)</span>' in body
+        assert wanted in body and "govsearch reindex" in body  # the message, on the error page
+    assert "Traceback" not in body and "IndexUnavailable" not in body
+    assert not any(r.exc_info for r in caplog.records)  # an expected condition, not logged as a crash
 
 
 def test_an_unexpected_bug_is_a_plain_500_without_details(app, monkeypatch):
