@@ -51,7 +51,8 @@ def normalize(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    # Invisible characters go first: one between two marks would keep NFC from ordering them.
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     if _THAI_DIGIT.search(text):
         text = text.translate(_DIGITS)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

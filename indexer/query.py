@@ -81,7 +81,9 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
         text = normalize_line(text)
     truncated = len(text) > MAX_QUERY_CHARS
     if truncated:
-        text = text[:MAX_QUERY_CHARS]
+        # Cut at a space where there is one: half a word would find nothing.
+        cut = text[:MAX_QUERY_CHARS]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut
     clauses: list[Clause] = []
     pending_or = False
     for m in _TOKEN.finditer(_glue_thai(text)):

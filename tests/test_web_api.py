@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import time
 from urllib.parse import quote
 
@@ -13,6 +15,7 @@ from web_fixtures import app, build_web_data_dir, client, make_app, web_data_dir
 QUERY = "มหาดไทย"
 KNOWN_URL = "https://www.thaigov.go.th/news/contents/details/72657"
 XSS = "<script>alert(1)</script>"
+MARKUP = re.compile(r"<[a-z/]|&(?:[a-z]+|#\d+);")  # a tag or an HTML entity
 
 
 # -- /api/search ------------------------------------------------------------------------------
@@ -27,7 +30,9 @@ def test_api_search_document_matches_design(client):
     for hit in doc["hits"]:
         assert set(hit) == {"url", "title", "date", "agency", "score", "snippet"}
         assert set(hit["agency"]) == {"id", "name"}
-        assert "<mark>" in hit["snippet"] or "<mark>" not in hit["title"]
+        assert "<mark>" in hit["snippet"]  # every hit shows where its words are
+        assert not MARKUP.search(hit["title"]), hit["title"]  # the title is plain text, not HTML
+    assert f"<mark>{QUERY}</mark>" in doc["hits"][0]["snippet"]
     agencies = doc["facets"]["agency"]
     assert all({"id", "name", "count"} <= set(a) for a in agencies)
     assert all({"value", "count"} == set(y) for y in doc["facets"]["year"])
@@ -105,6 +110,12 @@ ODD_BUT_FINE = [
     pytest.param("\x00\x01\x1b", id="control-chars"),
     pytest.param("😀 ๒๕๖๔", id="emoji-thai-digits"),
 ]
+# The plain query each odd one must answer like: the odd characters are dropped, the words still
+# search ("" finds every article). A query missing here finds nothing.
+ANSWERS_LIKE = {
+    "มหาดไทย " * 1500: QUERY, '"มหาดไทย': QUERY, "((มหาดไทย": QUERY, '"""': "", "\x00\x01\x1b": "",
+    "😀 ๒๕๖๔": "2564", XSS: "script alert 1",
+}
 
 
 @pytest.mark.parametrize("q", ODD_BUT_FINE)
@@ -114,7 +125,11 @@ def test_odd_queries_answer_normally_and_never_reflect_markup(client, path, q):
     assert resp.status_code == 200
     body = resp.get_data(as_text=True)
     if path == "/api/search":
-        assert resp.is_json and resp.get_json()["total"] >= 0
+        total = resp.get_json()["total"]
+        if q in ANSWERS_LIKE:
+            assert total == client.get("/api/search", query_string={"q": ANSWERS_LIKE[q]}).get_json()["total"] > 0
+        else:
+            assert total == 0
     else:
         assert XSS not in body  # HTML and Atom escape it
     if path == "/feed.atom":
@@ -303,19 +318,28 @@ def test_an_app_without_a_status_collector_has_no_status(web_data_dir):
     assert client.get("/healthz").status_code == 200
 
 
-@pytest.mark.parametrize("path, is_json", [("/healthz", True), ("/api/search", True), ("/search?q=x", False)])
-def test_an_unusable_index_is_a_503_not_a_500(app, monkeypatch, path, is_json):
-    from indexer import IndexUnavailable
+@pytest.mark.parametrize("path, is_json", [("/healthz", True), ("/api/search", True), ("/search?q=x", False),
+                                           ("/", False)])
+def test_an_unusable_index_is_a_503_not_a_500(web_data_dir, tmp_path, caplog, path, is_json):
+    from indexer import current_generation
+    from indexer.whoosh_backend.schema import SCHEMA_VERSION
 
-    def broken(*_a, **_k):
-        raise IndexUnavailable("index built with schema 1, this govsearch uses 2: run `govsearch reindex`")
-
-    eng = app.extensions["govsearch"]["engine"]
-    monkeypatch.setattr(eng, "search", broken)
-    monkeypatch.setattr(eng, "doc_count", broken)
-    resp = app.test_client().get(path)
-    assert resp.status_code == 503 and resp.is_json == is_json
-    assert "reindex" in resp.get_data(as_text=True)
+    # A real data folder whose live index was built by an older govsearch.
+    data = tmp_path / "data"
+    shutil.copytree(web_data_dir, data)
+    (current_generation(data) / "schema_version").write_text(str(SCHEMA_VERSION - 1))
+    resp = make_app(data, {"TESTING": True, "HOME_CACHE_SECONDS": 0}).test_client().get(path)
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 503 and resp.is_json == is_json, body[:500]
+    wanted = f"built with schema {SCHEMA_VERSION - 1}, this govsearch uses {SCHEMA_VERSION}"
+    if is_json:
+        assert set(resp.get_json()) == {"error"}
+        assert wanted in resp.get_json()["error"] and "`govsearch reindex`" in resp.get_json()["error"]
+    else:
+        assert 'role="alert"' in body and '<span class="code">(503)</span>' in body
+        assert wanted in body and "govsearch reindex" in body  # the message, on the error page
+    assert "Traceback" not in body and "IndexUnavailable" not in body
+    assert not any(r.exc_info for r in caplog.records)  # an expected condition, not logged as a crash
 
 
 def test_an_unexpected_bug_is_a_plain_500_without_details(app, monkeypatch):

@@ -12,6 +12,7 @@ from web_fixtures import app, web_data_dir  # noqa: F401  (fixtures)
 
 AGENCIES = ["moi", "opm", "thaigov", "moph", "มท.", "กระทรวงมหาดไทย", "moi.go.th", "Ministry of Interior", "nope"]
 DATES = ["2564", "มี.ค. 2564", "4/3/2564", "2021-03-04", "31/02/2564", "2021-13", "ปี 2560", "0", "99999", "๒๕๖๔"]
+SAMPLE_SIZE = 60  # articles in web_fixtures' data folder
 WORDS = ["มหาดไทย", '"', "-", "OR", "ปลัด", "<script>", "โควิด", "(", "*", "2564"]
 
 text = st.text(max_size=60)
@@ -43,8 +44,11 @@ def test_api_search_answers_json_200_or_400(app, q, agencies, since, until, srt,
     if resp.status_code == 400:
         assert set(doc) == {"error"} and doc["error"]
     else:
-        assert 0 <= len(doc["hits"]) <= doc["per_page"] <= 100
-        assert doc["total"] >= 0 and 1 <= doc["page"] <= 1000
+        assert 1 <= doc["per_page"] <= 100 and 1 <= doc["page"] <= 1000
+        assert 0 <= doc["total"] <= SAMPLE_SIZE
+        # A page holds what is left of the total after the pages before it, at most per_page.
+        before = (doc["page"] - 1) * doc["per_page"]
+        assert len(doc["hits"]) == max(0, min(doc["per_page"], doc["total"] - before))
         assert all("<script" not in h["snippet"] for h in doc["hits"])
 
 
