@@ -10,14 +10,10 @@ from indexer.engine import SearchEngine
 from indexer.interface import IndexUnavailable, SyncReport
 from indexer.params import MAX_PAGE, MAX_PER_PAGE, SORTS, ParamError, SearchParams, build_params
 from indexer.result import Hit, SearchDocument, SearchResult
-from indexer.whoosh_backend import (
-    applied_seq, current_generation, index_size, index_stats, pending_changes, rebuild_index, sync_index,
-)
+from indexer.whoosh_backend import index_stats, pending_changes, rebuild_index, sync_index
 
 __all__ = [
     "SearchEngine", "SearchParams", "SearchResult", "SearchDocument", "Hit", "build_params", "ParamError",
     "IndexUnavailable", "SyncReport", "SORTS", "MAX_PAGE", "MAX_PER_PAGE",
     "sync_index", "rebuild_index", "index_stats", "pending_changes",
-    # Generation facts still read by the status page (index_stats() holds the same).
-    "applied_seq", "current_generation", "index_size",
 ]

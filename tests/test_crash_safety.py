@@ -14,8 +14,8 @@ import pytest
 
 from core.store import Store
 from core.paths import index_root, store_path
-from indexer import SearchEngine, build_params, current_generation, rebuild_index, sync_index
-from indexer.whoosh_backend import open_index
+from indexer import SearchEngine, build_params, rebuild_index, sync_index
+from indexer.whoosh_backend import current_generation, open_index
 from tests.conftest import CORE_ARTICLES
 
 pytestmark = pytest.mark.slow

@@ -321,7 +321,7 @@ def test_an_app_without_a_status_collector_has_no_status(web_data_dir):
 @pytest.mark.parametrize("path, is_json", [("/healthz", True), ("/api/search", True), ("/search?q=x", False),
                                            ("/", False)])
 def test_an_unusable_index_is_a_503_not_a_500(web_data_dir, tmp_path, caplog, path, is_json):
-    from indexer import current_generation
+    from indexer.whoosh_backend import current_generation
     from indexer.whoosh_backend.schema import SCHEMA_VERSION
 
     # A real data folder whose live index was built by an older govsearch.
