@@ -85,11 +85,14 @@ class Ranker:
         if clause.phrase or result.mask.any():
             return result
         tried = [clause.words]
-        # Pieces the user spaced, each split on its own (a name the glued reading split otherwise),
+        # Each reading below is tried only when the ones before it matched nothing. Pieces the user spaced, each split on its own (a name the glued reading split otherwise),
         # then every compound cut into its finest parts.
         by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
-        for words in (by_piece, finer):
+        # Last, a pasted fragment's first or last word may be the cut end of a longer one ("พว" of
+        # ธพว): the words inside it still have to match.
+        inner = [finer[1:], finer[:-1], finer[1:-1]] if len(finer) >= 4 else []
+        for words in (by_piece, finer, *inner):
             if words and words not in tried:
                 tried.append(words)
                 result = self._all_words(Clause(clause.text, words))
@@ -117,19 +120,26 @@ class Ranker:
         """The whole query: clauses ANDed, alternatives ORed, negated clauses removed."""
         mask = self.t.live.copy()
         scores = np.zeros(self.t.n, dtype=np.float32)
-        for c in parsed.clauses:
-            if c.negated:
-                continue
+        positive = [c for c in parsed.clauses if not c.negated]
+        for i, c in enumerate(positive):
             ev = self.clause(c)
             for alt in c.alternatives:
                 other = self.clause(alt)
                 ev = Evaluation(ev.mask | other.mask, ev.scores + other.scores)
+            if _cut_end(positive, i) and not ev.mask.any():
+                continue  # the cut end of a pasted fragment ("พว." of ธพว.): the rest must match
             mask &= ev.mask
             scores += ev.scores
         for c in parsed.clauses:
             if c.negated:
                 mask &= ~self.clause(c).mask
         return Evaluation(mask, scores)
+
+
+def _cut_end(positive: list[Clause], i: int) -> bool:
+    """True for the first or last of three or more plain clauses: where a selection was cut."""
+    c = positive[i]
+    return len(positive) >= 3 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives
 
 
 def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
