@@ -34,6 +34,9 @@ RELAXED_NOTICE = ("ไม่พบบทความที่มีครบท�
                   "no article has all the words; showing articles with some of them")
 
 
+MAX_TOPIC_WORDS = 4
+
+
 class Terms(Protocol):
     """Term statistics of the live index (no query is run to answer them)."""
 
@@ -70,7 +73,9 @@ def first_reading(params: SearchParams, und: Understanding, plain: ParsedQuery, 
     """The reading the engine runs first: the date in the query as a filter when that can match."""
     if und.date_range and not (params.since or params.until) and und.text:
         dated = parse(und.text, normalized=True)
-        if could_match(dated, terms):
+        # A year inside a pasted headline ("… ประจำปีงบประมาณ พ.ศ. 2565 …") is part of the text, not
+        # a filter a user typed beside a topic.
+        if len(dated.words) <= MAX_TOPIC_WORDS and could_match(dated, terms):
             return Reading(replace(params, since=und.date_range[0], until=und.date_range[1]), dated,
                            date_from_query=und.date_range)
     return Reading(params, plain)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.normalize import normalize_line
-from indexer.thai import iter_spans
+from indexer.thai import dictionary_words, iter_spans
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -97,8 +97,8 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
             negated = bare.startswith("-") and len(bare) > 1
             body = bare[1:] if negated else bare
             glued = body.replace("\x00", "")
-            clause = Clause(glued, [w for w, _s, _e in iter_spans(glued)], phrase=False, negated=negated,
-                            pieces=body.split("\x00") if "\x00" in body else [])
+            pieces = body.split("\x00") if "\x00" in body else []
+            clause = Clause(glued, _words_of(glued, pieces), phrase=False, negated=negated, pieces=pieces)
         else:
             clause = Clause(quoted, [w for w, _s, _e in iter_spans(quoted)], phrase=True, negated=bool(neg))
         if not clause.words:
@@ -112,6 +112,22 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
             truncated = True
             break
     return ParsedQuery(text, clauses, truncated)
+
+
+def _words_of(glued: str, pieces: list[str]) -> list[str]:
+    """The words of a clause: read glued, so that re-spacing changes nothing, unless the glued
+    reading is worse than the pieces read one by one (more one-letter or unknown words, or as many
+    but more words: the segmenter ran a word across the user's space, "บทบาท อ" -> บา·ทอ)."""
+    words = [w for w, _s, _e in iter_spans(glued)]
+    if not pieces:
+        return words
+    by_piece = [w for piece in pieces for w, _s, _e in iter_spans(piece)]
+    return by_piece if (_junk(by_piece), len(by_piece)) < (_junk(words), len(words)) else words
+
+
+def _junk(words: list[str]) -> int:
+    vocab = dictionary_words()
+    return sum(len(w) < 2 or (_THAI_START.match(w) is not None and w not in vocab) for w in words)
 
 
 def _glue_thai(text: str) -> str:
@@ -128,7 +144,9 @@ def _glue_thai(text: str) -> str:
             prev = pieces[-1] if pieces else ""
             # OR binds the pieces on either side of it.
             ored = (i + 1 < len(split) and split[i + 1] in ("OR", "|")) or (i >= 2 and split[i - 2] in ("OR", "|"))
-            if prev and not ored and not prev.startswith("-") and _THAI_END.search(prev) \
+            # A one- or two-letter piece at the end is where a pasted selection was cut: not glued.
+            last = i == len(split) - 1 and len(piece) <= 2
+            if prev and not ored and not last and not prev.startswith("-") and _THAI_END.search(prev) \
                     and _THAI_START.match(piece):
                 pieces[-1] = prev + "\x00" + piece
             else:

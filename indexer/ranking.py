@@ -126,8 +126,11 @@ class Ranker:
             for alt in c.alternatives:
                 other = self.clause(alt)
                 ev = Evaluation(ev.mask | other.mask, ev.scores + other.scores)
-            if _cut_end(positive, i) and not ev.mask.any():
-                continue  # the cut end of a pasted fragment ("พว." of ธพว.): the rest must match
+            if _cut_end(positive, i) and (not ev.mask.any() or _short(c)):
+                # The cut end of a pasted fragment ("พว." of ธพว., a last "อ"): it may add to the
+                # score, but the rest must match.
+                scores += ev.scores
+                continue
             mask &= ev.mask
             scores += ev.scores
         for c in parsed.clauses:
@@ -137,9 +140,14 @@ class Ranker:
 
 
 def _cut_end(positive: list[Clause], i: int) -> bool:
-    """True for the first or last of three or more plain clauses: where a selection was cut."""
+    """True for the first or last of several plain clauses: where a selection was cut."""
     c = positive[i]
-    return len(positive) >= 3 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives
+    return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
+        and (len(positive) >= 3 or _short(c))
+
+
+def _short(c: Clause) -> bool:
+    return len(c.words) == 1 and len(c.words[0]) <= 2
 
 
 def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
