@@ -31,10 +31,15 @@ def walk_first_answering(pipe: Pipeline) -> str:
         if not page.items and url != source.start_urls[-1]:
             log.info("%s: %s lists nothing; trying the next way in", source.id, url)
             continue
+        # The walk starts with the page just read: hand it over rather than ask the site twice.
+        probed = {url: page}
+        read = pipe.list_page
+        pipe.list_page = lambda u: probed.pop(u, None) or read(u)  # type: ignore[method-assign]
         pipe.source = replace(source, start_urls=(url,))
         try:
             walk_listing(pipe)
         finally:
             pipe.source = source
+            del pipe.list_page  # back to the class's method
         return url
     raise last if last is not None else ParseError(f"{source.id}: no start URL lists any article")
