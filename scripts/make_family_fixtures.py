@@ -31,7 +31,7 @@ HTML = "text/html; charset=utf-8"
 
 def pick(corpus: Path, year: int, words: tuple[str, ...], n: int) -> list[dict]:
     """The first ``n`` Thai articles of a year whose title names one of ``words``, bodies cut short."""
-    out = []
+    out, openings = [], set()
     with gzip.open(corpus / f"{year}.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
@@ -44,6 +44,9 @@ def pick(corpus: Path, year: int, words: tuple[str, ...], n: int) -> list[dict]:
                 kept += len(p)
                 if kept > 600:
                     break
+            if body[0] in openings:
+                continue  # two releases opening alike would be stored once (a duplicate), not twice
+            openings.add(body[0])
             out.append(dict(id=int(rec["url"].rsplit("/", 1)[1]), title=" ".join(rec["title"].split()),
                             body="\n".join(body), date=rec["date"][:10]))
             if len(out) == n:
@@ -261,9 +264,10 @@ frameborder=0 width="100%" height="100%" marginheight="0px" marginwidth="0px">Re
 def firewall() -> None:
     site = Site("www.mol.go.th", """
 mol.go.th is behind an Incapsula firewall (a public scraper detects its block page). This site answers
-every path with Incapsula's block page (status 200), as the firewall does: the crawler reports it and
-stores nothing.""")
+every path with Incapsula's block page (status 200; 403 for `/feed/`), as the firewall does: the crawler
+reports it and stores nothing.""")
     site.add("*", "incapsula.html", INCAPSULA)
+    site.add("/feed/", "incapsula.html", INCAPSULA, status=403)
     site.close()
 
 

@@ -1,0 +1,121 @@
+"""Every CMS family against its fixture site (tests/data/families, written from the public evidence),
+served by the mirror: list -> article -> stored article, pagination, re-crawls, firewall pages."""
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import pytest
+
+from core.crawlruns import last_runs
+from crawler.bookkeeping import CrawlBook
+from crawler.crawl import crawl_source
+from crawler.errors import Blocked
+from crawler.fetcher import Fetcher
+from crawler_fixtures import data_dir, family_source, mirror, open_store, page_requests  # noqa: F401
+
+# (source, articles, one stored URL, its title starts, its date, its body starts, its agency)
+FAMILIES = [
+    ("mculture", 23, "https://www.m-culture.go.th/th/ewt_news.php?filename=index&nid=76949",
+     "วธ.เผยวัด ศาสนสถาน โบราณสถาน", "2024-01-03", "วธ.เผยวัด ศาสนสถาน", "mculture"),
+    ("prd", 6, "https://www.prd.go.th/th/content/category/detail/id/33/iid/548001",
+     "นายกฯ ประชุมติดตามการแก้ปัญหาฝุ่น PM 2.5", "2025-01-15", "นายจิรายุ ห่วงทรัพย์", "prd"),
+    ("mfa", 9, "https://www.mfa.go.th/th/content/news-63392?cate=5d5bcb4e15e39c306000683e",
+     "รองนายกฯ อนุทิน เตรียมนั่งหัวโต๊ะ", "2023-01-04", "รองนายกฯ อนุทิน", "mfa"),
+    ("moj", 5, "https://www.moj.go.th/view/50121",
+     "รัฐมนตรีว่าการกระทรวงยุติธรรม อวยพรปีใหม่ 2565", "2022-01-01", "รัฐมนตรีว่าการกระทรวงยุติธรรม", "moj"),
+    ("moe", 5, "https://www.moe.go.th/moe-news-38688/",
+     "ศธ.จับมือ กกต.", "2021-01-28", "นายสุภัทร จำปาทอง", "moe"),
+]
+
+
+@pytest.mark.parametrize("sid, count, url, title, day, body, agency", FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_list_to_stored_article(mirror, data_dir, sid, count, url, title, day, body, agency):
+    stats = crawl_source(family_source(mirror, sid), data_dir)
+    assert (stats.status, stats.new, stats.errors) == ("ok", count, 0), stats.summary()
+    with open_store(data_dir) as store:
+        assert store.count_articles() == count
+        art = store.get_article(url)
+        assert art is not None, [a.url for a in store.iter_articles()][:3]
+        assert art.title.startswith(title) and art.published == day
+        assert art.body.startswith(body) and len(art.body) > 200
+        assert art.agency == agency
+        assert "ถนน" not in art.body[-80:]  # the page footer is not part of the article
+
+
+@pytest.mark.parametrize("sid", [f[0] for f in FAMILIES])
+def test_recrawl_costs_only_304s_or_nothing(mirror, data_dir, sid):
+    src = family_source(mirror, sid)
+    crawl_source(src, data_dir)
+    mirror.reset_log()
+    again = crawl_source(src, data_dir)
+    assert (again.new, again.updated, again.errors) == (0, 0, 0), again.summary()
+    assert again.not_modified == again.pages
+    assert page_requests(mirror, 200) == []
+
+
+def test_ewt_pages_by_offset_and_stops_at_a_short_page(mirror, data_dir):
+    crawl_source(family_source(mirror, "mculture"), data_dir)
+    lists = [r["path"] for r in page_requests(mirror) if "more_news.php" in r["path"]]
+    assert lists == ["/th/more_news.php?cid=1", "/th/more_news.php?cid=1&offset=20"]
+
+
+def test_nextjs_pages_until_a_page_has_no_cards(mirror, data_dir):
+    crawl_source(family_source(mirror, "mfa"), data_dir)
+    lists = [unquote(r["path"]) for r in page_requests(mirror) if "content-category" in r["path"]]
+    assert lists == [f"/th/content-category/ข่าวเด่น?p={n}" for n in (1, 2, 3)]
+
+
+def test_wordpress_falls_back_from_rest_to_the_archive_and_its_pages(mirror, data_dir):
+    mirror.fault("/wp-json/wp/v2/posts?per_page=20", "status", code=404)
+    stats = crawl_source(family_source(mirror, "moe"), data_dir)
+    assert (stats.status, stats.new, stats.errors) == ("ok", 5, 0), stats.summary()
+    paths = [unquote(r["path"]) for r in page_requests(mirror, 200)]
+    assert "/หมวด/ข่าว-ศธ-360-องศา/page/2/" in paths and "/moe-news-38688/" in paths
+    with open_store(data_dir) as store:
+        art = store.get_article("https://www.moe.go.th/moe-news-38688/")
+        assert art.title.startswith("ศธ.จับมือ กกต.") and art.published == "2021-01-28"
+        assert art.body.startswith("นายสุภัทร จำปาทอง")
+
+
+def test_wordpress_rest_stores_posts_without_requesting_their_pages(mirror, data_dir):
+    crawl_source(family_source(mirror, "moe"), data_dir)
+    assert [r["path"] for r in page_requests(mirror)] == ["/wp-json/wp/v2/posts?per_page=20"]
+
+
+def test_prd_falls_back_to_category_pages_when_the_feed_is_gone(mirror, data_dir):
+    mirror.fault("/th/rss/page/contentjson/id/142/cid/33", "status", code=404)
+    stats = crawl_source(family_source(mirror, "prd"), data_dir)
+    assert (stats.status, stats.new) == ("ok", 2), stats.summary()
+    with open_store(data_dir) as store:
+        art = store.get_article("https://www.prd.go.th/th/content/category/detail/id/33/iid/548006")
+        assert art.published == "2025-02-07"  # "วันที่ 07/02/2568" beside the headline
+        assert "ซอยอารีย์สัมพันธ์" not in art.body
+
+
+def test_a_firewall_page_is_reported_and_never_stored(mirror, data_dir):
+    src = family_source(mirror, "moe").with_base_url(mirror.site_url("www.mol.go.th"))
+    stats = crawl_source(src, data_dir)
+    assert stats.status == "blocked" and "Incapsula" in stats.message
+    assert stats.new == 0 and stats.error_kinds["challenge"] == 1
+    with open_store(data_dir) as store:
+        assert store.count_articles() == 0
+        run = last_runs(store)["moe"]
+        assert run["status"] == "blocked" and "Incapsula" in run["message"]
+        assert CrawlBook(store).get_raw("https://www.moe.go.th/หมวด/ข่าว-ศธ-360-องศา/") is None
+
+
+def test_a_firewall_403_is_a_challenge_not_an_http_error(mirror):
+    with Fetcher("govsearch-test/0", delay=0, retries=0) as fetcher:
+        with pytest.raises(Blocked, match="Incapsula") as err:
+            fetcher.fetch(mirror.site_url("www.mol.go.th") + "/feed/")
+    assert err.value.status == 403 and err.value.kind == "challenge"
+
+
+def test_the_status_page_shows_the_blocked_source(mirror, data_dir):
+    from govsearch.status import collect
+
+    src = family_source(mirror, "moe").with_base_url(mirror.site_url("www.mol.go.th"))
+    crawl_source(src, data_dir)
+    status = collect(data_dir, [src])
+    (moe,) = status.to_json()["sources"]
+    assert moe["last_run"]["status"] == "blocked" and "Incapsula" in moe["last_run"]["message"]
