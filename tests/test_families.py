@@ -119,3 +119,52 @@ def test_the_status_page_shows_the_blocked_source(mirror, data_dir):
     status = collect(data_dir, [src])
     (moe,) = status.to_json()["sources"]
     assert moe["last_run"]["status"] == "blocked" and "Incapsula" in moe["last_run"]["message"]
+
+
+def test_the_status_page_says_blocked_and_why(mirror, data_dir):
+    from govsearch.status import collector
+    from webui import create_app
+
+    src = family_source(mirror, "moe").with_base_url(mirror.site_url("www.mol.go.th"))
+    crawl_source(src, data_dir)
+    from crawler.sources import load_sources
+
+    guess = load_sources()["moac"]
+    page = create_app(data_dir, status=collector(data_dir, [src, guess])).test_client().get("/status?lang=en")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert 'class="run-blocked"' in text and "Incapsula" in text
+    assert "no layout evidence: not crawled" in text
+
+
+def test_sources_command_lists_family_evidence_and_state(tmp_path):
+    from click.testing import CliRunner
+
+    from govsearch.cli import cli
+
+    res = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "sources"])
+    assert res.exit_code == 0, res.output
+    rows = {line.split()[0]: line for line in res.output.splitlines() if line.strip()}
+    assert "mculture" in rows and "ewt" in rows["mculture"] and "unverified" in rows["mculture"]
+    assert "no layout" in rows["moac"] and "guess" in rows["moac"]
+    assert "never" in rows["prd"]
+
+
+def test_sources_check_finds_articles_reports_firewalls_and_skips_guesses(mirror, tmp_path):
+    from click.testing import CliRunner
+
+    from govsearch.cli import cli
+
+    def check(*args):
+        return CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "sources", "check", *args])
+
+    found = check("moj", "--base-url", mirror.site_url("www.moj.go.th"))
+    assert found.exit_code == 0 and "articles: HTTP 200: 5 articles" in found.output
+    assert "https://www.moj.go.th/view/50121" in found.output  # public URLs, not the mirror's
+    assert [r["path"] for r in mirror.requests()][:2] == ["/robots.txt", "/feeds/656?type=json"]
+    blocked = check("moe", "--base-url", mirror.site_url("www.mol.go.th"))
+    assert blocked.exit_code == 1 and "blocked: Incapsula" in blocked.output
+    guess = check("moac")
+    assert guess.exit_code == 2 and "no public evidence" in guess.output
+    assert check("nosuch").exit_code == 1 and "unknown source" in check("nosuch").output
+    assert not (tmp_path / "store.sqlite3").exists()  # a check stores nothing
