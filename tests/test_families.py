@@ -168,3 +168,39 @@ def test_sources_check_finds_articles_reports_firewalls_and_skips_guesses(mirror
     assert guess.exit_code == 2 and "no public evidence" in guess.output
     assert check("nosuch").exit_code == 1 and "unknown source" in check("nosuch").output
     assert not (tmp_path / "store.sqlite3").exists()  # a check stores nothing
+
+
+def test_a_challenge_page_where_an_article_should_be_is_counted_and_never_stored(mirror, data_dir):
+    incapsula = (mirror_fixture("www.mol.go.th", "incapsula.html"))
+    mirror.fault("/view/50128", "malformed", html=incapsula)
+    src = family_source(mirror, "moj")
+    stats = crawl_source(src, data_dir)
+    assert (stats.status, stats.new, stats.error_kinds["challenge"]) == ("partial", 4, 1), stats.summary()
+    with open_store(data_dir) as store:
+        assert store.get_article("https://www.moj.go.th/view/50128") is None
+        assert "Incapsula" in CrawlBook(store).get_state("https://www.moj.go.th/view/50128")["last_error"]
+    # Once stored, an article is never replaced by a challenge page answering in its place.
+    mirror.clear_faults()
+    crawl_source(src, data_dir)
+    mirror.fault("/view/50128", "malformed", html=incapsula)
+    again = crawl_source(src, data_dir)
+    assert again.error_kinds["challenge"] == 1
+    with open_store(data_dir) as store:
+        assert store.get_article("https://www.moj.go.th/view/50128").title.startswith("กระทรวงยุติธรรม โดยกรมสอบสวน")
+
+
+def mirror_fixture(host: str, name: str) -> str:
+    from devtools.mirror.sites.families import FIXTURES
+
+    return (FIXTURES / host / name).read_text(encoding="utf-8")
+
+
+def test_crawl_command_names_what_to_do_when_nothing_is_verified_and_skips_guesses(tmp_path):
+    from click.testing import CliRunner
+
+    from govsearch.cli import cli
+
+    res = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "crawl"])
+    assert res.exit_code == 1 and "verified = true" in res.output and "Traceback" not in res.output
+    res = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "crawl", "moac", "--no-index"])
+    assert res.exit_code == 0 and "moac: skipped" in res.output and "no public evidence" in res.output
