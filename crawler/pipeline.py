@@ -162,6 +162,12 @@ class Pipeline:
             err = ParseError(f"{public}: the feed now gives far less than the stored article; kept the stored one")
             err.kind = "degraded"
             return self._failed(public, resp, err)
+        dup = self.store.find_by_hash(article.content_hash) if existing is None else None
+        if dup and dup != public:  # the same release stored from another site (thaigov republishes PRD's)
+            self.stats.skipped["duplicate"] += 1
+            self.book.set_state(public, self.source.id, outcome=DUPLICATE, duplicate_of=dup, last_error=None,
+                                last_status=200, last_checked=utcnow(), failures=0)
+            return "duplicate"
         outcome = self._save(article, public, resp)
         setattr(self.stats, outcome, getattr(self.stats, outcome) + 1)
         return outcome
