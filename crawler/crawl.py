@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 from core.paths import store_path
 from core.store import Store
+from crawler.alternatives import walk_first_answering
 from crawler.bookkeeping import CrawlBook
 from crawler.errors import Blocked, CrawlError, Disallowed
 from crawler.fetcher import Fetcher
@@ -19,7 +20,6 @@ from crawler.lock import AlreadyRunning, SourceLock
 from crawler.pipeline import Budget, Pipeline
 from crawler.runstats import RunStats
 from crawler.sources import Source
-from crawler.alternatives import walk_first_answering
 from crawler.walkers import walk_ids, walk_listing
 
 log = logging.getLogger(__name__)
