@@ -29,3 +29,11 @@ def last_runs(store: Store) -> dict[str, dict]:
 def next_runs(store: Store) -> dict[str, dict]:
     """Per source: the scheduler's next run (ISO UTC, None when stopped), its interval and when that was recorded."""
     return {r["source"]: dict(r) for r in store.db.execute("SELECT * FROM crawl_schedule")}
+
+
+def last_successes(store: Store) -> dict[str, str]:
+    """Per source: when its newest run that worked (ok or partial) finished."""
+    rows = store.db.execute(
+        "SELECT source, MAX(finished) AS finished FROM crawl_runs WHERE status IN ('ok', 'partial') GROUP BY source"
+    )
+    return {r["source"]: r["finished"] for r in rows if r["finished"]}

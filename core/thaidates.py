@@ -51,6 +51,15 @@ _THAI_MY = re.compile(rf"^(?:เดือน)?\s*(?P<m>{_MONTH_ALT})\s*(?:พ\.�
 _YEAR = re.compile(r"^(?:ปี|พ\.ศ\.|พศ|ค\.ศ\.)?\s*(?P<y>\d{4})$")
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?$")
 _SLASH = re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})$")
+# Inside a line: 29/05/2567 (four-digit years only: "1/2/67" is as often a number as a date).
+_SLASH_IN = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/])")
+# 2024-05-29, 2024-05-29T10:00:00+07:00, 2024-05-29 10:00
+_ISO_IN = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                     r"(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+# What sites print before or after a date: "วันที่ 29/05/2567", "โพสต์เมื่อ …", "… 10:30 น."
+_LABEL = re.compile(r"^(?:(?:วันที่|ลงวันที่|เมื่อ(?:วันที่)?|โพสต์เมื่อ|เผยแพร่(?:เมื่อ)?|ประกาศ(?:เมื่อ)?|"
+                    r"date|posted(?: on)?|published)\s*:?\s*)", re.I)
+_TIME_TAIL = re.compile(r"\s*(?:เวลา)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:น\.?)?$")
 
 
 class DateError(ValueError):
@@ -77,30 +86,55 @@ def _make(y: int, m: int, d: int, text: str) -> date:
         raise DateError(f"ไม่มีวันที่นี้ในปฏิทิน / no such date: {text!r}") from None
 
 
+def _plausible(y: int) -> bool:
+    return 1900 <= y <= 2200
+
+
 def find_date(text: str) -> date | None:
-    """The first Thai date written in ``text`` ("วันพุธที่ 1 พฤษภาคม 2567", "4 มี.ค. 64"), or None."""
+    """The first date written in ``text``: Thai ("วันพุธที่ 1 พฤษภาคม 2567", "4 มี.ค. 64"), numeric
+    with a BE or CE year ("วันที่ 29/05/2567") or ISO ("2024-05-29T10:00:00+07:00"); None if none."""
     if not text:
         return None
-    for m in _THAI_DMY.finditer(normalize_line(text)):
+    line = normalize_line(text)
+    found: list[tuple[int, date]] = []
+    for m in _THAI_DMY.finditer(line):
         month = _MONTH_NUM.get(_month_key(m.group("m")))
         year_raw = int(m.group("y"))
         y = to_ce_year(year_raw)
-        if month and (len(m.group("y")) == 2 or year_raw >= _MIN_BE):
+        if month and (len(m.group("y")) == 2 or year_raw >= _MIN_BE or _plausible(year_raw)):
             try:
-                return date(y, month, int(m.group("d")))
+                found.append((m.start(), date(y, month, int(m.group("d")))))
+                break
             except ValueError:
                 continue
-    return None
+    for pattern in (_SLASH_IN, _ISO_IN):
+        for m in pattern.finditer(line):
+            y = to_ce_year(int(m.group("y")))
+            if not _plausible(y):
+                continue
+            try:
+                found.append((m.start(), date(y, int(m.group("m")), int(m.group("d")))))
+                break
+            except ValueError:
+                continue
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def parse_date(text: str | None) -> date | None:
-    """Parse a whole date string: ISO, ``d/m/yyyy`` (BE or CE), or a Thai date. None for blank.
+    """Parse a whole date string: ISO (with or without a time), ``d/m/yyyy`` (BE or CE), or a Thai
+    date, optionally after a label ("วันที่") or before a time ("10:30 น."). None for blank.
 
     Raises DateError for text that is not a date.
     """
     text = normalize_line(text)
     if not text:
         return None
+    # A label before ("วันที่ 29/05/2567") or a time after ("29 พ.ค. 67 10:30 น.") is not part of the date.
+    text = _LABEL.sub("", text).strip() or text
+    m = _ISO_IN.fullmatch(text)
+    if m:
+        return _make(to_ce_year(int(m.group("y"))), int(m.group("m")), int(m.group("d")), text)
+    text = _TIME_TAIL.sub("", text).strip() or text
     m = _ISO.match(text)
     if m and m.group("d"):
         return _make(to_ce_year(int(m.group("y"))), int(m.group("m")), int(m.group("d")), text)

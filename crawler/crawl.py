@@ -12,8 +12,9 @@ from typing import Callable, Iterable
 
 from core.paths import store_path
 from core.store import Store
+from crawler.alternatives import walk_first_answering
 from crawler.bookkeeping import CrawlBook
-from crawler.errors import CrawlError, Disallowed
+from crawler.errors import Blocked, CrawlError, Disallowed
 from crawler.fetcher import Fetcher
 from crawler.lock import AlreadyRunning, SourceLock
 from crawler.pipeline import Budget, Pipeline
@@ -42,12 +43,18 @@ def run_once(pipe: Pipeline) -> RunStats:
                              f"{pipe.fetcher.robots_agent!r}", first)
         if pipe.adapter.kind == "ids":
             walk_ids(pipe)
+        elif len(source.start_urls) > 1 and source.options.get("first_answering"):
+            walk_first_answering(pipe)
         else:
             walk_listing(pipe)
         stats.status = "ok" if not stats.errors else "partial"
     except Budget:
         stats.status = "partial" if stats.errors else "ok"
         stats.message = f"stopped at the page limit ({pipe.max_pages}); the next run continues"
+    except Blocked as e:
+        stats.status = "blocked"  # a firewall answered: reported on the status page, never worked around
+        stats.message = str(e)
+        stats.error(e)
     except Disallowed as e:
         stats.status = "disallowed"
         stats.message = str(e)
@@ -72,7 +79,12 @@ def run_once(pipe: Pipeline) -> RunStats:
 
 def crawl_source(source: Source, data_dir: Path, *, max_pages: int | None = None,
                  fetcher: Fetcher | None = None) -> RunStats:
-    """Crawl one source into the store of ``data_dir`` under its lock (AlreadyRunning if held)."""
+    """Crawl one source into the store of ``data_dir`` under its lock (AlreadyRunning if held).
+
+    A source without layout evidence is not crawled: the run says why (status ``skipped``).
+    """
+    if not source.crawlable:
+        return RunStats(source.id, status="skipped", message=source.why_not_crawlable)
     with SourceLock(data_dir, source.id):
         store = Store(store_path(data_dir))
         own = fetcher is None

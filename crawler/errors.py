@@ -107,3 +107,17 @@ class Skipped(CrawlError):
         super().__init__(reason)
         self.reason = reason
         self.url = url
+
+
+class Blocked(FetchError):
+    """A firewall or bot challenge answered instead of the page (Incapsula, Cloudflare, …).
+
+    Reported, never worked around: the crawler stops asking that source for the run.
+    """
+
+    kind = "challenge"
+
+    def __init__(self, message: str, url: str = "", firewall: str = "", status: int = 200):
+        super().__init__(message, url)
+        self.firewall = firewall
+        self.status = status

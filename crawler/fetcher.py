@@ -18,7 +18,8 @@ from requests.adapters import HTTPAdapter
 from w3lib.url import canonicalize_url
 
 from crawler.encoding import decode_html
-from crawler.errors import (ConnectError, Disallowed, FetchError, HTTPStatusError, OffSite, RedirectLoop,
+from crawler.adapters.challenge import challenge_of
+from crawler.errors import (Blocked, ConnectError, Disallowed, FetchError, HTTPStatusError, OffSite, RedirectLoop,
                             Timeout, TooLarge)
 
 log = logging.getLogger(__name__)
@@ -237,7 +238,15 @@ class Fetcher:
             resp.close()
             return Response(not_modified=True, **common)
         if status >= 400:
+            # A firewall's block page (Incapsula's 403, Cloudflare's 503) is reported as what it is.
+            try:
+                head = self._read(resp, url, limit=64_000) if status in (403, 429, 503) else b""
+            except FetchError:
+                head = b""  # too big or too slow for a block page: an ordinary error status
             resp.close()
+            firewall = challenge_of(head)
+            if firewall:
+                raise Blocked(f"HTTP {status} for {url}: a {firewall} block or challenge page", url, firewall, status)
             raise HTTPStatusError(f"HTTP {status} for {url}", url, status)
         return Response(content=self._read(resp, url), **common)
 

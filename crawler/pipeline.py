@@ -15,10 +15,10 @@ from bs4 import BeautifulSoup
 
 from core.ingest import Record, RecordError, make_article
 from core.store import Article, Store, utcnow
-from crawler.adapters import Adapter, get_adapter
-from crawler.adapters.base import ArticleData, ListItem, ListPage
+from crawler.adapters import Adapter, challenge_of, get_adapter
+from crawler.adapters.base import ArticleData, ListItem, ListPage, block_text, soup_of
 from crawler.bookkeeping import ARTICLE, DUPLICATE, ERROR, PLACEHOLDER, CrawlBook
-from crawler.errors import CrawlError, FetchError, NotFoundPage, ParseError
+from crawler.errors import Blocked, CrawlError, FetchError, NotFoundPage, ParseError
 from crawler.fetcher import Fetcher, Response, canonical_url, in_domains
 from crawler.runstats import RunStats
 from crawler.sources import Source
@@ -79,6 +79,8 @@ class Pipeline:
     def article(self, url: str, hint: ListItem | None = None) -> str:
         """Fetch, extract and store one article. Returns new/updated/unchanged/missing/duplicate/error."""
         public = self.source.to_public(canonical_url(url))
+        if hint is not None and hint.content:
+            return self.article_from_list(public, hint)
         existing = self.store.get_article(public)
         state = self.book.get_state(public) or {}
         last = state.get("outcome")
@@ -101,6 +103,10 @@ class Pipeline:
                 return "duplicate"
             self.stats.unchanged += 1
             return "unchanged"
+        firewall = challenge_of(resp.content)
+        if firewall:
+            return self._failed(public, resp, Blocked(f"{final}: a {firewall} challenge page answered instead of "
+                                                      "the article; not stored", final, firewall))
         try:
             data = self.adapter.parse_article(resp.text, final)
         except NotFoundPage:
@@ -135,6 +141,33 @@ class Pipeline:
                                     etag=resp.etag, last_modified=resp.last_modified, last_status=resp.status,
                                     last_checked=utcnow(), failures=0)
                 return "duplicate"
+        outcome = self._save(article, public, resp)
+        setattr(self.stats, outcome, getattr(self.stats, outcome) + 1)
+        return outcome
+
+    def article_from_list(self, public: str, item: ListItem) -> str:
+        """Store an article whose whole text the list carried (a JSON Feed item, a WordPress REST post)
+        without requesting its page; a known article whose text is unchanged costs nothing."""
+        data = ArticleData(url=public, title=item.title, body=block_text(soup_of(item.content)), date=item.date)
+        resp = Response(url=public, status=200, content=item.content.encode("utf-8"),
+                        content_type="text/html; charset=utf-8")
+        try:
+            article, _warnings = make_article(self._record(data, public, None))
+        except RecordError as e:
+            err = ParseError(f"{public}: {e}")
+            err.kind = "empty"
+            return self._failed(public, resp, err)
+        existing = self.store.get_article(public)
+        if existing is not None and degraded(existing, article):
+            err = ParseError(f"{public}: the feed now gives far less than the stored article; kept the stored one")
+            err.kind = "degraded"
+            return self._failed(public, resp, err)
+        dup = self.store.find_by_hash(article.content_hash) if existing is None else None
+        if dup and dup != public:  # the same release stored from another site (thaigov republishes PRD's)
+            self.stats.skipped["duplicate"] += 1
+            self.book.set_state(public, self.source.id, outcome=DUPLICATE, duplicate_of=dup, last_error=None,
+                                last_status=200, last_checked=utcnow(), failures=0)
+            return "duplicate"
         outcome = self._save(article, public, resp)
         setattr(self.stats, outcome, getattr(self.stats, outcome) + 1)
         return outcome
@@ -200,6 +233,10 @@ class Pipeline:
             content_type = raw["content_type"] or ""
         else:
             body, content_type = resp.content, resp.content_type
+            firewall = challenge_of(body)
+            if firewall:
+                raise Blocked(f"{public_url}: a {firewall} challenge page answered instead of the list; "
+                              "reported, not worked around", public_url, firewall)
             with self.store.transaction():
                 self.book.save_raw(public_url, body, status=resp.status, content_type=content_type, encoding=None)
                 self.book.set_state(public_url, self.source.id, outcome=None, duplicate_of=None, last_error=None,

@@ -1,7 +1,10 @@
 """The crawl sources: read from the TOML file the project carries (``crawler/data/sources.toml``).
 
-A :class:`Source` says where a site's news lives and how to treat it: its adapter, start URLs,
-allowed domains, re-crawl interval and politeness. ``with_base_url`` points a source at a mirror
+A :class:`Source` says where a site's news lives and how to treat it: its CMS family and adapter,
+start URLs, the public evidence for that layout, allowed domains, re-crawl interval and politeness.
+A source whose layout is only a guess (``evidence = "guess"``) is listed but never crawled. A
+``[templates.<id>]`` table stands for many sites of one layout (the provincial PR offices): one
+source per entry of its ``hosts``, off unless named. ``with_base_url`` points a source at a mirror
 with the same layout; articles keep their public URL (the mirror prefix is mapped back), so a
 crawl of a mirror and of the real site store the same articles.
 """
@@ -53,9 +56,27 @@ class Source:
     known_stop: int = 20
     user_agent: str = "govsearch/0.1"
     verified: bool = False
+    family: str = ""
+    evidence: str = ""  # where the layout comes from: a public repository, or "guess" (then never crawled)
+    note: str = ""
+    enabled: bool = True     # False: crawled only when named (template sources)
     options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     # Where pages are really fetched from when a mirror stands in for the site (else base_url).
     fetch_base: str = ""
+
+    @property
+    def crawlable(self) -> bool:
+        """True when the layout has public evidence and there is somewhere to start."""
+        return self.evidence.strip().lower() != "guess" and bool(self.start_urls)
+
+    @property
+    def why_not_crawlable(self) -> str:
+        """Why the crawler skips this source ("" when it does not)."""
+        if self.crawlable:
+            return ""
+        return (f"skipped: no public evidence of the news layout of {self.publisher or self.id}"
+                + (f" ({self.note})" if self.note else "")
+                + "; the crawler does not guess selectors. Add the layout with its evidence to sources.toml.")
 
     @property
     def mirror(self) -> bool:
@@ -89,11 +110,13 @@ class Source:
 
 
 _REQUIRED = ("agency", "adapter", "base_url", "start_urls")
+_REQUIRED_GUESS = ("agency", "base_url")  # a source listed only to say that its layout is unknown
 
 
 def _build(sid: str, raw: dict, defaults: dict) -> Source:
     merged = {**defaults, **raw}
-    missing = [k for k in _REQUIRED if k not in merged]
+    guess = str(merged.get("evidence", "")).strip().lower() == "guess"
+    missing = [k for k in (_REQUIRED_GUESS if guess else _REQUIRED) if k not in merged]
     if missing:
         raise ConfigError(f"source {sid!r}: missing {', '.join(missing)}")
     base = str(merged["base_url"]).rstrip("/")
@@ -102,9 +125,9 @@ def _build(sid: str, raw: dict, defaults: dict) -> Source:
         id=sid,
         agency=merged["agency"],
         publisher=merged.get("publisher") or (urlsplit(base).hostname or ""),
-        adapter=merged["adapter"],
+        adapter=merged.get("adapter", "generic"),
         base_url=base,
-        start_urls=tuple(merged["start_urls"]),
+        start_urls=tuple(merged.get("start_urls", ())),
         allowed_domains=tuple(d.lower() for d in domains),
         name=merged.get("name", sid),
         interval=parse_duration(merged.get("interval", "6h")),
@@ -117,6 +140,10 @@ def _build(sid: str, raw: dict, defaults: dict) -> Source:
         known_stop=int(merged.get("known_stop", 20)),
         user_agent=merged.get("user_agent", "govsearch/0.1"),
         verified=bool(merged.get("verified", False)),
+        family=str(merged.get("family", "")),
+        evidence=str(merged.get("evidence", "")),
+        note=str(merged.get("note", "")),
+        enabled=bool(merged.get("enabled", True)),
         options=dict(merged.get("options", {})),
         fetch_base=base,
     )
@@ -137,9 +164,39 @@ def load_sources(path: str | Path | None = None, **overrides: Any) -> dict[str, 
         raise ConfigError(f"sources file {path or 'sources.toml'}: {e}") from None
     defaults = data.get("defaults", {})
     out: dict[str, Source] = {}
-    for sid, raw in data.get("sources", {}).items():
+    entries = list(data.get("sources", {}).items())
+    for tid, template in data.get("templates", {}).items():
+        entries.extend(expand_template(tid, template))
+    for sid, raw in entries:
+        if sid in out:
+            raise ConfigError(f"source {sid!r} is defined twice")
         src = _build(sid, raw, defaults)
         out[sid] = src.with_overrides(**overrides) if overrides else src
+    return out
+
+
+def expand_template(tid: str, template: dict) -> list[tuple[str, dict]]:
+    """One source entry per ``hosts`` item of a template: ``{host}`` and ``{slug}`` (the host's first
+    label) are filled in everywhere, and the sources are off (crawled only when named) by default."""
+    hosts = template.get("hosts", [])
+    if not isinstance(hosts, list):
+        raise ConfigError(f"template {tid!r}: hosts must be a list of host names")
+    out = []
+    for host in hosts:
+        slug = str(host).split(".")[0]
+
+        def fill(value: Any) -> Any:
+            if isinstance(value, str):
+                return value.replace("{host}", str(host)).replace("{slug}", slug)
+            if isinstance(value, list):
+                return [fill(v) for v in value]
+            if isinstance(value, dict):
+                return {k: fill(v) for k, v in value.items()}
+            return value
+
+        raw = {k: fill(v) for k, v in template.items() if k not in ("hosts", "id")}
+        raw.setdefault("enabled", False)
+        out.append((fill(template.get("id", tid + "-{slug}")), raw))
     return out
 
 
@@ -152,5 +209,5 @@ def get_source(sources: dict[str, Source], sid: str) -> Source:
 
 
 def default_sources(sources: dict[str, Source]) -> list[Source]:
-    """What ``govsearch crawl`` with no names crawls: the verified sources."""
-    return [s for s in sources.values() if s.verified]
+    """What ``govsearch crawl`` with no names crawls: the verified, enabled, crawlable sources."""
+    return [s for s in sources.values() if s.verified and s.enabled and s.crawlable]

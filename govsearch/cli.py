@@ -182,6 +182,9 @@ cli.add_command(crawl)
 cli.add_command(schedule)
 
 from govsearch.demo import demo  # noqa: E402
+from govsearch.sources_commands import sources  # noqa: E402
+
+cli.add_command(sources)
 
 cli.add_command(demo)
 

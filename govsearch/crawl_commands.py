@@ -62,13 +62,20 @@ def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max
           delay: float | None, sources_file: Path | None, no_index: bool, verbose: bool) -> None:
     """Crawl SOURCE... (default: every verified source) into the store, then update the index.
 
+    Sources with no public evidence of their layout are skipped with a message.
+
     Example: govsearch crawl moi --base-url http://127.0.0.1:8001 --max-pages 50
     """
     from crawler.crawl import crawl as run_crawl
 
     _logging(verbose)
     data_dir: Path = ctx.obj["data_dir"]
-    results = run_crawl(_sources(source, sources_file, base_url, delay), data_dir, max_pages=max_pages,
+    chosen = _sources(source, sources_file, base_url, delay)
+    if not chosen:
+        raise click.ClickException("no source is marked verified = true yet, so there is nothing to crawl by "
+                                   "default: name the sources (`govsearch sources` lists them; "
+                                   "`govsearch sources check NAME` checks one against the live site)")
+    results = run_crawl(chosen, data_dir, max_pages=max_pages,
                         after_changes=None if no_index else index_updater(data_dir))
     for r in results:
         click.echo(r.summary())

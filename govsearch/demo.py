@@ -13,10 +13,14 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
-DEMO_SOURCES = ("thaigov", "moi", "prd", "moi-pr")
+# Sources the mirror serves at its root (rendered from the bundled sample, every article) ...
+MIRROR_SOURCES = ("thaigov", "moi", "prd")
+# ... and on the family fixture sites (pages written from the public evidence; in a checkout only).
+FIXTURE_SOURCES = ("mculture", "mfa", "moj", "moe")
 TRY = "ลองค้นหา (try): มหาดไทย · โควิด · น้ำท่วม · ผู้ว่าราชการ · \"เศรษฐกิจพอเพียง\""
 
 
@@ -51,14 +55,22 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
 
     sample = load_sample()
     mirror = Mirror(sample, home_links=len(sample), port=mirror_port).start()
-    click.echo(f"[1/4] local mirror of thaigov.go.th, moi.go.th, prd.go.th and pr.moi.go.th "
-               f"({len(sample)} real articles) at {mirror.base_url}")
     known = load_sources(delay=delay)
-    sources = [dataclasses.replace(get_source(known, s).with_base_url(mirror.base_url), interval=recrawl,
-                                   max_pages=len(sample) + 100,
-                                   jitter=min(30, recrawl / 10))
-               for s in DEMO_SOURCES]
-    click.echo(f"[2/4] crawling {', '.join(DEMO_SOURCES)} into {data} (progress below) …")
+    roots = {sid: mirror.base_url for sid in MIRROR_SOURCES}
+    for sid in FIXTURE_SOURCES:
+        site = urlsplit(known[sid].base_url).hostname or ""
+        if site in mirror.site_hosts:
+            roots[sid] = mirror.site_url(site)
+    click.echo(f"[1/4] local mirror of thaigov.go.th, moi.go.th and prd.go.th ({len(sample)} real articles) "
+               f"at {mirror.base_url}, and of {len(roots) - len(MIRROR_SOURCES)} more ministry sites in their "
+               "evidenced layouts" + ("" if len(roots) > len(MIRROR_SOURCES) else
+                                      " (none: tests/data/families is not in this copy)"))
+    sources = [dataclasses.replace(get_source(known, sid).with_base_url(root), interval=recrawl,
+                                   max_pages=len(sample) + 100, jitter=min(30, recrawl / 10))
+               for sid, root in roots.items()]
+    families = sorted({s.family for s in sources})
+    click.echo(f"[2/4] crawling {', '.join(roots)} ({len(families)} CMS families: {', '.join(families)}) "
+               f"into {data} (progress below) …")
     update_index = index_updater(data)
     for stats in crawl(sources, data, after_changes=update_index):
         click.echo(f"      {stats.summary()}")

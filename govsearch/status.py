@@ -50,6 +50,7 @@ def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
             id=src.id, name=src.name or src.id, agency=src.agency, publisher=src.publisher,
             verified=src.verified, interval_s=src.interval, articles=by_publisher.get(src.publisher, 0),
             last_run=last, next_crawl=planned or _next_crawl(last, src.interval),
+            family=src.family, evidence=src.evidence, crawlable=src.crawlable,
         ))
     # Verified sources first, then the ones with runs, then by id.
     listed.sort(key=lambda s: (not s.verified, s.last_run is None, s.id))

@@ -46,7 +46,7 @@ def main() -> None:
         category = name.split("__")[1].rsplit("_", 1)[0].replace("_", " ") if "__" in name else ""
         (OUT / out).write_text(render_thaigov(text, category), encoding="utf-8")
 
-    from devtools.mirror import MOI_LIST, PR_LIST, PRD_FEED, Mirror
+    from devtools.mirror import MOI_LIST, PR_LIST, PRD_RSS, Mirror
 
     m = Mirror()
     try:
@@ -55,7 +55,7 @@ def main() -> None:
             "moi_list_1.html": f"{MOI_LIST}",
             "moi_list_2.html": f"{MOI_LIST}page/2/",
             "moi_post.html": f"/moi/archives/{m.moi_ids[0]}/",
-            "prd_feed.xml": PRD_FEED,
+            "prd_feed.xml": PRD_RSS,
             "prd_page.html": f"/th/content/category/detail/id/9/iid/{m.prd_ids[0]}",
             "pr_list_cp874.html": PR_LIST,
             "pr_page_cp874.html": f"/news/pr{m.pr_ids[0]}.htm",

@@ -7,7 +7,7 @@ from crawler.adapters import ADAPTERS, get_adapter
 from crawler.encoding import decode_html
 from crawler.errors import NotFoundPage, ParseError, UnknownAdapter
 from crawler.sources import load_sources
-from crawler_fixtures import FIXTURES
+from crawler_fixtures import FIXTURES, stand_in_sources
 
 THAIGOV = "https://www.thaigov.go.th/news/contents/details/"
 
@@ -122,7 +122,7 @@ def test_generic_extractor_finds_the_main_text():
     assert "ซอยอารีย์สัมพันธ์" not in data.body  # the footer is boilerplate
 
 
-def test_windows_874_pages_decode_as_thai():
+def test_windows_874_pages_decode_as_thai(tmp_path):
     raw = (FIXTURES / "pr_page_cp874.html").read_bytes()
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
@@ -131,7 +131,7 @@ def test_windows_874_pages_decode_as_thai():
         text, codec = decode_html(raw, content_type)
         assert codec == "cp874", content_type
         assert "<h2>นายกฯ ขอให้ประชาชนใช้โอกาสวันลอยกระทง" in text, content_type
-    src = load_sources()["moi-pr"]
+    src = stand_in_sources(tmp_path)["moi-pr"]
     data = get_adapter(src.adapter, src.options).parse_article(decode_html(raw)[0], "http://pr.moi.go.th/news/pr1.htm")
     assert data.title and data.body and data.date
 
@@ -144,7 +144,7 @@ def test_utf8_and_detection():
 
 def test_registry_by_name():
     assert set(ADAPTERS) >= {"thaigov", "listing", "feed", "generic"}
-    with pytest.raises(UnknownAdapter, match="known: feed, generic, listing, thaigov"):
+    with pytest.raises(UnknownAdapter, match="known: ewt, feed, generic, jsonfeed, listing, nextjs, prd, thaigov, wordpress"):
         get_adapter("joomla")
 
 

@@ -67,7 +67,7 @@ def test_feed_and_windows_874_sites(sources, mirror, data_dir):
         src = mirror.articles[mirror.pr_ids[0]]
         assert art.title == normalize_line(src.title) and art.published == src.date
         assert src.body.split("\n")[1][:30] in art.body  # Thai text decoded from windows-874
-        prd = store.get_article(f"https://www.prd.go.th/th/content/category/detail/id/9/iid/{mirror.prd_ids[0]}")
+        prd = store.get_article(f"https://www.prd.go.th/th/content/category/detail/id/33/iid/{mirror.prd_ids[0]}")
         assert prd.title == normalize_line(mirror.articles[mirror.prd_ids[0]].title)  # the feed's title
         assert len(prd.body) > 100
 
@@ -194,8 +194,8 @@ def test_crawl_command_updates_the_index(mirror, data_dir):
     from govsearch.cli import cli
     from indexer import SearchEngine, build_params
 
-    res = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "crawl", "moi-pr", "--base-url", mirror.base_url,
+    res = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "crawl", "prd", "--base-url", mirror.base_url,
                                    "--delay", "0"])
     assert res.exit_code == 0, res.output
-    title = mirror.articles[mirror.pr_ids[0]].title
+    title = mirror.articles[mirror.prd_ids[0]].title
     assert SearchEngine(data_dir).search(build_params(q=title.split()[0])).total >= 1

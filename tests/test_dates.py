@@ -62,3 +62,37 @@ def test_thai_long_date_names_the_weekday_and_reads_back():
     assert thai_date("2024-05-05", style="long") == "วันอาทิตย์ที่ 5 พฤษภาคม 2567"
     for d in (date(2021, 3, 4), date(2024, 5, 1), date(1970, 1, 1)):
         assert find_date(thai_date(d, style="long")) == d
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("วันที่ 29/05/2567", date(2024, 5, 29)),                     # a label then d/m/BE year (EWT, mdes lists)
+    ("ข่าวประชาสัมพันธ์ วันที่ 29/05/2024 เวลา 10.00 น.", date(2024, 5, 29)),  # CE year inside a line
+    ("29 พ.ค. 67", date(2024, 5, 29)),                            # short month, two-digit BE (mof, mfa lists)
+    ("วันพุธที่ 18 มีนาคม 2563", date(2020, 3, 18)),               # weekday and full month (thaigov)
+    ("เผยแพร่ 2024-05-29T10:00:00+07:00", date(2024, 5, 29)),      # ISO with time and zone (JSON feeds)
+    ("โพสต์เมื่อ 29 พฤษภาคม 2024", date(2024, 5, 29)),             # Thai month with a CE year
+    ("ครั้งที่ 495/2568 ลงวันที่ 4 ก.ค. 2568", date(2025, 7, 4)),   # a release number is not a date
+    ("โทร 02/123/4567", None),
+])
+def test_find_date_in_a_line_of_text(text, expected):
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("วันที่ 29/05/2567", date(2024, 5, 29)),
+    ("วันที่ : 29/05/2567", date(2024, 5, 29)),
+    ("29 พ.ค. 67 10:30 น.", date(2024, 5, 29)),
+    ("2024-05-29T10:00:00+07:00", date(2024, 5, 29)),
+    ("2024-05-29 10:00", date(2024, 5, 29)),
+    ("วันพุธที่ 18 มีนาคม 2563", date(2020, 3, 18)),
+    ("18 มี.ค. 2566", date(2023, 3, 18)),
+    ("29/05/2024", date(2024, 5, 29)),
+])
+def test_parse_date_with_labels_times_and_zones(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["วันที่ ไม่ระบุ", "วันที่ 31/02/2567", "2024-13-01T10:00:00Z"])
+def test_parse_date_still_rejects_what_is_not_a_date(text):
+    with pytest.raises(DateError):
+        parse_date(text)

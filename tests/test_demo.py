@@ -66,6 +66,19 @@ def test_demo_crawled_the_whole_sample_and_searches(demo_url):
     assert len(years) >= 5  # the sample spans many years, all reached by the crawl
 
 
+def test_demo_crawls_at_least_five_cms_families(demo_url):
+    url, proc = demo_url
+    out = "".join(proc.lines)
+    m = re.search(r"\((\d+) CMS families: ([^)]*)\)", out)
+    assert m and int(m.group(1)) >= 5, out
+    assert {"thaigov", "wordpress", "prd-style", "ewt", "nextjs", "jsonfeed"} <= set(m.group(2).split(", "))
+    for sid in ("thaigov", "moi", "prd", "mculture", "mfa", "moj", "moe"):
+        line = next(line for line in proc.lines if line.strip().startswith(f"{sid}: "))
+        assert line.strip().startswith(f"{sid}: ok") and " 0 new" not in line, line
+    sources = {s["id"]: s for s in get_json(url + "api/status")["sources"]}
+    assert sources["mculture"]["family"] == "ewt" and sources["mculture"]["last_run"]["new"] == 23
+
+
 def test_demo_in_the_browser(demo_url, driver):  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys

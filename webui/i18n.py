@@ -98,6 +98,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "behind": ("รายการที่ยังไม่เข้าดัชนี", "changes not yet indexed"),
     "by_agency": ("บทความตามหน่วยงาน", "Articles by agency"),
     "unverified": ("ยังไม่ยืนยัน", "unverified"),
+    "no_layout": ("ไม่มีหลักฐานโครงสร้างเว็บ: ไม่เก็บข้อมูล", "no layout evidence: not crawled"),
     "every": ("ทุก", "every"),
     "error_title": ("เกิดข้อผิดพลาด", "Something went wrong"),
     "not_found": ("ไม่พบหน้าที่ต้องการ", "Page not found"),

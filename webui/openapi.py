@@ -57,7 +57,11 @@ _STATUS = {
             "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "agency": {"type": "string"},
                            "publisher": {"type": "string"}, "verified": {"type": "boolean"},
                            "interval_seconds": {"type": "number"}, "articles": {"type": "integer"},
-                           "last_run": _RUN, "next_crawl": {"type": ["string", "null"]}}}},
+                           "last_run": _RUN, "next_crawl": {"type": ["string", "null"]},
+                           "family": {"type": "string", "description": "CMS family (ewt, prd-style, wordpress, …)."},
+                           "evidence": {"type": "string", "description": "Where the layout comes from, or 'guess'."},
+                           "crawlable": {"type": "boolean",
+                                         "description": "False: no public evidence of the layout; never crawled."}}}},
         "other_runs": {"type": "object", "additionalProperties": _RUN,
                        "description": "Last runs of sources no longer configured."},
         "agencies": {"type": "array", "items": {

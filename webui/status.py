@@ -27,6 +27,9 @@ class SourceStatus:
     articles: int
     last_run: dict | None
     next_crawl: str | None
+    family: str = ""
+    evidence: str = ""
+    crawlable: bool = True  # False: no public evidence of the layout, so never crawled
 
 
 @dataclass
@@ -67,6 +70,7 @@ class Status:
                     "id": s.id, "name": s.name, "agency": s.agency, "publisher": s.publisher,
                     "verified": s.verified, "interval_seconds": s.interval_s, "articles": s.articles,
                     "last_run": s.last_run, "next_crawl": s.next_crawl,
+                    "family": s.family, "evidence": s.evidence, "crawlable": s.crawlable,
                 }
                 for s in self.sources
             ],

@@ -34,6 +34,9 @@ class ListItem:
     title: str = ""
     date: str | None = None
     summary: str = ""
+    # The whole article as HTML when the list itself carries it (a JSON Feed's content_html, the
+    # WordPress REST API's content.rendered): then the article page need not be fetched.
+    content: str = ""
 
 
 @dataclass

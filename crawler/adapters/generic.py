@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
+from core.thaidates import find_date
+
 from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute, skip_reason, soup_of
 from crawler.errors import ParseError
 
@@ -29,8 +31,22 @@ def extract_main(html: str, url: str) -> ArticleData:
     if doc is None:
         return ArticleData(url=url)
     get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
-    return ArticleData(url=url, title=get("title") or "", body=get("text") or "", date=get("date"),
+    title, body = get("title") or "", get("text") or ""
+    lines = body.split("\n")
+    if title and lines and " ".join(lines[0].split()) == " ".join(title.split()):
+        body = "\n".join(lines[1:]).lstrip("\n")  # the headline is the title, not the first paragraph
+    return ArticleData(url=url, title=title, body=body, date=get("date") or date_line(html),
                        category=(get("categories") or [""])[0] if get("categories") else "")
+
+
+def date_line(html: str) -> str | None:
+    """The first short line of a page that is a date ("วันที่ 29/05/2567"), which main-text extraction
+    drops as boilerplate; None when there is none."""
+    for line in soup_of(html).get_text("\n").splitlines():
+        line = " ".join(line.split())
+        if 6 <= len(line) <= 60 and find_date(line):
+            return line
+    return None
 
 
 class GenericAdapter(Adapter):

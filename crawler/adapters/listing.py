@@ -1,6 +1,7 @@
 """News list pages driven by CSS selectors from sources.toml (WordPress, Joomla, static sites).
 
-Options: ``item`` (article links on a list page), ``next`` (the next list page), ``title``,
+Options: ``item`` (article links on a list page), ``list_date`` (the item's date beside it; default
+its ``<time>``), ``next`` (the next list page), ``title``,
 ``date``, ``body``, ``category`` (article page). Links to PDFs and other files are skipped with a
 reason the crawler counts. A page without a matching body falls back to main-text extraction.
 """
@@ -37,7 +38,14 @@ class ListingAdapter(Adapter):
                 continue
             date = None
             holder = a.find_parent(["article", "li", "div"])
-            time_el = holder.find("time") if holder else None
+            if self._opt("list_date"):  # the item's date beside it, e.g. "div.date_detail"
+                for _up in range(3):  # a few levels only, so one item never takes its neighbour's date
+                    if holder is None or holder.select_one(self._opt("list_date")) is not None:
+                        break
+                    holder = holder.find_parent(["article", "li", "div"])
+                time_el = holder.select_one(self._opt("list_date")) if holder else None
+            else:
+                time_el = holder.find("time") if holder else None
             if time_el is not None:
                 date = time_el.get("datetime") or time_el.get_text(" ", strip=True)
             page.items.append(ListItem(url=link, title=a.get_text(" ", strip=True), date=date))

@@ -17,6 +17,8 @@ def main() -> None:
     mirror = Mirror(load_sample(args.records) if args.records else None, port=args.port).start()
     print(f"mirror at {mirror.base_url}  (thaigov: /news/contents/details/<id>, moi: {MOI_LIST}, "
           f"prd: {PRD_FEED}, windows-874: {PR_LIST})", flush=True)
+    for host in mirror.site_hosts:  # the family fixture sites: `govsearch crawl SOURCE --base-url <its root>`
+        print(f"  {host} at {mirror.site_url(host)}", flush=True)
     try:
         while True:
             time.sleep(3600)

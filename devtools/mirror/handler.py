@@ -62,7 +62,7 @@ class Handler(BaseHTTPRequestHandler):
             fault = m.take_fault(path + (f"?{parts.query}" if parts.query else ""))
             if fault is not None and faults.serve(self, fault, root):
                 return
-            page = m.render(path, parse_qs(parts.query), root)
+            page = m.render(path, parse_qs(parts.query), root, getattr(self.server, "site", None))
             if page is None:
                 return self.send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
             status, body, ctype, modified = page

@@ -13,6 +13,7 @@ from devtools.mirror.handler import Handler
 from devtools.mirror.lineup import lineup
 from devtools.mirror.sample import MirrorArticle, article_of, load_sample
 from devtools.mirror.sites.common import Page
+from devtools.mirror.sites.families import FixtureSite, fixture_sites
 
 
 class _Server(ThreadingHTTPServer):
@@ -28,7 +29,8 @@ class Mirror:
     """The mirror server. ``with Mirror() as m: m.base_url`` — a random port on 127.0.0.1."""
 
     def __init__(self, records: Iterable[dict] | None = None, *, moi_per_page: int = 10, feed_size: int = 20,
-                 pr_size: int = 15, home_links: int = 20, host: str = "127.0.0.1", port: int = 0):
+                 pr_size: int = 15, home_links: int = 20, host: str = "127.0.0.1", port: int = 0,
+                 fixtures: bool = True):
         recs = list(records) if records is not None else load_sample()
         self.articles: dict[int, MirrorArticle] = {}
         for rec in recs:
@@ -48,6 +50,14 @@ class Mirror:
         self._server = _Server((host, port), Handler)
         self._server.mirror = self  # type: ignore[attr-defined]
         self._thread: threading.Thread | None = None
+        # The family fixture sites, each on its own port (root-relative links work as on the real site).
+        self._sites: dict[str, _Server] = {}
+        for site in (fixture_sites() if fixtures else []):
+            server = _Server((host, 0), Handler)
+            server.mirror = self  # type: ignore[attr-defined]
+            server.site = site  # type: ignore[attr-defined]
+            self._sites[site.host] = server
+        self._site_threads: list[threading.Thread] = []
 
     # -- lifecycle --------------------------------------------------------------------------
     @property
@@ -60,11 +70,26 @@ class Mirror:
         """An absolute mirror URL for a path."""
         return self.base_url + path
 
+    @property
+    def site_hosts(self) -> list[str]:
+        """The hosts of the family fixture sites served (e.g. ``www.m-culture.go.th``)."""
+        return sorted(self._sites)
+
+    def site_url(self, host: str) -> str:
+        """``http://127.0.0.1:<port>``, the root of the fixture copy of ``host``; KeyError if none."""
+        addr, port = self._sites[host].server_address[:2]
+        return f"http://{addr}:{port}"
+
     def start(self) -> "Mirror":
         """Serve in a background thread."""
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="mirror", daemon=True)
         self._thread.start()
+        for host, server in self._sites.items():
+            t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                 name=f"mirror-{host}", daemon=True)
+            t.start()
+            self._site_threads.append(t)
         return self
 
     def stop(self) -> None:
@@ -72,7 +97,12 @@ class Mirror:
         if self._thread is not None:  # shutdown() waits for serve_forever, so only if it runs
             self._server.shutdown()
             self._thread = None
+            for server in self._sites.values():
+                server.shutdown()
+            self._site_threads.clear()
         self._server.server_close()
+        for server in self._sites.values():
+            server.server_close()
 
     def __enter__(self) -> "Mirror":
         return self.start()
@@ -81,8 +111,11 @@ class Mirror:
         self.stop()
 
     # -- pages ------------------------------------------------------------------------------
-    def render(self, path: str, query: dict[str, list[str]], root: str) -> Page | None:
+    def render(self, path: str, query: dict[str, list[str]], root: str,
+               site: FixtureSite | None = None) -> Page | None:
         """(status, body, content type, last modified) for a path, or None for 404."""
+        if site is not None:
+            return site.render(path, query)
         return sites.render(self, path, query, root)
 
     # -- test controls ----------------------------------------------------------------------

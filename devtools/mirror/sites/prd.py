@@ -1,9 +1,11 @@
-"""The prd.go.th copy: an RSS 2.0 feed at ``/th/rss/page/content/id/4/cid/11`` and article pages
-in a generic news layout."""
+"""The prd.go.th copy: the JSON Feed the site uses now (``/th/rss/page/contentjson/id/142/cid/33``:
+``title``, ``url``, ``content_html``, ``date_published``), the older RSS 2.0 feed
+(``/th/rss/page/content/id/4/cid/11``) and article pages in a generic news layout."""
 from __future__ import annotations
 
 import email.utils
 import html
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -14,13 +16,16 @@ from devtools.mirror.sites.common import Page, latest, paras
 if TYPE_CHECKING:
     from devtools.mirror.server import Mirror
 
-FEED = "/th/rss/page/content/id/4/cid/11"
-_ARTICLE = re.compile(r"/th/content/category/detail/id/9/iid/(\d+)")
+FEED = "/th/rss/page/contentjson/id/142/cid/33"
+RSS = "/th/rss/page/content/id/4/cid/11"
+_ARTICLE = re.compile(r"/th/content/category/detail/id/(?:9|33)/iid/(\d+)")
 
 
 def render(m: "Mirror", path: str, query: dict[str, list[str]], root: str) -> Page | None:
     """The page at ``path``, or None when it is not one of this site's (or not in the feed)."""
     if path == FEED:
+        return 200, _json_feed(m), "application/feed+json; charset=utf-8", latest(m.articles, m.prd_ids)
+    if path == RSS:
         return 200, _feed(m, root), "application/rss+xml; charset=utf-8", latest(m.articles, m.prd_ids)
     found = _ARTICLE.fullmatch(path)
     if found:
@@ -29,6 +34,14 @@ def render(m: "Mirror", path: str, query: dict[str, list[str]], root: str) -> Pa
             return None
         return 200, _article(art), "text/html; charset=utf-8", art.modified
     return None
+
+
+def _json_feed(m: "Mirror") -> bytes:
+    items = [{"id": str(i), "url": f"https://www.prd.go.th/th/content/category/detail/id/33/iid/{i}",
+              "title": m.articles[i].title, "content_html": paras(m.articles[i].body),
+              "date_published": f"{m.articles[i].date}T08:00:00+07:00"} for i in m.prd_ids]
+    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "กรมประชาสัมพันธ์ - ข่าว",
+                       "home_page_url": "https://www.prd.go.th/th/", "items": items}, ensure_ascii=False).encode()
 
 
 def _feed(m: "Mirror", root: str) -> bytes:
