@@ -60,7 +60,8 @@ def normalize(text: str | None) -> str:
         # One fix can expose another (dropping a repeated tone leaves a tone before a vowel), so
         # repeat until nothing changes; clean text, nearly all of it, takes one pass.
         for _ in range(4):
-            fixed = _fix_marks(text)
+            # NFC again each pass: moving a tone mark can leave marks out of canonical order.
+            fixed = unicodedata.normalize("NFC", _fix_marks(text))
             if fixed == text:
                 break
             text = fixed
