@@ -46,6 +46,19 @@ class ListPage:
     items: list[ListItem] = field(default_factory=list)
     next_url: str | None = None
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+    _seen: set[str] = field(default_factory=set, repr=False, compare=False)
+
+    def admit(self, link: str | None) -> bool:
+        """True for a link to list: not empty, not listed before on this page, and not a link the
+        crawler skips on purpose (recorded in ``skipped`` with its reason)."""
+        if not link or link in self._seen:
+            return False
+        self._seen.add(link)
+        reason = skip_reason(link)
+        if reason:
+            self.skipped.append((link, reason))
+            return False
+        return True
 
 
 class Adapter:

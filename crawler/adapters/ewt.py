@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute, skip_reason, soup_of
+from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute, soup_of
 from crawler.adapters.feed import FeedAdapter
 from crawler.adapters.generic import extract_required
 
@@ -50,16 +50,10 @@ class EwtAdapter(Adapter):
             return FeedAdapter().parse_list(html, url)
         soup = soup_of(html)
         page = ListPage()
-        seen: set[str] = set()
         for box in soup.select(self.options.get("item", "div.newsall-work-wrap")):
             a = box.find("a", href=ARTICLE) or box.find("a", href=True)
             link = absolute(url, a.get("href")) if a else None
-            if not link or link in seen:
-                continue
-            seen.add(link)
-            reason = skip_reason(link)
-            if reason:
-                page.skipped.append((link, reason))
+            if not page.admit(link):
                 continue
             title_el = box.select_one(self.options.get("title", "h4"))
             dates = box.select(self.options.get("date", "p.icon-purple"))

@@ -9,7 +9,7 @@ import time
 
 import feedparser
 
-from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute, skip_reason
+from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute
 from crawler.adapters.generic import extract_required
 from crawler.errors import ParseError
 
@@ -28,11 +28,7 @@ class FeedAdapter(Adapter):
         page = ListPage()
         for entry in parsed.entries:
             link = absolute(url, entry.get("link"))
-            if not link:
-                continue
-            reason = skip_reason(link)
-            if reason:
-                page.skipped.append((link, reason))
+            if not page.admit(link):
                 continue
             stamp = entry.get("published_parsed") or entry.get("updated_parsed")
             date = time.strftime("%Y-%m-%d", stamp) if stamp else None

@@ -8,7 +8,7 @@ import trafilatura
 
 from core.thaidates import find_date
 
-from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute, skip_reason, soup_of
+from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute, soup_of
 from crawler.errors import ParseError
 
 # A link that looks like an article: a long path with a number or a long slug, not a tag/category.
@@ -60,18 +60,12 @@ class GenericAdapter(Adapter):
         soup = soup_of(html)
         page = ListPage()
         host = urlsplit(url).hostname
-        seen: set[str] = set()
         for a in soup.select("a[href]"):
             link = absolute(url, a.get("href"))
-            if not link or link in seen or urlsplit(link).hostname != host:
+            if not link or urlsplit(link).hostname != host:
                 continue
-            seen.add(link)
             path = urlsplit(link).path + "?" + urlsplit(link).query
-            if _NOT_ARTICLE.search(path) or not _ARTICLE_PATH.search(path):
-                continue
-            reason = skip_reason(link)
-            if reason:
-                page.skipped.append((link, reason))
+            if _NOT_ARTICLE.search(path) or not _ARTICLE_PATH.search(path) or not page.admit(link):
                 continue
             page.items.append(ListItem(url=link, title=a.get_text(" ", strip=True)))
         nxt = soup.select_one("link[rel=next], a[rel=next], .older a[href], .next a[href], a.next[href]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute, skip_reason
+from crawler.adapters.base import Adapter, ArticleData, ListItem, ListPage, absolute
 from crawler.adapters.generic import extract_required
 from crawler.errors import ParseError
 
@@ -45,11 +45,7 @@ def json_feed_page(doc: Any, url: str) -> ListPage:
 
 def _add(page: ListPage, base: str, link: Any, title: Any, date: Any, content: Any, summary: Any) -> None:
     link = absolute(base, link) if isinstance(link, str) else None
-    if not link:
-        return
-    reason = skip_reason(link)
-    if reason:
-        page.skipped.append((link, reason))
+    if not page.admit(link):
         return
     page.items.append(ListItem(url=link, title=str(title or "").strip(), date=str(date) if date else None,
                                summary=str(summary or ""), content=str(content or "")))

@@ -7,8 +7,7 @@ reason the crawler counts. A page without a matching body falls back to main-tex
 """
 from __future__ import annotations
 
-from crawler.adapters.base import (Adapter, ArticleData, ListItem, ListPage, absolute, block_text, skip_reason,
-                                   soup_of)
+from crawler.adapters.base import (Adapter, ArticleData, ListItem, ListPage, absolute, block_text, soup_of)
 from crawler.adapters.generic import extract_main
 from crawler.errors import ParseError
 
@@ -26,15 +25,9 @@ class ListingAdapter(Adapter):
         """Article links in page order, PDFs and other files skipped, and the next page."""
         soup = soup_of(html)
         page = ListPage()
-        seen: set[str] = set()
         for a in soup.select(self._opt("item", "article h2 a[href], h2 a[href]")):
             link = absolute(url, a.get("href"))
-            if not link or link in seen:
-                continue
-            seen.add(link)
-            reason = skip_reason(link)
-            if reason:
-                page.skipped.append((link, reason))
+            if not page.admit(link):
                 continue
             date = None
             holder = a.find_parent(["article", "li", "div"])

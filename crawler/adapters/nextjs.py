@@ -65,13 +65,11 @@ class NextjsAdapter(Adapter):
         """Cards in page order; the next page is ``p=N+1`` while a page has cards."""
         soup = soup_of(html)
         page = ListPage()
-        seen: set[str] = set()
         for card in soup.select(self.options.get("item", "div.p-3.col-md-4")):
             a = card.find("a", href=_ARTICLE) or card.find("a", href=True)
             link = absolute(url, a.get("href")) if a else None
-            if not link or link in seen:
+            if not page.admit(link):
                 continue
-            seen.add(link)
             date_el = card.select_one(self.options.get("date", "p.date"))
             title_el = card.find(["h1", "h2", "h3", "h4", "h5"]) or a
             page.items.append(ListItem(url=link, title=" ".join(title_el.get_text(" ").split()),

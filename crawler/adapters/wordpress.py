@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from crawler.adapters.base import ListItem, ListPage, absolute, skip_reason, soup_of
+from crawler.adapters.base import ListItem, ListPage, absolute, soup_of
 from crawler.adapters.feed import FeedAdapter
 from crawler.adapters.jsonfeed import load_json
 from crawler.adapters.listing import ListingAdapter
@@ -32,11 +32,7 @@ def rest_page(raw: str | bytes, url: str) -> ListPage:
     page = ListPage()
     for post in doc:
         link = absolute(url, post.get("link")) if isinstance(post, dict) else None
-        if not link:
-            continue
-        reason = skip_reason(link)
-        if reason:
-            page.skipped.append((link, reason))
+        if not page.admit(link):
             continue
         title = soup_of(_rendered(post.get("title")) or "<p></p>").get_text(" ", strip=True)
         page.items.append(ListItem(url=link, title=title, date=post.get("date"),
