@@ -158,11 +158,13 @@ def status(ctx: click.Context, sources_file: Path | None) -> None:
 @cli.command()
 @click.pass_context
 def reindex(ctx: click.Context) -> None:
-    """Rebuild the whole index from the store in a new folder and swap it in atomically.
+    """Recompute each article's provinces, then rebuild the whole index from the store in a new
+    folder and swap it in atomically.
 
     Searches keep using the old index until the new one is complete.
     Example: govsearch reindex
     """
+    from core.ingest import refresh_provinces
     from core.store import Store
     from core.paths import store_path
     from indexer import rebuild_index
@@ -170,6 +172,9 @@ def reindex(ctx: click.Context) -> None:
     data = _data(ctx)
     with Store(store_path(data)) as store:
         total = store.count_articles()
+        changed = refresh_provinces(store)
+    if changed:
+        click.echo(f"provinces recomputed: {changed} articles changed")
     with _progress_bar(total, "rebuilding") as bar:
         gen = rebuild_index(data, progress=bar.update)
     click.echo(f"rebuilt index {gen.name} from {total} articles")
