@@ -183,6 +183,14 @@ class SearchEngine:
             ))
         return hits
 
+    def match_urls(self, params: SearchParams) -> list[str]:
+        """URLs of the first ``params.per_page`` matches of a search, in the engine's order (no
+        proximity re-ranking, no fall-back reading): what an export lists."""
+        text = normalize_line(params.q)
+        reading = fallbacks.first_reading(params, understand(text, normalized=True), parse(text, normalized=True),
+                                          self.backend)
+        return [m.url for m in self.backend.run(reading.params, reading.parsed).matches]
+
     def matching_urls(self, q: str) -> set[str]:
         """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
         return self.backend.matching_urls(parse(q))
