@@ -115,6 +115,33 @@ _LIST_GAP = re.compile(r"^[\s,、/]*(?:\d[\d,.]*\s*(?:ราย|คน|แห่
 _PROVINCE_WORD = re.compile(r"\s+[Pp]rovinces?\b")
 
 
+def _trie_pattern(words) -> str:
+    """One regular expression for many names, factored as a trie (``เชียง(?:ใหม่|ราย)``): Python's
+    ``re`` tries each branch of a flat alternation at every position, a trie only the branches
+    that share the text's next character, which made extraction several times faster. Greedy,
+    so the longest name wins (พระนครศรีอยุธยา over อยุธยา). A space matches a space, a hyphen or
+    nothing (Phang-nga, Chiangmai)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [(r"[\s-]?" if ch == " " else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
 def _eng_key(name: str) -> str:
     return re.sub(r"[\s-]+", " ", name).casefold()
 
@@ -136,9 +163,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str]]
             thai[name] = p.code
         for name in (p.name_en, *p.aliases_en):
             eng[_eng_key(name)] = p.code
-    # Longest first, so พระนครศรีอยุธยา wins over อยุธยา and กรุงเทพมหานคร over กรุงเทพ.
-    thai_alt = "|".join(re.escape(n) for n in sorted(thai, key=len, reverse=True))
-    eng_alt = "|".join(re.escape(n).replace(r"\ ", r"[\s-]?") for n in sorted(eng, key=len, reverse=True))
+    thai_alt = _trie_pattern(thai)
+    eng_alt = _trie_pattern(eng)
     thai_re = re.compile(rf"(?P<prefix>{_PREFIX})?(?P<name>{thai_alt})")
     eng_re = re.compile(rf"(?i:(?P<prefix>\bprovince\s+of\s+)?\b(?P<name>{eng_alt})\b)")
     return thai_re, eng_re, thai, eng
