@@ -13,6 +13,7 @@ from webui.urls import article_url, pairs_of, with_args
 bp = Blueprint("pages", __name__)
 bp.add_app_template_global(with_args, "with_args")
 bp.add_app_template_global(article_url, "article_url")
+bp.add_app_template_global(charts.map_svg, "map_svg")
 
 
 @bp.get("/")
@@ -49,7 +50,6 @@ def search():
         years=view.year_facet(result, path, pairs, lang),
         chips=view.chips(params, pairs, path, lang, show_date),
         tiles=charts.tiles(result.facets["province"], params.provinces, path, pairs, lang),
-        map_size=charts.map_size(),
         timeline=charts.timeline(result.facets["month"], params.since, params.until, path, pairs, lang),
         pager=view.pager(params, result.total, path, pairs),
         phrase=view.phrase_query(q, result.words),
