@@ -185,8 +185,7 @@ def _district_patterns() -> tuple[re.Pattern, dict[str, str]] | None:
               and not n.startswith("เมือง")}
     if not wanted:
         return None
-    alt = "|".join(re.escape(n) for n in sorted(wanted, key=len, reverse=True))
-    return re.compile(rf"(?:อำเภอ|อ\.)\s?(?P<name>{alt})"), wanted
+    return re.compile(rf"(?:อำเภอ|อ\.)\s?(?P<name>{_trie_pattern(wanted)})"), wanted
 
 
 def _hits(text: str) -> list[_Hit]:
