@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.attribution import attribute
-from core.store import Article, utcnow
+from core.provinces import extract as extract_provinces
+from core.store import Article, Store, utcnow
 from core.normalize import normalize, normalize_line
 from core.thaidates import DateError, find_date, parse_date
 
@@ -88,8 +89,26 @@ def make_article(rec: Record) -> tuple[Article, list[str]]:
         category=normalize_line(rec.category),
         lang=(rec.lang or "").strip().lower() or _guess_lang(title + " " + body),
         fetched_at=utcnow(),
+        provinces=" ".join(extract_provinces(title, body)),
     )
     return article, warnings
+
+
+def refresh_provinces(store: Store, batch: int = 500) -> int:
+    """Recompute every stored article's provinces (after the rules or the gazetteer change);
+    returns how many changed. ``govsearch reindex`` runs it before rebuilding."""
+    changed: dict[str, str] = {}
+    count = 0
+    for art in store.iter_articles():
+        value = " ".join(extract_provinces(art.title, art.body))
+        if value != art.provinces:
+            changed[art.url] = value
+        if len(changed) >= batch:
+            store.set_provinces(changed)
+            count += len(changed)
+            changed = {}
+    store.set_provinces(changed)
+    return count + len(changed)
 
 
 def _publisher_of(url: str) -> str:

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
 _MIGRATIONS: list[str] = [
@@ -122,6 +122,11 @@ _MIGRATIONS: list[str] = [
         WHERE instr(rest, ':') > 1;
     DELETE FROM meta WHERE substr(key, 1, 6) = 'crawl:';
     """,
+    # 4: the provinces an article names (DOPA codes, space-separated; core/provinces.py). Existing
+    # rows start empty: `govsearch reindex` computes them.
+    """
+    ALTER TABLE articles ADD COLUMN provinces TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 
@@ -154,6 +159,7 @@ class Article:
     fetched_at: str = field(default_factory=utcnow)
     content_hash: str = ""
     seq: int = 0
+    provinces: str = ""  # DOPA codes, space-separated (core.provinces.extract)
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -310,6 +316,12 @@ class Store:
             for row in rows:
                 yield Article(**dict(row))
             last = rows[-1]["url"]
+
+    def set_provinces(self, values: dict[str, str]) -> None:
+        """Store recomputed provinces by URL. Not a change of the article: the change log is left
+        alone, so only a rebuild (which reads every article) shows them."""
+        with self.transaction() as db:
+            db.executemany("UPDATE articles SET provinces=? WHERE url=?", [(v, u) for u, v in values.items()])
 
     def count_articles(self) -> int:
         """Number of stored articles."""

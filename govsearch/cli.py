@@ -84,31 +84,44 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> N
 @cli.command()
 @click.argument("query", nargs=-1)
 @click.option("--agency", "agencies", multiple=True, help="Agency id, name or abbreviation (repeatable).")
+@click.option("--province", "provinces", multiple=True,
+              help="Province: code, Thai or English name, or กทม. (repeatable: any of them).")
 @click.option("--since", help="From date: 2021-03-04, 4/3/2564, มี.ค. 2564, 2564 …")
 @click.option("--until", help="Until date (same forms).")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
 @click.option("--page", type=int, default=1)
 @click.option("--per-page", type=int, default=10)
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON document as /api/search.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "jsonl"]), default="text",
+              help="csv / jsonl: every match (up to 10,000), as /api/search?format=csv.")
 @click.pass_context
-def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...], since: str | None,
-           until: str | None, sort: str, page: int, per_page: int, as_json: bool) -> None:
+def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...], provinces: tuple[str, ...],
+           since: str | None, until: str | None, sort: str, page: int, per_page: int, as_json: bool,
+           fmt: str) -> None:
     """Search the index.
 
-    Example: govsearch search มหาดไทย --agency มท. --since 2564 --sort newest
+    Example: govsearch search มหาดไทย --agency มท. --province เชียงใหม่ --since 2564 --sort newest
+    Example: govsearch search น้ำท่วม --province "Chiang Mai" --format csv > floods.csv
     """
     from indexer import IndexUnavailable, ParamError, SearchEngine, build_params
+    from indexer.export import as_csv, as_jsonl, export_rows
     from core.thaidates import thai_date
 
     try:
         params = build_params(q=" ".join(query), agencies=list(agencies), since=since, until=until, sort=sort,
-                              page=page, per_page=per_page)
+                              page=page, per_page=per_page, provinces=list(provinces))
         engine = SearchEngine(_data(ctx))
+        if fmt in ("csv", "jsonl"):
+            rows = export_rows(engine, params)
+            for piece in (as_csv(rows) if fmt == "csv" else as_jsonl(rows)):
+                click.echo(piece, nl=False)
+            return
         result = engine.search(params)
     except ParamError as e:
         raise UserError(str(e)) from None
     except IndexUnavailable as e:
         raise UserError(str(e)) from None
+    as_json = as_json or fmt == "json"
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         return
@@ -158,11 +171,13 @@ def status(ctx: click.Context, sources_file: Path | None) -> None:
 @cli.command()
 @click.pass_context
 def reindex(ctx: click.Context) -> None:
-    """Rebuild the whole index from the store in a new folder and swap it in atomically.
+    """Recompute each article's provinces, then rebuild the whole index from the store in a new
+    folder and swap it in atomically.
 
     Searches keep using the old index until the new one is complete.
     Example: govsearch reindex
     """
+    from core.ingest import refresh_provinces
     from core.store import Store
     from core.paths import store_path
     from indexer import rebuild_index
@@ -170,6 +185,9 @@ def reindex(ctx: click.Context) -> None:
     data = _data(ctx)
     with Store(store_path(data)) as store:
         total = store.count_articles()
+        changed = refresh_provinces(store)
+    if changed:
+        click.echo(f"provinces recomputed: {changed} articles changed")
     with _progress_bar(total, "rebuilding") as bar:
         gen = rebuild_index(data, progress=bar.update)
     click.echo(f"rebuilt index {gen.name} from {total} articles")

@@ -21,6 +21,7 @@ from pathlib import Path
 from core.agencies import registry
 from core.normalize import normalize_line
 from core.paths import store_path
+from core.provinces import province
 from core.store import Article, Store
 from core.thaidates import thai_date
 from indexer import fallbacks
@@ -89,7 +90,7 @@ class SearchEngine:
         if not self._cache_size:
             return self._search(params)
         key = (self.backend.version(), params.q, tuple(params.agencies), params.since, params.until,
-               params.sort, params.page, params.per_page)
+               params.sort, params.page, params.per_page, tuple(params.provinces))
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
@@ -154,6 +155,9 @@ class SearchEngine:
         facets = {
             "agency": _agency_facet(page.agency_counts),
             "year": [{"value": y, "count": n} for y, n in sorted(page.year_counts.items(), reverse=True)],
+            "province": _province_facet(page.province_counts),
+            "month": [{"value": f"{m // 100:04d}-{m % 100:02d}", "count": n}
+                      for m, n in sorted(page.month_counts.items())],
         }
         return SearchResult(reading.params, page.total, self._hits(page, reading.parsed), facets,
                             reading.parsed.words, notices=list(reading.notices), relaxed=reading.relaxed)
@@ -179,6 +183,14 @@ class SearchEngine:
             ))
         return hits
 
+    def match_urls(self, params: SearchParams) -> list[str]:
+        """URLs of the first ``params.per_page`` matches of a search, in the engine's order (no
+        proximity re-ranking, no fall-back reading): what an export lists."""
+        text = normalize_line(params.q)
+        reading = fallbacks.first_reading(params, understand(text, normalized=True), parse(text, normalized=True),
+                                          self.backend)
+        return [m.url for m in self.backend.run(reading.params, reading.parsed).matches]
+
     def matching_urls(self, q: str) -> set[str]:
         """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
         return self.backend.matching_urls(parse(q))
@@ -191,6 +203,16 @@ class SearchEngine:
     def doc_count(self) -> int:
         """Documents in the live index."""
         return self.backend.doc_count()
+
+
+def _province_facet(counts: dict[str, int]) -> list[dict]:
+    """Provinces by count, then code."""
+    out = []
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        p = province(code)
+        if p is not None:
+            out.append({"id": code, "name": p.name_th, "name_en": p.name_en, "count": n})
+    return out
 
 
 def _agency_facet(counts: dict[str, int]) -> list[dict]:

@@ -14,7 +14,7 @@ engine's subpackage: :mod:`indexer.engine` drives a :class:`SearchBackend`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Hashable, Protocol
 
@@ -57,6 +57,8 @@ class Page:
     agency_counts: dict[str, int]  # hits per agency id, without the agency filter
     year_counts: dict[int, int]    # hits per year, without the date filter
     first: int = 0                 # rank (from 0) of matches[0]
+    province_counts: dict[str, int] = field(default_factory=dict)  # hits per province, without that filter
+    month_counts: dict[int, int] = field(default_factory=dict)     # hits per YYYYMM, without the date filter
 
 
 class SearchBackend(Protocol):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core.agencies import registry
+from core.provinces import resolve as resolve_province
 from core.thaidates import DateError, parse_range
 
 SORTS = ("relevance", "newest", "oldest")
@@ -26,6 +27,7 @@ class SearchParams:
 
     q: str = ""
     agencies: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)  # DOPA codes
     since: date | None = None
     until: date | None = None
     sort: str = "relevance"
@@ -35,10 +37,11 @@ class SearchParams:
 
 def build_params(q: str | None = "", agencies: list[str] | None = None, since: str | None = None,
                  until: str | None = None, sort: str | None = None, page: str | int | None = None,
-                 per_page: str | int | None = None) -> SearchParams:
+                 per_page: str | int | None = None, provinces: list[str] | None = None) -> SearchParams:
     """Validate raw parameters (as typed in a URL or on the command line) into SearchParams.
 
-    Agencies may be ids, Thai names, abbreviations, English names or domains. Dates may be ISO,
+    Agencies may be ids, Thai names, abbreviations, English names or domains; provinces DOPA codes,
+    Thai or English names or short forms (กทม.). Dates may be ISO,
     Buddhist-era, a month ("มี.ค. 2564") or a year ("2564"): ``since`` takes the first day of
     the range, ``until`` the last. Raises ParamError with a message fit for the user.
     """
@@ -53,6 +56,16 @@ def build_params(q: str | None = "", agencies: list[str] | None = None, since: s
                 raise ParamError(f"ไม่รู้จักหน่วยงาน / unknown agency: {part.strip()[:80]!r}")
             if resolved not in ids:
                 ids.append(resolved)
+    codes: list[str] = []
+    for raw in provinces or []:
+        for part in str(raw).split(","):
+            if not part.strip():
+                continue
+            code = resolve_province(part)
+            if not code:
+                raise ParamError(f"ไม่รู้จักจังหวัด / unknown province: {part.strip()[:80]!r}")
+            if code not in codes:
+                codes.append(code)
     try:
         since_range = parse_range(since)
         until_range = parse_range(until)
@@ -68,6 +81,7 @@ def build_params(q: str | None = "", agencies: list[str] | None = None, since: s
     return SearchParams(
         q=(q or "")[:MAX_QUERY_INPUT],
         agencies=ids,
+        provinces=codes,
         since=start,
         until=end,
         sort=sort,

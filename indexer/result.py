@@ -57,11 +57,30 @@ class YearFacet(_Document):
     count: int
 
 
+class ProvinceFacet(_Document):
+    """Hits per province named in the articles; ``id`` is the DOPA code the ``province`` filter takes."""
+
+    id: str
+    name: str
+    name_en: str
+    count: int
+
+
+class MonthFacet(_Document):
+    """Hits per month (Gregorian), oldest first."""
+
+    value: str = Field(description="YYYY-MM")
+    count: int
+
+
 class Facets(_Document):
-    """Counts of the hits by agency (ignoring the agency filter) and year (ignoring the dates)."""
+    """Counts of the hits by agency (ignoring the agency filter), year and month (ignoring the
+    dates) and province (ignoring the province filter)."""
 
     agency: list[AgencyFacet]
     year: list[YearFacet]
+    province: list[ProvinceFacet]
+    month: list[MonthFacet]
 
 
 class SearchDocument(_Document):

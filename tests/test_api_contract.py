@@ -36,6 +36,7 @@ SEARCHES = [
     pytest.param({"q": "มหาดไทย", "per_page": 3}, "hits", id="plain"),
     pytest.param({}, "hits", id="everything"),
     pytest.param({"q": "มหาดไทย", "agency": "moi", "since": "2564", "sort": "newest"}, "hits", id="filtered"),
+    pytest.param({"q": "กระทรวง", "province": ["กทม.", "50"]}, "hits", id="province"),
     pytest.param({"q": "ยูนิคอร์นสีม่วงเรืองแสง"}, "zero", id="zero-hit"),
     pytest.param({"q": ",skfwmp"}, "did_you_mean", id="did-you-mean-keyboard"),
     pytest.param({"q": "มหาดไท"}, "did_you_mean", id="did-you-mean-typo"),

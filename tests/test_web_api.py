@@ -243,7 +243,7 @@ def test_openapi_document_describes_the_api(client):
     assert doc["openapi"].startswith("3.")
     assert {"/api/search", "/api/article", "/api/status", "/healthz", "/feed.atom"} <= set(doc["paths"])
     names = {p["name"] for p in doc["paths"]["/api/search"]["get"]["parameters"]}
-    assert names == {"q", "agency", "since", "until", "sort", "page", "per_page"}
+    assert names == {"q", "agency", "province", "since", "until", "sort", "page", "per_page", "format"}
     json.dumps(doc)  # serialisable as-is
 
 

@@ -1,8 +1,10 @@
 """The JSON API (design.md): /api/search, /api/article, /api/status, /healthz, /api/openapi.json."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, request, stream_with_context
 
+from indexer import ParamError
+from indexer.export import EXPORT_CAP, FORMATS, as_csv, as_jsonl, export_rows
 from webui import services, status as status_report
 from webui.openapi import openapi_document
 
@@ -11,9 +13,21 @@ bp = Blueprint("api", __name__)
 
 @bp.get("/api/search")
 def search():
-    """Search; the document is ``SearchResult.to_json()``. Bad parameters -> 400 ``{"error": …}``."""
+    """Search; the document is ``SearchResult.to_json()``. Bad parameters -> 400 ``{"error": …}``.
+
+    ``format=csv`` or ``format=jsonl`` streams every match instead (up to EXPORT_CAP rows).
+    """
     params = services.params_from_args(request.args)  # ParamError -> 400 via the error handler
-    return jsonify(services.search(params).to_json())
+    fmt = request.args.get("format", "json").strip().lower() or "json"
+    if fmt == "json":
+        return jsonify(services.search(params).to_json())
+    if fmt not in FORMATS:
+        raise ParamError(f"format must be json, {', '.join(FORMATS)}")
+    rows = export_rows(services.engine(), params, EXPORT_CAP)
+    body = as_csv(rows) if fmt == "csv" else as_jsonl(rows)
+    mimetype = "text/csv" if fmt == "csv" else "application/x-ndjson"
+    return Response(stream_with_context(body), mimetype=f"{mimetype}; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="govsearch.{fmt}"'})
 
 
 @bp.get("/api/article")

@@ -14,6 +14,7 @@ from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 from core.store import Article
 from indexer import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchDocument
+from indexer.export import COLUMNS, EXPORT_CAP, FORMATS
 
 _REF = "#/components/schemas/{model}"
 
@@ -77,6 +78,11 @@ _SEARCH_PARAMS = [
      "schema": {"type": "array", "items": {"type": "string"}},
      "description": "Agency id, Thai name, abbreviation, English name or domain; may repeat. "
                     "A ministry also matches its departments."},
+    {"name": "province", "in": "query", "style": "form", "explode": True,
+     "schema": {"type": "array", "items": {"type": "string"}},
+     "description": 'Province named in the article: DOPA code ("50"), Thai or English name ("เชียงใหม่", '
+                    '"Chiang Mai", "จ.เชียงใหม่") or short form ("กทม."); may repeat (any of them). '
+                    "facets.province counts the hits per province, ignoring this filter."},
     {"name": "since", "in": "query", "schema": {"type": "string"},
      "description": 'First day: ISO "2021-03-04", Buddhist-era "4/3/2564", a month "มี.ค. 2564" or a year "2564".'},
     {"name": "until", "in": "query", "schema": {"type": "string"},
@@ -85,6 +91,10 @@ _SEARCH_PARAMS = [
     {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}},
     {"name": "per_page", "in": "query",
      "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 20}},
+    {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", *FORMATS], "default": "json"},
+     "description": f"json: one page with facets. csv (UTF-8 with a byte-order mark) or jsonl: every match, "
+                    f"up to {EXPORT_CAP:,}, streamed, in the sort's order (page and per_page ignored); "
+                    f"columns {', '.join(COLUMNS)} (provinces: codes and Thai names, space-separated)."},
 ]
 
 
@@ -119,8 +129,12 @@ def openapi_document(server_url: str = "") -> dict:
             "/api/search": {"get": {
                 "operationId": "search", "summary": "Search articles",
                 "parameters": _SEARCH_PARAMS,
-                "responses": {"200": _json(_ref("SearchDocument"), "One page of hits with facets."), "400": bad,
-                              "503": unavailable},
+                "responses": {"200": {"description": "One page of hits with facets (format=json), or every "
+                                                     "match as CSV or JSON Lines.",
+                                      "content": {"application/json": {"schema": _ref("SearchDocument")},
+                                                  "text/csv": {"schema": {"type": "string"}},
+                                                  "application/x-ndjson": {"schema": {"type": "string"}}}},
+                              "400": bad, "503": unavailable},
             }},
             "/api/article": {"get": {
                 "operationId": "article", "summary": "A stored article",
@@ -138,7 +152,7 @@ def openapi_document(server_url: str = "") -> dict:
             }},
             "/feed.atom": {"get": {
                 "operationId": "feed", "summary": "Atom feed of the newest matches",
-                "parameters": [p for p in _SEARCH_PARAMS if p["name"] in ("q", "agency", "since", "until")],
+                "parameters": [p for p in _SEARCH_PARAMS if p["name"] in ("q", "agency", "province", "since", "until")],
                 "responses": {"200": {"description": "Atom feed",
                                       "content": {"application/atom+xml": {"schema": {"type": "string"}}}},
                               "400": {"description": "Bad parameter (an HTML page saying which and why)."}},

@@ -6,13 +6,14 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 from indexer.query import parse
 from indexer.highlight import mark
 from indexer import ParamError
-from webui import results as view, services, status as status_report
+from webui import charts, results as view, services, status as status_report
 from webui.i18n import current_lang, show_date
 from webui.urls import article_url, pairs_of, with_args
 
 bp = Blueprint("pages", __name__)
 bp.add_app_template_global(with_args, "with_args")
 bp.add_app_template_global(article_url, "article_url")
+bp.add_app_template_global(charts.map_svg, "map_svg")
 
 
 @bp.get("/")
@@ -37,7 +38,7 @@ def search():
                                clear_url=with_args(path, [("q", q)] if q else [])), 400
     result = services.search(params)
     unfiltered = None
-    if result.total == 0 and (params.agencies or params.since or params.until):
+    if result.total == 0 and (params.agencies or params.provinces or params.since or params.until):
         unfiltered = services.count_without_filters(params)
     return render_template(
         "search.html",
@@ -48,6 +49,8 @@ def search():
         facets=view.agency_facet(result, path, pairs, lang),
         years=view.year_facet(result, path, pairs, lang),
         chips=view.chips(params, pairs, path, lang, show_date),
+        tiles=charts.tiles(result.facets["province"], params.provinces, path, pairs, lang),
+        timeline=charts.timeline(result.facets["month"], params.since, params.until, path, pairs, lang),
         pager=view.pager(params, result.total, path, pairs),
         phrase=view.phrase_query(q, result.words),
         suggest_agency=(result.agency_suggestions or [None])[0],
@@ -55,6 +58,8 @@ def search():
         pairs=pairs,
         path=path,
         clear_url=with_args(path, [(k, v) for k, v in pairs if k in ("q", "sort", "lang")], agency=None),
+        csv_url=with_args(url_for("api.search"), [(k, v) for k, v in pairs if k not in ("lang", "page", "per_page")],
+                          format="csv"),
         feed_url=with_args(url_for("feeds.atom"), [(k, v) for k, v in pairs if k not in ("page", "sort", "per_page")]),
         api_url=with_args(url_for("api.search"), [(k, v) for k, v in pairs if k != "lang"]),
     )

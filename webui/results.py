@@ -9,6 +9,8 @@ from math import ceil
 
 from core.agencies import registry
 from indexer import MAX_PAGE, SearchParams, SearchResult
+from core.provinces import names as province_names
+from webui.charts import toggle_province
 from webui.urls import Pairs, toggle_agency, with_args
 
 
@@ -87,12 +89,14 @@ class Chip:
 
 
 def chips(params: SearchParams, raw: Pairs, path: str, lang: str, show_date) -> list[Chip]:
-    """One chip per selected agency and per date bound."""
+    """One chip per selected agency and province and per date bound."""
     reg = registry()
     out = [
         Chip("agency", reg.name(a, lang), toggle_agency(path, raw, params.agencies, a))
         for a in params.agencies
     ]
+    out += [Chip("province", name, toggle_province(path, raw, params.provinces, code))
+            for code, name in zip(params.provinces, province_names(params.provinces, lang))]
     if params.since:
         out.append(Chip("since", show_date(params.since), with_args(path, raw, since=None)))
     if params.until:

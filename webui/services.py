@@ -40,6 +40,7 @@ def params_from_args(args: MultiDict, per_page_default: int | None = None) -> Se
     return build_params(
         q=args.get("q", ""),
         agencies=args.getlist("agency"),
+        provinces=args.getlist("province"),
         since=args.get("since"),
         until=args.get("until"),
         sort=args.get("sort"),
@@ -54,7 +55,7 @@ def search(params: SearchParams) -> SearchResult:
 
 
 def count_without_filters(params: SearchParams) -> int:
-    """How many articles the query finds with no agency or date filter (for the empty state)."""
+    """How many articles the query finds with no agency, province or date filter (for the empty state)."""
     loose = SearchParams(q=params.q, sort=params.sort, page=1, per_page=1)
     return engine().search(loose).total
 

@@ -26,6 +26,13 @@ from indexer.whoosh_backend.postings import DocTable, VersionTerms
 _REFRESH_SECONDS = 1.0
 
 
+def _and(base: np.ndarray, *masks: np.ndarray | None) -> np.ndarray:
+    for m in masks:
+        if m is not None:
+            base = base & m
+    return base
+
+
 def _day(d: date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
 
@@ -128,7 +135,7 @@ class WhooshBackend:
             ev = Ranker(terms).evaluate(parsed)
             matched, scores = ev.mask, ev.scores
 
-        agency_mask = date_mask = None
+        agency_mask = date_mask = province_mask = None
         if params.agencies:
             reg = registry()
             wanted: set[str] = set()
@@ -138,17 +145,24 @@ class WhooshBackend:
         if params.since or params.until:
             date_mask = table.date_mask(_day(params.since) if params.since else 1,
                                         _day(params.until) if params.until else 99991231)
+        if params.provinces:
+            province_mask = table.provinces.mask(frozenset(params.provinces))
         filtered = matched
-        for m in (agency_mask, date_mask):
+        for m in (agency_mask, date_mask, province_mask):
             if m is not None:
                 filtered = filtered & m
         # Facets count what the other filters leave: the agency facet ignores the agency filter
-        # (so a user can see and add other agencies), the year facet ignores the dates.
-        agency_base = matched & date_mask if date_mask is not None else matched
-        year_base = matched & agency_mask if agency_mask is not None else matched
+        # (so a user can see and add other agencies), the year and month facets ignore the dates,
+        # the province facet the provinces.
+        agency_base = _and(matched, date_mask, province_mask)
+        year_base = _and(matched, agency_mask, province_mask)
+        province_base = _and(matched, agency_mask, date_mask)
         agency_counts = np.bincount(table.agency[agency_base], minlength=len(table.agency_names))
-        years = table.days[year_base] // 10000
+        days = table.days[year_base]
+        years = days // 10000
         year_counts = np.bincount(years) if len(years) else np.zeros(0, dtype=np.int64)
+        ym = days[days > 0] // 100
+        month_counts = np.bincount((ym // 100) * 12 + ym % 100 - 1) if len(ym) else np.zeros(0, dtype=np.int64)
 
         candidates = np.flatnonzero(filtered)
         want = params.page * params.per_page
@@ -177,6 +191,8 @@ class WhooshBackend:
             first=first,
             agency_counts={table.agency_names[i]: int(n) for i, n in enumerate(agency_counts) if n},
             year_counts={int(y): int(n) for y, n in enumerate(year_counts) if n and y},
+            province_counts=table.provinces.counts(province_base),
+            month_counts={int(i // 12 * 100 + i % 12 + 1): int(n) for i, n in enumerate(month_counts) if n},
         )
 
     def matching_urls(self, parsed: ParsedQuery) -> set[str]:

@@ -113,6 +113,7 @@ def article_fields(article: Article) -> dict:
         "publisher": article.publisher or "",
         "category": article.category or "",
         "lang": article.lang or "",
+        "provinces": article.provinces or "",
         "seq": article.seq,
     }
 

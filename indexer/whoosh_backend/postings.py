@@ -30,6 +30,7 @@ class DocTable:
         self.agency_names: list[str] = sorted(set(agencies))
         index = {a: i for i, a in enumerate(self.agency_names)}
         self.agency = np.fromiter((index[a] for a in agencies), dtype=np.int32, count=n)
+        self.provinces = ProvinceColumn(list(reader.column_reader("provinces")) if n else [])
         self.live = np.zeros(n, dtype=bool)
         self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
         self.doc_count = int(self.live.sum())
@@ -79,6 +80,41 @@ class DocTable:
     def date_mask(self, lo: int, hi: int) -> np.ndarray:
         """Documents dated within ``lo``..``hi`` (YYYYMMDD integers)."""
         return (self.days >= lo) & (self.days <= hi)
+
+
+class ProvinceColumn:
+    """The provinces of every document, as an id per distinct combination of provinces.
+
+    Few combinations recur (most articles name none or one province), so counting is a bincount
+    over combination ids times a small combinations x provinces matrix, and a filter is a lookup of
+    which combinations hold a wanted province.
+    """
+
+    def __init__(self, values: list[str]):
+        combos: dict[str, int] = {}
+        ids = np.fromiter((combos.setdefault(v or "", len(combos)) for v in values), dtype=np.int32,
+                          count=len(values))
+        self.combo = ids
+        self.codes: list[str] = sorted({c for v in combos for c in v.split()})
+        col = {c: i for i, c in enumerate(self.codes)}
+        self.matrix = np.zeros((len(combos), len(self.codes)), dtype=np.int64)
+        for value, i in combos.items():
+            for c in value.split():
+                self.matrix[i, col[c]] = 1
+
+    def counts(self, base: np.ndarray) -> dict[str, int]:
+        """Documents of the boolean mask ``base`` per province code."""
+        if not self.codes:
+            return {}
+        per_combo = np.bincount(self.combo[base], minlength=len(self.matrix))
+        totals = per_combo @ self.matrix
+        return {self.codes[i]: int(n) for i, n in enumerate(totals) if n}
+
+    def mask(self, codes: frozenset[str]) -> np.ndarray:
+        """Documents naming any of ``codes``."""
+        cols = [i for i, c in enumerate(self.codes) if c in codes]
+        wanted = self.matrix[:, cols].any(axis=1) if cols else np.zeros(len(self.matrix), dtype=bool)
+        return wanted[self.combo]
 
 
 def postings(searcher, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:

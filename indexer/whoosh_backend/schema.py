@@ -12,7 +12,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from indexer.whoosh_backend.analysis import text_analyzer, word_analyzer
 
-SCHEMA_VERSION = 5  # bump when the fields or analyzers change: the index must then be rebuilt
+SCHEMA_VERSION = 6  # bump when the fields or analyzers change: the index must then be rebuilt
 
 
 def build_schema() -> Schema:
@@ -28,5 +28,7 @@ def build_schema() -> Schema:
         publisher=ID(stored=True),
         category=ID(stored=True),
         lang=ID(stored=True),
+        # DOPA codes, space-separated: a column read whole into DocTable (province facet and filter).
+        provinces=ID(stored=True, sortable=True),
         seq=STORED(),
     )
