@@ -2,28 +2,31 @@
 
 BM25 scores each word on its own, so an article with ราคา in one paragraph and ปุ๋ย in another can
 outrank one about the price of fertiliser. The head of the BM25 ranking is re-ranked here with the
-stored text: articles where a clause of several words stands as one run (spaces and punctuation
+stored text (the headline and the lead of the body): articles where a clause of several words stands as one run (spaces and punctuation
 ignored, as a reader ignores them) in the headline come first, then as one run in the body, then
 nearly together (within a few letters), then apart; BM25 orders each tier. Engine-neutral: plain
 strings in, numbers out.
 """
 from __future__ import annotations
 
+
 import re
 
 from indexer.query import ParsedQuery
 from indexer.thai import abbreviation_pattern, abbreviations
 
-HEAD = 80  # BM25 candidates re-ranked for a multi-word query
+HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
+LEAD = 2500  # letters of the body looked at: an article about the words has them early
 _GAPS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?.,:;#…\-–—/\\|*~_+=ฯๆ]+")
 
 
-def squeeze(text: str) -> str:
-    """``text`` lower-cased, abbreviations spelled out, without spaces and punctuation: how a run
-    of words is compared (the query's words are already spelled out by the segmenter)."""
-    text = abbreviation_pattern().sub(lambda m: abbreviations()[m.group()], text)
+def squeeze(text: str, spell: bool = False) -> str:
+    """``text`` lower-cased, without spaces and punctuation (and with ``spell``, abbreviations
+    spelled out, as the segmenter spells them in the query's words): how a run of words is compared."""
+    if spell:
+        text = abbreviation_pattern().sub(lambda m: abbreviations()[m.group()], text)
     return _GAPS.sub("", text.lower())
 
 
@@ -37,7 +40,10 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     per clause, 3 tiers for a run in the headline, 2 in the body, 1 for nearly together, each tier
     worth more than any BM25 score, so that together always ranks above apart."""
     tiers = 0
-    t, b = squeeze(title), None
+    # Spelling out abbreviations costs a scan of the whole body: only when the query has one.
+    spelled = set(abbreviations().values())
+    spell = any(w in spelled for c in parsed.clauses for w in c.words)
+    t, b = squeeze(title, spell), None
     for c in parsed.clauses:
         if c.negated or len(c.words) < 2:
             continue
@@ -47,7 +53,7 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
             tiers += 3
             continue
         if b is None:
-            b = squeeze(body)
+            b = squeeze(body[:LEAD], spell)
         if glued in b:
             tiers += 2
         elif _near(words, t, len(glued) + NEAR_SLACK) or _near(words, b, len(glued) + NEAR_SLACK):
