@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.attribution import attribute
+from core.dedupe import lead_of, signature
 from core.store import Article, utcnow
 from core.normalize import normalize, normalize_line
 from core.thaidates import DateError, find_date, parse_date
@@ -89,6 +90,8 @@ def make_article(rec: Record) -> tuple[Article, list[str]]:
         lang=(rec.lang or "").strip().lower() or _guess_lang(title + " " + body),
         fetched_at=utcnow(),
     )
+    # Computed here so that import workers share the cost; the store groups copies with it.
+    article.minhash = signature(lead_of(title, body))
     return article, warnings
 
 

@@ -89,10 +89,11 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> N
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
 @click.option("--page", type=int, default=1)
 @click.option("--per-page", type=int, default=10)
+@click.option("--all-copies", is_flag=True, help="List every copy of a release (group=false), not one hit each.")
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON document as /api/search.")
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...], since: str | None,
-           until: str | None, sort: str, page: int, per_page: int, as_json: bool) -> None:
+           until: str | None, sort: str, page: int, per_page: int, all_copies: bool, as_json: bool) -> None:
     """Search the index.
 
     Example: govsearch search มหาดไทย --agency มท. --since 2564 --sort newest
@@ -102,7 +103,7 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
 
     try:
         params = build_params(q=" ".join(query), agencies=list(agencies), since=since, until=until, sort=sort,
-                              page=page, per_page=per_page)
+                              page=page, per_page=per_page, group=not all_copies)
         engine = SearchEngine(_data(ctx))
         result = engine.search(params)
     except ParamError as e:
@@ -128,6 +129,8 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     for i, hit in enumerate(result.hits, start=first + 1):
         click.echo(f"\n{i}. {hit.title}\n   {thai_date(hit.date)} · {registry().name(hit.agency)} · {hit.url}")
         click.echo(f"   {plain(hit.snippet)[:300]}")
+        if hit.copies:
+            click.echo(f"   also published by: {', '.join(c['publisher'] or c['url'] for c in hit.copies)}")
 
 
 @cli.command()
@@ -158,7 +161,8 @@ def status(ctx: click.Context, sources_file: Path | None) -> None:
 @cli.command()
 @click.pass_context
 def reindex(ctx: click.Context) -> None:
-    """Rebuild the whole index from the store in a new folder and swap it in atomically.
+    """Regroup copies of the same release, then rebuild the whole index from the store in a new
+    folder and swap it in atomically.
 
     Searches keep using the old index until the new one is complete.
     Example: govsearch reindex
@@ -170,6 +174,10 @@ def reindex(ctx: click.Context) -> None:
     data = _data(ctx)
     with Store(store_path(data)) as store:
         total = store.count_articles()
+        with _progress_bar(total, "grouping copies") as bar:
+            regrouped = store.regroup(progress=bar.update)
+    if regrouped:
+        click.echo(f"{regrouped} articles changed story group")
     with _progress_bar(total, "rebuilding") as bar:
         gen = rebuild_index(data, progress=bar.update)
     click.echo(f"rebuilt index {gen.name} from {total} articles")

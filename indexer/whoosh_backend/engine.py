@@ -146,6 +146,8 @@ class WhooshBackend:
         # (so a user can see and add other agencies), the year facet ignores the dates.
         agency_base = matched & date_mask if date_mask is not None else matched
         year_base = matched & agency_mask if agency_mask is not None else matched
+        if params.group:  # one hit per release: totals and facets count groups
+            filtered, agency_base, year_base = (table.collapse(m) for m in (filtered, agency_base, year_base))
         agency_counts = np.bincount(table.agency[agency_base], minlength=len(table.agency_names))
         years = table.days[year_base] // 10000
         year_counts = np.bincount(years) if len(years) else np.zeros(0, dtype=np.int64)
@@ -170,7 +172,8 @@ class WhooshBackend:
         for docnum, score in page_docs:
             fields = terms.searcher.stored_fields(docnum)
             matches.append(Match(url=fields["url"], title=fields.get("title", ""), day=fields.get("day") or 0,
-                                 agency=fields.get("agency", ""), score=float(score)))
+                                 agency=fields.get("agency", ""), score=float(score),
+                                 story=fields.get("story") or fields["url"]))
         return Page(
             total=len(candidates),
             matches=matches,
