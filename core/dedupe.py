@@ -42,6 +42,10 @@ _BOILERPLATE = re.compile(
     r"|^\s*(?:#\S+\s*)+$|^\s*(?:https?://|www\.)\S+\s*$|^\s*-{3,}\s*$",
     re.IGNORECASE,
 )
+# A dateline on a line of its own ("14 กรกฎาคม 2560", "14/07/2560 10:30"): a site's wrapper, not the text.
+_DATELINE = re.compile(
+    r"^\s*(?:วันที่\s*)?\d{1,2}\s*(?:[ก-ฮ][ก-๙.]{1,10}|/\s*\d{1,2}\s*/)\s*(?:พ\.ศ\.\s*)?\d{2,4}"
+    r"(?:\s*(?:เวลา\s*)?\d{1,2}[:.]\d{2}(?:\s*น\.)?)?\s*$")
 _TAG = re.compile(r"\[[^\]]{1,60}\]|\([^)]{1,40}\)|【[^】]{1,60}】")
 _TITLE_PREFIX = re.compile(r"^\s*(?:[ก-ฮ]{1,4}\.(?:[ก-ฮ]{1,4}\.)*\d?\s*[:：\-–]?\s+)")
 _NOT_TEXT = re.compile(r"[^0-9a-z\u0e01-\u0e4f\u0e50-\u0e5b]+")
@@ -61,18 +65,25 @@ class Lead:
 
 def _clean_title(title: str) -> str:
     title = _TAG.sub(" ", title or "")
-    return _TITLE_PREFIX.sub("", title).strip().lower()
+    for _ in range(3):  # "สป.มท. มท.1 …": prefixes stack
+        title = _TITLE_PREFIX.sub("", title)
+    return title.strip().lower()
 
 
-def _body_lines(body: str) -> str:
-    keep = [ln for ln in (body or "").splitlines() if ln.strip() and not _BOILERPLATE.search(ln)]
+def _body_lines(body: str, title: str) -> str:
+    squashed_title = _NOT_TEXT.sub("", title.lower())
+    keep = [ln for ln in (body or "").splitlines()
+            if ln.strip() and not _BOILERPLATE.search(ln) and not _DATELINE.match(ln)]
+    # Some sites repeat the headline as the body's first line.
+    if keep and squashed_title and _NOT_TEXT.sub("", _clean_title(keep[0])) == _NOT_TEXT.sub("", _clean_title(title)):
+        keep = keep[1:]
     return "\n".join(keep)
 
 
 def lead_of(title: str, body: str) -> Lead:
     """The comparable lead of an article (headline tags, boilerplate, spaces and punctuation removed)."""
     head = _clean_title(title)
-    body_text = _body_lines(body)[: LEAD_CHARS * 2].lower()
+    body_text = _body_lines(body, title)[: LEAD_CHARS * 2].lower()
     squashed_head = _NOT_TEXT.sub("", head)
     # The headline plus the body's first LEAD_CHARS letters: a truncated tail does not count.
     text = squashed_head + _NOT_TEXT.sub("", body_text)[:LEAD_CHARS]
@@ -81,7 +92,9 @@ def lead_of(title: str, body: str) -> Lead:
     else:
         grams = frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
     span = body_text[: LEAD_CHARS + LEAD_CHARS // 4]  # separators take about a fifth of the characters
-    return Lead(text, grams, head, span, body_text)
+    # The other copy's markers are looked for in the whole text, boilerplate and datelines included.
+    full = (body or "")[: LEAD_CHARS * 3].lower()
+    return Lead(text, grams, head, span, full)
 
 
 def _hash32(s: bytes) -> int:

@@ -31,7 +31,9 @@ _PATTERN = re.compile(
     r"|(?P<month>" + "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True)) + ")"
     r"|(?P<prov>" + "|".join(_LONG) + ")"
     r"|(?:จังหวัด|จ\.)\s*(?P<short>" + "|".join(sorted(_SHORT, key=len, reverse=True)) + ")"
-    r"|(?:นางสาว|นาย|นาง|ดร\.|พล\.[อทตร]\.|พลเอก|พลตำรวจ[ก-๙]*)\s*(?P<name>[ก-๙]{2,})"
+    # A name is the word after a title; not นายก(รัฐมนตรี), นายอำเภอ, นางพยาบาล, which are roles.
+    r"|(?:นางสาว|นาย(?!ก|อำเภอ|ทหาร|จ้าง|ทุน|ตำรวจ|ด่าน|ท่า)|นาง(?!พยาบาล)|ดร\.|พล\.[อทตร]\.|พลเอก)"
+    r"\s*(?P<name>[ก-๙]{2,20})"
 )
 
 
