@@ -167,18 +167,24 @@ def regroup(db: sqlite3.Connection, log: Log, workers: int | None = None,
     for table in ("dedupe_sigs", "dedupe_bands", "dedupe_edges"):
         db.execute(f"DELETE FROM {table}")
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    items = ((r[0], r[1], r[2]) for r in db.execute("SELECT url, title, body FROM articles ORDER BY url"))
     pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
     buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
     sigs, bands = [], []
+    last = ""
     try:
-        for url, blob in (pool.imap(_sig_of, items, chunksize=64) if pool else map(_sig_of, items)):
-            sigs.append((url, blob))
-            for b, k in enumerate(band_keys(np.frombuffer(blob, dtype=np.uint32))):
-                bands.append((b, k, url))
-                buckets[(b, k)].append(url)
+        while True:  # batches read here: the pool's threads must not touch this connection
+            batch = [tuple(r) for r in db.execute(
+                "SELECT url, title, body FROM articles WHERE url > ? ORDER BY url LIMIT 2000", (last,))]
+            if not batch:
+                break
+            last = batch[-1][0]
+            for url, blob in (pool.map(_sig_of, batch, chunksize=64) if pool else map(_sig_of, batch)):
+                sigs.append((url, blob))
+                for b, k in enumerate(band_keys(np.frombuffer(blob, dtype=np.uint32))):
+                    bands.append((b, k, url))
+                    buckets[(b, k)].append(url)
             if progress:
-                progress(1)
+                progress(len(batch))
     finally:
         if pool:
             pool.terminate()
