@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from bench.corpus import REPO, iter_corpus
-from core.dedupe import band_keys, lead_of, same_release, signature
+from core.dedupe import band_keys, close_in_time, lead_of, same_release, signature
 from core.grouping import _components
 from core.normalize import normalize, normalize_line
 
@@ -85,7 +85,7 @@ def _sig_of(rec: dict) -> tuple[str, bytes]:
     return rec["url"], signature(_lead(rec)).tobytes()
 
 
-def corpus(limit: int | None) -> None:
+def corpus(limit: int | None, show: int) -> None:
     recs = {r["url"]: r for r in iter_corpus(limit or None)}
     t0 = time.perf_counter()
     buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -96,7 +96,8 @@ def corpus(limit: int | None) -> None:
     t1 = time.perf_counter()
     pairs = {(a, b) for urls in buckets.values() if len(urls) > 1 for i, a in enumerate(urls) for b in urls[i + 1:]}
     leads = {u: _lead(recs[u]) for u in {u for p in pairs for u in p}}
-    edges = [(a, b) for a, b in pairs if same_release(leads[a], leads[b])]
+    edges = [(a, b) for a, b in pairs
+             if close_in_time(recs[a].get("date"), recs[b].get("date")) and same_release(leads[a], leads[b])]
     t2 = time.perf_counter()
     groups = [g for g in _components(set(recs), edges) if len(g) > 1]
     sizes = Counter(len(g) for g in groups)
@@ -104,16 +105,20 @@ def corpus(limit: int | None) -> None:
           f"(sizes {dict(sorted(sizes.items()))}); {len(pairs)} candidate pairs, {len(edges)} same-release")
     print(f"signatures {t1 - t0:.1f} s wall on 2 processes ({(t1 - t0) / len(recs) * 1e3:.2f} ms per article), "
           f"checking candidates {t2 - t1:.1f} s")
+    for g in sorted(groups, key=len, reverse=True)[:show]:
+        print(f"\n{len(g)} copies:")
+        for u in g[:6]:
+            print(f"  {recs[u]['date']} {u.rsplit('/', 1)[-1]} {recs[u]['title'][:90]}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--simhash", action="store_true", help="also score a SimHash baseline")
     ap.add_argument("--corpus", type=int, default=None, metavar="N", help="group N corpus articles (0 = all)")
-    ap.add_argument("--show", type=int, default=10, help="wrong pairs to print")
+    ap.add_argument("--show", type=int, default=10, help="wrong pairs (or, with --corpus, largest groups) to print")
     args = ap.parse_args()
     if args.corpus is not None:
-        corpus(args.corpus)
+        corpus(args.corpus, args.show)
     else:
         dev_set(args.simhash, args.show)
 

@@ -13,13 +13,17 @@ Jaccard alone would merge templated series: monthly reports that differ only in 
 situation updates, the same event in another province, notices that differ in numbers or names.
 Their leads share nearly every shingle, so a second test compares the *markers* of both leads
 (numbers, month names, provinces, personal names after a title): the part both copies cover must
-carry the same markers.
+carry the same markers. And one text under two unrelated headlines (a day's photo captions sharing
+a body) is two items: the shorter headline must be mostly inside the longer. The store also keeps
+apart copies published more than :data:`MAX_DAYS_APART` days apart (the same text for another
+occasion: a periodic inspection reported in the same words).
 """
 from __future__ import annotations
 
 import re
 import zlib
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash
@@ -33,6 +37,8 @@ LEAD_CHARS = 1200
 MIN_SHINGLES = 20  # shorter leads (a bare headline) are compared whole, never by containment
 JACCARD = 0.6
 CONTAINMENT = 0.9  # a truncated copy: nearly all of the shorter lead is inside the longer
+TITLE_CONTAINMENT = 0.6  # headlines may gain a prefix or suffix, not become another headline
+MAX_DAYS_APART = 60  # republished within weeks; the same text months later is another occasion
 _SEED = 11
 
 # Lines that publishers add or drop around the same text: credits, sources, hashtags, links.
@@ -144,8 +150,34 @@ def markers_agree(a: Lead, b: Lead) -> bool:
     return markers(a.span, window) <= markers(b.full) and markers(b.span, window) <= markers(a.full)
 
 
+def _title_grams(title: str) -> set[str]:
+    t = _NOT_TEXT.sub("", title)
+    return {t[i : i + 3] for i in range(max(1, len(t) - 2))} if t else set()
+
+
+def titles_agree(a: Lead, b: Lead) -> bool:
+    """Most of the shorter headline is in the longer: one body under two headlines (a day's
+    photo captions, a shared boilerplate text) is two items."""
+    ga, gb = _title_grams(a.title), _title_grams(b.title)
+    if not ga or not gb:
+        return True
+    return len(ga & gb) / min(len(ga), len(gb)) >= TITLE_CONTAINMENT
+
+
+def close_in_time(a: str | None, b: str | None) -> bool:
+    """Two ISO dates at most :data:`MAX_DAYS_APART` apart (an unknown date is no evidence)."""
+    if not a or not b:
+        return True
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= MAX_DAYS_APART
+    except ValueError:
+        return True
+
+
 def same_release(a: Lead, b: Lead) -> bool:
     """True when two leads are copies of one release (symmetric; see the module docstring)."""
+    if not titles_agree(a, b):
+        return False
     jac, cont = similarity(a, b)
     small = min(len(a.shingles), len(b.shingles))
     if not (jac >= JACCARD or (small >= MIN_SHINGLES and cont >= CONTAINMENT)):

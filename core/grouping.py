@@ -27,7 +27,7 @@ import numpy as np
 
 from core.agencies import registry
 from core.attribution import attribute
-from core.dedupe import Lead, band_keys, lead_of, same_release, signature
+from core.dedupe import Lead, band_keys, close_in_time, lead_of, same_release, signature
 
 Log = Callable[[str], None]
 _STRENGTH = {"hint": 3, "signature": 3, "title": 2, "publisher": 1}
@@ -54,8 +54,8 @@ def _members(db: sqlite3.Connection, stories: Iterable[str]) -> set[str]:
     return {r[0] for r in _in(db, "SELECT url FROM articles WHERE story IN ({})", stories)}
 
 
-def place(db: sqlite3.Connection, url: str, title: str, body: str, sig: np.ndarray | None,
-          old_story: str, log: Log) -> None:
+def place(db: sqlite3.Connection, url: str, title: str, body: str, published: str | None,
+          sig: np.ndarray | None, old_story: str, log: Log) -> None:
     """(Re)place a just-written article in its group; logs every *other* member whose group changed."""
     _forget(db, url)
     lead = lead_of(title, body)
@@ -68,8 +68,9 @@ def place(db: sqlite3.Connection, url: str, title: str, body: str, sig: np.ndarr
     found = db.execute(f"SELECT DISTINCT url FROM dedupe_bands WHERE {where}",
                        [v for bk in enumerate(keys) for v in bk]).fetchall()
     candidates = [r[0] for r in found if r[0] != url]
-    neighbours = [r["url"] for r in _in(db, "SELECT url, title, body FROM articles WHERE url IN ({})", candidates)
-                  if same_release(lead, lead_of(r["title"], r["body"]))]
+    neighbours = [r["url"] for r in _in(db, "SELECT url, title, body, published FROM articles WHERE url IN ({})",
+                                        candidates)
+                  if close_in_time(published, r["published"]) and same_release(lead, lead_of(r["title"], r["body"]))]
     db.executemany("INSERT OR IGNORE INTO dedupe_edges(a, b) VALUES (?, ?)",
                    [p for n in neighbours for p in ((url, n), (n, url))])
     stories = [old_story] + [r[0] for r in _in(db, "SELECT story FROM articles WHERE url IN ({})", neighbours)]
@@ -193,10 +194,13 @@ def regroup(db: sqlite3.Connection, log: Log, workers: int | None = None,
     pairs = {(a, b) for urls in buckets.values() if len(urls) > 1
              for i, a in enumerate(urls) for b in urls[i + 1:]}
     leads: dict[str, Lead] = {}
+    dates: dict[str, str | None] = {}
     involved = sorted({u for p in pairs for u in p})
-    for r in _in(db, "SELECT url, title, body FROM articles WHERE url IN ({})", involved):
+    for r in _in(db, "SELECT url, title, body, published FROM articles WHERE url IN ({})", involved):
         leads[r["url"]] = lead_of(r["title"], r["body"])
-    edges = [(a, b) for a, b in sorted(pairs) if same_release(leads[a], leads[b])]
+        dates[r["url"]] = r["published"]
+    edges = [(a, b) for a, b in sorted(pairs)
+             if close_in_time(dates[a], dates[b]) and same_release(leads[a], leads[b])]
     db.executemany("INSERT OR IGNORE INTO dedupe_edges(a, b) VALUES (?, ?)",
                    [p for a, b in edges for p in ((a, b), (b, a))])
     # Singletons whose fields are already theirs need no look; everything else is settled.
