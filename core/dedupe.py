@@ -37,7 +37,7 @@ LEAD_CHARS = 1200
 MIN_SHINGLES = 20  # shorter leads (a bare headline) are compared whole, never by containment
 JACCARD = 0.6
 CONTAINMENT = 0.9  # a truncated copy: nearly all of the shorter lead is inside the longer
-TITLE_CONTAINMENT = 0.6  # headlines may gain a prefix or suffix, not become another headline
+TITLE_CONTAINMENT = 0.7  # headlines may gain a prefix or suffix, not become another headline
 MAX_DAYS_APART = 60  # republished within weeks; the same text months later is another occasion
 _SEED = 11
 
