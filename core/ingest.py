@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.attribution import attribute
+from core.dedupe import lead_of, signature
 from core.provinces import extract as extract_provinces
 from core.store import Article, Store, utcnow
 from core.normalize import normalize, normalize_line
@@ -91,6 +92,8 @@ def make_article(rec: Record) -> tuple[Article, list[str]]:
         fetched_at=utcnow(),
         provinces=" ".join(extract_provinces(title, body)),
     )
+    # Computed here so that import workers share the cost; the store groups copies with it.
+    article.minhash = signature(lead_of(title, body))
     return article, warnings
 
 

@@ -19,9 +19,11 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
-SCHEMA_VERSION = 4
+from core import grouping
+
+SCHEMA_VERSION = 5
 
 # Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
 _MIGRATIONS: list[str] = [
@@ -127,6 +129,22 @@ _MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN provinces TEXT NOT NULL DEFAULT '';
     """,
+    # 5: story groups (core/grouping.py): copies of one release share a story id; each article's
+    # MinHash, its LSH band keys and the pairs found to be the same release. Existing articles
+    # start as groups of one until `govsearch reindex` groups them.
+    """
+    ALTER TABLE articles ADD COLUMN story TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN story_agency TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN story_rank INTEGER NOT NULL DEFAULT 0;
+    UPDATE articles SET story = url, story_agency = agency;
+    CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+    CREATE TABLE IF NOT EXISTS dedupe_sigs (url TEXT PRIMARY KEY, sig BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS dedupe_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, url TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS dedupe_bands_key ON dedupe_bands(band, key);
+    CREATE INDEX IF NOT EXISTS dedupe_bands_url ON dedupe_bands(url);
+    CREATE TABLE IF NOT EXISTS dedupe_edges (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS dedupe_edges_b ON dedupe_edges(b);
+    """,
 ]
 
 
@@ -160,17 +178,25 @@ class Article:
     content_hash: str = ""
     seq: int = 0
     provinces: str = ""  # DOPA codes, space-separated (core.provinces.extract)
+    # The story group (core/grouping.py): the group's id, its issuing agency, 0 for the copy shown.
+    story: str = ""
+    story_agency: str = ""
+    story_rank: int = 0
+    # The lead's MinHash when computed ahead (by an import worker); not a column.
+    minhash: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.content_hash:
             self.content_hash = content_hash(self.title, self.body, self.published, self.agency)
 
     def to_dict(self) -> dict:
-        """All fields, as the API returns them."""
-        return asdict(self)
+        """All stored fields, as the API returns them."""
+        out = asdict(self)
+        out.pop("minhash")
+        return out
 
 
-_ARTICLE_COLS = [f for f in Article.__dataclass_fields__]
+_ARTICLE_COLS = [f for f in Article.__dataclass_fields__ if f != "minhash"]
 
 
 class Store:
@@ -261,9 +287,11 @@ class Store:
         """Insert or update by URL. Returns ``"new"``, ``"updated"`` or ``"unchanged"``.
 
         An unchanged article (same content hash) is not touched, so it is not re-indexed.
+        The article then joins the group of its copies (:func:`core.grouping.place`): other
+        members whose group changed are logged too.
         """
         with self.transaction() as db:
-            row = db.execute("SELECT content_hash FROM articles WHERE url=?", (article.url,)).fetchone()
+            row = db.execute("SELECT content_hash, story FROM articles WHERE url=?", (article.url,)).fetchone()
             if row and row[0] == article.content_hash:
                 return "unchanged"
             seq = db.execute(
@@ -276,14 +304,37 @@ class Store:
                 f"VALUES ({','.join('?' * len(_ARTICLE_COLS))})",
                 values,
             )
+            grouping.place(db, article.url, article.title, article.body, article.published, article.minhash,
+                           row[1] if row else "", self._log_regrouped)
+            article.story, article.story_agency, article.story_rank = db.execute(
+                "SELECT story, story_agency, story_rank FROM articles WHERE url=?", (article.url,)).fetchone()
             return "updated" if row else "new"
+
+    def _log_regrouped(self, url: str) -> None:
+        """An article's group changed: log it so that the index re-reads it."""
+        seq = self.db.execute("INSERT INTO changes(url, op, at) VALUES (?, 'upsert', ?)", (url, utcnow())).lastrowid
+        self.db.execute("UPDATE articles SET seq=? WHERE url=?", (seq, url))
+
+    def regroup(self, progress=None) -> int:
+        """Recompute every story group from the stored articles (``govsearch reindex``); returns
+        how many articles changed group (each logged in the change log)."""
+        with self.transaction() as db:
+            return grouping.regroup(db, self._log_regrouped, progress=progress)
+
+    def story_members(self, story: str) -> list[Article]:
+        """The articles of one story group, the copy shown first."""
+        rows = self.db.execute(f"SELECT {','.join(_ARTICLE_COLS)} FROM articles WHERE story=? "
+                               "ORDER BY story_rank, url", (story,)).fetchall()
+        return [Article(**dict(r)) for r in rows]
 
     def delete_article(self, url: str) -> bool:
         """Delete an article by URL; True if it existed. The index drops it on its next sync."""
         with self.transaction() as db:
+            row = db.execute("SELECT story FROM articles WHERE url=?", (url,)).fetchone()
             cur = db.execute("DELETE FROM articles WHERE url=?", (url,))
             if cur.rowcount:
                 db.execute("INSERT INTO changes(url, op, at) VALUES (?, 'delete', ?)", (url, utcnow()))
+                grouping.remove(db, url, row[0] if row else "", self._log_regrouped)
             return bool(cur.rowcount)
 
     def get_article(self, url: str) -> Article | None:

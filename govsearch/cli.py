@@ -91,13 +91,14 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> N
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
 @click.option("--page", type=int, default=1)
 @click.option("--per-page", type=int, default=10)
+@click.option("--all-copies", is_flag=True, help="List every copy of a release (group=false), not one hit each.")
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON document as /api/search.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "jsonl"]), default="text",
               help="csv / jsonl: every match (up to 10,000), as /api/search?format=csv.")
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...], provinces: tuple[str, ...],
-           since: str | None, until: str | None, sort: str, page: int, per_page: int, as_json: bool,
-           fmt: str) -> None:
+           since: str | None, until: str | None, sort: str, page: int, per_page: int, all_copies: bool,
+           as_json: bool, fmt: str) -> None:
     """Search the index.
 
     Example: govsearch search มหาดไทย --agency มท. --province เชียงใหม่ --since 2564 --sort newest
@@ -109,7 +110,7 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
 
     try:
         params = build_params(q=" ".join(query), agencies=list(agencies), since=since, until=until, sort=sort,
-                              page=page, per_page=per_page, provinces=list(provinces))
+                              page=page, per_page=per_page, provinces=list(provinces), group=not all_copies)
         engine = SearchEngine(_data(ctx))
         if fmt in ("csv", "jsonl"):
             rows = export_rows(engine, params)
@@ -141,6 +142,8 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     for i, hit in enumerate(result.hits, start=first + 1):
         click.echo(f"\n{i}. {hit.title}\n   {thai_date(hit.date)} · {registry().name(hit.agency)} · {hit.url}")
         click.echo(f"   {plain(hit.snippet)[:300]}")
+        if hit.copies:
+            click.echo(f"   also published by: {', '.join(c['publisher'] or c['url'] for c in hit.copies)}")
 
 
 @cli.command()
@@ -171,8 +174,8 @@ def status(ctx: click.Context, sources_file: Path | None) -> None:
 @cli.command()
 @click.pass_context
 def reindex(ctx: click.Context) -> None:
-    """Recompute each article's provinces, then rebuild the whole index from the store in a new
-    folder and swap it in atomically.
+    """Recompute each article's provinces and regroup copies of the same release, then rebuild the
+    whole index from the store in a new folder and swap it in atomically.
 
     Searches keep using the old index until the new one is complete.
     Example: govsearch reindex
@@ -186,8 +189,12 @@ def reindex(ctx: click.Context) -> None:
     with Store(store_path(data)) as store:
         total = store.count_articles()
         changed = refresh_provinces(store)
+        with _progress_bar(total, "grouping copies") as bar:
+            regrouped = store.regroup(progress=bar.update)
     if changed:
         click.echo(f"provinces recomputed: {changed} articles changed")
+    if regrouped:
+        click.echo(f"{regrouped} articles changed story group")
     with _progress_bar(total, "rebuilding") as bar:
         gen = rebuild_index(data, progress=bar.update)
     click.echo(f"rebuilt index {gen.name} from {total} articles")

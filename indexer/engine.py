@@ -90,7 +90,7 @@ class SearchEngine:
         if not self._cache_size:
             return self._search(params)
         key = (self.backend.version(), params.q, tuple(params.agencies), params.since, params.until,
-               params.sort, params.page, params.per_page, tuple(params.provinces))
+               params.sort, params.page, params.per_page, tuple(params.provinces), params.group)
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
@@ -180,6 +180,7 @@ class SearchEngine:
                 score=m.score,
                 snippet=snippet(body, terms) if body else "",
                 title_html=mark(title, terms),
+                copies=self.copies(m.url, m.story),
             ))
         return hits
 
@@ -190,6 +191,13 @@ class SearchEngine:
         reading = fallbacks.first_reading(params, understand(text, normalized=True), parse(text, normalized=True),
                                           self.backend)
         return [m.url for m in self.backend.run(reading.params, reading.parsed).matches]
+
+    def copies(self, url: str, story: str) -> list[dict]:
+        """The other copies of a release: ``{url, publisher, title, date}``, the copy shown first."""
+        if not story:
+            return []
+        return [{"url": a.url, "publisher": a.publisher, "title": a.title, "date": a.published}
+                for a in self.store().story_members(story) if a.url != url]
 
     def matching_urls(self, q: str) -> set[str]:
         """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""

@@ -46,6 +46,7 @@ class Match:
     day: int  # YYYYMMDD, 0 when unknown
     agency: str
     score: float
+    story: str = ""  # the story group (copies of one release)
 
 
 @dataclass

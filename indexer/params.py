@@ -33,17 +33,20 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    group: bool = True  # one hit per story group (copies of one release); False lists every copy
 
 
 def build_params(q: str | None = "", agencies: list[str] | None = None, since: str | None = None,
                  until: str | None = None, sort: str | None = None, page: str | int | None = None,
-                 per_page: str | int | None = None, provinces: list[str] | None = None) -> SearchParams:
+                 per_page: str | int | None = None, provinces: list[str] | None = None,
+                 group: str | bool | None = None) -> SearchParams:
     """Validate raw parameters (as typed in a URL or on the command line) into SearchParams.
 
     Agencies may be ids, Thai names, abbreviations, English names or domains; provinces DOPA codes,
     Thai or English names or short forms (กทม.). Dates may be ISO,
     Buddhist-era, a month ("มี.ค. 2564") or a year ("2564"): ``since`` takes the first day of
-    the range, ``until`` the last. Raises ParamError with a message fit for the user.
+    the range, ``until`` the last; ``group`` false lists every copy of a release. Raises ParamError
+    with a message fit for the user.
     """
     reg = registry()
     ids: list[str] = []
@@ -87,7 +90,21 @@ def build_params(q: str | None = "", agencies: list[str] | None = None, since: s
         sort=sort,
         page=_int_param("page", page, 1, 1, MAX_PAGE),
         per_page=_int_param("per_page", per_page, 20, 1, MAX_PER_PAGE),
+        group=_bool_param("group", group, True),
     )
+
+
+def _bool_param(name: str, value: str | bool | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ParamError(f"{name} must be true or false, got {str(value)[:20]!r}")
 
 
 def _int_param(name: str, value: str | int | None, default: int, lo: int, hi: int) -> int:

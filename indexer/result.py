@@ -29,15 +29,27 @@ class AgencyRef(_Document):
     name: str
 
 
+class CopyDocument(_Document):
+    """Another copy of the same release, on another site or under another URL."""
+
+    url: str
+    publisher: str = Field(description="The site that published this copy, e.g. moi.go.th.")
+    title: str
+    date: date | None
+
+
 class HitDocument(_Document):
-    """One hit."""
+    """One hit: one release, shown by the copy on the issuing agency's own site, else the earliest."""
 
     url: str
     title: str
     date: date | None
-    agency: AgencyRef
+    agency: AgencyRef = Field(description="The issuing agency, from the evidence of every copy.")
     score: float
     snippet: str = Field(description="HTML: text escaped, query words in <mark>.")
+    copies: list[CopyDocument] = Field(
+        description="The release's other copies (empty when there are none). With group=false every "
+                    "copy is also a hit of its own.")
 
 
 class AgencyFacet(_Document):
@@ -84,7 +96,11 @@ class Facets(_Document):
 
 
 class SearchDocument(_Document):
-    """One page of hits with facets, and what the engine understood of the query."""
+    """One page of hits with facets, and what the engine understood of the query.
+
+    Copies of one release (the same press release on thaigov.go.th, a ministry's site and
+    prd.go.th) are one hit, and ``total`` and the facets count releases, unless ``group=false``.
+    """
 
     query: str
     total: int
@@ -93,6 +109,7 @@ class SearchDocument(_Document):
     sort: Literal[SORTS]  # type: ignore[valid-type]
     hits: list[HitDocument]
     facets: Facets
+    group: bool = Field(description="True: one hit per release (the default); false: every copy.")
     words: list[str] = Field(description="How the query was split into words.")
     relaxed: bool = Field(description="True when no article had all words and some are shown.")
     notices: list[str]
@@ -114,6 +131,7 @@ class Hit:
     score: float
     snippet: str
     title_html: str
+    copies: list[dict] = field(default_factory=list)  # {url, publisher, title, date} of the other copies
 
 
 @dataclass
@@ -143,8 +161,10 @@ class SearchResult:
             sort=self.params.sort,
             hits=[HitDocument(url=h.url, title=h.title, date=h.date,
                               agency=AgencyRef(id=h.agency, name=reg.name(h.agency)),
-                              score=round(h.score, 4), snippet=h.snippet) for h in self.hits],
+                              score=round(h.score, 4), snippet=h.snippet,
+                              copies=[CopyDocument(**c) for c in h.copies]) for h in self.hits],
             facets=Facets(**self.facets),
+            group=self.params.group,
             words=self.words,
             relaxed=self.relaxed,
             notices=self.notices,

@@ -93,6 +93,38 @@ def test_demo_in_the_browser(demo_url, driver):  # noqa: F811
     assert any("น้ำท่วม" in m.text for m in driver.find_elements(By.CSS_SELECTOR, "ol.hits mark"))
 
 
+def _release_ids(hrefs: list[str]) -> list[str]:
+    """The mirror's article id in every site's URL: one id = one release."""
+    return [re.search(r"(\d+)(?:/|\.htm)?$", h).group(1) for h in hrefs]
+
+
+def test_demo_shows_each_release_once(demo_url, driver):  # noqa: F811
+    """thaigov.go.th, moi.go.th, prd.go.th and pr.moi.go.th publish some releases twice or more:
+    the มหาดไทย results and the home page's ministry cards show each release once."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, _proc = demo_url
+    every = get_json(url + "api/search?" + urllib.parse.urlencode({"q": "มหาดไทย", "per_page": 100,
+                                                                    "group": "false"}))
+    assert len(set(_release_ids([h["url"] for h in every["hits"]]))) < len(every["hits"])  # copies exist
+
+    driver.get(url + "search?" + urllib.parse.urlencode({"q": "มหาดไทย", "per_page": 100}))
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.hits li.hit")))
+    hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".hit-title a")]
+    ids = _release_ids(hrefs)
+    assert len(ids) == len(set(ids)) == len(set(_release_ids([h["url"] for h in every["hits"]])))
+    copies = driver.find_elements(By.CSS_SELECTOR, "ol.hits p.copies")
+    assert copies and "เผยแพร่ที่" in copies[0].text
+    assert copies[0].find_elements(By.CSS_SELECTOR, "a.stored")  # the other copy's stored version
+
+    driver.get(url)
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ministry-card li a")))
+    home = _release_ids([a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".ministry-card li a")])
+    assert home and len(home) == len(set(home))
+
+
 def test_demo_stops_cleanly(demo_url):
     _url, proc = demo_url
     os.killpg(proc.pid, signal.SIGTERM)

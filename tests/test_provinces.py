@@ -61,12 +61,17 @@ def test_ingest_stores_provinces_and_refresh_recomputes_them(tmp_path):
 
 
 def test_a_version_3_store_gains_the_column(tmp_path):
+    from core.store import _MIGRATIONS
+
     path = tmp_path / "old.db"
-    with Store(path) as store:
-        store.upsert_article(make_article(Record(url="https://x.go.th/2", title="จ.น่าน"))[0])
-    db = sqlite3.connect(path)  # roll back to how version 3 left the table
-    db.execute("ALTER TABLE articles DROP COLUMN provinces")
-    db.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+    db = sqlite3.connect(path)  # a store as version 3 left it, built by its own migrations
+    for step in _MIGRATIONS[:3]:
+        for stmt in step.split(";"):
+            if stmt.strip():
+                db.execute(stmt)
+    db.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '3')")
+    db.execute("INSERT INTO articles(url, title, agency, fetched_at, content_hash, seq) "
+               "VALUES ('https://x.go.th/2', 'จ.น่าน', 'thaigov', '2021-01-01T00:00:00+00:00', 'h', 1)")
     db.commit()
     db.close()
     with Store(path) as store:

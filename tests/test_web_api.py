@@ -28,7 +28,7 @@ def test_api_search_document_matches_design(client):
     assert doc["query"] == QUERY and doc["page"] == 1 and doc["per_page"] == 3
     assert doc["total"] >= len(doc["hits"]) == 3
     for hit in doc["hits"]:
-        assert set(hit) == {"url", "title", "date", "agency", "score", "snippet"}
+        assert set(hit) == {"url", "title", "date", "agency", "score", "snippet", "copies"}
         assert set(hit["agency"]) == {"id", "name"}
         assert "<mark>" in hit["snippet"]  # every hit shows where its words are
         assert not MARKUP.search(hit["title"]), hit["title"]  # the title is plain text, not HTML
@@ -243,7 +243,7 @@ def test_openapi_document_describes_the_api(client):
     assert doc["openapi"].startswith("3.")
     assert {"/api/search", "/api/article", "/api/status", "/healthz", "/feed.atom"} <= set(doc["paths"])
     names = {p["name"] for p in doc["paths"]["/api/search"]["get"]["parameters"]}
-    assert names == {"q", "agency", "province", "since", "until", "sort", "page", "per_page", "format"}
+    assert names == {"q", "agency", "province", "since", "until", "sort", "page", "per_page", "format", "group"}
     json.dumps(doc)  # serialisable as-is
 
 

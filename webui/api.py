@@ -32,14 +32,14 @@ def search():
 
 @bp.get("/api/article")
 def article():
-    """One stored article, every field; 404 if the URL is unknown."""
+    """One stored article, every field, and the other copies of its release; 404 if the URL is unknown."""
     url = request.args.get("url", "")
     if not url:
         abort(400, description="url is required / ต้องระบุ url")
     art = services.article(url)
     if art is None:
         abort(404, description="no stored article has this url / ไม่พบบทความนี้ในคลัง")
-    return jsonify(art.to_dict())
+    return jsonify({**art.to_dict(), "copies": services.copies(art)})
 
 
 @bp.get("/api/status")

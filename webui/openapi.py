@@ -95,13 +95,21 @@ _SEARCH_PARAMS = [
      "description": f"json: one page with facets. csv (UTF-8 with a byte-order mark) or jsonl: every match, "
                     f"up to {EXPORT_CAP:,}, streamed, in the sort's order (page and per_page ignored); "
                     f"columns {', '.join(COLUMNS)} (provinces: codes and Thai names, space-separated)."},
+    {"name": "group", "in": "query", "schema": {"type": "boolean", "default": True},
+     "description": "true: copies of one release (thaigov.go.th, a ministry's site, prd.go.th) are one hit, "
+                    "listed in its copies, and totals and facets count releases; false: every copy is a hit."},
 ]
 
 
 def _article_schema() -> dict:
     schema = TypeAdapter(Article).json_schema(mode="serialization", ref_template=_REF, schema_generator=_Schema)
-    # Article.to_dict() writes every field, defaults included.
-    return {**schema, "required": list(schema["properties"]), "additionalProperties": False}
+    # Article.to_dict() writes every stored field, defaults included; /api/article adds the copies.
+    props = {k: v for k, v in schema["properties"].items() if k != "minhash"}
+    props["story"] = {**props["story"], "description": "The story group: copies of one release share it."}
+    props["story_agency"] = {**props["story_agency"], "description": "The release's issuing agency."}
+    props["story_rank"] = {**props["story_rank"], "description": "0 for the copy search shows."}
+    props["copies"] = {"type": "array", "items": _ref("CopyDocument"), "description": "The release's other copies."}
+    return {**schema, "properties": props, "required": list(props), "additionalProperties": False}
 
 
 @lru_cache(maxsize=1)

@@ -77,7 +77,7 @@ def article():
     paragraphs = [mark(p, terms) for p in art.body.split("\n") if p.strip()]
     back = with_args(url_for("pages.search"), pairs_of(request.args)) if q else None
     return render_template("article.html", art=art, title_html=mark(art.title, terms), paragraphs=paragraphs,
-                           q=q, back_url=back)
+                           q=q, back_url=back, copies=services.copies(art))
 
 
 @bp.get("/status")

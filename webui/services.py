@@ -46,6 +46,7 @@ def params_from_args(args: MultiDict, per_page_default: int | None = None) -> Se
         sort=args.get("sort"),
         page=args.get("page"),
         per_page=args.get("per_page") or per_page_default,
+        group=args.get("group"),
     )
 
 
@@ -63,6 +64,11 @@ def count_without_filters(params: SearchParams) -> int:
 def article(url: str) -> Article | None:
     """The stored article for a URL, or None."""
     return engine().article(url) if url else None
+
+
+def copies(art: Article) -> list[dict]:
+    """The other copies of an article's release: ``{url, publisher, title, date}``."""
+    return engine().copies(art.url, art.story)
 
 
 # -- home page -----------------------------------------------------------------------------

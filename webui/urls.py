@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 Pairs = list[tuple[str, str]]
 
 # Keys that describe the search itself; anything else in the URL (tracking junk) is dropped.
-SEARCH_KEYS = ("q", "agency", "province", "since", "until", "sort", "page", "per_page", "lang")
+SEARCH_KEYS = ("q", "agency", "province", "since", "until", "sort", "page", "per_page", "group", "lang")
 
 
 def pairs_of(args) -> Pairs:

@@ -157,6 +157,9 @@ class WhooshBackend:
         agency_base = _and(matched, date_mask, province_mask)
         year_base = _and(matched, agency_mask, province_mask)
         province_base = _and(matched, agency_mask, date_mask)
+        if params.group:  # one hit per release: totals and facets count groups
+            filtered, agency_base, year_base, province_base = (
+                table.collapse(m) for m in (filtered, agency_base, year_base, province_base))
         agency_counts = np.bincount(table.agency[agency_base], minlength=len(table.agency_names))
         days = table.days[year_base]
         years = days // 10000
@@ -184,7 +187,8 @@ class WhooshBackend:
         for docnum, score in page_docs:
             fields = terms.searcher.stored_fields(docnum)
             matches.append(Match(url=fields["url"], title=fields.get("title", ""), day=fields.get("day") or 0,
-                                 agency=fields.get("agency", ""), score=float(score)))
+                                 agency=fields.get("agency", ""), score=float(score),
+                                 story=fields.get("story") or fields["url"]))
         return Page(
             total=len(candidates),
             matches=matches,

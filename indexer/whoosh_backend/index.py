@@ -103,18 +103,21 @@ def article_fields(article: Article) -> dict:
     """The document the index holds for an article."""
     reg = registry()
     day = int(article.published.replace("-", "")) if article.published else 0
+    agency = article.story_agency or article.agency  # every copy counts for the issuing agency
     return {
         "url": article.url,
         "title": article.title,
         "text": f"{article.title}\n{article.body}",
         "day": day,
-        "agency": article.agency,
-        "ministry": reg.ministry_of(article.agency),
+        "agency": agency,
+        "ministry": reg.ministry_of(agency),
         "publisher": article.publisher or "",
         "category": article.category or "",
         "lang": article.lang or "",
         "provinces": article.provinces or "",
         "seq": article.seq,
+        "story": article.story or article.url,
+        "story_rank": article.story_rank,
     }
 
 

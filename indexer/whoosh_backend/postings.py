@@ -31,6 +31,7 @@ class DocTable:
         index = {a: i for i, a in enumerate(self.agency_names)}
         self.agency = np.fromiter((index[a] for a in agencies), dtype=np.int32, count=n)
         self.provinces = ProvinceColumn(list(reader.column_reader("provinces")) if n else [])
+        self._groups(reader)
         self.live = np.zeros(n, dtype=bool)
         self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
         self.doc_count = int(self.live.sum())
@@ -62,6 +63,31 @@ class DocTable:
                     _k, (ids, tf) = self._postings.popitem(last=False)
                     self._postings_bytes -= ids.nbytes + tf.nbytes
         return value
+
+    def _groups(self, reader) -> None:
+        """Story columns: the documents of groups with several copies, in (group, rank) order."""
+        n = self.n
+        stories = list(reader.column_reader("story")) if n else []
+        ranks = np.fromiter(reader.column_reader("story_rank"), dtype=np.int64, count=n) if n else np.zeros(0)
+        _names, group = np.unique(np.array(stories, dtype=object), return_inverse=True) if n else ([], [])
+        self.group = np.asarray(group, dtype=np.int64).reshape(-1)
+        sizes = np.bincount(self.group) if n else np.zeros(0, dtype=np.int64)
+        self.shared = sizes[self.group] > 1 if n else np.zeros(0, dtype=bool)
+        docs = np.flatnonzero(self.shared)
+        self._shared_order = docs[np.lexsort((docs, ranks[docs], self.group[docs]))]
+
+    def collapse(self, mask: np.ndarray) -> np.ndarray:
+        """One document per story group of ``mask``: the lowest-ranked copy it holds."""
+        if not len(self._shared_order):
+            return mask
+        docs = self._shared_order[mask[self._shared_order]]
+        out = mask & ~self.shared
+        if len(docs):
+            g = self.group[docs]
+            first = np.ones(len(docs), dtype=bool)
+            first[1:] = g[1:] != g[:-1]
+            out[docs[first]] = True
+        return out
 
     def _lengths(self, reader, field: str) -> np.ndarray:
         return np.fromiter((reader.doc_field_length(d, field, 0) or 0 for d in range(self.n)),

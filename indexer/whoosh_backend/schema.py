@@ -12,7 +12,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from indexer.whoosh_backend.analysis import text_analyzer, word_analyzer
 
-SCHEMA_VERSION = 6  # bump when the fields or analyzers change: the index must then be rebuilt
+SCHEMA_VERSION = 7  # bump when the fields or analyzers change: the index must then be rebuilt
 
 
 def build_schema() -> Schema:
@@ -31,4 +31,7 @@ def build_schema() -> Schema:
         # DOPA codes, space-separated: a column read whole into DocTable (province facet and filter).
         provinces=ID(stored=True, sortable=True),
         seq=STORED(),
+        # The story group (copies of one release) and the copy's place in it (0: the copy shown).
+        story=ID(stored=True, sortable=True),
+        story_rank=NUMERIC(numtype=int, bits=32, stored=True, sortable=True, signed=False),
     )
