@@ -7,6 +7,7 @@ articles changed (update a search index, say) is the caller's: :func:`crawl` tak
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -16,7 +17,7 @@ from crawler.bookkeeping import CrawlBook
 from crawler.errors import CrawlError, Disallowed
 from crawler.fetcher import Fetcher
 from crawler.lock import AlreadyRunning, SourceLock
-from crawler.pipeline import Budget, Pipeline
+from crawler.pipeline import Budget, Pipeline, Stopped
 from crawler.runstats import RunStats
 from crawler.sources import Source
 from crawler.walkers import walk_ids, walk_listing
@@ -45,6 +46,9 @@ def run_once(pipe: Pipeline) -> RunStats:
         else:
             walk_listing(pipe)
         stats.status = "ok" if not stats.errors else "partial"
+    except Stopped:
+        stats.status = "partial" if stats.errors else "ok"
+        stats.message = "stopped on request; the next run continues"
     except Budget:
         stats.status = "partial" if stats.errors else "ok"
         stats.message = f"stopped at the page limit ({pipe.max_pages}); the next run continues"
@@ -71,15 +75,17 @@ def run_once(pipe: Pipeline) -> RunStats:
 
 
 def crawl_source(source: Source, data_dir: Path, *, max_pages: int | None = None,
-                 fetcher: Fetcher | None = None) -> RunStats:
-    """Crawl one source into the store of ``data_dir`` under its lock (AlreadyRunning if held)."""
+                 fetcher: Fetcher | None = None, stop: threading.Event | None = None) -> RunStats:
+    """Crawl one source into the store of ``data_dir`` under its lock (AlreadyRunning if held).
+
+    Setting ``stop`` ends the run before its next request; each article is already committed."""
     with SourceLock(data_dir, source.id):
         store = Store(store_path(data_dir))
         own = fetcher is None
         fetcher = fetcher or make_fetcher(source)
         try:
             CrawlBook(store).mark_interrupted_runs(source.id)
-            return run_once(Pipeline(source, store, fetcher, max_pages=max_pages))
+            return run_once(Pipeline(source, store, fetcher, max_pages=max_pages, stop=stop))
         finally:
             if own:
                 fetcher.close()
@@ -87,13 +93,17 @@ def crawl_source(source: Source, data_dir: Path, *, max_pages: int | None = None
 
 
 def crawl(sources: Iterable[Source], data_dir: Path, *, max_pages: int | None = None,
-          after_changes: Callable[[], object] | None = None) -> list[RunStats]:
+          after_changes: Callable[[], object] | None = None,
+          stop: threading.Event | None = None) -> list[RunStats]:
     """Crawl several sources one after another; then, if any stored new or updated articles,
-    call ``after_changes`` once (e.g. to update a search index)."""
+    call ``after_changes`` once (e.g. to update a search index) — after a stop too, so that
+    what was fetched is indexed."""
     results: list[RunStats] = []
     for source in sources:
+        if stop is not None and stop.is_set():
+            break
         try:
-            results.append(crawl_source(source, data_dir, max_pages=max_pages))
+            results.append(crawl_source(source, data_dir, max_pages=max_pages, stop=stop))
         except AlreadyRunning as e:
             results.append(RunStats(source.id, status="locked", message=str(e)))
             log.warning("%s", e)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -32,11 +33,18 @@ class Budget(Exception):
     """The page budget (``--max-pages``) is spent."""
 
 
+class Stopped(Budget):
+    """A stop was asked for (SIGTERM): the run ends before its next request, and like a spent
+    budget it leaves the walk where the next run carries on."""
+
+
 class Pipeline:
     """Fetches, extracts and stores the pages of one source during one run, counting in ``stats``."""
 
-    def __init__(self, source: Source, store: Store, fetcher: Fetcher, *, max_pages: int | None = None):
+    def __init__(self, source: Source, store: Store, fetcher: Fetcher, *, max_pages: int | None = None,
+                 stop: threading.Event | None = None):
         self.source = source
+        self.stop = stop
         self.store = store
         self.book = CrawlBook(store)
         self.fetcher = fetcher
@@ -47,8 +55,10 @@ class Pipeline:
     def fetch(self, public_url: str, conditional: bool) -> tuple[Response, str]:
         """Fetch a public URL (through the mirror if any); returns the response and its public URL.
 
-        Raises :class:`Budget` when the page budget is spent, FetchError (recorded) on failure.
+        Raises :class:`Stopped` once a stop is asked for, :class:`Budget` when the page budget is spent, FetchError (recorded) on failure.
         """
+        if self.stop is not None and self.stop.is_set():
+            raise Stopped()
         if self.max_pages and self.stats.pages >= self.max_pages:
             raise Budget()
         state = (self.book.get_state(public_url) if conditional else None) or {}
