@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
 _MIGRATIONS: list[str] = [
@@ -122,6 +122,11 @@ _MIGRATIONS: list[str] = [
         WHERE instr(rest, ':') > 1;
     DELETE FROM meta WHERE substr(key, 1, 6) = 'crawl:';
     """,
+    # 4: an article its source now answers 404/410 for is kept, marked withdrawn (when first seen
+    # gone); the index leaves it out, its stored page says so; it comes back if it re-appears.
+    """
+    ALTER TABLE articles ADD COLUMN withdrawn_at TEXT;
+    """,
 ]
 
 
@@ -154,6 +159,7 @@ class Article:
     fetched_at: str = field(default_factory=utcnow)
     content_hash: str = ""
     seq: int = 0
+    withdrawn_at: str | None = None  # when the source first answered 404/410 for it (UTC ISO)
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -271,6 +277,17 @@ class Store:
                 values,
             )
             return "updated" if row else "new"
+
+    def set_withdrawn(self, url: str, when: str | None) -> bool:
+        """Mark a stored article withdrawn at ``when`` (None: it is back). True when that changed
+        anything; the change log then tells the index to drop or restore it."""
+        with self.transaction() as db:
+            row = db.execute("SELECT withdrawn_at FROM articles WHERE url=?", (url,)).fetchone()
+            if row is None or (row[0] is None) == (when is None):
+                return False
+            seq = db.execute("INSERT INTO changes(url, op, at) VALUES (?, 'upsert', ?)", (url, utcnow())).lastrowid
+            db.execute("UPDATE articles SET withdrawn_at=?, seq=? WHERE url=?", (when, seq, url))
+            return True
 
     def delete_article(self, url: str) -> bool:
         """Delete an article by URL; True if it existed. The index drops it on its next sync."""

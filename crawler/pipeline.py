@@ -98,9 +98,17 @@ class Pipeline:
         try:
             resp, final = self.fetch(public, conditional)
         except FetchError as e:
+            if existing is not None and getattr(e, "status", None) in (404, 410):
+                # A withdrawn release: keep it, marked, out of search (not an error of ours).
+                if self.store.set_withdrawn(public, existing.withdrawn_at or utcnow()):
+                    log.info("%s: %s withdrawn at its source (%s)", self.source.id, public, e.status)
+                self.stats.skipped["withdrawn"] += 1
+                return "withdrawn"
             self.stats.error(e)
             log.info("%s: %s", self.source.id, e)
             return "error"
+        if existing is not None and existing.withdrawn_at:
+            self.store.set_withdrawn(public, None)  # it is back (re-indexed by the change log)
         if resp.not_modified:
             self.book.set_state(public, self.source.id, last_status=304, last_checked=utcnow(), failures=0)
             if last == PLACEHOLDER:

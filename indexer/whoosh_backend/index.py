@@ -187,7 +187,7 @@ def _apply_changes(store: Store, writer: IndexWriter, since: int, report: SyncRe
         articles = store.get_articles([u for u, op in latest.items() if op == "upsert"])
         for url, op in latest.items():
             art = articles.get(url)
-            if art is None:  # deleted, or deleted again after this upsert
+            if art is None or art.withdrawn_at:  # deleted (again after this upsert), or withdrawn
                 if not fresh:
                     writer.delete_by_term("url", url)
                 report.deletes += 1
@@ -220,6 +220,8 @@ def rebuild_index(data: Path, progress: Progress | None = None) -> Path:
             writer = _writer(ix, bulk=store.count_articles() > 2000)
             try:
                 for art in store.iter_articles():
+                    if art.withdrawn_at:  # kept in the store, not searchable
+                        continue
                     writer.add_document(**article_fields(art))
                     if progress:
                         progress(1)
