@@ -24,6 +24,8 @@ from crawler.walkers import walk_ids, walk_listing
 
 log = logging.getLogger(__name__)
 
+RECHECK = 10  # stored articles re-checked per run besides the walk (a source's ``recheck`` option)
+
 
 def make_fetcher(source: Source) -> Fetcher:
     """A fetcher with the source's politeness settings."""
@@ -45,6 +47,8 @@ def run_once(pipe: Pipeline) -> RunStats:
             walk_ids(pipe)
         else:
             walk_listing(pipe)
+        # The walks see the newest articles; a rotating few older ones are re-checked each run.
+        pipe.recheck(int(source.options.get("recheck", RECHECK)))
         stats.status = "ok" if not stats.errors else "partial"
     except Stopped:
         stats.status = "partial" if stats.errors else "ok"

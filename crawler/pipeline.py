@@ -51,6 +51,7 @@ class Pipeline:
         self.adapter: Adapter = get_adapter(source.adapter, source.options)
         self.max_pages = max_pages if max_pages is not None else source.max_pages
         self.stats = RunStats(source.id)
+        self.seen: set[str] = set()  # articles fetched this run (the re-check skips them)
 
     def fetch(self, public_url: str, conditional: bool) -> tuple[Response, str]:
         """Fetch a public URL (through the mirror if any); returns the response and its public URL.
@@ -86,9 +87,19 @@ class Pipeline:
         return bool(state.get("content_hash")) or state.get("outcome") == DUPLICATE
 
     # -- articles ----------------------------------------------------------------------------
+    def recheck(self, budget: int) -> int:
+        """Re-check up to ``budget`` stored articles not seen this run, the longest unchecked
+        first (conditional GETs: an unchanged one costs a 304); returns how many."""
+        done = 0
+        for url in self.book.least_recently_checked(self.source.id, budget, exclude=self.seen):
+            self.article(url)
+            done += 1
+        return done
+
     def article(self, url: str, hint: ListItem | None = None) -> str:
         """Fetch, extract and store one article. Returns new/updated/unchanged/missing/duplicate/error."""
         public = self.source.to_public(canonical_url(url))
+        self.seen.add(public)
         existing = self.store.get_article(public)
         state = self.book.get_state(public) or {}
         last = state.get("outcome")
@@ -102,6 +113,9 @@ class Pipeline:
                 # A withdrawn release: keep it, marked, out of search (not an error of ours).
                 if self.store.set_withdrawn(public, existing.withdrawn_at or utcnow()):
                     log.info("%s: %s withdrawn at its source (%s)", self.source.id, public, e.status)
+                # Still a stored article: the rotating re-check keeps asking, so it can come back.
+                self.book.set_state(public, self.source.id, outcome=ARTICLE, last_error=None,
+                                    last_status=e.status, failures=0)
                 self.stats.skipped["withdrawn"] += 1
                 return "withdrawn"
             self.stats.error(e)

@@ -27,10 +27,19 @@ def mirror():
 
 @pytest.fixture
 def sources(mirror):
-    """Every source from the bundled sources.toml, pointed at the mirror, delay 0."""
+    """Every source from the bundled sources.toml, pointed at the mirror, delay 0, and no
+    rotating re-check of older articles (tests count the walks' requests; ``with_recheck``)."""
     from crawler.sources import load_sources
 
-    return {sid: s.with_base_url(mirror.base_url) for sid, s in load_sources(**TEST_SETTINGS).items()}
+    return {sid: with_recheck(s.with_base_url(mirror.base_url), 0)
+            for sid, s in load_sources(**TEST_SETTINGS).items()}
+
+
+def with_recheck(source, budget: int):
+    """The source re-checking ``budget`` older stored articles per run."""
+    import dataclasses
+
+    return dataclasses.replace(source, options={**source.options, "recheck": budget})
 
 
 @pytest.fixture

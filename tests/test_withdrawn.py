@@ -8,7 +8,7 @@ import pytest
 
 from crawler.crawl import crawl_source, make_fetcher
 from crawler.pipeline import Pipeline
-from crawler_fixtures import data_dir, mirror, open_store, sources  # noqa: F401
+from crawler_fixtures import data_dir, mirror, open_store, sources, with_recheck  # noqa: F401
 from indexer import sync_index
 from web_fixtures import make_app
 
@@ -67,3 +67,18 @@ def test_a_rebuild_leaves_withdrawn_articles_out(writable_data_dir):
         assert store.set_withdrawn(url, "2026-01-01T00:00:00+00:00")
     rebuild_index(writable_data_dir)
     assert url not in _indexed(writable_data_dir)
+
+
+def test_each_run_rechecks_older_articles_in_rotation(mirror, sources, data_dir):
+    """Not only the newest: every run re-checks the stored articles checked longest ago, so a
+    withdrawal deep in the archive is found within a few runs."""
+    src = with_recheck(sources["moi"], 3)
+    crawl_source(src, data_dir)
+    with open_store(data_dir) as store:
+        from crawler.bookkeeping import CrawlBook
+
+        oldest = CrawlBook(store).least_recently_checked("moi", 1)[0]
+    mirror.fault(urlsplit(src.to_fetch(oldest)).path, "status", code=410)
+    crawl_source(src, data_dir)
+    with open_store(data_dir) as store:
+        assert store.get_article(oldest).withdrawn_at
