@@ -65,7 +65,11 @@ class WhooshBackend:
                     s.close()
                 s = ix.searcher()
             elif not s.up_to_date():
-                s = s.refresh()
+                if s.doc_count_all():
+                    s = s.refresh()
+                else:  # Whoosh cannot refresh a searcher of an empty index (no segments to reuse)
+                    s.close()
+                    s = ix.searcher()
         except OSError as e:  # a segment's files were deleted under the index
             with self._lock:
                 self._ix = None
