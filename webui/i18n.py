@@ -101,6 +101,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "every": ("ทุก", "every"),
     "error_title": ("เกิดข้อผิดพลาด", "Something went wrong"),
     "not_found": ("ไม่พบหน้าที่ต้องการ", "Page not found"),
+    "unreachable_runs": ("ติดต่อเว็บไซต์ไม่ได้ {n} รอบติดกัน", "Unreachable for {n} runs in a row"),
+    "last_success": ("สำเร็จครั้งล่าสุด", "last success"),
     "withdrawn_notice": ("ต้นทางถอนข่าวนี้ออกแล้ว (ไม่แสดงในผลการค้นหา) ตั้งแต่",
                          "Withdrawn at its source (hidden from search) since"),
     "bad_request": ("คำขอไม่ถูกต้อง", "Bad request"),

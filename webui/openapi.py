@@ -57,7 +57,11 @@ _STATUS = {
             "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "agency": {"type": "string"},
                            "publisher": {"type": "string"}, "verified": {"type": "boolean"},
                            "interval_seconds": {"type": "number"}, "articles": {"type": "integer"},
-                           "last_run": _RUN, "next_crawl": {"type": ["string", "null"]}}}},
+                           "last_run": _RUN, "next_crawl": {"type": ["string", "null"]},
+                           "failed_runs": {"type": "integer", "description":
+                                           "Runs in a row that failed since the last success."},
+                           "last_success": {"type": ["string", "null"],
+                                            "description": "When the last successful run ended."}}}},
         "other_runs": {"type": "object", "additionalProperties": _RUN,
                        "description": "Last runs of sources no longer configured."},
         "agencies": {"type": "array", "items": {

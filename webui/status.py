@@ -14,6 +14,9 @@ from flask import abort, current_app
 EXTENSION = "govsearch.status"
 
 
+UNREACHABLE_RUNS = 3
+
+
 @dataclass
 class SourceStatus:
     """One crawl source: its last run and when it is due to be crawled next."""
@@ -27,6 +30,13 @@ class SourceStatus:
     articles: int
     last_run: dict | None
     next_crawl: str | None
+    failed_runs: int = 0  # runs in a row that failed (site down, disallowed) since the last success
+    last_success: str | None = None
+
+    @property
+    def unreachable(self) -> bool:
+        """Failing for long enough to tell the operator (not one bad run)."""
+        return self.failed_runs >= UNREACHABLE_RUNS
 
 
 @dataclass
@@ -67,6 +77,7 @@ class Status:
                     "id": s.id, "name": s.name, "agency": s.agency, "publisher": s.publisher,
                     "verified": s.verified, "interval_seconds": s.interval_s, "articles": s.articles,
                     "last_run": s.last_run, "next_crawl": s.next_crawl,
+                    "failed_runs": s.failed_runs, "last_success": s.last_success,
                 }
                 for s in self.sources
             ],
