@@ -47,7 +47,13 @@ def _sources(names: tuple[str, ...], sources_file: Path | None, base_url: str | 
 def _logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("urllib3").setLevel(logging.WARNING)
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Keep libraries' routine INFO lines (APScheduler logs every job it runs) out of the log."""
+    for name in ("urllib3", "apscheduler"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 @click.command()
