@@ -20,3 +20,17 @@ def test_a_site_down_for_many_runs_is_reported_with_its_last_success(sources, mi
     assert src["failed_runs"] == 3 and src["last_success"] == ok_src["last_success"]
     page = client.get("/status?lang=en").get_data(as_text=True)
     assert "Unreachable for 3 runs in a row" in page and "last success" in page
+
+
+def test_unverified_sources_never_crawled_are_shown_as_not_crawled(tmp_path):
+    from core.paths import store_path
+    from core.store import Store
+    from crawler.sources import load_sources
+
+    unverified = [s for s in load_sources().values() if not s.verified]
+    assert unverified, "the bundled sources list unverified ones"
+    data = tmp_path / "d"
+    data.mkdir()
+    Store(store_path(data)).close()
+    page = make_app(data).test_client().get("/status?lang=en").get_data(as_text=True)
+    assert page.count("not crawled (layout not verified yet)") == len(unverified)

@@ -103,6 +103,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "not_found": ("ไม่พบหน้าที่ต้องการ", "Page not found"),
     "unreachable_runs": ("ติดต่อเว็บไซต์ไม่ได้ {n} รอบติดกัน", "Unreachable for {n} runs in a row"),
     "last_success": ("สำเร็จครั้งล่าสุด", "last success"),
+    "not_crawled_unverified": ("ไม่เก็บข้อมูล (ยังไม่ได้ตรวจรูปแบบเว็บไซต์)",
+                               "not crawled (layout not verified yet)"),
     "withdrawn_notice": ("ต้นทางถอนข่าวนี้ออกแล้ว (ไม่แสดงในผลการค้นหา) ตั้งแต่",
                          "Withdrawn at its source (hidden from search) since"),
     "bad_request": ("คำขอไม่ถูกต้อง", "Bad request"),
