@@ -82,10 +82,14 @@ def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max
         log.info("received %s: stopping after the current article", signal.Signals(signum).name)
         stop.set()
 
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    results = run_crawl(_sources(source, sources_file, base_url, delay), data_dir, max_pages=max_pages,
-                        after_changes=None if no_index else index_updater(data_dir), stop=stop)
+    # Only while crawling: the handlers a caller had (a test runner, say) come back afterwards.
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        results = run_crawl(_sources(source, sources_file, base_url, delay), data_dir, max_pages=max_pages,
+                            after_changes=None if no_index else index_updater(data_dir), stop=stop)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     for r in results:
         click.echo(r.summary())
     if stop.is_set():
