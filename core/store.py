@@ -23,7 +23,7 @@ from typing import Any, Iterator
 
 from core import grouping
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
 _MIGRATIONS: list[str] = [
@@ -145,6 +145,11 @@ _MIGRATIONS: list[str] = [
     CREATE TABLE IF NOT EXISTS dedupe_edges (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS dedupe_edges_b ON dedupe_edges(b);
     """,
+    # 6: an article its source now answers 404/410 for is kept, marked withdrawn (when first seen
+    # gone); the index leaves it out, its stored page says so; it comes back if it re-appears.
+    """
+    ALTER TABLE articles ADD COLUMN withdrawn_at TEXT;
+    """,
 ]
 
 
@@ -184,6 +189,7 @@ class Article:
     story_rank: int = 0
     # The lead's MinHash when computed ahead (by an import worker); not a column.
     minhash: Any = field(default=None, repr=False, compare=False)
+    withdrawn_at: str | None = None  # when the source first answered 404/410 for it (UTC ISO)
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -326,6 +332,17 @@ class Store:
         rows = self.db.execute(f"SELECT {','.join(_ARTICLE_COLS)} FROM articles WHERE story=? "
                                "ORDER BY story_rank, url", (story,)).fetchall()
         return [Article(**dict(r)) for r in rows]
+
+    def set_withdrawn(self, url: str, when: str | None) -> bool:
+        """Mark a stored article withdrawn at ``when`` (None: it is back). True when that changed
+        anything; the change log then tells the index to drop or restore it."""
+        with self.transaction() as db:
+            row = db.execute("SELECT withdrawn_at FROM articles WHERE url=?", (url,)).fetchone()
+            if row is None or (row[0] is None) == (when is None):
+                return False
+            seq = db.execute("INSERT INTO changes(url, op, at) VALUES (?, 'upsert', ?)", (url, utcnow())).lastrowid
+            db.execute("UPDATE articles SET withdrawn_at=?, seq=? WHERE url=?", (when, seq, url))
+            return True
 
     def delete_article(self, url: str) -> bool:
         """Delete an article by URL; True if it existed. The index drops it on its next sync."""

@@ -47,6 +47,15 @@ class CrawlBook:
         row = self.store.db.execute("SELECT * FROM crawl_state WHERE url=?", (url,)).fetchone()
         return dict(row) if row else None
 
+    def least_recently_checked(self, source: str, limit: int, exclude: set[str] = frozenset()) -> list[str]:
+        """Up to ``limit`` stored articles of a source, the longest unchecked first (the rotating
+        re-check that finds edits and withdrawals in older articles, not only the newest)."""
+        rows = self.store.db.execute(
+            "SELECT s.url FROM crawl_state s JOIN articles a ON a.url = s.url WHERE s.source=? "
+            "AND s.outcome = 'article' ORDER BY s.last_checked ASC, s.url LIMIT ?",
+            (source, limit + len(exclude)))
+        return [r[0] for r in rows if r[0] not in exclude][:limit]
+
     def set_state(self, url: str, source: str, **fields) -> None:
         """Create or update the crawl state of a URL (only the given fields change)."""
         unknown = set(fields) - _STATE_FIELDS

@@ -7,6 +7,7 @@ articles changed (update a search index, say) is the caller's: :func:`crawl` tak
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -17,12 +18,14 @@ from crawler.bookkeeping import CrawlBook
 from crawler.errors import Blocked, CrawlError, Disallowed
 from crawler.fetcher import Fetcher
 from crawler.lock import AlreadyRunning, SourceLock
-from crawler.pipeline import Budget, Pipeline
+from crawler.pipeline import Budget, Pipeline, Stopped
 from crawler.runstats import RunStats
 from crawler.sources import Source
 from crawler.walkers import walk_ids, walk_listing
 
 log = logging.getLogger(__name__)
+
+RECHECK = 10  # stored articles re-checked per run besides the walk (a source's ``recheck`` option)
 
 
 def make_fetcher(source: Source) -> Fetcher:
@@ -47,7 +50,12 @@ def run_once(pipe: Pipeline) -> RunStats:
             walk_first_answering(pipe)
         else:
             walk_listing(pipe)
+        # The walks see the newest articles; a rotating few older ones are re-checked each run.
+        pipe.recheck(int(source.options.get("recheck", RECHECK)))
         stats.status = "ok" if not stats.errors else "partial"
+    except Stopped:
+        stats.status = "partial" if stats.errors else "ok"
+        stats.message = "stopped on request; the next run continues"
     except Budget:
         stats.status = "partial" if stats.errors else "ok"
         stats.message = f"stopped at the page limit ({pipe.max_pages}); the next run continues"
@@ -78,11 +86,11 @@ def run_once(pipe: Pipeline) -> RunStats:
 
 
 def crawl_source(source: Source, data_dir: Path, *, max_pages: int | None = None,
-                 fetcher: Fetcher | None = None) -> RunStats:
+                 fetcher: Fetcher | None = None, stop: threading.Event | None = None) -> RunStats:
     """Crawl one source into the store of ``data_dir`` under its lock (AlreadyRunning if held).
 
-    A source without layout evidence is not crawled: the run says why (status ``skipped``).
-    """
+    A source without layout evidence is not crawled: the run says why (status ``skipped``). Setting
+    ``stop`` ends the run before its next request; each article is already committed."""
     if not source.crawlable:
         return RunStats(source.id, status="skipped", message=source.why_not_crawlable)
     with SourceLock(data_dir, source.id):
@@ -91,7 +99,7 @@ def crawl_source(source: Source, data_dir: Path, *, max_pages: int | None = None
         fetcher = fetcher or make_fetcher(source)
         try:
             CrawlBook(store).mark_interrupted_runs(source.id)
-            return run_once(Pipeline(source, store, fetcher, max_pages=max_pages))
+            return run_once(Pipeline(source, store, fetcher, max_pages=max_pages, stop=stop))
         finally:
             if own:
                 fetcher.close()
@@ -99,13 +107,17 @@ def crawl_source(source: Source, data_dir: Path, *, max_pages: int | None = None
 
 
 def crawl(sources: Iterable[Source], data_dir: Path, *, max_pages: int | None = None,
-          after_changes: Callable[[], object] | None = None) -> list[RunStats]:
+          after_changes: Callable[[], object] | None = None,
+          stop: threading.Event | None = None) -> list[RunStats]:
     """Crawl several sources one after another; then, if any stored new or updated articles,
-    call ``after_changes`` once (e.g. to update a search index)."""
+    call ``after_changes`` once (e.g. to update a search index) — after a stop too, so that
+    what was fetched is indexed."""
     results: list[RunStats] = []
     for source in sources:
+        if stop is not None and stop.is_set():
+            break
         try:
-            results.append(crawl_source(source, data_dir, max_pages=max_pages))
+            results.append(crawl_source(source, data_dir, max_pages=max_pages, stop=stop))
         except AlreadyRunning as e:
             results.append(RunStats(source.id, status="locked", message=str(e)))
             log.warning("%s", e)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -32,23 +33,33 @@ class Budget(Exception):
     """The page budget (``--max-pages``) is spent."""
 
 
+class Stopped(Budget):
+    """A stop was asked for (SIGTERM): the run ends before its next request, and like a spent
+    budget it leaves the walk where the next run carries on."""
+
+
 class Pipeline:
     """Fetches, extracts and stores the pages of one source during one run, counting in ``stats``."""
 
-    def __init__(self, source: Source, store: Store, fetcher: Fetcher, *, max_pages: int | None = None):
+    def __init__(self, source: Source, store: Store, fetcher: Fetcher, *, max_pages: int | None = None,
+                 stop: threading.Event | None = None):
         self.source = source
+        self.stop = stop
         self.store = store
         self.book = CrawlBook(store)
         self.fetcher = fetcher
         self.adapter: Adapter = get_adapter(source.adapter, source.options)
         self.max_pages = max_pages if max_pages is not None else source.max_pages
         self.stats = RunStats(source.id)
+        self.seen: set[str] = set()  # articles fetched this run (the re-check skips them)
 
     def fetch(self, public_url: str, conditional: bool) -> tuple[Response, str]:
         """Fetch a public URL (through the mirror if any); returns the response and its public URL.
 
-        Raises :class:`Budget` when the page budget is spent, FetchError (recorded) on failure.
+        Raises :class:`Stopped` once a stop is asked for, :class:`Budget` when the page budget is spent, FetchError (recorded) on failure.
         """
+        if self.stop is not None and self.stop.is_set():
+            raise Stopped()
         if self.max_pages and self.stats.pages >= self.max_pages:
             raise Budget()
         state = (self.book.get_state(public_url) if conditional else None) or {}
@@ -76,9 +87,19 @@ class Pipeline:
         return bool(state.get("content_hash")) or state.get("outcome") == DUPLICATE
 
     # -- articles ----------------------------------------------------------------------------
+    def recheck(self, budget: int) -> int:
+        """Re-check up to ``budget`` stored articles not seen this run, the longest unchecked
+        first (conditional GETs: an unchanged one costs a 304); returns how many."""
+        done = 0
+        for url in self.book.least_recently_checked(self.source.id, budget, exclude=self.seen):
+            self.article(url)
+            done += 1
+        return done
+
     def article(self, url: str, hint: ListItem | None = None) -> str:
         """Fetch, extract and store one article. Returns new/updated/unchanged/missing/duplicate/error."""
         public = self.source.to_public(canonical_url(url))
+        self.seen.add(public)
         if hint is not None and hint.content:
             return self.article_from_list(public, hint)
         existing = self.store.get_article(public)
@@ -90,9 +111,20 @@ class Pipeline:
         try:
             resp, final = self.fetch(public, conditional)
         except FetchError as e:
+            if existing is not None and getattr(e, "status", None) in (404, 410):
+                # A withdrawn release: keep it, marked, out of search (not an error of ours).
+                if self.store.set_withdrawn(public, existing.withdrawn_at or utcnow()):
+                    log.info("%s: %s withdrawn at its source (%s)", self.source.id, public, e.status)
+                # Still a stored article: the rotating re-check keeps asking, so it can come back.
+                self.book.set_state(public, self.source.id, outcome=ARTICLE, last_error=None,
+                                    last_status=e.status, failures=0)
+                self.stats.skipped["withdrawn"] += 1
+                return "withdrawn"
             self.stats.error(e)
             log.info("%s: %s", self.source.id, e)
             return "error"
+        if existing is not None and existing.withdrawn_at:
+            self.store.set_withdrawn(public, None)  # it is back (re-indexed by the change log)
         if resp.not_modified:
             self.book.set_state(public, self.source.id, last_status=304, last_checked=utcnow(), failures=0)
             if last == PLACEHOLDER:

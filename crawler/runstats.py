@@ -39,7 +39,7 @@ class RunStats:
         parts = [f"{self.source}: {self.status}", f"{self.pages} pages ({self.not_modified} not modified)",
                  f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.missing:
-            parts.append(f"{self.missing} missing ids")
+            parts.append(f"{self.missing} article numbers with no article (removed or not published yet)")
         if self.errors:
             parts.append(f"{self.errors} errors {dict(self.error_kinds)}")
         if self.skipped:

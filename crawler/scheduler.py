@@ -7,8 +7,9 @@ is being crawled. After a run that stored new or updated articles, the ``after_c
 (given by the caller, e.g. an index update) runs, one call at a time. A failing source is
 logged and retried at its next turn; the others go on. The next run of every source is written
 to the store (``crawl_schedule``) for ``govsearch status``. SIGTERM and SIGINT stop it cleanly:
-the crawl in flight finishes its current article (each one is committed on its own) and the
-process exits.
+a crawl in flight ends after its current article (each one is committed on its own; the walk
+resumes at the next run), the index is brought up to date with what was fetched, and only then
+does :meth:`CrawlScheduler.wait` return.
 """
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ class CrawlScheduler:
         self.run_now = run_now
         self.results: list[RunStats] = []
         self._stopped = threading.Event()
+        self._finished = threading.Event()  # set once stop() has seen every crawl end
         self._after_lock = threading.Lock()
         self._active = 0  # crawls in flight; stop() waits for them itself (see there)
         self._idle = threading.Condition()
@@ -89,7 +91,7 @@ class CrawlScheduler:
 
     def _crawl(self, src: Source) -> RunStats | None:
         try:
-            stats = crawl_source(src, self.data_dir, max_pages=self.max_pages)
+            stats = crawl_source(src, self.data_dir, max_pages=self.max_pages, stop=self._stopped)
         except AlreadyRunning as e:
             log.warning("skipped: %s", e)
             return None
@@ -130,14 +132,18 @@ class CrawlScheduler:
         if wait:
             with self._idle:
                 self._idle.wait_for(lambda: self._active == 0)
-        with Store(store_path(self.data_dir)) as store:
-            book = CrawlBook(store)
-            for src in self.sources:
-                book.set_next_run(src.id, None, src.interval)
+        try:
+            with Store(store_path(self.data_dir)) as store:
+                book = CrawlBook(store)
+                for src in self.sources:
+                    book.set_next_run(src.id, None, src.interval)
+        finally:
+            self._finished.set()
 
     def wait(self) -> None:
-        """Block until :meth:`stop` is called (e.g. from a signal handler)."""
-        while not self._stopped.wait(1.0):
+        """Block until :meth:`stop` has finished (e.g. called from a signal handler): every crawl
+        in flight has ended and its articles are indexed."""
+        while not self._finished.wait(1.0):
             pass
 
     def install_signal_handlers(self) -> None:

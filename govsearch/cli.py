@@ -32,6 +32,17 @@ def _data(ctx: click.Context) -> Path:
     return ctx.obj["data_dir"]
 
 
+def existing_data(data: Path) -> Path:
+    """``data`` when it holds a store; a UserError otherwise. Read-only commands (serve, search,
+    status) never create a data folder: a mistyped --data-dir must not look like an empty one."""
+    from core.paths import store_path
+
+    if not store_path(data).is_file():
+        raise UserError(f"no govsearch data in {data}: check --data-dir (or $GOVSEARCH_DATA_DIR), "
+                        f"or fill it with `govsearch --data-dir {data} import FILE`, `crawl` or `demo`")
+    return data
+
+
 def _progress_bar(total: int | None, desc: str):
     from tqdm import tqdm
 
@@ -76,7 +87,12 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> N
                f"{report.unchanged} unchanged, {len(report.skipped)} skipped"
                + (f", {warned} with warnings (e.g. {report.warnings[0][2]})" if warned else ""))
     if not no_index:
-        rep = sync_with_progress(data)
+        from indexer import IndexUnavailable
+
+        try:
+            rep = sync_with_progress(data)
+        except IndexUnavailable as e:
+            raise UserError(f"stored, but not indexed: {e}") from None
         if rep:
             click.echo(f"indexed: {rep.upserts} added or updated, {rep.deletes} deleted")
 
@@ -111,7 +127,7 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     try:
         params = build_params(q=" ".join(query), agencies=list(agencies), since=since, until=until, sort=sort,
                               page=page, per_page=per_page, provinces=list(provinces), group=not all_copies)
-        engine = SearchEngine(_data(ctx))
+        engine = SearchEngine(existing_data(_data(ctx)))
         if fmt in ("csv", "jsonl"):
             rows = export_rows(engine, params)
             for piece in (as_csv(rows) if fmt == "csv" else as_jsonl(rows)):
@@ -156,18 +172,15 @@ def status(ctx: click.Context, sources_file: Path | None) -> None:
 
     Example: govsearch status
     """
-    from core.paths import store_path
     from crawler.errors import ConfigError
     from govsearch.status import collect, configured_sources
 
-    data = _data(ctx)
+    data = existing_data(_data(ctx))
     try:
         sources = configured_sources(sources_file)
     except ConfigError as e:
         raise UserError(str(e)) from None
     info = {"data_dir": str(data), **collect(data, sources).to_json()}
-    if not store_path(data).exists():
-        info["hint"] = "empty: run `govsearch import FILE` or `govsearch crawl`"
     click.echo(json.dumps(info, ensure_ascii=False, indent=1))
 
 

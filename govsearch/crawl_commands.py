@@ -5,7 +5,9 @@ This is where a crawl is wired to the index: the crawler only calls back once ar
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -45,7 +47,13 @@ def _sources(names: tuple[str, ...], sources_file: Path | None, base_url: str | 
 def _logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("urllib3").setLevel(logging.WARNING)
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Keep libraries' routine INFO lines (APScheduler logs every job it runs) out of the log."""
+    for name in ("urllib3", "apscheduler"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 @click.command()
@@ -75,10 +83,24 @@ def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max
         raise click.ClickException("no source is marked verified = true yet, so there is nothing to crawl by "
                                    "default: name the sources (`govsearch sources` lists them; "
                                    "`govsearch sources check NAME` checks one against the live site)")
-    results = run_crawl(chosen, data_dir, max_pages=max_pages,
-                        after_changes=None if no_index else index_updater(data_dir))
+    stop = threading.Event()
+
+    def on_signal(signum, _frame) -> None:
+        log.info("received %s: stopping after the current article", signal.Signals(signum).name)
+        stop.set()
+
+    # Only while crawling: the handlers a caller had (a test runner, say) come back afterwards.
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        results = run_crawl(chosen, data_dir, max_pages=max_pages,
+                            after_changes=None if no_index else index_updater(data_dir), stop=stop)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     for r in results:
         click.echo(r.summary())
+    if stop.is_set():
+        log.info("crawl stopped; the next run continues where this one ended")
     if any(r.status in ("error", "disallowed") for r in results):
         sys.exit(1)
 
@@ -87,12 +109,13 @@ def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max
 @click.argument("source", nargs=-1)
 @click.option("--base-url", help="Fetch the sources from this mirror (same paths as the real sites).")
 @click.option("--max-pages", type=int, default=None, help="Page limit per run.")
+@click.option("--delay", type=float, default=None, help="Seconds between requests to one host (default from sources.toml: 2).")
 @click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--no-index", is_flag=True)
 @click.option("-v", "--verbose", is_flag=True)
 @click.pass_context
 def schedule(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max_pages: int | None,
-             sources_file: Path | None, no_index: bool, verbose: bool) -> None:
+             delay: float | None, sources_file: Path | None, no_index: bool, verbose: bool) -> None:
     """Re-crawl sources at their intervals (sources.toml) until SIGTERM / Ctrl-C.
 
     Example: govsearch schedule   (run it under systemd or in a container; see README)
@@ -101,5 +124,5 @@ def schedule(ctx: click.Context, source: tuple[str, ...], base_url: str | None, 
 
     _logging(verbose)
     data_dir: Path = ctx.obj["data_dir"]
-    run_scheduler(_sources(source, sources_file, base_url, None), data_dir, max_pages=max_pages,
+    run_scheduler(_sources(source, sources_file, base_url, delay), data_dir, max_pages=max_pages,
                   after_changes=None if no_index else index_updater(data_dir))

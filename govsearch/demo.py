@@ -24,6 +24,21 @@ FIXTURE_SOURCES = ("mculture", "mfa", "moj", "moe")
 TRY = "ลองค้นหา (try): มหาดไทย · โควิด · น้ำท่วม · ผู้ว่าราชการ · \"เศรษฐกิจพอเพียง\""
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """A one-line error naming --port now, rather than after the whole first crawl."""
+    import socket
+
+    if port == 0:
+        return
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress binds
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise click.ClickException(f"cannot listen on {host}:{port} ({e.strerror}): "
+                                       f"choose another port with --port") from None
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address for the web UI.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port for the web UI.")
@@ -49,8 +64,11 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
     from webui import create_app
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s: %(message)s")
-    logging.getLogger("urllib3").setLevel(logging.WARNING)
+    from govsearch.crawl_commands import quiet_libraries
+
+    quiet_libraries()
     data: Path = ctx.obj["data_dir"]
+    _check_port_free(host, port)
     data.mkdir(parents=True, exist_ok=True)
 
     sample = load_sample()

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from core.crawlruns import last_runs, next_runs
+from core.crawlruns import failing_streaks, last_runs, next_runs
 from core.paths import store_path
 from core.store import Store
 from crawler.sources import Source, load_sources
@@ -33,13 +33,14 @@ def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
     counts = dict(articles=0, store_seq=0, store_updated=None)
     runs: dict[str, dict] = {}
     nexts: dict[str, dict] = {}
+    streaks: dict[str, dict] = {}
     by_publisher: dict[str, int] = {}
     agencies: list[tuple[str, int]] = []
     if store_path(data_dir).exists():
         with Store(store_path(data_dir)) as store:
             counts = dict(articles=store.count_articles(), store_seq=store.last_seq(),
                           store_updated=store.last_update())
-            runs, nexts = last_runs(store), next_runs(store)
+            runs, nexts, streaks = last_runs(store), next_runs(store), failing_streaks(store)
             by_publisher = store.counts_by("publisher")
             agencies = sorted(store.counts_by("agency").items(), key=lambda kv: -kv[1])
     listed = []
@@ -51,6 +52,7 @@ def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
             verified=src.verified, interval_s=src.interval, articles=by_publisher.get(src.publisher, 0),
             last_run=last, next_crawl=planned or _next_crawl(last, src.interval),
             family=src.family, evidence=src.evidence, crawlable=src.crawlable,
+            **streaks.get(src.id, {}),
         ))
     # Verified sources first, then the ones with runs, then by id.
     listed.sort(key=lambda s: (not s.verified, s.last_run is None, s.id))

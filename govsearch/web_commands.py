@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from core.paths import data_dir as default_data_dir, store_path
+from core.paths import data_dir as default_data_dir
 
 
 @click.command()
@@ -27,9 +27,9 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int, 
     """
     obj = ctx.obj or {}
     data = Path(obj.get("data_dir") or default_data_dir())
-    if not store_path(data).exists():
-        click.echo(f"note: {data} holds no articles yet; load some with `govsearch --data-dir {data} import FILE`",
-                   err=True)
+    from govsearch.cli import existing_data
+
+    existing_data(data)  # refuse to serve a folder with no store (a mistyped --data-dir)
     status = _status_collector(data, sources_file)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if workers > 1:

@@ -58,11 +58,12 @@ def stand_in_sources(tmp_dir: Path, **overrides) -> dict:
 
 @pytest.fixture
 def sources(mirror, tmp_path):
-    """Every source from the bundled sources.toml (and the stand-in), pointed at the mirror, delay 0."""
+    """Every source from the bundled sources.toml (and the stand-in), pointed at the mirror, delay 0, and
+    no rotating re-check of older articles (tests count the walks' requests; ``with_recheck``)."""
     from crawler.sources import load_sources
 
     known = {**load_sources(**TEST_SETTINGS), **stand_in_sources(tmp_path, **TEST_SETTINGS)}
-    return {sid: s.with_base_url(mirror.base_url) for sid, s in known.items()}
+    return {sid: with_recheck(s.with_base_url(mirror.base_url), 0) for sid, s in known.items()}
 
 
 def family_source(mirror, sid: str, **overrides):
@@ -71,6 +72,13 @@ def family_source(mirror, sid: str, **overrides):
 
     src = load_sources(**TEST_SETTINGS)[sid]
     return src.with_base_url(mirror.site_url(src.base_url.split("//", 1)[1])).with_overrides(**overrides)
+
+
+def with_recheck(source, budget: int):
+    """The source re-checking ``budget`` older stored articles per run."""
+    import dataclasses
+
+    return dataclasses.replace(source, options={**source.options, "recheck": budget})
 
 
 @pytest.fixture

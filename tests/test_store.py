@@ -104,7 +104,7 @@ def test_schema_2_markers_and_meta_keys_become_columns(tmp_path):
     db.close()
 
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION >= 3  # every later step ran too
         rows = {r["url"].rsplit("/", 1)[1]: (r["outcome"], r["duplicate_of"], r["last_error"])
                 for r in store.db.execute("SELECT * FROM crawl_state")}
         assert rows == {"1": ("placeholder", None, None), "2": ("duplicate", "https://t.example/3", None),

@@ -80,7 +80,7 @@ def test_show_date_thai_and_english(app):
         assert show_time("2026-11-25T22:23:48") == "26 Nov 2026 05:23"
 
 
-def test_serve_runs_waitress_on_the_given_address(monkeypatch, tmp_path):
+def test_serve_runs_waitress_on_the_given_address(monkeypatch, core_data_dir):
     """`govsearch serve` builds the app over --data-dir and hands it to waitress (never Flask's server)."""
     import waitress
 
@@ -102,15 +102,15 @@ def test_serve_runs_waitress_on_the_given_address(monkeypatch, tmp_path):
         return FakeServer()
 
     monkeypatch.setattr(waitress, "create_server", fake_create_server)
-    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "serve", "--port", "8123"], obj={})
+    result = CliRunner().invoke(cli, ["--data-dir", str(core_data_dir), "serve", "--port", "8123"], obj={})
     assert result.exit_code == 0, result.output
     assert seen["kw"]["host"] == "127.0.0.1" and seen["kw"]["port"] == 8123
     assert seen["ran"] and seen["closed"]
-    assert seen["app"].config["DATA_DIR"] == str(tmp_path) and not seen["app"].debug
+    assert seen["app"].config["DATA_DIR"] == str(core_data_dir) and not seen["app"].debug
     assert "http://127.0.0.1:8123/" in result.output
 
 
-def test_serve_with_several_processes_answers(tmp_path):
+def test_serve_with_several_processes_answers(core_data_dir):
     """`govsearch serve --workers 2` (gunicorn) starts, answers /healthz, and stops on SIGTERM."""
     import json
     import os
@@ -123,7 +123,7 @@ def test_serve_with_several_processes_answers(tmp_path):
     from web_fixtures import free_port
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "govsearch", "--data-dir", str(tmp_path / "empty"), "serve",
+    proc = subprocess.Popen([sys.executable, "-m", "govsearch", "--data-dir", str(core_data_dir), "serve",
                              "--port", str(port), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "PYTHAINLP_OFFLINE": "1"}, start_new_session=True)

@@ -62,7 +62,11 @@ _STATUS = {
                            "family": {"type": "string", "description": "CMS family (ewt, prd-style, wordpress, …)."},
                            "evidence": {"type": "string", "description": "Where the layout comes from, or 'guess'."},
                            "crawlable": {"type": "boolean",
-                                         "description": "False: no public evidence of the layout; never crawled."}}}},
+                                         "description": "False: no public evidence of the layout; never crawled."},
+                           "failed_runs": {"type": "integer", "description":
+                                           "Runs in a row that failed since the last success."},
+                           "last_success": {"type": ["string", "null"],
+                                            "description": "When the last successful run ended."}}}},
         "other_runs": {"type": "object", "additionalProperties": _RUN,
                        "description": "Last runs of sources no longer configured."},
         "agencies": {"type": "array", "items": {

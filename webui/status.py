@@ -14,6 +14,9 @@ from flask import abort, current_app
 EXTENSION = "govsearch.status"
 
 
+UNREACHABLE_RUNS = 3
+
+
 @dataclass
 class SourceStatus:
     """One crawl source: its last run and when it is due to be crawled next."""
@@ -30,6 +33,13 @@ class SourceStatus:
     family: str = ""
     evidence: str = ""
     crawlable: bool = True  # False: no public evidence of the layout, so never crawled
+    failed_runs: int = 0  # runs in a row that failed (site down, disallowed) since the last success
+    last_success: str | None = None
+
+    @property
+    def unreachable(self) -> bool:
+        """Failing for long enough to tell the operator (not one bad run)."""
+        return self.failed_runs >= UNREACHABLE_RUNS
 
 
 @dataclass
@@ -71,6 +81,7 @@ class Status:
                     "verified": s.verified, "interval_seconds": s.interval_s, "articles": s.articles,
                     "last_run": s.last_run, "next_crawl": s.next_crawl,
                     "family": s.family, "evidence": s.evidence, "crawlable": s.crawlable,
+                    "failed_runs": s.failed_runs, "last_success": s.last_success,
                 }
                 for s in self.sources
             ],

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from core.agencies import registry
-from indexer.interface import Match, Page
+from indexer.interface import IndexUnavailable, Match, Page
 from indexer.params import SearchParams
 from indexer.query import ParsedQuery
 from indexer.ranking import Ranker, top_k
@@ -66,12 +66,22 @@ class WhooshBackend:
         if s is not None and now - local.checked < _REFRESH_SECONDS:
             return s
         ix = self._index()
-        if s is None or local.ix is not ix:
-            if s is not None:
-                s.close()
-            s = ix.searcher()
-        elif not s.up_to_date():
-            s = s.refresh()
+        try:
+            if s is None or local.ix is not ix:
+                if s is not None:
+                    s.close()
+                s = ix.searcher()
+            elif not s.up_to_date():
+                if s.doc_count_all():
+                    s = s.refresh()
+                else:  # Whoosh cannot refresh a searcher of an empty index (no segments to reuse)
+                    s.close()
+                    s = ix.searcher()
+        except OSError as e:  # a segment's files were deleted under the index
+            with self._lock:
+                self._ix = None
+            raise IndexUnavailable(f"the live index {self._gen} is damaged ({e.__class__.__name__}): "
+                                   "run `govsearch reindex`") from None
         local.searcher, local.ix, local.checked = s, ix, now
         return s
 

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.index import EmptyIndexError
 from whoosh.writing import IndexWriter
 
 from core.agencies import registry
@@ -44,15 +45,22 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+_REINDEX = "run `govsearch reindex`"
+
+
 def current_generation(data: Path) -> Path | None:
-    """The live generation folder, or None when no index has been built."""
-    root = index_root(data)
+    """The live generation folder, or None when no index has been built (or CURRENT names a
+    folder that is gone: :func:`open_index` tells those apart)."""
+    name = _current_name(data)
+    gen = index_root(data) / name if name else None
+    return gen if gen is not None and gen.is_dir() else None
+
+
+def _current_name(data: Path) -> str | None:
     try:
-        name = (root / _CURRENT).read_text(encoding="utf-8").strip()
+        return (index_root(data) / _CURRENT).read_text(encoding="utf-8").strip() or None
     except FileNotFoundError:
         return None
-    gen = root / name
-    return gen if name and gen.is_dir() else None
 
 
 def applied_seq(gen: Path) -> int:
@@ -79,24 +87,34 @@ def _swap_in(data: Path, gen: Path) -> None:
     _atomic_write(index_root(data) / _CURRENT, gen.name)
 
 
-def open_index(data: Path, create: bool = True):
-    """Open the live Whoosh index (creating an empty one if there is none and ``create``)."""
+def open_index(data: Path, create: bool = False):
+    """Open the live Whoosh index; raises IndexUnavailable when there is none or it is damaged.
+
+    ``create`` (writers only, holding the sync lock) starts an empty index when none was ever
+    built. A CURRENT naming a missing folder, or a generation missing its files, is never
+    replaced by an empty index: searches would silently find nothing.
+    """
     gen = current_generation(data)
     if gen is None:
+        name = _current_name(data)
+        if name is not None:
+            raise IndexUnavailable(f"the live index {index_root(data) / name} is missing: {_REINDEX}")
         if not create:
-            raise IndexUnavailable(f"no index in {index_root(data)}: run `govsearch reindex` or `govsearch import`")
-        with file_lock(index_root(data) / "sync.lock"):
-            gen = current_generation(data)
-            if gen is None:
-                gen = _new_generation(data)
-                _swap_in(data, gen)
-    version = (gen / _SCHEMA_FILE).read_text().strip() if (gen / _SCHEMA_FILE).exists() else "?"
+            raise IndexUnavailable(f"no index in {index_root(data)}: {_REINDEX} or `govsearch import`")
+        gen = _new_generation(data)
+        _swap_in(data, gen)
+    if not (gen / _SCHEMA_FILE).exists():
+        raise IndexUnavailable(f"the live index {gen} is damaged (its files are missing): {_REINDEX}")
+    version = (gen / _SCHEMA_FILE).read_text().strip()
     if version != str(SCHEMA_VERSION):
         raise IndexUnavailable(
             f"index {gen} was built with schema {version}, this govsearch uses {SCHEMA_VERSION}: "
-            "run `govsearch reindex`"
+            f"{_REINDEX}"
         )
-    return whoosh_index.open_dir(str(gen))
+    try:
+        return whoosh_index.open_dir(str(gen))
+    except (OSError, EmptyIndexError, IndexError, ValueError) as e:
+        raise IndexUnavailable(f"the live index {gen} is damaged ({type(e).__name__}): {_REINDEX}") from None
 
 
 def article_fields(article: Article) -> dict:
@@ -137,10 +155,12 @@ def sync_index(data: Path, progress: Progress | None = None) -> SyncReport:
     Safe to re-run after a crash at any point: changes are re-applied by URL (idempotent), and
     the applied sequence number is written only after Whoosh has committed.
     """
-    ix = open_index(data)
-    gen = Path(ix.storage.folder)
     report = SyncReport()
+    # The lock first, then the live generation: a rebuild swaps generations under this lock,
+    # so a sync never writes into a folder that a rebuild has just retired.
     with file_lock(index_root(data) / "sync.lock"), Store(store_path(data)) as store:
+        ix = open_index(data, create=True)
+        gen = Path(ix.storage.folder)
         since = applied_seq(gen)
         report.applied_seq = since
         while True:
@@ -171,7 +191,7 @@ def _apply_changes(store: Store, writer: IndexWriter, since: int, report: SyncRe
         articles = store.get_articles([u for u, op in latest.items() if op == "upsert"])
         for url, op in latest.items():
             art = articles.get(url)
-            if art is None:  # deleted, or deleted again after this upsert
+            if art is None or art.withdrawn_at:  # deleted (again after this upsert), or withdrawn
                 if not fresh:
                     writer.delete_by_term("url", url)
                 report.deletes += 1
@@ -204,6 +224,8 @@ def rebuild_index(data: Path, progress: Progress | None = None) -> Path:
             writer = _writer(ix, bulk=store.count_articles() > 2000)
             try:
                 for art in store.iter_articles():
+                    if art.withdrawn_at:  # kept in the store, not searchable
+                        continue
                     writer.add_document(**article_fields(art))
                     if progress:
                         progress(1)
@@ -241,16 +263,20 @@ def index_stats(data: Path) -> dict:
     gen = current_generation(data)
     if gen is None:
         return {"generation": None, "documents": 0, "bytes": 0, "last_modified": None, "applied_seq": 0}
-    ix = whoosh_index.open_dir(str(gen))
+    try:
+        ix = whoosh_index.open_dir(str(gen))
+    except (OSError, EmptyIndexError, IndexError, ValueError):  # damaged: searches say so (503)
+        return {"generation": gen.name, "documents": 0, "bytes": index_size(data), "last_modified": None,
+                "applied_seq": applied_seq(gen)}
     return {"generation": gen.name, "documents": ix.doc_count(), "bytes": index_size(data),
             "last_modified": ix.last_modified(), "applied_seq": applied_seq(gen)}
 
 
 def pending_changes(data: Path) -> int:
-    """Store changes the live index has not applied yet (creates an empty index if there is none)."""
-    gen = Path(open_index(data).storage.folder)
+    """Store changes the live index has not applied yet (all of them when there is no index)."""
+    gen = current_generation(data)
     with Store(store_path(data)) as store:
-        return max(0, store.last_seq() - applied_seq(gen))
+        return max(0, store.last_seq() - (applied_seq(gen) if gen else 0))
 
 
 def index_size(data: Path) -> int:

@@ -1,0 +1,40 @@
+"""The CLI tells the truth early: a busy port before the demo crawls; no library chatter."""
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import subprocess
+import sys
+
+
+def test_demo_on_a_busy_port_fails_at_once_naming_the_option(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        try:
+            proc = subprocess.run([sys.executable, "-m", "govsearch", "--data-dir", str(tmp_path / "d"), "demo",
+                                   "--port", str(port)], capture_output=True, text=True, timeout=60,
+                                  env={**os.environ, "PYTHAINLP_OFFLINE": "1"})
+        except subprocess.TimeoutExpired:
+            raise AssertionError("the demo started crawling on a busy port") from None
+    assert proc.returncode != 0
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "--port" in lines[0] and str(port) in lines[0], proc.stderr
+    assert "crawling" not in proc.stdout and "Traceback" not in proc.stderr
+
+
+def test_the_scheduler_library_logs_no_info_lines():
+    from govsearch.crawl_commands import _logging
+
+    _logging(verbose=False)
+    assert not logging.getLogger("apscheduler.scheduler").isEnabledFor(logging.INFO)
+    assert not logging.getLogger("apscheduler.executors.default").isEnabledFor(logging.INFO)
+
+
+def test_a_run_summary_says_what_missing_ids_are():
+    from crawler.runstats import RunStats
+
+    text = RunStats("thaigov", missing=55).summary()
+    assert "55 article numbers with no article (removed or not published yet)" in text and "missing ids" not in text
