@@ -49,6 +49,17 @@ def kill_after(proc: subprocess.Popen, seconds: float) -> None:
         proc.wait()
 
 
+def kill_when(proc: subprocess.Popen, ready, timeout: float = 120) -> None:
+    """SIGKILL ``proc`` as soon as ``ready()`` holds (polled), not after a fixed delay that a fast
+    machine outruns."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and not ready() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert proc.poll() is None, "the process ended before it could be killed mid-way"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
 def indexed_urls(data: Path) -> set[str]:
     ix = open_index(data, create=False)
     with ix.searcher() as s:
@@ -84,7 +95,8 @@ def test_kill_reindex_keeps_serving_the_old_index(tmp_path):
     live = current_generation(data)
     engine = SearchEngine(data)
     before = engine.search(build_params(q="มหาดไทย")).total
-    kill_after(govsearch(data, "reindex"), 3.0)
+    # Killed while it writes the new generation beside the live one.
+    kill_when(govsearch(data, "reindex"), lambda: len(list(index_root(data).glob("gen-*"))) > 1)
     # The killed rebuild never became live: same generation, same answers.
     assert current_generation(data) == live
     assert engine.search(build_params(q="มหาดไทย")).total == before
