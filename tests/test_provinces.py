@@ -61,11 +61,11 @@ def test_ingest_stores_provinces_and_refresh_recomputes_them(tmp_path):
 
 
 def test_a_version_3_store_gains_the_column(tmp_path):
-    from core.store import _MIGRATIONS
+    from core.migrations import MIGRATIONS
 
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)  # a store as version 3 left it, built by its own migrations
-    for step in _MIGRATIONS[:3]:
+    for step in MIGRATIONS[:3]:
         for stmt in step.split(";"):
             if stmt.strip():
                 db.execute(stmt)

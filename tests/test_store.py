@@ -6,7 +6,8 @@ import sqlite3
 import pytest
 
 from core.crawlruns import last_runs, next_runs
-from core.store import _MIGRATIONS, SCHEMA_VERSION, Article, Store
+from core.migrations import MIGRATIONS, SCHEMA_VERSION
+from core.store import Article, Store
 from crawler.bookkeeping import CrawlBook
 
 
@@ -89,7 +90,7 @@ def test_schema_2_markers_and_meta_keys_become_columns(tmp_path):
     """A store written by the schema-2 crawler: markers in last_error, walker state in meta."""
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)
-    for step in _MIGRATIONS[:2]:
+    for step in MIGRATIONS[:2]:
         db.executescript(step)
     db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", [
         ("schema_version", "2"), ("crawl:moi:resume", '["https://www.moi.go.th/moi/page/3/"]'),
