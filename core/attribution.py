@@ -51,6 +51,8 @@ _CREDIT = re.compile(
     r"(?:\s*[:：/]|\s)",
     re.IGNORECASE,
 )
+# A credit may also close its line: "กลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน", "นวรัตน์ รามสูต: เรียบเรียง".
+_CREDIT_AFTER = re.compile(r"[:：]\s*(?:รายงาน|เรียบเรียง|ข่าว|ภาพ(?:ข่าว)?|ถ่ายภาพ|สรุป)\s*$")
 # "ผู้ตอบ : รัฐมนตรีว่าการกระทรวง…" answers a parliamentary question: it names the agency wherever it sits.
 _ANSWERER = re.compile(rf"^{_BULLET}ผู้ตอบ\s*[:：]?")
 _CONTACT = re.compile(
@@ -65,6 +67,10 @@ _ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐม
          r"เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รัฐมนตรี)ฯ?")
 _LINE_START = re.compile(rf"^{_BULLET}(?:{_ROLE}\s*)?$")
 _LEAD_START = re.compile(rf"^{_BULLET}$")
+# An official's title and agency, then a verb of saying: the line reports a speech ("ปลัดกระทรวงวัฒนธรรม
+# กล่าวว่า …"), it does not sign the release.
+_SPEAKS = re.compile(r"^\s*(?:กล่าว|เปิดเผย|ให้สัมภาษณ์|แถลง|ระบุ|ชี้แจง)")
+_ROLE_START = re.compile(rf"^{_BULLET}{_ROLE}\s*$")
 # Sub-units and filler that may share a bare signature line with the agency name.
 _UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{_ROLE})", re.IGNORECASE)
 _BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
@@ -169,8 +175,9 @@ def _names(reg: Registry) -> _Names:
     mention_re = re.compile(_alternation(_spaced(k) for k in spelled))
     abbr_re = re.compile(
         # Never inside a word, a number or a date: "150 บาท/กก." is a kilogram and "4 ก.พ. 2568" is
-        # February, not the Civil Service Commission.
-        rf"(?<![\w./])({_alternation(re.escape(k) for k in abbr)})(?![\w.])(?!\s*\d)"
+        # February, not the Civil Service Commission. A unit's own abbreviation may precede the
+        # agency's, dot to dot: "สร.ศธ." is a unit of ศธ. (tried only when the whole is not known).
+        rf"(?<![\w./])(?:[\u0e01-\u0e2e]{{1,4}}\.)??({_alternation(re.escape(k) for k in abbr)})(?![\w.])(?!\s*\d)"
     )
     names = _alternation(_spaced(k) for k in spelled)
     # A short name may run into the next word only when that word is a headline verb:
@@ -265,7 +272,7 @@ def _grade(line: str, r: int, n_lines: int, names: _Names, reg: Registry) -> lis
     if closing:
         for s, _e, agency, text in _hashtag_mentions(line, names):
             out.append(_Mention(STRONG, r, s, agency, text, line))
-    if _ANSWERER.match(line) or (closing and _CREDIT.match(line)):
+    if _ANSWERER.match(line) or (closing and (_CREDIT.match(line) or _CREDIT_AFTER.search(line))):
         for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
@@ -279,9 +286,11 @@ def _grade(line: str, r: int, n_lines: int, names: _Names, reg: Registry) -> lis
             if any(0 <= s - end <= _CONTACT_REACH for end in ends) or text.startswith(("http", "www")):
                 out.append(_Mention(MEDIUM, r, s, agency, text, line))
     lead = r >= n_lines - _LEAD_LINES
-    for s, _e, agency, text in spans:
+    for s, e, agency, text in spans:
         # The agency opening a closing line, or opening the lead itself (no person's role there:
         # "รัฐมนตรีช่วยว่าการ… ชื่นชม …" reports a visit, it is not a release of that ministry).
+        if closing and _ROLE_START.match(line[:s]) and _SPEAKS.match(line[e:]):
+            continue
         if (closing and _LINE_START.match(line[:s])) or (lead and _LEAD_START.match(line[:s])):
             out.append(_Mention(MEDIUM, r, s, agency, text, line))
     return out

@@ -80,6 +80,21 @@ def test_contact_line_names_the_department():
     assert a.agency == "moph-ddc"
 
 
+@pytest.mark.parametrize("footer, expected", [
+    # thaigov-25361: the credit word closes the line and a unit's abbreviation runs into the ministry's
+    ("อรพรรณ ฤทธิ์มั่น: สรุป\nนวรัตน์ รามสูต: เรียบเรียง\nกลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน", "moe"),
+    ("ข่าวและภาพโดย สำนักงานปลัดกระทรวงแรงงาน กลุ่มงานสื่อสารองค์กร: รายงาน", "mol"),
+])
+def test_credit_word_closing_the_line(footer, expected):
+    a = attr(title="หารือทูตตุรกีและทูตฟิลิปปินส์", body=FILLER + "\n" + footer)
+    assert (ministry(a.agency), a.method) == (expected, "signature")
+
+
+def test_unit_abbreviation_does_not_hide_a_known_one():
+    # "สป.มท." is known whole: the unit prefix is tried only when the whole is not
+    assert attr(body=FILLER + "\nกองสารนิเทศ สป.มท.").agency == "moi-ops"
+
+
 def test_answerer_of_a_parliamentary_question_counts_anywhere():
     # thaigov-33982: the answerer is named early, long running text follows
     body = "ผู้ตอบ : รัฐมนตรีว่าการกระทรวงการต่างประเทศ ตอบชี้แจงกระทู้โดยสรุปดังนี้\n" + "\n".join([FILLER] * 8)
@@ -99,6 +114,22 @@ def test_quoted_speech_opening_with_a_ministry_is_not_a_signature():
     # thaigov-87386
     body = FILLER + "\n“กระทรวงวัฒนธรรม ขอแสดงความยินดีเป็นอย่างยิ่ง และมุ่งหวังว่าการประกาศยกย่องจะสร้างขวัญกำลังใจ” นางสุดาวรรณฯ กล่าว"
     assert attr(body=body).agency == "thaigov"
+
+
+@pytest.mark.parametrize("line", [
+    # thaigov-52109: the permanent secretary speaks in the closing lines; the publisher released it
+    "ปลัดกระทรวงวัฒนธรรม กล่าวว่า การอบรมเชิงปฏิบัติการฯ ครั้งนี้ได้รับการสนับสนุนวิทยากรที่มีความรู้",
+    "รัฐมนตรีว่าการกระทรวงแรงงาน เปิดเผยว่า ได้สั่งการให้ทุกหน่วยงานเร่งช่วยเหลือ",
+])
+def test_an_official_speaking_in_a_closing_line_is_not_a_signature(line):
+    a = attr(body=FILLER + "\n" + line + "\n" + FILLER)
+    assert (a.agency, a.method) == ("thaigov", "publisher")
+
+
+def test_an_agency_opening_a_closing_line_still_counts():
+    # the speech rule is about an official speaking; the agency as the line's subject still counts
+    a = attr(body=FILLER + "\nกรมประมง ขอชี้แจงกรณีข่าวการนำเข้าปลา")
+    assert ministry(a.agency) == "moac"
 
 
 def test_publishers_own_footer_is_no_evidence():
