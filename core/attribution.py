@@ -19,8 +19,9 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from core.agencies import Registry, registry
-from core.attribution_headline import (HeadlineNames, compile_headline_names, headline_ministry,
-                                      names_foreign_ministry)
+from core.attribution_headline import (HeadlineNames, ShortenedNames, compile_headline_names,
+                                      compile_shortened, headline_ministry, names_foreign_ministry,
+                                      shortened_opening)
 from core.normalize import normalize_line
 
 
@@ -64,7 +65,7 @@ _CONTACT_REACH = 60  # the agency follows its contact word closely: "สาย�
 _CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
 # Words a person's role or a unit puts before the agency name at the start of a line.
 _ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
-         r"เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รัฐมนตรี)ฯ?")
+         r"เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
 _LINE_START = re.compile(rf"^{_BULLET}(?:{_ROLE}\s*)?$")
 _LEAD_START = re.compile(rf"^{_BULLET}$")
 # An official's title and agency, then a verb of saying: the line reports a speech ("ปลัดกระทรวงวัฒนธรรม
@@ -106,6 +107,7 @@ class _Names(NamedTuple):
     title_ids: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]  # (full name, id) for "กระทรวงเกษตรฯ"-style shortenings
     headline: HeadlineNames  # ministries named later in a headline
+    shortened: ShortenedNames  # "ก.ท่องเที่ยวฯ", "รมว.ท่องเที่ยวฯ"
 
 
 def _squash(text: str) -> str:
@@ -197,7 +199,8 @@ def _names(reg: Registry) -> _Names:
         ((n, i) for n, i in ((x, mention[_squash(x)]) for x in spelled) if i in ministries),
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
     )
-    return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline)
+    shortened = compile_shortened(_ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
+    return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
 
 
 # --- finding mentions ----------------------------------------------------------------------------
@@ -329,7 +332,10 @@ def _title_agency(title: str, names: _Names) -> tuple[str, str] | None:
     """(id, matched text) when the headline opens with an agency, else None."""
     title = normalize_line(title)
     m = names.title_re.match(title)
-    if not m or names_foreign_ministry(title[m.end():]):
+    if not m:
+        found = shortened_opening(title, names.shortened)
+        return found if found and found[0] not in _IGNORED else None
+    if names_foreign_ministry(title[m.end():]):
         return None
     text = m.group("held") or m.group("abbr") or m.group("name")
     key = text if text in names.title_ids else _squash(text)

@@ -16,7 +16,7 @@ from typing import Iterable, NamedTuple
 # Titles of a ministry's own officials; "ฯ" shortens them ("ปลัดฯ", "รัฐมนตรีฯ").
 OFFICIAL = (
     r"(?:รอง)?(?:ปลัด(?:กระทรวง)?|รัฐมนตรีว่าการ(?:กระทรวง)?|รัฐมนตรีช่วยว่าการ(?:กระทรวง)?|รมว\.?|รมช\.?|"
-    r"ผู้ตรวจราชการ(?:กระทรวง)?|โฆษก(?:กระทรวง)?|รัฐมนตรี)ฯ?"
+    r"ผู้ตรวจราชการ(?:กระทรวง)?|โฆษก(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?"
 )
 _GOVERNMENT = re.compile(
     r"^[\s\"“”'‘’(]*(?:นายก|นรม|รอง\s*นรม|รองนายก|รัฐบาล|ครม|คณะรัฐมนตรี|โฆษก(?:รัฐบาล|ประจำสำนัก)|ทำเนียบ|"
@@ -52,6 +52,33 @@ def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tupl
         rf"(?<!ผู้ช่วย){OFFICIAL}\s*(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(short_names)}){_END})"
     )
     return HeadlineNames(pattern, ids)
+
+
+class ShortenedNames(NamedTuple):
+    pattern: re.Pattern
+    ministries: tuple[tuple[str, str], ...]  # (name after "กระทรวง", no spaces; id)
+
+
+def compile_shortened(role: str, ministries: Iterable[tuple[str, str]]) -> ShortenedNames:
+    """Matcher for a ministry's name cut short and closed by ฯ after "ก." or an official's ``role``:
+    "ก.ท่องเที่ยวฯ", "รมว.ท่องเที่ยวฯ", "ก. เกษตรฯ", "รมช.เกษตร ฯ" (``ministries``: (full name, id))."""
+    pattern = re.compile(
+        rf"^[\s\"“”'‘’(\[]*(?:{role}\s*(?:ก\.\s*)?|ก\.\s*)(?P<stem>[\u0e01-\u0e2e\u0e30-\u0e4e]{{3,}}?)\s?ฯ"
+    )
+    rests = tuple((name.replace(" ", "").removeprefix("กระทรวง"), agency) for name, agency in ministries
+                  if name.startswith("กระทรวง"))
+    return ShortenedNames(pattern, rests)
+
+
+def shortened_opening(title: str, names: ShortenedNames) -> tuple[str, str] | None:
+    """(ministry id, matched text) when the headline opens with a shortened ministry name, else None:
+    the stem must begin the name of exactly one ministry ("ท่องเที่ยว" -> "การท่องเที่ยวและกีฬา")."""
+    m = names.pattern.match(title)
+    if not m:
+        return None
+    stem = m.group("stem")
+    hits = {agency for rest, agency in names.ministries if rest.startswith(stem) or rest.startswith("การ" + stem)}
+    return (hits.pop(), m.group().strip()) if len(hits) == 1 else None
 
 
 def names_foreign_ministry(rest: str) -> bool:
