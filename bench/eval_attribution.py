@@ -2,13 +2,16 @@
 
     python bench/eval_attribution.py              # dev + test sets on full bodies from ../shared
     python bench/eval_attribution.py --tails      # from tests/data/agency_labelled.jsonl.gz only
-    python bench/eval_attribution.py -v           # also list every disagreement
+    python bench/eval_attribution.py -v           # also the dev confusion and the dev/test disagreements
+    python bench/eval_attribution.py -v --heldout-misses   # ... and the held-out ones (closing note only)
     python bench/eval_attribution.py --build      # (re)write the labelled-tails file from ../shared
 
 Sets: ``dev`` (../shared/corpus/agency_dev.tsv, used while writing the rules), ``test``
 (tests/data/agency_test.tsv, labelled afterwards from a seeded random sample, used only for checking)
 and ``heldout`` (tests/data/agency_heldout.tsv, labelled from another seeded sample before the
 issue-10 rule changes and never tuned on; its header says how it was made).
+The sets must not share an article (checked on every run). ``-v`` never lists held-out articles
+unless asked: looking at them would make the held-out figure one more tuned number.
 A prediction agrees when its ministry equals the label's; ``thaigov`` and ``prd`` count as
 themselves (both sit under ``opm``, which no label uses). Prints one table: set, n, correct,
 accuracy, then accuracy per labelled method.
@@ -92,6 +95,16 @@ def label_sets(shared: Path) -> dict[str, dict[str, dict]]:
             "heldout": read_labels(HELDOUT_TSV)}
 
 
+def check_disjoint(sets: dict[str, dict[str, dict]]) -> None:
+    """Raise ValueError when two label sets share an article."""
+    names = sorted(sets)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            shared = set(sets[a]) & set(sets[b])
+            if shared:
+                raise ValueError(f"label sets {a} and {b} share {len(shared)} articles, e.g. {sorted(shared)[:3]}")
+
+
 def read_corpus(shared: Path, wanted: set[str]) -> dict[str, dict]:
     """The corpus records whose doc_id is in ``wanted``."""
     found: dict[str, dict] = {}
@@ -109,6 +122,7 @@ def read_corpus(shared: Path, wanted: set[str]) -> dict[str, dict]:
 def from_shared(shared: Path) -> list[Labelled]:
     """Labelled articles with their full bodies."""
     sets = label_sets(shared)
+    check_disjoint(sets)
     docs = read_corpus(shared, {k for rows in sets.values() for k in rows})
     out = []
     for name, rows in sets.items():
@@ -155,6 +169,10 @@ def from_tails(path: Path = LABELLED) -> list[Labelled]:
             head, tail = r.get("body_head", ""), r["body_tail"]
             body = tail if not head or tail.startswith(head) else head + "\n" + tail  # head not repeated
             out.append(Labelled(r["doc_id"], r["title"], body, r["url"], r["agency"], r["method"], r["set"]))
+    by_set: dict[str, dict[str, dict]] = defaultdict(dict)
+    for r in out:
+        by_set[r.set][r.doc_id] = {}
+    check_disjoint(by_set)
     return out
 
 
@@ -181,6 +199,17 @@ def evaluate(rows: Iterable[Labelled], reg: Registry | None = None) -> dict[str,
     return scores
 
 
+def confusion(score: Score, reg: Registry | None = None) -> str:
+    """The disagreements of one set as (label, prediction) counts at ministry level, most frequent first."""
+    reg = reg or registry()
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for r, agency, _method, _evidence in score.misses:
+        counts[(comparable(reg, r.agency), comparable(reg, agency))] += 1
+    lines = [f"# {score.name} confusion (label -> predicted, disagreements only)"]
+    lines += [f"{n}\t{label} -> {got}" for (label, got), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return "\n".join(lines)
+
+
 def table(scores: dict[str, Score], source: str) -> str:
     """The result table as text."""
     methods = sorted({m for s in scores.values() for m in s.by_method})
@@ -198,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tails", action="store_true", help="use tests/data/agency_labelled.jsonl.gz only")
     ap.add_argument("--build", action="store_true", help="rewrite the labelled-tails file from ../shared")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="print the dev confusion and list the dev and test disagreements")
+    ap.add_argument("--heldout-misses", action="store_true",
+                    help="with -v, list the held-out disagreements too (for the closing note, not for tuning)")
     args = ap.parse_args(argv)
     shared = shared_dir()
     if args.build:
@@ -219,7 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     scores = evaluate(rows)
     print(table(scores, source))
     if args.verbose:
+        if "dev" in scores:
+            print(confusion(scores["dev"]))
         for s in scores.values():
+            if s.name == "heldout" and not args.heldout_misses:
+                print(f"# {len(s.misses)} held-out disagreements not listed (--heldout-misses lists them)")
+                continue
             for r, agency, method, evidence in s.misses:
                 print(f"{s.name}\t{r.doc_id}\tlabel={r.agency}/{r.method}\tgot={agency}/{method}\t{evidence[:80]}")
     return 0
