@@ -5,7 +5,6 @@ one), which the web app does not: the app is handed :func:`collector` bound to t
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
@@ -23,7 +22,8 @@ def configured_sources(sources_file: Path | None = None) -> list[Source]:
 
 
 def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
-    """Counts, the index's size and freshness, and per source its last run and next crawl.
+    """Counts, the index's size and freshness, and per source its last run and the next crawl a
+    running scheduler has planned (none when no scheduler runs).
 
     Runs of sources not among ``sources`` (no longer configured) are kept apart in ``other_runs``.
     An empty data folder gives zeros; the store is not created.
@@ -46,11 +46,15 @@ def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
     listed = []
     for src in sources:
         last = runs.pop(src.id, None)
-        planned = (nexts.get(src.id) or {}).get("next_run")
+        # Only a running scheduler plans a crawl; it records its own interval (the demo's 300 s,
+        # not the sources file's). Without one nothing is due, whatever the file says.
+        plan = nexts.get(src.id) or {}
+        planned = plan.get("next_run")
+        interval = plan.get("interval_s") if planned and plan.get("interval_s") else src.interval
         listed.append(SourceStatus(
             id=src.id, name=src.name or src.id, agency=src.agency, publisher=src.publisher,
-            verified=src.verified, interval_s=src.interval, articles=by_publisher.get(src.publisher, 0),
-            last_run=last, next_crawl=planned or _next_crawl(last, src.interval),
+            verified=src.verified, interval_s=interval, articles=by_publisher.get(src.publisher, 0),
+            last_run=last, next_crawl=planned, scheduled=bool(planned),
             family=src.family, evidence=src.evidence, crawlable=src.crawlable,
             **streaks.get(src.id, {}),
         ))
@@ -66,15 +70,3 @@ def collector(data_dir: Path, sources: Iterable[Source]) -> StatusCollector:
     chosen = list(sources)
     return lambda: collect(data_dir, chosen)
 
-
-def _next_crawl(last_run: dict | None, interval: float) -> str | None:
-    """When a scheduler would crawl again: the last start plus the interval."""
-    if not last_run or not last_run.get("started"):
-        return None
-    try:
-        started = datetime.fromisoformat(last_run["started"])
-    except ValueError:
-        return None
-    if started.tzinfo is None:
-        started = started.replace(tzinfo=timezone.utc)
-    return datetime.fromtimestamp(started.timestamp() + interval, timezone.utc).replace(microsecond=0).isoformat()

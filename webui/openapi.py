@@ -66,7 +66,10 @@ _STATUS = {
                            "failed_runs": {"type": "integer", "description":
                                            "Runs in a row that failed since the last success."},
                            "last_success": {"type": ["string", "null"],
-                                            "description": "When the last successful run ended."}}}},
+                                            "description": "When the last successful run ended."},
+                           "scheduled": {"type": "boolean", "description":
+                                         "True: a running scheduler planned next_crawl, and interval_seconds "
+                                         "is its interval. False: nothing is planned (next_crawl is null)."}}}},
         "other_runs": {"type": "object", "additionalProperties": _RUN,
                        "description": "Last runs of sources no longer configured."},
         "agencies": {"type": "array", "items": {
