@@ -21,7 +21,7 @@ def search():
     ``format=csv`` or ``format=jsonl`` streams every match instead (up to EXPORT_CAP rows).
     """
     params = services.params_from_args(request.args)  # ParamError -> 400 via the error handler
-    fmt = request.args.get("format", "json").strip().lower() or "json"
+    fmt = request.args.get("format", "json")  # exactly as documented: "" or "JSON" is a 400
     if fmt != "json" and fmt not in FORMATS:
         raise ParamError(f"format must be json, {', '.join(FORMATS)}")
     etag = conditional.data_etag()

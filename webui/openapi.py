@@ -168,7 +168,8 @@ def openapi_document(server_url: str = "") -> dict:
             }},
             "/api/article": {"get": {
                 "operationId": "article", "summary": "A stored article",
-                "parameters": [{"name": "url", "in": "query", "required": True, "schema": {"type": "string"}},
+                "parameters": [{"name": "url", "in": "query", "required": True,
+                                "schema": {"type": "string", "minLength": 1}},
                                _IF_NONE_MATCH],
                 "responses": {"200": _with_etag(_json(_ref("Article"), "The article.")), "304": _NOT_MODIFIED,
                               "400": bad,
