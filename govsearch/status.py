@@ -5,6 +5,7 @@ one), which the web app does not: the app is handed :func:`collector` bound to t
 """
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable
 
@@ -49,7 +50,7 @@ def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
         # Only a running scheduler plans a crawl; it records its own interval (the demo's 300 s,
         # not the sources file's). Without one nothing is due, whatever the file says.
         plan = nexts.get(src.id) or {}
-        planned = plan.get("next_run")
+        planned = plan.get("next_run") if not _abandoned(plan) else None
         interval = plan.get("interval_s") if planned and plan.get("interval_s") else src.interval
         listed.append(SourceStatus(
             id=src.id, name=src.name or src.id, agency=src.agency, publisher=src.publisher,
@@ -70,3 +71,19 @@ def collector(data_dir: Path, sources: Iterable[Source]) -> StatusCollector:
     chosen = list(sources)
     return lambda: collect(data_dir, chosen)
 
+
+# A scheduler killed outright (SIGKILL, power loss) leaves its last plan behind. A run that is a
+# day later than planned is from a scheduler that no longer runs (a crawl in flight delays the
+# record by its own length only, and no crawl is allowed near that long).
+_ABANDONED_AFTER = timedelta(days=1)
+
+
+def _abandoned(plan: dict) -> bool:
+    """True when a recorded next run is so overdue that no scheduler can still be behind it."""
+    try:
+        due = datetime.fromisoformat(plan.get("next_run") or "")
+    except ValueError:
+        return False
+    if due.tzinfo is None:
+        due = due.replace(tzinfo=timezone.utc)
+    return datetime.now(timezone.utc) - due > _ABANDONED_AFTER + timedelta(seconds=plan.get("interval_s") or 0)

@@ -46,3 +46,15 @@ def test_without_a_scheduler_the_files_interval_is_not_shown_as_a_plan(sources, 
     assert moi["next_crawl"] is None and moi["scheduled"] is False and moi["interval_seconds"] == 3 * 3600
     page = client.get("/status?lang=en").get_data(as_text=True)
     assert "no scheduler running" in page
+
+
+def test_the_plan_of_a_scheduler_killed_long_ago_is_not_shown(sources, mirror, data_dir):
+    from core.paths import store_path
+    from core.store import Store
+    from crawler.bookkeeping import CrawlBook
+
+    assert crawl_source(sources["moi"], data_dir).status == "ok"
+    with Store(store_path(data_dir)) as store:  # what a SIGKILLed scheduler leaves: a plan, days old
+        CrawlBook(store).set_next_run("moi", "2020-01-01T00:00:00+00:00", 300)
+    moi = _source(make_app(data_dir).test_client(), "moi")
+    assert moi["next_crawl"] is None and moi["scheduled"] is False
