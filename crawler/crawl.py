@@ -29,8 +29,11 @@ RECHECK = 10  # stored articles re-checked per run besides the walk (a source's 
 
 
 def make_fetcher(source: Source) -> Fetcher:
-    """A fetcher with the source's politeness settings."""
-    return Fetcher(source.user_agent, delay=source.delay, timeout=source.timeout, retries=source.retries,
+    """A fetcher with the source's politeness settings and User-Agent."""
+    if not source.contact and not source.mirror:
+        log.warning("%s: the User-Agent names no contact; give --contact URL-or-email (or set "
+                    "GOVSEARCH_CONTACT) so the site's operators can reach you", source.id)
+    return Fetcher(source.agent, delay=source.delay, timeout=source.timeout, retries=source.retries,
                    max_bytes=source.max_bytes, backoff=min(1.0, max(source.delay, 0.05)))
 
 

@@ -21,10 +21,11 @@ from crawler.encoding import decode_html
 from crawler.adapters.challenge import challenge_of
 from crawler.errors import (Blocked, ConnectError, Disallowed, FetchError, HTTPStatusError, OffSite, RedirectLoop,
                             Timeout, TooLarge)
+from crawler.useragent import user_agent
 
 log = logging.getLogger(__name__)
 
-DEFAULT_USER_AGENT = "govsearch/0.1 (+https://github.com/govsearch/govsearch#crawler; Thai government news search)"
+DEFAULT_USER_AGENT = user_agent()  # no contact: crawler.crawl.make_fetcher passes the source's
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _REDIRECT_STATUS = {301, 302, 303, 307, 308}
 _DEFAULT_PORTS = {"http": 80, "https": 443}

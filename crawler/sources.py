@@ -1,7 +1,8 @@
 """The crawl sources: read from the TOML file the project carries (``crawler/data/sources.toml``).
 
 A :class:`Source` says where a site's news lives and how to treat it: its CMS family and adapter,
-start URLs, the public evidence for that layout, allowed domains, re-crawl interval and politeness.
+start URLs, the public evidence for that layout, allowed domains, re-crawl interval and politeness
+(with the operator's contact for the User-Agent).
 A source whose layout is only a guess (``evidence = "guess"``) is listed but never crawled. A
 ``[templates.<id>]`` table stands for many sites of one layout (the provincial PR offices): one
 source per entry of its ``hosts``, off unless named. ``with_base_url`` points a source at a mirror
@@ -19,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawler.errors import ConfigError, UnknownSource
+from crawler.useragent import PRODUCT, check_contact, user_agent
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -54,7 +56,8 @@ class Source:
     max_bytes: int = 8_000_000
     max_pages: int = 200
     known_stop: int = 20
-    user_agent: str = "govsearch/0.1"
+    user_agent: str = PRODUCT  # the product token; ``agent`` is the whole header
+    contact: str = ""  # the operator's web page or email address, named in the User-Agent
     verified: bool = False
     family: str = ""
     evidence: str = ""  # where the layout comes from: a public repository, or "guess" (then never crawled)
@@ -77,6 +80,11 @@ class Source:
         return (f"skipped: no public evidence of the news layout of {self.publisher or self.id}"
                 + (f" ({self.note})" if self.note else "")
                 + "; the crawler does not guess selectors. Add the layout with its evidence to sources.toml.")
+
+    @property
+    def agent(self) -> str:
+        """The User-Agent header sent for this source."""
+        return user_agent(self.contact, self.user_agent)
 
     @property
     def mirror(self) -> bool:
@@ -138,7 +146,8 @@ def _build(sid: str, raw: dict, defaults: dict) -> Source:
         max_bytes=int(merged.get("max_bytes", 8_000_000)),
         max_pages=int(merged.get("max_pages", 200)),
         known_stop=int(merged.get("known_stop", 20)),
-        user_agent=merged.get("user_agent", "govsearch/0.1"),
+        user_agent=merged.get("user_agent", PRODUCT),
+        contact=check_contact(merged.get("contact")),
         verified=bool(merged.get("verified", False)),
         family=str(merged.get("family", "")),
         evidence=str(merged.get("evidence", "")),
@@ -152,8 +161,11 @@ def _build(sid: str, raw: dict, defaults: dict) -> Source:
 def load_sources(path: str | Path | None = None, **overrides: Any) -> dict[str, Source]:
     """All sources from a TOML file (default: the bundled one), keyed by id.
 
-    ``overrides`` replace settings on every source (e.g. ``delay=0`` for tests and benchmarks).
+    ``overrides`` replace settings on every source (e.g. ``delay=0`` for tests and benchmarks,
+    ``contact`` from the command line).
     """
+    if "contact" in overrides:
+        overrides = {**overrides, "contact": check_contact(overrides["contact"])}
     if path is None:
         text = files("crawler").joinpath("data/sources.toml").read_text(encoding="utf-8")
     else:

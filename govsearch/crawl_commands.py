@@ -28,11 +28,20 @@ def index_updater(data_dir: Path) -> Callable[[], object]:
     return update
 
 
-def _sources(names: tuple[str, ...], sources_file: Path | None, base_url: str | None, delay: float | None):
+contact_option = click.option(
+    "--contact", envvar="GOVSEARCH_CONTACT", default=None, metavar="URL-OR-EMAIL",
+    help="Your web page about the crawl, or an email address, named in the User-Agent so that site "
+         "operators can reach you (default: $GOVSEARCH_CONTACT, else sources.toml's contact, else none).")
+
+
+def _sources(names: tuple[str, ...], sources_file: Path | None, base_url: str | None, delay: float | None,
+             contact: str | None = None):
     from crawler.errors import ConfigError
     from crawler.sources import default_sources, get_source, load_sources
 
-    overrides = {"delay": delay} if delay is not None else {}
+    overrides: dict = {"delay": delay} if delay is not None else {}
+    if contact:
+        overrides["contact"] = contact
     try:
         known = load_sources(sources_file, **overrides)
         chosen = [get_source(known, n) for n in names] if names else default_sources(known)
@@ -64,21 +73,24 @@ def quiet_libraries() -> None:
 @click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A sources TOML file instead of the bundled one.")
 @click.option("--no-index", is_flag=True, help="Only fill the store; index later.")
+@contact_option
 @click.option("-v", "--verbose", is_flag=True)
 @click.pass_context
 def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max_pages: int | None,
-          delay: float | None, sources_file: Path | None, no_index: bool, verbose: bool) -> None:
+          delay: float | None, sources_file: Path | None, no_index: bool, contact: str | None,
+          verbose: bool) -> None:
     """Crawl SOURCE... (default: every verified source) into the store, then update the index.
 
     Sources with no public evidence of their layout are skipped with a message.
 
+    Example: govsearch crawl moj --contact https://example.org/news-search/crawler
     Example: govsearch crawl moi --base-url http://127.0.0.1:8001 --max-pages 50
     """
     from crawler.crawl import crawl as run_crawl
 
     _logging(verbose)
     data_dir: Path = ctx.obj["data_dir"]
-    chosen = _sources(source, sources_file, base_url, delay)
+    chosen = _sources(source, sources_file, base_url, delay, contact)
     if not chosen:
         raise click.ClickException("no source is marked verified = true yet, so there is nothing to crawl by "
                                    "default: name the sources (`govsearch sources` lists them; "
@@ -112,17 +124,19 @@ def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max
 @click.option("--delay", type=float, default=None, help="Seconds between requests to one host (default from sources.toml: 2).")
 @click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--no-index", is_flag=True)
+@contact_option
 @click.option("-v", "--verbose", is_flag=True)
 @click.pass_context
 def schedule(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max_pages: int | None,
-             delay: float | None, sources_file: Path | None, no_index: bool, verbose: bool) -> None:
+             delay: float | None, sources_file: Path | None, no_index: bool, contact: str | None,
+             verbose: bool) -> None:
     """Re-crawl sources at their intervals (sources.toml) until SIGTERM / Ctrl-C.
 
-    Example: govsearch schedule   (run it under systemd or in a container; see README)
+    Example: govsearch schedule --contact ops@example.org   (under systemd or in a container; see README)
     """
     from crawler.scheduler import run_scheduler
 
     _logging(verbose)
     data_dir: Path = ctx.obj["data_dir"]
-    run_scheduler(_sources(source, sources_file, base_url, delay), data_dir, max_pages=max_pages,
+    run_scheduler(_sources(source, sources_file, base_url, delay, contact), data_dir, max_pages=max_pages,
                   after_changes=None if no_index else index_updater(data_dir))

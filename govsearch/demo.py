@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import click
 
+from govsearch.crawl_commands import contact_option
+
 # Sources the mirror serves at its root (rendered from the bundled sample, every article) ...
 MIRROR_SOURCES = ("thaigov", "moi", "prd")
 # ... and on the family fixture sites (pages written from the public evidence; in a checkout only).
@@ -45,9 +47,11 @@ def _check_port_free(host: str, port: int) -> None:
 @click.option("--mirror-port", default=0, type=click.IntRange(0, 65535), help="Port of the local mirror (default: any free one).")
 @click.option("--delay", default=0.05, show_default=True, type=float,
               help="Seconds between requests to the mirror (the real sites get 2 s).")
-@click.option("--recrawl", default=300, show_default=True, type=int, help="Seconds between scheduled re-crawls.")
+@click.option("--recrawl", default=300, show_default=True, type=click.IntRange(1), help="Seconds between scheduled re-crawls.")
+@contact_option
 @click.pass_context
-def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: float, recrawl: int) -> None:
+def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: float, recrawl: int,
+         contact: str | None) -> None:
     """Crawl a local mirror of ministry news (bundled real articles), index it, keep re-crawling
     on a schedule, and serve the search UI.
 
@@ -60,6 +64,7 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
     from govsearch.crawl_commands import index_updater
     from govsearch.status import collector
     from crawler.scheduler import CrawlScheduler
+    from crawler.errors import ConfigError
     from crawler.sources import get_source, load_sources
     from webui import create_app
 
@@ -73,7 +78,10 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
 
     sample = load_sample()
     mirror = Mirror(sample, home_links=len(sample), port=mirror_port).start()
-    known = load_sources(delay=delay)
+    try:
+        known = load_sources(delay=delay, **({"contact": contact} if contact else {}))
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
     roots = {sid: mirror.base_url for sid in MIRROR_SOURCES}
     for sid in FIXTURE_SOURCES:
         site = urlsplit(known[sid].base_url).hostname or ""

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from govsearch.crawl_commands import contact_option
+
 
 def _load(sources_file: Path | None):
     from crawler.errors import ConfigError
@@ -66,8 +68,9 @@ def sources(ctx: click.Context, sources_file: Path | None, as_json: bool) -> Non
 @sources.command()
 @click.argument("name")
 @click.option("--base-url", help="Check a mirror or local copy with the same layout instead of the live site.")
+@contact_option
 @click.pass_context
-def check(ctx: click.Context, name: str, base_url: str | None) -> None:
+def check(ctx: click.Context, name: str, base_url: str | None, contact: str | None) -> None:
     """Fetch NAME's start page once (robots.txt first) and say whether its adapter finds articles there.
 
     Nothing is stored. Run it on a machine with internet; when it finds articles, set
@@ -78,9 +81,12 @@ def check(ctx: click.Context, name: str, base_url: str | None) -> None:
     from crawler.crawl import make_fetcher
     from crawler.errors import ConfigError
     from crawler.sources import get_source
+    from crawler.useragent import check_contact
 
     try:
         src = get_source(_load(ctx.obj["sources_file"]), name)
+        if contact:
+            src = src.with_overrides(contact=check_contact(contact))
         if base_url:
             src = src.with_base_url(base_url)
     except ConfigError as e:

@@ -5,7 +5,7 @@ one), which the web app does not: the app is handed :func:`collector` bound to t
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable
 
@@ -23,7 +23,8 @@ def configured_sources(sources_file: Path | None = None) -> list[Source]:
 
 
 def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
-    """Counts, the index's size and freshness, and per source its last run and next crawl.
+    """Counts, the index's size and freshness, and per source its last run and the next crawl a
+    running scheduler has planned (none when no scheduler runs).
 
     Runs of sources not among ``sources`` (no longer configured) are kept apart in ``other_runs``.
     An empty data folder gives zeros; the store is not created.
@@ -46,11 +47,15 @@ def collect(data_dir: Path, sources: Iterable[Source] = ()) -> Status:
     listed = []
     for src in sources:
         last = runs.pop(src.id, None)
-        planned = (nexts.get(src.id) or {}).get("next_run")
+        # Only a running scheduler plans a crawl; it records its own interval (the demo's 300 s,
+        # not the sources file's). Without one nothing is due, whatever the file says.
+        plan = nexts.get(src.id) or {}
+        planned = plan.get("next_run") if not _abandoned(plan) else None
+        interval = plan.get("interval_s") if planned and plan.get("interval_s") else src.interval
         listed.append(SourceStatus(
             id=src.id, name=src.name or src.id, agency=src.agency, publisher=src.publisher,
-            verified=src.verified, interval_s=src.interval, articles=by_publisher.get(src.publisher, 0),
-            last_run=last, next_crawl=planned or _next_crawl(last, src.interval),
+            verified=src.verified, interval_s=interval, articles=by_publisher.get(src.publisher, 0),
+            last_run=last, next_crawl=planned, scheduled=bool(planned),
             family=src.family, evidence=src.evidence, crawlable=src.crawlable,
             **streaks.get(src.id, {}),
         ))
@@ -67,14 +72,18 @@ def collector(data_dir: Path, sources: Iterable[Source]) -> StatusCollector:
     return lambda: collect(data_dir, chosen)
 
 
-def _next_crawl(last_run: dict | None, interval: float) -> str | None:
-    """When a scheduler would crawl again: the last start plus the interval."""
-    if not last_run or not last_run.get("started"):
-        return None
+# A scheduler killed outright (SIGKILL, power loss) leaves its last plan behind. A run that is a
+# day later than planned is from a scheduler that no longer runs (a crawl in flight delays the
+# record by its own length only, and no crawl is allowed near that long).
+_ABANDONED_AFTER = timedelta(days=1)
+
+
+def _abandoned(plan: dict) -> bool:
+    """True when a recorded next run is so overdue that no scheduler can still be behind it."""
     try:
-        started = datetime.fromisoformat(last_run["started"])
+        due = datetime.fromisoformat(plan.get("next_run") or "")
     except ValueError:
-        return None
-    if started.tzinfo is None:
-        started = started.replace(tzinfo=timezone.utc)
-    return datetime.fromtimestamp(started.timestamp() + interval, timezone.utc).replace(microsecond=0).isoformat()
+        return False
+    if due.tzinfo is None:
+        due = due.replace(tzinfo=timezone.utc)
+    return datetime.now(timezone.utc) - due > _ABANDONED_AFTER + timedelta(seconds=plan.get("interval_s") or 0)

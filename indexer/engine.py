@@ -204,6 +204,11 @@ class SearchEngine:
         return self.backend.matching_urls(parse(q))
 
     # -- other reads ------------------------------------------------------------------------
+    def version(self) -> tuple:
+        """What every answer depends on besides its parameters: the index version and the store's
+        newest change (snippets and copies are read from the store). Equal versions, equal answers."""
+        return self.backend.version(), self.store().last_seq()
+
     def article(self, url: str) -> Article | None:
         """The stored article for a URL."""
         return self.store().get_article(url)

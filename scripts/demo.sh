@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# The one command for a newcomer (README): install into .venv, then run the demo.
+# The one command for a newcomer (README): install into .venv (once), then run the demo.
+# Arguments go to `govsearch demo`: bash scripts/demo.sh --port 8080
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
-fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e .
+. scripts/venv.sh
+ensure_venv .
 export PYTHAINLP_OFFLINE=1
 exec .venv/bin/govsearch demo "$@"

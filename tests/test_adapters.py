@@ -151,4 +151,4 @@ def test_registry_by_name():
 def test_every_source_names_a_registered_adapter():
     for src in load_sources().values():
         assert src.adapter in ADAPTERS, src.id
-        assert src.user_agent.startswith("govsearch/") and "+http" in src.user_agent
+        assert src.agent.startswith("govsearch/")  # the contact: tests/test_user_agent.py

@@ -118,3 +118,13 @@ def test_a_wrong_date_fails(client, openapi):  # noqa: F811
     doc["hits"][0]["date"] = "27/09/2566"
     with pytest.raises(ValidationError):
         validate(openapi, "/api/search", 200, doc)
+
+
+@pytest.mark.parametrize("path, args", [("/api/search", {"q": "มหาดไทย"}), ("/api/article", {"url": KNOWN_URL}),
+                                        ("/feed.atom", {"q": "มหาดไทย"})])
+def test_etag_and_304_are_documented_and_answered(client, openapi, path, args):  # noqa: F811
+    op = openapi["paths"][path]["get"]
+    assert "ETag" in op["responses"]["200"]["headers"] and "ETag" in op["responses"]["304"]["headers"]
+    assert any(p["name"] == "If-None-Match" and p["in"] == "header" for p in op["parameters"])
+    etag = client.get(path, query_string=args).headers["ETag"]
+    assert client.get(path, query_string=args, headers={"If-None-Match": etag}).status_code == 304

@@ -1,11 +1,14 @@
-"""The JSON API (design.md): /api/search, /api/article, /api/status, /healthz, /api/openapi.json."""
+"""The JSON API (design.md): /api/search, /api/article, /api/status, /healthz, /api/openapi.json.
+
+Search and article answers carry an ETag and answer 304 to a matching If-None-Match
+(:mod:`webui.conditional`)."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, jsonify, request, stream_with_context
 
 from indexer import ParamError
 from indexer.export import EXPORT_CAP, FORMATS, as_csv, as_jsonl, export_rows
-from webui import services, status as status_report
+from webui import conditional, services, status as status_report
 from webui.openapi import openapi_document
 
 bp = Blueprint("api", __name__)
@@ -18,16 +21,20 @@ def search():
     ``format=csv`` or ``format=jsonl`` streams every match instead (up to EXPORT_CAP rows).
     """
     params = services.params_from_args(request.args)  # ParamError -> 400 via the error handler
-    fmt = request.args.get("format", "json").strip().lower() or "json"
-    if fmt == "json":
-        return jsonify(services.search(params).to_json())
-    if fmt not in FORMATS:
+    fmt = request.args.get("format", "json")  # exactly as documented: "" or "JSON" is a 400
+    if fmt != "json" and fmt not in FORMATS:
         raise ParamError(f"format must be json, {', '.join(FORMATS)}")
+    etag = conditional.data_etag()
+    unchanged = conditional.not_modified(etag)
+    if unchanged is not None:
+        return unchanged
+    if fmt == "json":
+        return conditional.tagged(jsonify(services.search(params).to_json()), etag)
     rows = export_rows(services.engine(), params, EXPORT_CAP)
     body = as_csv(rows) if fmt == "csv" else as_jsonl(rows)
     mimetype = "text/csv" if fmt == "csv" else "application/x-ndjson"
     return Response(stream_with_context(body), mimetype=f"{mimetype}; charset=utf-8", headers={
-        "Content-Disposition": f'attachment; filename="govsearch.{fmt}"'})
+        "Content-Disposition": f'attachment; filename="govsearch.{fmt}"', "ETag": etag})
 
 
 @bp.get("/api/article")
@@ -39,7 +46,9 @@ def article():
     art = services.article(url)
     if art is None:
         abort(404, description="no stored article has this url / ไม่พบบทความนี้ในคลัง")
-    return jsonify({**art.to_dict(), "copies": services.copies(art)})
+    resp = jsonify({**art.to_dict(), "copies": services.copies(art)})
+    etag = conditional.body_etag(resp.get_data())
+    return conditional.not_modified(etag) or conditional.tagged(resp, etag)
 
 
 @bp.get("/api/status")

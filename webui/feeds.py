@@ -14,7 +14,7 @@ from flask import Blueprint, Response, current_app, request, url_for
 
 from core.agencies import registry
 from indexer import SearchResult
-from webui import services
+from webui import conditional, services
 from webui.urls import article_url, pairs_of, with_args
 
 bp = Blueprint("feeds", __name__)
@@ -34,10 +34,14 @@ def atom():
     """The newest matches of the search in the query string (ParamError -> 400)."""
     params = services.params_from_args(request.args)
     params = replace(params, sort="newest", page=1, per_page=current_app.config["FEED_ENTRIES"])
+    headers = {"Cache-Control": "public, max-age=300", "ETag": conditional.data_etag()}
+    unchanged = conditional.not_modified(headers["ETag"], headers)
+    if unchanged is not None:  # a feed reader polling an unchanged search
+        return unchanged
     result = services.search(params)
     pairs = [(k, v) for k, v in pairs_of(request.args) if k not in ("page", "per_page", "sort")]
     xml = build_feed(result, pairs)
-    return Response(xml, mimetype="application/atom+xml", headers={"Cache-Control": "public, max-age=300"})
+    return Response(xml, mimetype="application/atom+xml", headers=headers)
 
 
 def build_feed(result: SearchResult, pairs: list[tuple[str, str]]) -> bytes:

@@ -110,7 +110,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_agency": ("บทความตามหน่วยงาน", "Articles by agency"),
     "unverified": ("ยังไม่ยืนยัน", "unverified"),
     "no_layout": ("ไม่มีหลักฐานโครงสร้างเว็บ: ไม่เก็บข้อมูล", "no layout evidence: not crawled"),
-    "every": ("ทุก", "every"),
+    "no_scheduler": ("ไม่มีตัวจัดรอบเก็บข้อมูลทำงานอยู่", "no scheduler running"),
     "error_title": ("เกิดข้อผิดพลาด", "Something went wrong"),
     "not_found": ("ไม่พบหน้าที่ต้องการ", "Page not found"),
     "unreachable_runs": ("ติดต่อเว็บไซต์ไม่ได้ {n} รอบติดกัน", "Unreachable for {n} runs in a row"),

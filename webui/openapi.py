@@ -66,7 +66,10 @@ _STATUS = {
                            "failed_runs": {"type": "integer", "description":
                                            "Runs in a row that failed since the last success."},
                            "last_success": {"type": ["string", "null"],
-                                            "description": "When the last successful run ended."}}}},
+                                            "description": "When the last successful run ended."},
+                           "scheduled": {"type": "boolean", "description":
+                                         "True: a running scheduler planned next_crawl, and interval_seconds "
+                                         "is its interval. False: nothing is planned (next_crawl is null)."}}}},
         "other_runs": {"type": "object", "additionalProperties": _RUN,
                        "description": "Last runs of sources no longer configured."},
         "agencies": {"type": "array", "items": {
@@ -128,6 +131,20 @@ def _json(schema: dict, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+# Conditional requests (webui/conditional.py): answers carry an ETag; sending it back answers 304.
+_ETAG = {"ETag": {"description": "Changes when the answer may change (new or edited articles, a reindex). "
+                                 "Send it back in If-None-Match to get 304 while it holds.",
+                  "schema": {"type": "string"}}}
+_IF_NONE_MATCH = {"name": "If-None-Match", "in": "header", "required": False, "schema": {"type": "string"},
+                  "description": "An ETag (or several, comma-separated) from an earlier answer."}
+_NOT_MODIFIED = {"description": "Not modified: the If-None-Match ETag is still current; no body.",
+                 "headers": _ETAG}
+
+
+def _with_etag(response: dict) -> dict:
+    return {**response, "headers": _ETAG}
+
+
 def openapi_document(server_url: str = "") -> dict:
     """The OpenAPI document, with this server's URL."""
     bad = _json(_ref("Error"), "Bad parameter; the message says which and why.")
@@ -140,18 +157,22 @@ def openapi_document(server_url: str = "") -> dict:
         "paths": {
             "/api/search": {"get": {
                 "operationId": "search", "summary": "Search articles",
-                "parameters": _SEARCH_PARAMS,
-                "responses": {"200": {"description": "One page of hits with facets (format=json), or every "
-                                                     "match as CSV or JSON Lines.",
-                                      "content": {"application/json": {"schema": _ref("SearchDocument")},
-                                                  "text/csv": {"schema": {"type": "string"}},
-                                                  "application/x-ndjson": {"schema": {"type": "string"}}}},
-                              "400": bad, "503": unavailable},
+                "parameters": [*_SEARCH_PARAMS, _IF_NONE_MATCH],
+                "responses": {"200": _with_etag({
+                                  "description": "One page of hits with facets (format=json), or every "
+                                                 "match as CSV or JSON Lines.",
+                                  "content": {"application/json": {"schema": _ref("SearchDocument")},
+                                              "text/csv": {"schema": {"type": "string"}},
+                                              "application/x-ndjson": {"schema": {"type": "string"}}}}),
+                              "304": _NOT_MODIFIED, "400": bad, "503": unavailable},
             }},
             "/api/article": {"get": {
                 "operationId": "article", "summary": "A stored article",
-                "parameters": [{"name": "url", "in": "query", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": _json(_ref("Article"), "The article."), "400": bad,
+                "parameters": [{"name": "url", "in": "query", "required": True,
+                                "schema": {"type": "string", "minLength": 1}},
+                               _IF_NONE_MATCH],
+                "responses": {"200": _with_etag(_json(_ref("Article"), "The article.")), "304": _NOT_MODIFIED,
+                              "400": bad,
                               "404": _json(_ref("Error"), "No stored article has this URL.")},
             }},
             "/api/status": {"get": {
@@ -164,9 +185,11 @@ def openapi_document(server_url: str = "") -> dict:
             }},
             "/feed.atom": {"get": {
                 "operationId": "feed", "summary": "Atom feed of the newest matches",
-                "parameters": [p for p in _SEARCH_PARAMS if p["name"] in ("q", "agency", "province", "since", "until")],
-                "responses": {"200": {"description": "Atom feed",
-                                      "content": {"application/atom+xml": {"schema": {"type": "string"}}}},
+                "parameters": [*(p for p in _SEARCH_PARAMS if p["name"] in ("q", "agency", "province", "since", "until")),
+                               _IF_NONE_MATCH],
+                "responses": {"200": _with_etag({"description": "Atom feed", "content": {
+                                  "application/atom+xml": {"schema": {"type": "string"}}}}),
+                              "304": _NOT_MODIFIED,
                               "400": {"description": "Bad parameter (an HTML page saying which and why)."}},
             }},
         },

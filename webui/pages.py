@@ -83,4 +83,4 @@ def article():
 @bp.get("/status")
 def status():
     """Crawl sources, counts and the index's size and freshness."""
-    return render_template("status.html", st=status_report.current())
+    return render_template("status.html", st=status_report.current(), every=status_report.every)

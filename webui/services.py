@@ -55,6 +55,11 @@ def search(params: SearchParams) -> SearchResult:
     return engine().search(params)
 
 
+def data_version() -> tuple:
+    """The version of the data the answers come from (see :meth:`SearchEngine.version`)."""
+    return engine().version()
+
+
 def count_without_filters(params: SearchParams) -> int:
     """How many articles the query finds with no agency, province or date filter (for the empty state)."""
     loose = SearchParams(q=params.q, sort=params.sort, page=1, per_page=1)

@@ -35,6 +35,7 @@ class SourceStatus:
     crawlable: bool = True  # False: no public evidence of the layout, so never crawled
     failed_runs: int = 0  # runs in a row that failed (site down, disallowed) since the last success
     last_success: str | None = None
+    scheduled: bool = False  # a running scheduler has planned next_crawl (interval_s is then its own)
 
     @property
     def unreachable(self) -> bool:
@@ -82,6 +83,7 @@ class Status:
                     "last_run": s.last_run, "next_crawl": s.next_crawl,
                     "family": s.family, "evidence": s.evidence, "crawlable": s.crawlable,
                     "failed_runs": s.failed_runs, "last_success": s.last_success,
+                    "scheduled": s.scheduled,
                 }
                 for s in self.sources
             ],
@@ -91,6 +93,16 @@ class Status:
 
 
 StatusCollector = Callable[[], Status]
+
+_UNITS = ((86400, "d", "วัน"), (3600, "h", "ชม."), (60, "min", "นาที"), (1, "s", "วินาที"))
+
+
+def every(seconds: float, lang: str = "en") -> str:
+    """An interval in its largest whole unit: "every 5 min", "every 3 h", "ทุก 1 วัน"."""
+    secs = max(1, round(seconds))
+    size, en, th = next(u for u in _UNITS if secs % u[0] == 0)
+    n = secs // size
+    return f"every {n} {en}" if lang == "en" else f"ทุก {n} {th}"
 
 
 def current() -> Status:
