@@ -79,3 +79,21 @@ def test_a_failing_worker_fails_the_rebuild_and_keeps_the_live_index(writable_da
         raise AssertionError("the rebuild did not fail")
     assert index_module.current_generation(data) == live
     assert index_dump(data) == before
+
+
+def test_bulk_rebuild_beside_other_threads_spawns_its_workers(writable_data_dir, monkeypatch):
+    # A server thread may hold a lock at the moment of a fork; with threads the workers are spawned.
+    import threading
+
+    data = writable_data_dir
+    serial = index_dump(data)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        monkeypatch.setattr(index_module, "_BULK", 1)
+        rebuild_index(data)
+    finally:
+        stop.set()
+        thread.join()
+    assert index_dump(data) == serial

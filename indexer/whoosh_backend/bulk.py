@@ -14,6 +14,7 @@ import marshal
 import multiprocessing
 import os
 import queue
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -143,7 +144,9 @@ def build_all(ix, data: Path, fields: Callable, procs: int,
     with Store(store_path(data)) as store:
         splits = store.url_splits(procs)
     bounds = list(zip([""] + splits, splits + [None]))
-    ctx = multiprocessing.get_context("fork")
+    # Forked workers share the loaded dictionary and start at once; but a fork copies the locks
+    # other threads hold (a server's searches segment under a lock), so with threads: spawn.
+    ctx = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
     out = ctx.Queue()
     workers = [ctx.Process(target=_worker, args=(ix.storage.folder, str(store_path(data)), lo, hi, fields, out),
                            daemon=True) for lo, hi in bounds]
