@@ -61,13 +61,15 @@ def test_bulk_rebuild_makes_the_same_index_as_one_writer(writable_data_dir, monk
     assert result.total > 0
 
 
+def broken_fields(article):
+    """Module level: a spawned worker (other threads running) gets it by name."""
+    raise ValueError("no fields for " + article.url)
+
+
 def test_a_failing_worker_fails_the_rebuild_and_keeps_the_live_index(writable_data_dir, monkeypatch):
     data = writable_data_dir
     before = index_dump(data)
     live = index_module.current_generation(data)
-
-    def broken_fields(article):
-        raise ValueError("no fields for " + article.url)
 
     monkeypatch.setattr(index_module, "_BULK", 1)
     monkeypatch.setattr(index_module, "article_fields", broken_fields)
