@@ -6,7 +6,9 @@
 
 Prints one table: import throughput (articles/s, MB/s of text), peak RSS, index size, and the
 p50/p95 latency of a full results page (20 hits with snippets + agency and year facets) over the
-queries in bench/queries.txt, for govsearch and for FTS5 trigram on the same articles.
+queries in bench/queries.txt, for govsearch, for FTS5 trigram and for tantivy with the same
+segmentation (bench/bench_tantivy.py: the practical limit; skipped when tantivy is not installed,
+``pip install -e '.[bench]'``) on the same articles. ``--scale`` runs bench/bench_scale.py instead.
 Needs ../shared (the corpus); exits cleanly without it.
 """
 from __future__ import annotations
@@ -186,14 +188,31 @@ def run_fts5(docs: list[dict], data: Path, queries, repeat: int) -> dict:
             "p50": pct(times, 50), "p95": pct(times, 95), "max": max(times), "totals": totals}
 
 
+def run_tantivy(docs: list[dict], folder: Path, queries, repeat: int) -> dict | None:
+    """The tantivy row (in a process of its own, for its RSS), or None when tantivy is missing."""
+    from bench import bench_tantivy
+
+    if not bench_tantivy.available():
+        print("tantivy row skipped: the tantivy package is not installed (pip install -e '.[bench]')")
+        return None
+    return _in_child(bench_tantivy.run, docs, folder, queries, repeat)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=10_000, help="articles (default 10,000)")
     ap.add_argument("--all", action="store_true", help="all 90,904 articles")
     ap.add_argument("--repeat", type=int, default=2, help="passes over the queries (default 2)")
     ap.add_argument("--no-fts", action="store_true", help="skip the FTS5 baseline")
+    ap.add_argument("--no-tantivy", action="store_true", help="skip the tantivy row")
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it (else a temp folder)")
+    ap.add_argument("--scale", help="multiples of the corpus, e.g. 1,2,4: the scale curve (bench_scale.py)")
     args = ap.parse_args()
+    if args.scale:
+        from bench.bench_scale import scale_curve
+
+        scale_curve(None if args.all else args.n, [int(m) for m in args.scale.split(",")], args.repeat)
+        return
     if shared_dir() is None:
         print("bench_core: ../shared/corpus not found (set GOVSEARCH_SHARED); nothing to measure")
         return
@@ -213,6 +232,7 @@ def main() -> None:
               f"{len(queries)} queries x {args.repeat}", flush=True)
         gs = run_govsearch(jsonl, work / "gs", queries, args.repeat)
         fts = None if args.no_fts else run_fts5(docs, work, queries, args.repeat)
+        tv = None if args.no_tantivy else run_tantivy(docs, work / "tantivy", queries, args.repeat)
         total_s = gs["store_s"] + gs["index_s"]
         print()
         print("| system | import s (store + index) | articles/s | MB/s text | peak RSS MB index / query "
@@ -222,14 +242,22 @@ def main() -> None:
               f"| {len(docs) / total_s:.0f} | {mb_text / total_s:.2f} | {gs['rss_index_mb']:.0f} / "
               f"{gs['rss_query_mb']:.0f} | {gs['disk_mb']:.0f} index + {gs['store_mb']:.0f} store "
               f"| {gs['p50']:.1f} | {gs['p95']:.1f} | {gs['max']:.0f} |")
+        if tv:
+            print(f"| tantivy + nlpo3 (same segmentation) | {tv['index_s']:.1f} | {len(docs) / tv['index_s']:.0f} "
+                  f"| {mb_text / tv['index_s']:.2f} | {tv['rss_mb']:.0f} / - | {tv['disk_mb']:.0f} | {tv['p50']:.1f} "
+                  f"| {tv['p95']:.1f} | {tv['max']:.0f} |")
         if fts:
             print(f"| SQLite FTS5 trigram | {fts['index_s']:.1f} | {len(docs) / fts['index_s']:.0f} "
                   f"| {mb_text / fts['index_s']:.2f} | - | {fts['disk_mb']:.0f} | {fts['p50']:.1f} "
                   f"| {fts['p95']:.1f} | {fts['max']:.0f} |")
+        if fts or tv:
             print()
-            print("matches per query (govsearch / fts5 trigram):")
+            print("matches per query (govsearch / fts5 trigram / tantivy):")
             for key in gs["totals"]:
-                print(f"  {key:<60} {gs['totals'][key]:>6} / {fts['totals'].get(key, '-'):>6}")
+                print(f"  {key:<60} {gs['totals'][key]:>6} / {(fts or {}).get('totals', {}).get(key, '-'):>6} "
+                      f"/ {(tv or {}).get('totals', {}).get(key, '-'):>6}")
+        if tv:
+            print(f"\ngovsearch / tantivy import time: {total_s / tv['index_s']:.2f}x")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

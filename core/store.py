@@ -244,18 +244,33 @@ class Store:
                 out[row["url"]] = Article(**dict(row))
         return out
 
-    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
-        """Every article, in URL order, read in batches (constant memory)."""
-        last = ""
+    def iter_articles(self, batch: int = 1000, after: str = "", upto: str | None = None) -> Iterator[Article]:
+        """Every article, in URL order, read in batches (constant memory); only URLs in
+        (``after``, ``upto``] when given (a share of the store for one of several workers)."""
+        last = after
+        bound, args = ("AND url <= ?", (upto,)) if upto is not None else ("", ())
         while True:
             rows = self.db.execute(
-                f"SELECT {','.join(_ARTICLE_COLS)} FROM articles WHERE url > ? ORDER BY url LIMIT ?", (last, batch)
+                f"SELECT {','.join(_ARTICLE_COLS)} FROM articles WHERE url > ? {bound} ORDER BY url LIMIT ?",
+                (last, *args, batch),
             ).fetchall()
             if not rows:
                 return
             for row in rows:
                 yield Article(**dict(row))
             last = rows[-1]["url"]
+
+    def url_splits(self, parts: int) -> list[str]:
+        """The URLs that cut the articles (in URL order) into ``parts`` shares of equal size:
+        ``parts - 1`` of them, each the last URL of its share."""
+        total = self.count_articles()
+        out = []
+        for i in range(1, parts):
+            row = self.db.execute("SELECT url FROM articles ORDER BY url LIMIT 1 OFFSET ?",
+                                  (max(0, total * i // parts - 1),)).fetchone()
+            if row and (not out or row[0] > out[-1]):
+                out.append(row[0])
+        return out
 
     def set_provinces(self, values: dict[str, str]) -> None:
         """Store recomputed provinces by URL. Not a change of the article: the change log is left

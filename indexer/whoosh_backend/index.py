@@ -28,6 +28,7 @@ from core.locks import file_lock
 from core.store import Article, Store
 from core.paths import index_root, store_path
 from indexer.interface import IndexUnavailable, Progress, SyncReport
+from indexer.whoosh_backend.bulk import build_all, segment_writer
 from indexer.whoosh_backend.schema import SCHEMA_VERSION, build_schema
 
 _CURRENT = "CURRENT"
@@ -139,14 +140,20 @@ def article_fields(article: Article) -> dict:
     }
 
 
-def _writer(ix, bulk: bool) -> IndexWriter:
-    # Several processes only pay off for big batches; each worker loads the dictionary itself.
+def _writer(ix) -> IndexWriter:
     # No compound segment files: Whoosh reads a compound file's postings into memory whole when
     # a searcher opens it (700 MB on the full corpus); plain files are read where needed.
-    if bulk and (os.cpu_count() or 1) > 1:
-        return ix.writer(procs=min(2, os.cpu_count() or 1), limitmb=256, multisegment=True, timeout=600,
-                         compound=False)
-    return ix.writer(limitmb=128, timeout=600, delay=0.25, compound=False)
+    return segment_writer(ix, limitmb=128, timeout=600, delay=0.25, compound=False)
+
+
+_BULK = 2000  # at least this many articles into an empty index: build it on every core
+
+
+def _procs() -> int:
+    return max(1, min(_MAX_PROCS, os.cpu_count() or 1))
+
+
+_MAX_PROCS = 4
 
 
 def sync_index(data: Path, progress: Progress | None = None) -> SyncReport:
@@ -163,21 +170,27 @@ def sync_index(data: Path, progress: Progress | None = None) -> SyncReport:
         gen = Path(ix.storage.folder)
         since = applied_seq(gen)
         report.applied_seq = since
+        if store.last_seq() - since > _BULK and ix.is_empty():
+            # A first import: the same as a rebuild from the store as it is now.
+            snapshot = store.last_seq()
+            report.upserts += build_all(ix, data, article_fields, _procs(), progress)
+            since = snapshot
+            _atomic_write(gen / _APPLIED, str(since))
+            report.applied_seq = since
+            ix = whoosh_index.open_dir(str(gen))
         while True:
             pending = store.last_seq() - since
             if pending <= 0:
                 break
-            bulk = pending > 2000 and ix.is_empty()
-            with _writer(ix, bulk) as writer:
-                since = _apply_changes(store, writer, since, report, progress, fresh=bulk,
-                                       limit=None if bulk else 20_000)
+            with _writer(ix) as writer:
+                since = _apply_changes(store, writer, since, report, progress, limit=20_000)
             _atomic_write(gen / _APPLIED, str(since))
             report.applied_seq = since
     return report
 
 
 def _apply_changes(store: Store, writer: IndexWriter, since: int, report: SyncReport,
-                   progress: Progress | None, fresh: bool, limit: int | None) -> int:
+                   progress: Progress | None, limit: int | None) -> int:
     """Feed changes after ``since`` to ``writer``; returns the last sequence number fed."""
     done = 0
     while limit is None or done < limit:
@@ -192,12 +205,8 @@ def _apply_changes(store: Store, writer: IndexWriter, since: int, report: SyncRe
         for url, op in latest.items():
             art = articles.get(url)
             if art is None or art.withdrawn_at:  # deleted (again after this upsert), or withdrawn
-                if not fresh:
-                    writer.delete_by_term("url", url)
+                writer.delete_by_term("url", url)
                 report.deletes += 1
-            elif fresh:
-                writer.add_document(**article_fields(art))
-                report.upserts += 1
             else:
                 writer.update_document(**article_fields(art))
                 report.upserts += 1
@@ -221,26 +230,19 @@ def rebuild_index(data: Path, progress: Progress | None = None) -> Path:
         ix = whoosh_index.open_dir(str(gen))
         with Store(store_path(data)) as store:
             snapshot = store.last_seq()
-            writer = _writer(ix, bulk=store.count_articles() > 2000)
-            try:
-                for art in store.iter_articles():
-                    if art.withdrawn_at:  # kept in the store, not searchable
-                        continue
-                    writer.add_document(**article_fields(art))
-                    if progress:
-                        progress(1)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+            bulk = store.count_articles() >= _BULK
+        if bulk:
+            build_all(ix, data, article_fields, _procs(), progress)
+        else:
+            _build_serial(ix, data, progress)
         _atomic_write(gen / _APPLIED, str(snapshot))
         # Catch up with changes made during the build, then swap under the sync lock so no
         # change lands in the old generation after the catch-up.
         with file_lock(root / "sync.lock"), Store(store_path(data)) as store:
             since = applied_seq(gen)
             if store.last_seq() > since:
-                with _writer(ix, bulk=False) as writer:
-                    since = _apply_changes(store, writer, since, SyncReport(), None, fresh=False, limit=None)
+                with _writer(ix) as writer:
+                    since = _apply_changes(store, writer, since, SyncReport(), None, limit=None)
                 _atomic_write(gen / _APPLIED, str(since))
             old = current_generation(data)
             _swap_in(data, gen)
@@ -248,6 +250,22 @@ def rebuild_index(data: Path, progress: Progress | None = None) -> Path:
             # Open readers keep their files (POSIX); new searchers follow CURRENT.
             shutil.rmtree(old, ignore_errors=True)
         return gen
+
+
+def _build_serial(ix, data: Path, progress: Progress | None) -> None:
+    writer = _writer(ix)
+    with Store(store_path(data)) as store:
+        try:
+            for art in store.iter_articles():
+                if art.withdrawn_at:  # kept in the store, not searchable
+                    continue
+                writer.add_document(**article_fields(art))
+                if progress:
+                    progress(1)
+        except BaseException:
+            writer.cancel()
+            raise
+    writer.commit()
 
 
 def _remove_stale_generations(data: Path) -> None:

@@ -1,0 +1,101 @@
+"""The bulk build (one worker process per share of the store) makes the same index as one writer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.paths import store_path
+from core.store import Store
+from indexer import SearchEngine, build_params, rebuild_index
+from indexer.whoosh_backend import index as index_module
+from indexer.whoosh_backend.index import open_index
+
+
+def index_dump(data: Path) -> tuple[dict, dict]:
+    """Every posting of the Thai fields (weight and positions) and every stored document, by URL:
+    document numbers differ between builds, the index's content must not."""
+    postings, stored = {}, {}
+    with open_index(data).searcher() as searcher:
+        reader = searcher.reader()
+        urls = {}
+        for docnum, fields in reader.iter_docs():
+            urls[docnum] = fields["url"]
+            stored[fields["url"]] = (fields, reader.doc_field_length(docnum, "text"),
+                                     reader.doc_field_length(docnum, "title"))
+        for field in ("title", "text"):
+            for term in reader.field_terms(field):
+                m = reader.postings(field, term)
+                while m.is_active():
+                    postings[(field, term, urls[m.id()])] = (m.weight(), tuple(m.value_as("positions")))
+                    m.next()
+    return postings, stored
+
+
+def test_url_splits_cut_the_store_into_disjoint_shares_that_cover_it(writable_data_dir):
+    with Store(store_path(writable_data_dir)) as store:
+        every = [a.url for a in store.iter_articles()]
+        for parts in (1, 2, 3, 7):
+            splits = store.url_splits(parts)
+            assert len(splits) == parts - 1
+            shares = [[a.url for a in store.iter_articles(batch=4, after=lo, upto=hi)]
+                      for lo, hi in zip([""] + splits, splits + [None])]
+            assert [u for share in shares for u in share] == every
+            assert max(map(len, shares)) - min(map(len, shares)) <= 1
+
+
+def test_bulk_rebuild_makes_the_same_index_as_one_writer(writable_data_dir, monkeypatch):
+    data = writable_data_dir
+    with Store(store_path(data)) as store:
+        withdrawn = next(store.iter_articles()).url
+        store.set_withdrawn(withdrawn, "2024-01-01T00:00:00")
+    rebuild_index(data)  # 40 articles: one writer
+    serial = index_dump(data)
+    assert serial[0] and withdrawn not in serial[1]
+
+    monkeypatch.setattr(index_module, "_BULK", 1)
+    monkeypatch.setattr(index_module, "_procs", lambda: 3)
+    rebuild_index(data)
+    with open_index(data).searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) == 3  # one segment per worker
+    assert index_dump(data) == serial
+    result = SearchEngine(data, cache_size=0).search(build_params(q="มหาดไทย"))
+    assert result.total > 0
+
+
+def broken_fields(article):
+    """Module level: a spawned worker (other threads running) gets it by name."""
+    raise ValueError("no fields for " + article.url)
+
+
+def test_a_failing_worker_fails_the_rebuild_and_keeps_the_live_index(writable_data_dir, monkeypatch):
+    data = writable_data_dir
+    before = index_dump(data)
+    live = index_module.current_generation(data)
+
+    monkeypatch.setattr(index_module, "_BULK", 1)
+    monkeypatch.setattr(index_module, "article_fields", broken_fields)
+    try:
+        rebuild_index(data)
+    except RuntimeError as e:
+        assert "ValueError: no fields for" in str(e)
+    else:
+        raise AssertionError("the rebuild did not fail")
+    assert index_module.current_generation(data) == live
+    assert index_dump(data) == before
+
+
+def test_bulk_rebuild_beside_other_threads_spawns_its_workers(writable_data_dir, monkeypatch):
+    # A server thread may hold a lock at the moment of a fork; with threads the workers are spawned.
+    import threading
+
+    data = writable_data_dir
+    serial = index_dump(data)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        monkeypatch.setattr(index_module, "_BULK", 1)
+        rebuild_index(data)
+    finally:
+        stop.set()
+        thread.join()
+    assert index_dump(data) == serial
