@@ -150,8 +150,10 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
                                                                  "&quot;": '"', "&#x27;": "'"}[m.group()], text)
 
     click.echo(f"{result.total} results ({result.took_ms:.0f} ms) · words: {' · '.join(result.words) or '-'}")
+    from webui.notices import notice_text
+
     for note in result.notices:
-        click.echo(f"note: {note}")
+        click.echo(f"note: {notice_text(note, 'en')}")
     from core.agencies import registry
 
     first = (params.page - 1) * params.per_page

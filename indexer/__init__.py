@@ -9,11 +9,11 @@ few lines here that pick it.
 from indexer.engine import SearchEngine
 from indexer.interface import IndexUnavailable, SyncReport
 from indexer.params import MAX_PAGE, MAX_PER_PAGE, SORTS, ParamError, SearchParams, build_params
-from indexer.result import Hit, SearchDocument, SearchResult
+from indexer.result import Hit, Notice, SearchDocument, SearchResult
 from indexer.whoosh_backend import index_stats, pending_changes, rebuild_index, sync_index
 
 __all__ = [
-    "SearchEngine", "SearchParams", "SearchResult", "SearchDocument", "Hit", "build_params", "ParamError",
+    "SearchEngine", "SearchParams", "SearchResult", "SearchDocument", "Hit", "Notice", "build_params", "ParamError",
     "IndexUnavailable", "SyncReport", "SORTS", "MAX_PAGE", "MAX_PER_PAGE",
     "sync_index", "rebuild_index", "index_stats", "pending_changes",
 ]

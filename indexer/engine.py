@@ -23,14 +23,13 @@ from core.normalize import normalize_line
 from core.paths import store_path
 from core.provinces import province
 from core.store import Article, Store
-from core.thaidates import thai_date
 from indexer import fallbacks
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
 from indexer.proximity import HEAD, proximity_bonus, wants_proximity
-from indexer.query import ParsedQuery, parse
-from indexer.result import Hit, SearchResult
+from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
+from indexer.result import Hit, Notice, SearchResult
 from indexer.understand import understand
 
 
@@ -90,7 +89,7 @@ class SearchEngine:
         if not self._cache_size:
             return self._search(params)
         key = (self.backend.version(), params.q, tuple(params.agencies), params.since, params.until,
-               params.sort, params.page, params.per_page, tuple(params.provinces), params.group)
+               params.sort, params.page, params.per_page, tuple(params.provinces), params.group, params.q_cut)
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
@@ -124,14 +123,16 @@ class SearchEngine:
         result = self._result(reading, page)
         if page.total == 0:
             result.did_you_mean = suggestion.get()
-        if reading.date_from_query:
-            first, last = reading.date_from_query
-            result.date_from_query = reading.date_from_query
-            result.notices.append(f"ช่วงวันที่จากคำค้น / dates from the query: {thai_date(first)} – "
-                                  f"{thai_date(last)}")
+            if reading.date_from_query:  # words: the query without its date ("" when it was only a date)
+                first, last = reading.date_from_query
+                result.notices.append(Notice(code="nothing_in_dates", params={
+                    "since": first.isoformat(), "until": last.isoformat(),
+                    "words": und.text if not reading.parsed.is_empty else ""}))
+        result.date_from_query = reading.date_from_query
         result.agency_suggestions = [a for a in und.agencies or [] if a not in params.agencies]
-        if reading.parsed.truncated:
-            result.notices.append("คำค้นยาวเกินไป ใช้เพียงส่วนแรก / query too long: only its start was used")
+        if params.q_cut or reading.parsed.truncated:
+            result.notices.append(Notice(code="query_cut", params={"max_chars": MAX_QUERY_CHARS,
+                                                                   "max_terms": MAX_CLAUSES}))
         result.took_ms = (time.perf_counter() - t0) * 1000
         return result
 

@@ -4,7 +4,8 @@ A query is read once (normalised once, understood, parsed) and the engine runs i
 
 1. **The first reading.** A month or year written in the query ("น้ำท่วม มีนาคม 2564") is read as a
    date filter on the other words, when no date filter was given and those words exist in the index
-   (term statistics); otherwise the query is read as typed.
+   (term statistics); a query that is only a date ("ปี 2564") lists every article of that time,
+   newest first; otherwise the query is read as typed.
 2. **One fall-back, only when the first reading found nothing**, the first of these that applies
    and could match (every required word is in the index):
 
@@ -16,6 +17,8 @@ A query is read once (normalised once, understood, parsed) and the engine runs i
    Thai typed on an English keyboard layout, else close indexed words for the words absent from the
    index. It is offered only when every word of the suggestion is in the index.
 
+Each reading carries its :class:`~indexer.result.Notice` codes; the words are the web page's.
+
 Engine-neutral: all it asks of the engine is term statistics (:class:`Terms`).
 """
 from __future__ import annotations
@@ -26,13 +29,8 @@ from typing import Protocol
 
 from indexer.params import SearchParams
 from indexer.query import ParsedQuery, parse, relaxed, unquoted
+from indexer.result import Notice
 from indexer.understand import Understanding, keyboard_layout_fix
-
-PHRASE_NOTICE = ("ไม่พบวลีตรงตัว แสดงบทความที่มีทุกคำ / "
-                 "the exact phrase was not found; showing articles with all its words")
-RELAXED_NOTICE = ("ไม่พบบทความที่มีครบทุกคำ แสดงบทความที่มีบางคำ / "
-                  "no article has all the words; showing articles with some of them")
-
 
 MAX_TOPIC_WORDS = 4
 
@@ -55,7 +53,7 @@ class Reading:
     parsed: ParsedQuery
     date_from_query: tuple[date, date] | None = None
     relaxed: bool = False
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def could_match(parsed: ParsedQuery, terms: Terms) -> bool:
@@ -70,14 +68,21 @@ def could_match(parsed: ParsedQuery, terms: Terms) -> bool:
 
 
 def first_reading(params: SearchParams, und: Understanding, plain: ParsedQuery, terms: Terms) -> Reading:
-    """The reading the engine runs first: the date in the query as a filter when that can match."""
-    if und.date_range and not (params.since or params.until) and und.text:
+    """The reading the engine runs first: the date in the query as a filter when that can match;
+    a query that is only a date lists every article of that time, newest first."""
+    if und.date_range and not (params.since or params.until):
+        since, until = und.date_range
         dated = parse(und.text, normalized=True)
+        dates = {"since": since.isoformat(), "until": until.isoformat()}
+        if dated.is_empty:
+            sort = "newest" if params.sort == "relevance" else params.sort
+            return Reading(replace(params, since=since, until=until, sort=sort), dated,
+                           date_from_query=und.date_range, notices=[Notice(code="date_only_query", params=dates)])
         # A year inside a pasted headline ("… ประจำปีงบประมาณ พ.ศ. 2565 …") is part of the text, not
         # a filter a user typed beside a topic.
         if len(dated.words) <= MAX_TOPIC_WORDS and could_match(dated, terms):
-            return Reading(replace(params, since=und.date_range[0], until=und.date_range[1]), dated,
-                           date_from_query=und.date_range)
+            return Reading(replace(params, since=since, until=until), dated, date_from_query=und.date_range,
+                           notices=[Notice(code="date_filter_from_query", params=dates)])
     return Reading(params, plain)
 
 
@@ -85,15 +90,17 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
                    suggestion: Suggestion) -> Reading | None:
     """The one fall-back to run after ``first`` found nothing, or None (see the module docstring)."""
     if first.date_from_query and could_match(plain, terms):
-        return Reading(params, plain)
+        since, until = first.date_from_query
+        return Reading(params, plain, notices=[Notice(code="date_read_as_words", params={
+            "since": since.isoformat(), "until": until.isoformat()})])
     if any(c.phrase and len(c.words) > 1 for c in plain.clauses):
         loose = unquoted(plain)
         if could_match(loose, terms):
-            return Reading(params, loose, notices=[PHRASE_NOTICE])
+            return Reading(params, loose, notices=[Notice(code="phrase_loosened")])
     if suggestion.get() is None:
         loose = relaxed(plain)
         if loose is not None and could_match(loose, terms):
-            return Reading(params, loose, relaxed=True, notices=[RELAXED_NOTICE])
+            return Reading(params, loose, relaxed=True, notices=[Notice(code="some_words")])
     return None
 
 

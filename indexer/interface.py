@@ -56,7 +56,7 @@ class Page:
     total: int
     matches: list[Match]
     agency_counts: dict[str, int]  # hits per agency id, without the agency filter
-    year_counts: dict[int, int]    # hits per year, without the date filter
+    year_counts: dict[int, int]    # hits per year (every filter applied: they add up to total)
     first: int = 0                 # rank (from 0) of matches[0]
     province_counts: dict[str, int] = field(default_factory=dict)  # hits per province, without that filter
     month_counts: dict[int, int] = field(default_factory=dict)     # hits per YYYYMM, without the date filter

@@ -10,11 +10,16 @@ from datetime import date
 from core.agencies import registry
 from core.provinces import resolve as resolve_province
 from core.thaidates import DateError, parse_range
+from indexer.query import MAX_QUERY_CHARS, cut_query
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
-MAX_QUERY_INPUT = 10_000  # characters kept of what was typed (the parser keeps fewer)
+# A query up to MAX_QUERY_INPUT characters is cut to the MAX_QUERY_CHARS the engine reads (so a
+# page never echoes more than that: a pasted press release still searches its start); a longer
+# one is refused. 20,000 Thai letters are 180 kB percent-encoded, under the 256 kB request line
+# and headers waitress accepts, so the refusal is ours, with a message, not the server's.
+MAX_QUERY_INPUT = 20_000
 
 
 class ParamError(ValueError):
@@ -34,6 +39,7 @@ class SearchParams:
     page: int = 1
     per_page: int = 20
     group: bool = True  # one hit per story group (copies of one release); False lists every copy
+    q_cut: bool = False  # q was cut to the MAX_QUERY_CHARS the engine reads
 
 
 def build_params(q: str | None = "", agencies: list[str] | None = None, since: str | None = None,
@@ -45,9 +51,15 @@ def build_params(q: str | None = "", agencies: list[str] | None = None, since: s
     Agencies may be ids, Thai names, abbreviations, English names or domains; provinces DOPA codes,
     Thai or English names or short forms (กทม.). Dates may be ISO,
     Buddhist-era, a month ("มี.ค. 2564") or a year ("2564"): ``since`` takes the first day of
-    the range, ``until`` the last; ``group`` false lists every copy of a release. Raises ParamError
-    with a message fit for the user.
+    the range, ``until`` the last; ``group`` false lists every copy of a release. A query is cut
+    to the MAX_QUERY_CHARS the engine reads. Raises ParamError with a message fit for the user (a
+    query over MAX_QUERY_INPUT characters is one).
     """
+    q = q or ""
+    if len(q) > MAX_QUERY_INPUT:
+        raise ParamError(f"คำค้นยาวเกิน {MAX_QUERY_INPUT:,} ตัวอักษร / the query is too long: more than "
+                         f"{MAX_QUERY_INPUT:,} characters (only the first {MAX_QUERY_CHARS} are searched)")
+    q, q_cut = cut_query(q)
     reg = registry()
     ids: list[str] = []
     for raw in agencies or []:
@@ -82,7 +94,8 @@ def build_params(q: str | None = "", agencies: list[str] | None = None, since: s
     if sort not in SORTS:
         raise ParamError(f"sort must be one of {', '.join(SORTS)}")
     return SearchParams(
-        q=(q or "")[:MAX_QUERY_INPUT],
+        q=q,
+        q_cut=q_cut,
         agencies=ids,
         provinces=codes,
         since=start,

@@ -79,11 +79,7 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
     """
     if not normalized:
         text = normalize_line(text)
-    truncated = len(text) > MAX_QUERY_CHARS
-    if truncated:
-        # Cut at a space where there is one: half a word would find nothing.
-        cut = text[:MAX_QUERY_CHARS]
-        text = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    text, truncated = cut_query(text)
     clauses: list[Clause] = []
     pending_or = False
     for m in _TOKEN.finditer(_glue_thai(text)):
@@ -112,6 +108,17 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
             truncated = True
             break
     return ParsedQuery(text, clauses, truncated)
+
+
+def cut_query(text: str) -> tuple[str, bool]:
+    """``text`` cut to the :data:`MAX_QUERY_CHARS` the engine reads, and whether it was cut.
+
+    Cut at a space where there is one: half a word would find nothing.
+    """
+    if len(text) <= MAX_QUERY_CHARS:
+        return text, False
+    cut = text[:MAX_QUERY_CHARS]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut), True
 
 
 def _words_of(glued: str, pieces: list[str]) -> list[str]:

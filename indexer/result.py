@@ -86,13 +86,38 @@ class MonthFacet(_Document):
 
 
 class Facets(_Document):
-    """Counts of the hits by agency (ignoring the agency filter), year and month (ignoring the
-    dates) and province (ignoring the province filter)."""
+    """Counts of the hits by agency (ignoring the agency filter), year (every filter applied: the
+    counts add up to ``total``), month (ignoring the dates) and province (ignoring the province
+    filter)."""
 
     agency: list[AgencyFacet]
     year: list[YearFacet]
     province: list[ProvinceFacet]
     month: list[MonthFacet]
+
+
+# What the engine did to a query that the reader should know. Each code's parameters are listed
+# here; the words are the web page's (webui.notices), in the page's language.
+NOTICE_CODES = {
+    "date_filter_from_query": "A month or year written in the query was applied as a date filter: since, until.",
+    "date_only_query": "The query is only a date: every article from since to until, newest first.",
+    "nothing_in_dates": "Nothing matched in the dates read from the query (since, until); words is the "
+                        "query without the date, to search at any date (empty when the query was only a date).",
+    "date_read_as_words": "Nothing matched in the dates read from the query (since, until), so the query was "
+                          "read as typed, the date as words.",
+    "phrase_loosened": "The exact phrase was not found; articles with all its words are shown.",
+    "some_words": "No article has all the words; articles with some of them are shown.",
+    "query_cut": "The query was longer than the engine reads (max_chars characters, max_terms terms): only its "
+                 "start was used.",
+}
+NoticeCode = Literal[tuple(NOTICE_CODES)]  # type: ignore[valid-type]
+
+
+class Notice(_Document):
+    """Something the engine did to the query, as a code and its parameters (dates are ISO)."""
+
+    code: NoticeCode = Field(description="; ".join(f"{k}: {v}" for k, v in NOTICE_CODES.items()))
+    params: dict[str, str | int] = Field(default_factory=dict)
 
 
 class SearchDocument(_Document):
@@ -112,7 +137,7 @@ class SearchDocument(_Document):
     group: bool = Field(description="True: one hit per release (the default); false: every copy.")
     words: list[str] = Field(description="How the query was split into words.")
     relaxed: bool = Field(description="True when no article had all words and some are shown.")
-    notices: list[str]
+    notices: list[Notice]
     did_you_mean: str | None = Field(description="A query that finds something, when this one found nothing.")
     agency_suggestions: list[AgencyRef] = Field(description="Agencies named in the query, offered as filters.")
     date_from_query: tuple[date, date] | None = Field(
@@ -143,7 +168,7 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[dict]]
     words: list[str]
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     relaxed: bool = False
     took_ms: float = 0.0
     did_you_mean: str | None = None

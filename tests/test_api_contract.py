@@ -44,6 +44,9 @@ SEARCHES = [
     pytest.param({"q": "มหาดไทย ยูนิคอร์นสีม่วงเรืองแสง"}, "relaxed", id="relaxed"),
     pytest.param({"q": "ข่าว มท."}, "agency_suggestions", id="agency-named"),
     pytest.param({"q": '"มหาดไทย"', "page": 1000}, "zero", id="past-the-end"),
+    pytest.param({"q": "ปี 2564"}, "notices", id="date-only"),
+    pytest.param({"q": "น้ำท่วม มีนาคม 2564"}, "notices", id="nothing-in-dates"),
+    pytest.param({"q": "มหาดไทย " * 1500}, "notices", id="query-cut"),
 ]
 
 
@@ -111,6 +114,24 @@ def test_a_key_missing_from_the_schema_fails(client, openapi, where):  # noqa: F
     validate(openapi, "/api/search", 200, doc)
     with pytest.raises(ValidationError):
         validate(openapi, "/api/search", 200, changed)
+
+
+@pytest.mark.parametrize("notice", [{"code": "no_such_code", "params": {}}, {"code": "some_words"},
+                                    "some words are missing"])
+def test_a_notice_is_a_documented_code_with_parameters(client, openapi, notice):  # noqa: F811
+    doc = client.get("/api/search", query_string={"q": "มหาดไทย ยูนิคอร์นสีม่วงเรืองแสง"}).get_json()
+    assert doc["notices"] == [{"code": "some_words", "params": {}}]
+    doc["notices"] = [notice]
+    with pytest.raises(ValidationError):
+        validate(openapi, "/api/search", 200, doc)
+
+
+def test_every_notice_code_is_described(openapi):
+    from indexer.result import NOTICE_CODES
+
+    notice = openapi["components"]["schemas"]["Notice"]["properties"]["code"]
+    assert notice["enum"] == list(NOTICE_CODES)
+    assert all(code in notice["description"] for code in NOTICE_CODES)
 
 
 def test_a_wrong_date_fails(client, openapi):  # noqa: F811

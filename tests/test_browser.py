@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from web_fixtures import app, live_server, web_data_dir  # noqa: F401  (fixtures)
+from web_fixtures import app, live_server, long_url_server, web_data_dir  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -183,25 +183,65 @@ def test_remove_chip_and_sort_without_button(driver, live_server):
     assert not _console_problems(driver)
 
 
-def test_phone_width_english_and_keyboard(driver, live_server):
-    """On a phone-sized window nothing scrolls sideways; English works; the skip link is first."""
+# Everything wider than the viewport: the page itself, and every element whose right edge passes it
+# (an element inside a box that scrolls on purpose, such as a wide table, does not count).
+_OVERFLOW_JS = """
+const width = document.documentElement.clientWidth;
+const out = [];
+if (document.documentElement.scrollWidth > width) out.push("page scrollWidth " + document.documentElement.scrollWidth);
+for (const el of document.body.querySelectorAll("*")) {
+  if (el.closest(".table-scroll, .visually-hidden")) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width && r.right > width + 0.5) {
+    out.push(el.tagName.toLowerCase() + "." + (el.getAttribute("class") || "") + " right=" + Math.round(r.right));
+  }
+}
+return out.slice(0, 10);
+"""
+
+
+def _overflow(driver) -> list[str]:
+    return driver.execute_script(_OVERFLOW_JS)
+
+
+def test_phone_width_english_and_keyboard(driver, long_url_server):
+    """On a phone-sized window nothing scrolls sideways, even with a long unbroken URL in a hit's
+    title, snippet and address (results, the article, the home page); English works; the skip
+    link is first."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    from web_fixtures import LONG_URL_ARTICLE
+
+    live_server = long_url_server
     driver.set_window_size(390, 844)
     try:
-        driver.get(f"{live_server}/search?q={QUERY}&lang=en")
+        driver.get(f"{live_server}/search?q={QUERY}&lang=en&sort=newest")
         _wait(driver, "ol.hits")
+        hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".hit-title a")]
+        assert LONG_URL_ARTICLE["url"] in hrefs  # the data really holds the long URL
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
-        overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 1
         _shot(driver, "results-phone-en.png")
+        assert _overflow(driver) == []
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         assert driver.switch_to.active_element.get_attribute("class") == "skip"
         # The "/" shortcut puts the cursor in the search box.
         driver.find_element(By.TAG_NAME, "h2").click()
         driver.switch_to.active_element.send_keys("/")
         assert driver.switch_to.active_element.get_attribute("id") == "q"
+
+        stored = [a for a in driver.find_elements(By.CSS_SELECTOR, "ol.hits a.stored")
+                  if "archives%2Faaaa" in a.get_attribute("href")]
+        stored[0].click()
+        _wait(driver, "#article-title")
+        _shot(driver, "article-phone.png")
+        assert _overflow(driver) == []
+
+        driver.get(f"{live_server}/?lang=en")
+        _wait(driver, ".ministry-card")
+        assert driver.find_elements(By.CSS_SELECTOR, f'.ministry-card a[href="{LONG_URL_ARTICLE["url"]}"]')
+        _shot(driver, "home-phone.png")
+        assert _overflow(driver) == []
     finally:
         driver.set_window_size(1280, 1000)
     assert not _console_problems(driver)

@@ -120,8 +120,9 @@ def test_demo_shows_each_release_once(demo_url, driver):  # noqa: F811
     assert copies[0].find_elements(By.CSS_SELECTOR, "a.stored")  # the other copy's stored version
 
     driver.get(url)
-    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ministry-card li a")))
-    home = _release_ids([a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".ministry-card li a")])
+    # The headlines (li > a); each also links to its stored copy, which names the same release.
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ministry-card li > a")))
+    home = _release_ids([a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".ministry-card li > a")])
     assert home and len(home) == len(set(home))
 
 

@@ -5,6 +5,7 @@ tests/conftest.py is shared with other packages and stays untouched.
 """
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -19,8 +20,23 @@ SAMPLE = Path(__file__).parent / "data" / "sample_articles.jsonl"
 PER_PAGE = 5  # small pages so 60 articles give several pages to walk through
 
 
-def build_web_data_dir(path: Path) -> Path:
-    """Import the sample articles, index them, and record two crawl runs for the status page."""
+# An article whose title, body and URL hold one long unbroken URL, as pasted links in real releases
+# do: nothing on a phone-width page may scroll sideways because of it. The newest of the Ministry
+# of Interior, so it heads that ministry on the home page and a search sorted newest first.
+LONG_LINK = "https://www.moi.go.th/moi/wp-content/uploads/2026/01/" + "ประกาศกระทรวงมหาดไทย-" * 3 + "x" * 120 + ".pdf"
+LONG_URL_ARTICLE = {
+    "url": "https://www.moi.go.th/moi/archives/" + "a" * 150,
+    "title": f"กระทรวงมหาดไทยเผยแพร่ประกาศ {LONG_LINK}",
+    "body": f"ปลัดกระทรวงมหาดไทย แจ้งว่า ดาวน์โหลดประกาศได้ที่ {LONG_LINK} ตั้งแต่วันนี้เป็นต้นไป",
+    "date": "2026-01-05",
+    "agency": "moi",
+    "lang": "th",
+}
+
+
+def build_web_data_dir(path: Path, extra: list[dict] | None = None) -> Path:
+    """Import the sample articles (and ``extra`` ones), index them, and record two crawl runs for
+    the status page."""
     from core.importer import import_files
     from core.store import Store
     from core.paths import store_path
@@ -29,7 +45,12 @@ def build_web_data_dir(path: Path) -> Path:
 
     path.mkdir(parents=True, exist_ok=True)
     with Store(store_path(path)) as store:
-        report = import_files(store, [SAMPLE])
+        files = [SAMPLE]
+        if extra:
+            more = path / "extra.jsonl"
+            more.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in extra), encoding="utf-8")
+            files.append(more)
+        report = import_files(store, files)
         assert not report.skipped, report.skipped
         book = CrawlBook(store)
         ok = book.start_run("thaigov")
@@ -79,6 +100,18 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def live_server(app) -> Iterator[str]:
     """The app under waitress on a free loopback port, in a thread; yields its base URL."""
+    yield from serve(app)
+
+
+@pytest.fixture(scope="session")
+def long_url_server(tmp_path_factory) -> Iterator[str]:
+    """A live server over the sample plus :data:`LONG_URL_ARTICLE`."""
+    data = build_web_data_dir(tmp_path_factory.mktemp("web-long-url") / "data", extra=[LONG_URL_ARTICLE])
+    yield from serve(make_app(data, {"PER_PAGE": PER_PAGE, "HOME_CACHE_SECONDS": 0}))
+
+
+def serve(app) -> Iterator[str]:
+    """Run ``app`` under waitress on a free loopback port, in a thread; yield its base URL."""
     from waitress import create_server
 
     server = create_server(app, host="127.0.0.1", port=0, threads=4, ident="govsearch-test")

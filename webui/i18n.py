@@ -12,6 +12,7 @@ from flask import Flask, g, request
 
 from core.agencies import registry
 from core.thaidates import thai_date
+from indexer.query import cut_query
 
 LANGS = ("th", "en")
 COOKIE = "lang"
@@ -41,7 +42,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline_title": ("จำนวนข่าวตามช่วงเวลา", "Matching news over time"),
     "timeline_month": ("รายเดือน", "per month"),
     "timeline_year": ("รายปี", "per year"),
-    "no_province": ("ไม่มีข่าวที่ระบุจังหวัด", "No matching news names a province"),
     "download_csv": ("ดาวน์โหลด CSV", "Download CSV"),
     "departments": ("หน่วยงานในสังกัด", "Departments"),
     "year": ("ปี", "Year"),
@@ -130,6 +130,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pagination": ("เลื่อนหน้า", "Pagination"),
     "toggle_filter": ("เลือกหรือยกเลิก", "Select or unselect"),
     "selected": ("เลือกอยู่", "selected"),
+    "partly_selected": ("เลือกบางส่วน", "partly in the date range"),
     "empty_index": ("ยังไม่มีบทความในระบบ นำเข้าด้วยคำสั่ง govsearch import หรือ govsearch crawl",
                     "No articles yet: load some with `govsearch import` or `govsearch crawl`"),
 }
@@ -158,13 +159,18 @@ def gettext(key: str) -> str:
 
 def show_date(iso: str | date | None, style: str = "abbr") -> str:
     """A date for display: Buddhist era in Thai, Common Era in English."""
+    return date_in(iso, current_lang(), style)
+
+
+def date_in(iso: str | date | None, lang: str, style: str = "abbr") -> str:
+    """A date for display in ``lang`` (no request needed): "4 มี.ค. 2564" or "4 Mar 2021"."""
     if not iso:
         return ""
     try:
         d = iso if isinstance(iso, date) else date.fromisoformat(str(iso)[:10])
     except ValueError:
         return str(iso)
-    if current_lang() == "en":
+    if lang == "en":
         return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
     return thai_date(d, style=style)
 
@@ -196,7 +202,8 @@ def agency_name(agency_id: str) -> str:
 
 def lang_url(lang: str) -> str:
     """This page in another language: the same URL with ``lang`` set."""
-    pairs = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    # The query as the engine reads it: a page never repeats more of it (indexer.params).
+    pairs = [(k, cut_query(v)[0] if k == "q" else v) for k, v in request.args.items(multi=True) if k != "lang"]
     pairs.append(("lang", lang))
     return f"{request.path}?{urlencode(pairs)}"
 

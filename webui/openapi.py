@@ -14,6 +14,8 @@ from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 from core.store import Article
 from indexer import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchDocument
+from indexer.params import MAX_QUERY_INPUT
+from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS
 from indexer.export import COLUMNS, EXPORT_CAP, FORMATS
 
 _REF = "#/components/schemas/{model}"
@@ -79,8 +81,13 @@ _STATUS = {
 }
 
 _SEARCH_PARAMS = [
-    {"name": "q", "in": "query", "schema": {"type": "string"},
-     "description": 'Words (Thai needs no spaces), "exact phrase", -exclude, a OR b. Empty lists everything.'},
+    {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_INPUT},
+     "description": 'Words (Thai needs no spaces), "exact phrase", -exclude, a OR b. Empty lists everything. '
+                    "A month or year in it (\"น้ำท่วม มีนาคม 2564\", \"ปี 2564\") becomes a date filter when no "
+                    "since/until is given; a query that is only a date lists that time, newest first. "
+                    f"Only the first {MAX_QUERY_CHARS} characters (and {MAX_CLAUSES} terms) are searched: a "
+                    f"longer query is cut, echoed cut in `query`, with the notice query_cut; over "
+                    f"{MAX_QUERY_INPUT:,} characters answers 400."},
     {"name": "agency", "in": "query", "style": "form", "explode": True,
      "schema": {"type": "array", "items": {"type": "string"}},
      "description": "Agency id, Thai name, abbreviation, English name or domain; may repeat. "

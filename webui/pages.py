@@ -3,17 +3,22 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
-from indexer.query import parse
+from werkzeug.datastructures import MultiDict
+
+from indexer.query import cut_query, parse
 from indexer.highlight import mark
 from indexer import ParamError
+from indexer.params import MAX_QUERY_INPUT
 from webui import charts, results as view, services, status as status_report
 from webui.i18n import current_lang, show_date
+from webui.notices import notice_views
 from webui.urls import article_url, pairs_of, with_args
 
 bp = Blueprint("pages", __name__)
 bp.add_app_template_global(with_args, "with_args")
 bp.add_app_template_global(article_url, "article_url")
 bp.add_app_template_global(charts.map_svg, "map_svg")
+bp.add_app_template_global(MAX_QUERY_INPUT, "max_query_input")
 
 
 @bp.get("/")
@@ -27,15 +32,18 @@ def home():
 def search():
     """Results with filters, chips and paging; a bad parameter shows the form with a message."""
     args = request.args
-    pairs = pairs_of(args)
     path = url_for("pages.search")
     lang = current_lang()
-    q = args.get("q", "")
     try:
         params = services.params_from_args(args, current_app.config["PER_PAGE"])
     except ParamError as e:
-        return render_template("search.html", q=q, form=args, error=str(e), result=None,
+        q = cut_query(args.get("q", ""))[0]  # never echo more than the engine would read
+        return render_template("search.html", q=q, form=_with_q(args, q), error=str(e), result=None,
                                clear_url=with_args(path, [("q", q)] if q else [])), 400
+    # The query as the engine reads it (a long one is cut): every link of the page repeats it.
+    q = params.q
+    form = _with_q(args, q)
+    pairs = pairs_of(form)
     result = services.search(params)
     unfiltered = None
     if result.total == 0 and (params.agencies or params.provinces or params.since or params.until):
@@ -43,9 +51,11 @@ def search():
     return render_template(
         "search.html",
         q=q,
-        form=args,
+        form=form,
         error=None,
         result=result,
+        notices=notice_views(result.notices, lang, path, pairs, lambda words: services.count_at_any_date(
+            params, words)),
         facets=view.agency_facet(result, path, pairs, lang),
         years=view.year_facet(result, path, pairs, lang),
         chips=view.chips(params, pairs, path, lang, show_date),
@@ -63,6 +73,14 @@ def search():
         feed_url=with_args(url_for("feeds.atom"), [(k, v) for k, v in pairs if k not in ("page", "sort", "per_page")]),
         api_url=with_args(url_for("api.search"), [(k, v) for k, v in pairs if k != "lang"]),
     )
+
+
+def _with_q(args: MultiDict, q: str) -> MultiDict:
+    """The request's arguments with the query replaced by ``q``."""
+    form = args.copy()
+    if "q" in form:
+        form.setlist("q", [q])
+    return form
 
 
 @bp.get("/article")

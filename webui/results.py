@@ -5,6 +5,7 @@ Pure functions of (search result, current arguments); the template only loops an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from math import ceil
 
 from core.agencies import registry
@@ -56,26 +57,33 @@ def agency_facet(result: SearchResult, path: str, pairs: Pairs, lang: str) -> li
 
 @dataclass
 class YearItem:
-    """One year in the year facet; the URL sets the date range to that year."""
+    """One year in the year facet; the URL narrows the date range to that year."""
 
     year: int
     count: int
-    selected: bool
+    selected: bool  # the date range covers the whole year
     url: str
+    partial: bool = False  # the date range covers part of the year
 
 
 def year_facet(result: SearchResult, path: str, pairs: Pairs, lang: str) -> list[YearItem]:
-    """Years with counts; a year is written Buddhist-era in Thai URLs so they read naturally."""
+    """Years with counts (within the date range), the years the range covers ticked, a year it
+    covers in part marked so. A year is written Buddhist-era in Thai URLs so they read naturally;
+    choosing the one year that is the whole range removes the dates."""
     p = result.params
+    since, until = p.since or date.min, p.until or date.max
+    ranged = bool(p.since or p.until)
     out = []
     for entry in result.facets.get("year", []):
         y = int(entry["value"])
+        first, last = date(y, 1, 1), date(y, 12, 31)
+        covered = ranged and since <= first and last <= until
+        partial = ranged and not covered and since <= last and first <= until
         label = str(y + 543) if lang != "en" else str(y)
-        selected = bool(p.since and p.until and p.since.year == y == p.until.year
-                        and (p.since.month, p.since.day, p.until.month, p.until.day) == (1, 1, 12, 31))
-        url = with_args(path, pairs, since=None, until=None) if selected else with_args(
+        only = p.since == first and p.until == last
+        url = with_args(path, pairs, since=None, until=None) if only else with_args(
             path, pairs, since=label, until=label)
-        out.append(YearItem(y, entry["count"], selected, url))
+        out.append(YearItem(y, entry["count"], covered, url, partial))
     return out
 
 

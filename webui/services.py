@@ -66,6 +66,14 @@ def count_without_filters(params: SearchParams) -> int:
     return engine().search(loose).total
 
 
+def count_at_any_date(params: SearchParams, words: str) -> int:
+    """How many articles ``words`` find at any date, with the request's other filters (the way out
+    of a date read from the query that found nothing)."""
+    loose = SearchParams(q=words, agencies=params.agencies, provinces=params.provinces, group=params.group,
+                         page=1, per_page=1)
+    return engine().search(loose).total
+
+
 def article(url: str) -> Article | None:
     """The stored article for a URL, or None."""
     return engine().article(url) if url else None

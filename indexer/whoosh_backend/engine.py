@@ -162,18 +162,19 @@ class WhooshBackend:
             if m is not None:
                 filtered = filtered & m
         # Facets count what the other filters leave: the agency facet ignores the agency filter
-        # (so a user can see and add other agencies), the year and month facets ignore the dates,
-        # the province facet the provinces.
+        # (so a user can see and add other agencies), the month timeline ignores the dates (it
+        # shows the range among the rest), the province facet the provinces. The year facet counts
+        # the hits themselves: its counts add up to the total shown beside them.
         agency_base = _and(matched, date_mask, province_mask)
-        year_base = _and(matched, agency_mask, province_mask)
+        month_base = _and(matched, agency_mask, province_mask)
         province_base = _and(matched, agency_mask, date_mask)
         if params.group:  # one hit per release: totals and facets count groups
-            filtered, agency_base, year_base, province_base = (
-                table.collapse(m) for m in (filtered, agency_base, year_base, province_base))
+            filtered, agency_base, month_base, province_base = (
+                table.collapse(m) for m in (filtered, agency_base, month_base, province_base))
         agency_counts = np.bincount(table.agency[agency_base], minlength=len(table.agency_names))
-        days = table.days[year_base]
-        years = days // 10000
+        years = table.days[filtered] // 10000
         year_counts = np.bincount(years) if len(years) else np.zeros(0, dtype=np.int64)
+        days = table.days[month_base]
         ym = days[days > 0] // 100
         month_counts = np.bincount((ym // 100) * 12 + ym % 100 - 1) if len(ym) else np.zeros(0, dtype=np.int64)
 
