@@ -22,6 +22,7 @@ from indexer.ranking import Ranker, top_k
 from indexer.thai import PART_MARK
 from indexer.whoosh_backend.index import current_generation, open_index
 from indexer.whoosh_backend.postings import DocTable, VersionTerms
+from indexer.whoosh_backend.segments import SegmentCache
 
 _REFRESH_SECONDS = 1.0
 
@@ -48,6 +49,7 @@ class WhooshBackend:
         self._ix = None
         self._gen: Path | None = None
         self._tables: dict[tuple, DocTable] = {}
+        self._segments = SegmentCache()
 
     # -- resources --------------------------------------------------------------------------
     def _index(self):
@@ -67,16 +69,12 @@ class WhooshBackend:
             return s
         ix = self._index()
         try:
-            if s is None or local.ix is not ix:
+            if s is None or local.ix is not ix or not s.up_to_date():
+                # A new searcher, never Searcher.refresh(): that reuses the readers of unchanged
+                # segment ids with their old deletions, so a replaced article would show twice.
                 if s is not None:
                     s.close()
                 s = ix.searcher()
-            elif not s.up_to_date():
-                if s.doc_count_all():
-                    s = s.refresh()
-                else:  # Whoosh cannot refresh a searcher of an empty index (no segments to reuse)
-                    s.close()
-                    s = ix.searcher()
         except OSError as e:  # a segment's files were deleted under the index
             with self._lock:
                 self._ix = None
@@ -97,8 +95,10 @@ class WhooshBackend:
         with self._lock:
             table = self._tables.get(key)
             if table is None:
-                table = DocTable(searcher)
+                table = DocTable(searcher, self._segments)
                 self._tables = {key: table}  # keep only the newest version
+                self._segments.retain({leaf.segment().segment_id() for leaf, _o in
+                                       searcher.reader().leaf_readers() if leaf.segment() is not None})
         return VersionTerms(searcher, table)
 
     def _count_run(self) -> None:
