@@ -203,10 +203,11 @@ class WhooshBackend:
             total=len(candidates),
             matches=matches,
             first=first,
-            agency_counts={table.agency_names[i]: int(n) for i, n in enumerate(agency_counts) if n},
-            year_counts={int(y): int(n) for y, n in enumerate(year_counts) if n and y},
+            agency_counts={table.agency_names[i]: int(agency_counts[i]) for i in np.flatnonzero(agency_counts)},
+            # The counts are indexed by year (and year * 12 + month): mostly zeros, skipped in numpy.
+            year_counts={int(y): int(year_counts[y]) for y in np.flatnonzero(year_counts) if y},
             province_counts=table.provinces.counts(province_base),
-            month_counts={int(i // 12 * 100 + i % 12 + 1): int(n) for i, n in enumerate(month_counts) if n},
+            month_counts={int(i // 12 * 100 + i % 12 + 1): int(month_counts[i]) for i in np.flatnonzero(month_counts)},
         )
 
     def matching_urls(self, parsed: ParsedQuery) -> set[str]:
