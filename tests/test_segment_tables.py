@@ -105,3 +105,21 @@ def test_a_replaced_article_counts_once_after_sync(writable_data_dir):
     time.sleep(1.1)
     assert eng.doc_count() == before
     assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 1
+
+
+def test_syncs_that_merge_segments_keep_every_article_once(writable_data_dir):
+    # Each sync adds a segment; after a few Whoosh merges the small ones into a new one. The
+    # searcher must read the merged segment and not the ones merged away.
+    eng = SearchEngine(writable_data_dir, cache_size=0)
+    with Store(store_path(writable_data_dir)) as store:
+        total = store.count_articles()
+    for i in range(7):
+        with Store(store_path(writable_data_dir)) as store:
+            store.upsert_article(Article(url=f"https://www.moi.go.th/merge/{i}", title=f"ยูนิคอร์นสีม่วงตัวที่ {i}",
+                                         body="ข่าวใหม่", published="2025-01-01", agency="moi"))
+        sync_index(writable_data_dir)
+        time.sleep(1.1)
+        assert eng.doc_count() == total + i + 1
+        assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == i + 1
+        table = eng.backend._terms().table
+        assert table.n == table.doc_count == total + i + 1

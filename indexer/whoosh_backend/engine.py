@@ -22,6 +22,7 @@ from indexer.ranking import Ranker, top_k
 from indexer.thai import PART_MARK
 from indexer.whoosh_backend.index import current_generation, open_index
 from indexer.whoosh_backend.postings import DocTable, VersionTerms
+from indexer.whoosh_backend.searchers import renewed_searcher
 from indexer.whoosh_backend.segments import SegmentCache
 
 _REFRESH_SECONDS = 1.0
@@ -69,12 +70,12 @@ class WhooshBackend:
             return s
         ix = self._index()
         try:
-            if s is None or local.ix is not ix or not s.up_to_date():
-                # A new searcher, never Searcher.refresh(): that reuses the readers of unchanged
-                # segment ids with their old deletions, so a replaced article would show twice.
+            if s is None or local.ix is not ix:
                 if s is not None:
                     s.close()
                 s = ix.searcher()
+            elif not s.up_to_date():
+                s = renewed_searcher(ix, s)  # not Searcher.refresh(): see searchers.py
         except OSError as e:  # a segment's files were deleted under the index
             with self._lock:
                 self._ix = None

@@ -31,9 +31,11 @@ class DocTable:
         parts = [cache.columns(leaf) for leaf, _offset in leaves]
         self.n = n = sum(p.n for p in parts)
         self.days = _concat([p.days for p in parts], np.int64)  # sort keys multiply it
-        self.agency_names, self.agency = _merge_interned([(p.agency_names, p.agency) for p in parts])
-        combos, combo = _merge_interned([(p.province_combos, p.province_combo) for p in parts])
-        self.provinces = ProvinceColumn(combos, combo)
+        self.agency_names, combos, codes, rows, cols = cache.snapshot()
+        self.agency = _concat([p.agency for p in parts], np.int32)
+        matrix = np.zeros((len(combos), len(codes)), dtype=np.int64)
+        matrix[rows, cols] = 1
+        self.provinces = ProvinceColumn(codes, matrix, _concat([p.province_combo for p in parts], np.int32))
         self._groups(_concat([p.story for p in parts], np.int64), _concat([p.ranks for p in parts], np.int32))
         self.live = np.ones(n, dtype=bool)
         for leaf, offset in leaves:
@@ -106,14 +108,10 @@ class ProvinceColumn:
     which combinations hold a wanted province.
     """
 
-    def __init__(self, combos: list[str], combo: np.ndarray):
-        self.combo = combo
-        self.codes: list[str] = sorted({c for v in combos for c in v.split()})
-        col = {c: i for i, c in enumerate(self.codes)}
-        self.matrix = np.zeros((len(combos), len(self.codes)), dtype=np.int64)
-        for i, value in enumerate(combos):
-            for c in value.split():
-                self.matrix[i, col[c]] = 1
+    def __init__(self, codes: list[str], matrix: np.ndarray, combo: np.ndarray):
+        self.codes = codes  # the columns of ``matrix``
+        self.matrix = matrix  # combinations x codes, 1 where a combination holds a code
+        self.combo = combo  # each document's combination
 
     def counts(self, base: np.ndarray) -> dict[str, int]:
         """Documents of the boolean mask ``base`` per province code."""
@@ -137,14 +135,6 @@ def _leaves(reader) -> list[tuple]:
 
 def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
-
-
-def _merge_interned(parts: list[tuple[list[str], np.ndarray]]) -> tuple[list[str], np.ndarray]:
-    """Segments' interned columns as one: sorted distinct values and each document's index."""
-    names = sorted({v for seg_names, _ids in parts for v in seg_names})
-    index = {v: i for i, v in enumerate(names)}
-    mapped = [np.array([index[v] for v in seg_names], dtype=np.int32)[ids] for seg_names, ids in parts if len(ids)]
-    return names, _concat(mapped, np.int32)
 
 
 class VersionTerms:

@@ -23,7 +23,11 @@ _BYTE_LENGTHS = np.array([0.0] + [byte_to_length(b) for b in range(1, 256)], dty
 
 
 class SegmentColumns:
-    """The per-document columns of one segment, in its own docnums (0..n-1)."""
+    """The per-document columns of one segment, in its own docnums (0..n-1).
+
+    ``agency`` and ``province_combo`` index ``agency_names`` and ``province_combos`` when read;
+    :class:`SegmentCache` renumbers them to its shared ids.
+    """
 
     def __init__(self, reader):
         self.n = n = reader.doc_count_all()
@@ -113,6 +117,46 @@ def segment_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndar
     return np.concatenate(ids_parts), np.concatenate(tf_parts)
 
 
+class Interner:
+    """Distinct strings numbered in order of first sight, for every segment of a cache alike:
+    a segment's ids never change once given, so versions concatenate them without remapping."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def add(self, values: list[str]) -> np.ndarray:
+        """The ids of ``values`` (new ones are numbered)."""
+        out = np.empty(len(values), dtype=np.int32)
+        for i, v in enumerate(values):
+            j = self.ids.get(v)
+            if j is None:
+                j = self.ids[v] = len(self.names)
+                self.names.append(v)
+            out[i] = j
+        return out
+
+
+class ProvinceCombos(Interner):
+    """Province combinations (space-separated codes) and the (combination, code) pairs they hold."""
+
+    def __init__(self):
+        super().__init__()
+        self.codes = Interner()
+        self.rows: list[int] = []
+        self.cols: list[int] = []
+
+    def add(self, values: list[str]) -> np.ndarray:
+        """The ids of the combinations ``values``; new ones are split into codes once."""
+        first_new = len(self.names)
+        out = super().add(values)
+        for row in range(first_new, len(self.names)):
+            codes = self.names[row].split()
+            self.rows.extend([row] * len(codes))
+            self.cols.extend(self.codes.add(codes).tolist())
+        return out
+
+
 class SegmentCache:
     """Columns and recently used posting lists of segments, shared by every thread.
 
@@ -123,6 +167,8 @@ class SegmentCache:
 
     def __init__(self, postings_bytes: int = POSTINGS_CACHE_BYTES):
         self._columns: dict[str, SegmentColumns] = {}
+        self.agencies = Interner()
+        self.provinces = ProvinceCombos()
         self._postings: OrderedDict[tuple[str, str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._postings_bytes = 0
         self._limit = postings_bytes
@@ -136,8 +182,21 @@ class SegmentCache:
         if cols is None:
             cols = SegmentColumns(reader)
             with self._lock:
-                cols = self._columns.setdefault(segid, cols)
+                if segid in self._columns:
+                    return self._columns[segid]
+                # Ids shared by every segment of this cache (local ones mapped once, here).
+                cols.agency = self.agencies.add(cols.agency_names)[cols.agency]
+                cols.province_combo = self.provinces.add(cols.province_combos)[cols.province_combo]
+                self._columns[segid] = cols
         return cols
+
+    def snapshot(self) -> tuple[list[str], list[str], list[str], np.ndarray, np.ndarray]:
+        """Agency names, province combinations, province codes and the (combination, code)
+        pairs, as they stand (ids of :meth:`columns` index them)."""
+        with self._lock:
+            p = self.provinces
+            return (list(self.agencies.names), list(p.names), list(p.codes.names),
+                    np.array(p.rows, dtype=np.int64), np.array(p.cols, dtype=np.int64))
 
     def retain(self, segids: set[str]) -> None:
         """Forget the columns and posting lists of segments outside ``segids`` (merged or retired)."""
