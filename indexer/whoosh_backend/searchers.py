@@ -24,8 +24,8 @@ def renewed_searcher(ix, old: Searcher) -> Searcher:
         seg = leaf.segment()
         if seg is not None and _patchable(leaf):
             reusable[seg.segment_id()] = leaf
-        elif not leaf.is_closed:
-            leaf.close()
+        elif isinstance(leaf, SegmentReader) and not leaf.is_closed:
+            leaf.close()  # (an empty index's EmptyReader holds nothing to close)
     toc = ix._read_toc()
     readers = []
     try:
