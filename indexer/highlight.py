@@ -6,10 +6,11 @@ the index uses, so "ตา" is not marked inside "ตาราง" while "มห
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from html import escape
 from typing import Iterable
 
-from indexer.thai import iter_fine, iter_spans
+from indexer.thai import iter_spans, split_tree
 
 SNIPPET_CHARS = 260
 _LEAD = 70  # characters of context before the first marked word
@@ -63,11 +64,19 @@ def _valid_spans(window: str, lower: str, terms: list[str]) -> list[tuple[int, i
     occ = _occurrences(lower, terms)
     if not occ:
         return []
-    starts: set[int] = set()
-    ends: set[int] = set()
-    for _t, s, e, _p in iter_fine(window):
-        starts.add(s)
-        ends.add(e)
+    spans_of_words = list(iter_spans(window))
+    starts = {s for _w, s, _e in spans_of_words}
+    ends = {e for _w, _s, e in spans_of_words}
+    # The parts of a compound are boundaries too (iter_fine's nodes), but only the words an
+    # occurrence starts or ends inside need their split trees: most words of a window need none.
+    inside = sorted({s for s, _e, _t in occ if s not in starts} | {e for _s, e, _t in occ if e not in ends})
+    if inside:
+        for word, s, e in spans_of_words:
+            i = bisect_right(inside, s)
+            if i < len(inside) and inside[i] < e and e - s == len(word):  # not an abbreviation
+                for part, off, _leaf in split_tree(word)[0]:
+                    starts.add(s + off)
+                    ends.add(s + off + len(part))
     spans: list[tuple[int, int]] = []
     for s, e, _term in occ:
         if s in starts and e in ends:

@@ -22,6 +22,8 @@ from indexer.ranking import Ranker, top_k
 from indexer.thai import PART_MARK
 from indexer.whoosh_backend.index import current_generation, open_index
 from indexer.whoosh_backend.postings import DocTable, VersionTerms
+from indexer.whoosh_backend.searchers import renewed_searcher
+from indexer.whoosh_backend.segments import SegmentCache
 
 _REFRESH_SECONDS = 1.0
 
@@ -48,6 +50,7 @@ class WhooshBackend:
         self._ix = None
         self._gen: Path | None = None
         self._tables: dict[tuple, DocTable] = {}
+        self._segments = SegmentCache()
 
     # -- resources --------------------------------------------------------------------------
     def _index(self):
@@ -72,11 +75,7 @@ class WhooshBackend:
                     s.close()
                 s = ix.searcher()
             elif not s.up_to_date():
-                if s.doc_count_all():
-                    s = s.refresh()
-                else:  # Whoosh cannot refresh a searcher of an empty index (no segments to reuse)
-                    s.close()
-                    s = ix.searcher()
+                s = renewed_searcher(ix, s)  # not Searcher.refresh(): see searchers.py
         except OSError as e:  # a segment's files were deleted under the index
             with self._lock:
                 self._ix = None
@@ -97,8 +96,10 @@ class WhooshBackend:
         with self._lock:
             table = self._tables.get(key)
             if table is None:
-                table = DocTable(searcher)
+                table = DocTable(searcher, self._segments)
                 self._tables = {key: table}  # keep only the newest version
+                self._segments.retain({leaf.segment().segment_id() for leaf, _o in
+                                       searcher.reader().leaf_readers() if leaf.segment() is not None})
         return VersionTerms(searcher, table)
 
     def _count_run(self) -> None:
@@ -204,10 +205,11 @@ class WhooshBackend:
             total=len(candidates),
             matches=matches,
             first=first,
-            agency_counts={table.agency_names[i]: int(n) for i, n in enumerate(agency_counts) if n},
-            year_counts={int(y): int(n) for y, n in enumerate(year_counts) if n and y},
+            agency_counts={table.agency_names[i]: int(agency_counts[i]) for i in np.flatnonzero(agency_counts)},
+            # The counts are indexed by year (and year * 12 + month): mostly zeros, skipped in numpy.
+            year_counts={int(y): int(year_counts[y]) for y in np.flatnonzero(year_counts) if y},
             province_counts=table.provinces.counts(province_base),
-            month_counts={int(i // 12 * 100 + i % 12 + 1): int(n) for i, n in enumerate(month_counts) if n},
+            month_counts={int(i // 12 * 100 + i % 12 + 1): int(month_counts[i]) for i in np.flatnonzero(month_counts)},
         )
 
     def matching_urls(self, parsed: ParsedQuery) -> set[str]:

@@ -7,72 +7,68 @@ pinned 2.7.5), with the public per-posting API as the fallback for any other cod
 """
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 import numpy as np
 
 from indexer.whoosh_backend.phrases import quoted_phrase_query
+from indexer.whoosh_backend.segments import SegmentCache
 
-POSTINGS_CACHE_BYTES = 96 * 1024 * 1024
-_EMPTY_IDS = np.zeros(0, dtype=np.int64)
+_EMPTY_IDS = np.zeros(0, dtype=np.int32)
 _EMPTY_TF = np.zeros(0, dtype=np.float32)
 
 
 class DocTable:
-    """Per-document columns of one index version: day, agency, field lengths, live flags."""
+    """Per-document columns of one index version: day, agency, field lengths, live flags.
 
-    def __init__(self, searcher):
+    Put together from the cached columns of its segments (:class:`SegmentCache`): the segments
+    an earlier version already had are not read again, so a sync that adds k documents costs a
+    read of k documents plus a few whole-array operations.
+    """
+
+    def __init__(self, searcher, cache: SegmentCache | None = None):
+        self.cache = cache = cache or SegmentCache()
         reader = searcher.reader()
-        self.n = n = reader.doc_count_all()
-        self.days = np.fromiter(reader.column_reader("day"), dtype=np.int64, count=n) if n else np.zeros(0, np.int64)
-        agencies = list(reader.column_reader("agency")) if n else []
-        self.agency_names: list[str] = sorted(set(agencies))
-        index = {a: i for i, a in enumerate(self.agency_names)}
-        self.agency = np.fromiter((index[a] for a in agencies), dtype=np.int32, count=n)
-        self.provinces = ProvinceColumn(list(reader.column_reader("provinces")) if n else [])
-        self._groups(reader)
-        self.live = np.zeros(n, dtype=bool)
-        self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        leaves = _leaves(reader)
+        parts = [cache.columns(leaf) for leaf, _offset in leaves]
+        self.n = n = sum(p.n for p in parts)
+        self.days = _concat([p.days for p in parts], np.int64)  # sort keys multiply it
+        self.agency_names, combos, codes, rows, cols = cache.snapshot()
+        self.agency = _concat([p.agency for p in parts], np.int32)
+        matrix = np.zeros((len(combos), len(codes)), dtype=np.int64)
+        matrix[rows, cols] = 1
+        self.provinces = ProvinceColumn(codes, matrix, _concat([p.province_combo for p in parts], np.int32))
+        self._groups(_concat([p.story for p in parts], np.int64), _concat([p.ranks for p in parts], np.int32))
+        self.live = np.ones(n, dtype=bool)
+        for leaf, offset in leaves:
+            if leaf.has_deletions():
+                deleted = np.fromiter(leaf.segment().deleted_docs(), dtype=np.int64)
+                self.live[deleted + offset] = False
         self.doc_count = int(self.live.sum())
-        self.lengths = {f: self._lengths(reader, f) for f in ("title", "text")}
+        self.lengths = {f: _concat([p.lengths[f] for p in parts], np.float32) for f in ("title", "text")}
         self.avg = {f: max(1.0, reader.field_length(f) / max(1, reader.doc_count())) for f in ("title", "text")}
         self._agency_masks: dict[frozenset[str], np.ndarray] = {}
-        # Decoded posting lists of recently used terms: common words (และ, การ, ประเทศ) recur in
-        # many queries and decoding their thousands of blocks is most of a query's cost.
-        self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._postings_bytes = 0
-        self._postings_lock = threading.Lock()
 
     def postings(self, searcher, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """:func:`postings` of this index version, through a small LRU cache (bounded in bytes)."""
-        key = (field, text)
-        with self._postings_lock:
-            hit = self._postings.get(key)
-            if hit is not None:
-                self._postings.move_to_end(key)
-                return hit
-        value = postings(searcher, field, text)
-        size = value[0].nbytes + value[1].nbytes
-        if size <= POSTINGS_CACHE_BYTES // 8:
-            with self._postings_lock:
-                if key not in self._postings:
-                    self._postings[key] = value
-                    self._postings_bytes += size
-                while self._postings_bytes > POSTINGS_CACHE_BYTES:
-                    _k, (ids, tf) = self._postings.popitem(last=False)
-                    self._postings_bytes -= ids.nbytes + tf.nbytes
-        return value
+        """All ``(docnums, term frequencies)`` of a term in this version (deleted docs included),
+        read through ``searcher`` (this thread's, of this version) and the per-segment cache."""
+        leaves = _leaves(searcher.reader())
+        if len(leaves) == 1:
+            return self.cache.postings(leaves[0][0], field, text)
+        ids_parts, tf_parts = [], []
+        for leaf, offset in leaves:
+            ids, tf = self.cache.postings(leaf, field, text)
+            if len(ids):
+                ids_parts.append(ids + np.int32(offset))
+                tf_parts.append(tf)
+        if not ids_parts:
+            return _EMPTY_IDS, _EMPTY_TF
+        return np.concatenate(ids_parts), np.concatenate(tf_parts)
 
-    def _groups(self, reader) -> None:
+    def _groups(self, story: np.ndarray, ranks: np.ndarray) -> None:
         """Story columns: the documents of groups with several copies, in (group, rank) order."""
-        n = self.n
-        stories = list(reader.column_reader("story")) if n else []
-        ranks = np.fromiter(reader.column_reader("story_rank"), dtype=np.int64, count=n) if n else np.zeros(0)
-        _names, group = np.unique(np.array(stories, dtype=object), return_inverse=True) if n else ([], [])
-        self.group = np.asarray(group, dtype=np.int64).reshape(-1)
-        sizes = np.bincount(self.group) if n else np.zeros(0, dtype=np.int64)
-        self.shared = sizes[self.group] > 1 if n else np.zeros(0, dtype=bool)
+        _names, group = np.unique(story, return_inverse=True)
+        self.group = np.asarray(group, dtype=np.int32).reshape(-1)
+        sizes = np.bincount(self.group) if self.n else np.zeros(0, dtype=np.int64)
+        self.shared = sizes[self.group] > 1 if self.n else np.zeros(0, dtype=bool)
         docs = np.flatnonzero(self.shared)
         self._shared_order = docs[np.lexsort((docs, ranks[docs], self.group[docs]))]
 
@@ -88,10 +84,6 @@ class DocTable:
             first[1:] = g[1:] != g[:-1]
             out[docs[first]] = True
         return out
-
-    def _lengths(self, reader, field: str) -> np.ndarray:
-        return np.fromiter((reader.doc_field_length(d, field, 0) or 0 for d in range(self.n)),
-                           dtype=np.float32, count=self.n)
 
     def agency_mask(self, ids: frozenset[str]) -> np.ndarray:
         """Documents whose agency is one of ``ids`` (cached)."""
@@ -116,17 +108,10 @@ class ProvinceColumn:
     which combinations hold a wanted province.
     """
 
-    def __init__(self, values: list[str]):
-        combos: dict[str, int] = {}
-        ids = np.fromiter((combos.setdefault(v or "", len(combos)) for v in values), dtype=np.int32,
-                          count=len(values))
-        self.combo = ids
-        self.codes: list[str] = sorted({c for v in combos for c in v.split()})
-        col = {c: i for i, c in enumerate(self.codes)}
-        self.matrix = np.zeros((len(combos), len(self.codes)), dtype=np.int64)
-        for value, i in combos.items():
-            for c in value.split():
-                self.matrix[i, col[c]] = 1
+    def __init__(self, codes: list[str], matrix: np.ndarray, combo: np.ndarray):
+        self.codes = codes  # the columns of ``matrix``
+        self.matrix = matrix  # combinations x codes, 1 where a combination holds a code
+        self.combo = combo  # each document's combination
 
     def counts(self, base: np.ndarray) -> dict[str, int]:
         """Documents of the boolean mask ``base`` per province code."""
@@ -143,35 +128,13 @@ class ProvinceColumn:
         return wanted[self.combo]
 
 
-def postings(searcher, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """All ``(docnums, term frequencies)`` of a term, across segments (deleted docs included)."""
-    ids_parts: list[np.ndarray] = []
-    tf_parts: list[np.ndarray] = []
-    for reader, offset in searcher.reader().leaf_readers():
-        if (field, text) not in reader:
-            continue
-        m = reader.postings(field, text)
-        if hasattr(m, "_read_ids") and hasattr(m, "_read_weights") and hasattr(m, "_next_block"):
-            # A block at a time: Whoosh-Reloaded 2.7.5 (pinned) keeps a block's arrays in _ids/_weights.
-            while m.is_active():
-                if m._ids is None:
-                    m._read_ids()
-                if m._weights is None:
-                    m._read_weights()
-                ids_parts.append(np.asarray(m._ids, dtype=np.int64) + offset)
-                tf_parts.append(np.asarray(m._weights, dtype=np.float32))
-                m._next_block()
-        else:  # another codec: the public, slower way
-            ids, tfs = [], []
-            while m.is_active():
-                ids.append(m.id())
-                tfs.append(m.weight())
-                m.next()
-            ids_parts.append(np.array(ids, dtype=np.int64) + offset)
-            tf_parts.append(np.array(tfs, dtype=np.float32))
-    if not ids_parts:
-        return _EMPTY_IDS, _EMPTY_TF
-    return np.concatenate(ids_parts), np.concatenate(tf_parts)
+def _leaves(reader) -> list[tuple]:
+    """The segment readers of ``reader`` with their first docnums (none for an empty index)."""
+    return [(leaf, int(offset)) for leaf, offset in reader.leaf_readers() if leaf.segment() is not None]
+
+
+def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
 
 
 class VersionTerms:
