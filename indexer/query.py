@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.normalize import normalize_line
-from indexer.thai import dictionary_words, iter_spans
+from indexer.thai import current_lexicon, iter_spans
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -126,7 +126,7 @@ def _words_of(glued: str, pieces: list[str]) -> list[str]:
 
 
 def _junk(words: list[str]) -> int:
-    vocab = dictionary_words()
+    vocab = current_lexicon()
     return sum(len(w) < 2 or (_THAI_START.match(w) is not None and w not in vocab) for w in words)
 
 

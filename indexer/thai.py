@@ -8,11 +8,17 @@ Two views of the same normalised text:
   มหาดไทย), down to the finest split, so that a query for a part finds the compound. Spans of
   the parts are exact sub-spans of the word.
 
-Documents and queries go through the same functions and the same dictionary.
+Documents and queries go through the same functions and the same dictionary: the stock one plus
+the words an index generation learned from its own articles (:class:`Lexicon`, names the stock
+dictionary cannot spell). The index's analyzer names its lexicon; a search runs inside
+:func:`use_lexicon` with the lexicon of the generation it searches, so both split alike.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+import hashlib
 import os
 import re
 import tempfile
@@ -75,46 +81,98 @@ def _agency_words() -> Iterable[str]:
                 yield part
 
 
-_nlpo3_lock = threading.Lock()
-_nlpo3_dict: str | None = None
+class Lexicon:
+    """The segmentation dictionary of one index generation: the stock words plus ``learned``.
+
+    Equal word lists give equal lexicons (one per process: :func:`lexicon`), so caches keyed by a
+    lexicon are shared by every index built with the same words.
+    """
+
+    def __init__(self, learned: frozenset[str]):
+        self.learned = learned
+        self.key = hashlib.sha1("\n".join(sorted(learned)).encode()).hexdigest()[:16] if learned else "base"
+        self._lock = threading.Lock()
+        self._nlpo3: str | None = None
+        self._trie: Trie | None = None
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and other.key == self.key
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.learned or word in dictionary_words()
+
+    def segment(self, text: str) -> list[str]:
+        """Dictionary words of a run of Thai letters (nlpo3; pythainlp's newmm without it)."""
+        name = self._nlpo3_name()
+        if name:
+            import nlpo3
+
+            return nlpo3.segment(text, name)
+        if self._trie is None:
+            self._trie = Trie(dictionary_words() | self.learned)
+        return newmm.segment(text, self._trie)
+
+    def _nlpo3_name(self) -> str | None:
+        """Load the words into nlpo3 once per process; None when nlpo3 is unavailable."""
+        if self._nlpo3 is not None:
+            return self._nlpo3 or None
+        with self._lock:
+            if self._nlpo3 is None:
+                try:
+                    import nlpo3
+                except ImportError:
+                    self._nlpo3 = ""
+                    return None
+                fd, path = tempfile.mkstemp(prefix="govsearch-dict-", suffix=".txt")
+                try:
+                    with os.fdopen(fd, "w", encoding="utf-8") as f:
+                        f.write("\n".join(sorted(dictionary_words() | self.learned)))
+                    name = f"govsearch-{os.getpid()}-{self.key}"
+                    _msg, ok = nlpo3.load_dict(path, name)
+                finally:
+                    os.unlink(path)
+                self._nlpo3 = name if ok else ""
+        return self._nlpo3 or None
 
 
-def _nlpo3_dict_name() -> str | None:
-    """Load the dictionary into nlpo3 once per process; None when nlpo3 is unavailable."""
-    global _nlpo3_dict
-    if _nlpo3_dict is not None:
-        return _nlpo3_dict or None
-    with _nlpo3_lock:
-        if _nlpo3_dict is None:
-            try:
-                import nlpo3
-            except ImportError:
-                _nlpo3_dict = ""
-                return None
-            fd, path = tempfile.mkstemp(prefix="govsearch-dict-", suffix=".txt")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    f.write("\n".join(sorted(dictionary_words())))
-                name = f"govsearch-{os.getpid()}"
-                _msg, ok = nlpo3.load_dict(path, name)
-            finally:
-                os.unlink(path)
-            _nlpo3_dict = name if ok else ""
-    return _nlpo3_dict or None
+_lexicons: dict[frozenset[str], Lexicon] = {}
+_lexicons_lock = threading.Lock()
+
+
+def lexicon(learned: Iterable[str] = ()) -> Lexicon:
+    """The lexicon of the stock dictionary plus ``learned`` words (one object per word list)."""
+    words = frozenset(w for w in learned if w)
+    with _lexicons_lock:
+        lex = _lexicons.get(words)
+        if lex is None:
+            lex = _lexicons[words] = Lexicon(words)
+        return lex
+
+
+_current: contextvars.ContextVar[Lexicon | None] = contextvars.ContextVar("govsearch_lexicon", default=None)
+
+
+def current_lexicon() -> Lexicon:
+    """The lexicon text is segmented with here: the one :func:`use_lexicon` set, else the stock one."""
+    return _current.get() or lexicon()
+
+
+@contextlib.contextmanager
+def use_lexicon(lex: Lexicon):
+    """Segment with ``lex`` inside the block (this thread or task only)."""
+    token = _current.set(lex)
+    try:
+        yield lex
+    finally:
+        _current.reset(token)
 
 
 @functools.lru_cache(maxsize=1)
 def _trie() -> Trie:
     return Trie(dictionary_words())
-
-
-def _segment(text: str) -> list[str]:
-    name = _nlpo3_dict_name()
-    if name:
-        import nlpo3
-
-        return nlpo3.segment(text, name)
-    return newmm.segment(text, _trie())
 
 
 _PLAIN_THAI = re.compile(rf"[{_THAI_LETTERS}]+")
@@ -141,25 +199,25 @@ _PIECES = re.compile(rf"(?P<thai>[{_THAI_LETTERS}]+)|(?P<other>[^{_THAI_LETTERS}
 
 
 @functools.lru_cache(maxsize=256)
-def _paragraph_words(par: str) -> tuple[tuple[str, int, int], ...]:
+def _paragraph_words(par: str, lex: Lexicon) -> tuple[tuple[str, int, int], ...]:
     """Words of one paragraph. Only runs of Thai letters go to the segmenter: punctuation and
     spaces are hard word boundaries (a pasted ``#`` or quote cannot change how the letters after
     it are split), and an abbreviation is read as the word it stands for, at its own offsets."""
     out: list[tuple[str, int, int]] = []
     done = 0
     for m in abbreviation_pattern().finditer(par):
-        _plain_words(par, done, m.start(), out)
+        _plain_words(par, done, m.start(), out, lex)
         out.append((abbreviations()[m.group()], m.start(), m.end()))
         done = m.end()
-    _plain_words(par, done, len(par), out)
+    _plain_words(par, done, len(par), out, lex)
     return tuple(out)
 
 
-def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]]) -> None:
+def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]], lex: Lexicon) -> None:
     for m in _PIECES.finditer(par, start, end):
         pos = m.start()
         if m.lastgroup == "thai":
-            for chunk in _segment(m.group()):
+            for chunk in lex.segment(m.group()):
                 out.append((chunk, pos, pos + len(chunk)))
                 pos += len(chunk)
             continue
@@ -173,24 +231,26 @@ def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]]
                 offset += len(word)
 
 
-def iter_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """``(word, start, end)`` for each word of normalised ``text`` (plain tuples: the hot path).
+def iter_spans(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int, int]]:
+    """``(word, start, end)`` for each word of normalised ``text`` (plain tuples: the hot path),
+    segmented with ``lex`` (default: :func:`current_lexicon`).
 
     Newlines are hard word boundaries, so text is segmented a paragraph at a time and recent
     paragraphs are cached: the index segments the title, the body and then both again for the
     fine field, and pays once.
     """
+    lex = lex or current_lexicon()
     if "\n" not in text:
-        yield from _paragraph_words(text)
+        yield from _paragraph_words(text, lex)
         return
     offset = 0
     for par in text.split("\n"):
         if par:
             if offset:
-                for w, s, e in _paragraph_words(par):
+                for w, s, e in _paragraph_words(par, lex):
                     yield w, s + offset, e + offset
             else:
-                yield from _paragraph_words(par)
+                yield from _paragraph_words(par, lex)
         offset += len(par) + 1
 
 
@@ -317,7 +377,7 @@ def iter_fine(text: str) -> Iterator[tuple[str, int, int, int]]:
 PART_MARK = "~"  # prefix of an indexed compound part: "~มหาดไทย" stands inside กระทรวงมหาดไทย
 
 
-def iter_text(text: str) -> Iterator[tuple[str, int, int, int]]:
+def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int, int, int]]:
     """``(term, start, end, position)`` for the index's text field.
 
     Each word at its own position, and every part of its split tree (except the word itself),
@@ -325,7 +385,7 @@ def iter_text(text: str) -> Iterator[tuple[str, int, int, int]]:
     while a whole-word match can still be ranked above a match inside a compound, and phrases of
     whole words stay phrases.
     """
-    for pos, (word, start, end) in enumerate(iter_spans(text)):
+    for pos, (word, start, end) in enumerate(iter_spans(text, lex)):
         yield word, start, end, pos
         nodes, n = split_tree(word)
         if n > 1:
