@@ -339,9 +339,23 @@ def _tree(word: str) -> tuple[tuple[tuple[str, int, int], ...], int]:
     return tuple(nodes), leaf
 
 
+@functools.lru_cache(maxsize=100_000)
+def word_tree(word: str, lex: Lexicon) -> tuple[tuple[tuple[str, int, int], ...], int]:
+    """:func:`split_tree` of ``word``; a word ``lex`` learned splits into the pieces the stock
+    dictionary cuts it into (ดิศกุล: ดิ · ศกุล), so that a fragment cut inside a name still finds it."""
+    if word not in lex.learned:
+        return split_tree(word)
+    nodes = [(word, 0, 0)]
+    off = 0
+    for i, piece in enumerate(lexicon().segment(word)):
+        nodes.append((piece, off, i))
+        off += len(piece)
+    return tuple(nodes), len(nodes) - 1
+
+
 def leaves(word: str) -> list[str]:
     """The finest parts of ``word`` in order (``[word]`` when it has no split)."""
-    nodes, n = _tree(word)
+    nodes, n = word_tree(word, current_lexicon())
     return [t for t, _o in _leaf_nodes(nodes, n)] if n > 1 else [word]
 
 
@@ -361,8 +375,9 @@ def iter_fine(text: str) -> Iterator[tuple[str, int, int, int]]:
     parts work), and a compound shares the position of its first leaf, as a synonym would.
     """
     pos = 0
-    for word, start, end in iter_spans(text):
-        nodes, n = split_tree(word)
+    lex = current_lexicon()
+    for word, start, end in iter_spans(text, lex):
+        nodes, n = word_tree(word, lex)
         if n == 1:
             yield word, start, end, pos
         elif end - start != len(word):  # an abbreviation: its parts cover all of its letters
@@ -385,9 +400,10 @@ def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int,
     while a whole-word match can still be ranked above a match inside a compound, and phrases of
     whole words stay phrases.
     """
+    lex = lex or current_lexicon()
     for pos, (word, start, end) in enumerate(iter_spans(text, lex)):
         yield word, start, end, pos
-        nodes, n = split_tree(word)
+        nodes, n = word_tree(word, lex)
         if n > 1:
             seen = {word}
             spelled = end - start != len(word)  # an abbreviation: parts cover all of its letters

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from conftest import build_data_dir
@@ -84,10 +85,24 @@ def test_a_sync_keeps_the_generations_words_and_a_rebuild_learns_again(tmp_path)
     with Store(store_path(data)) as store:
         import_files(store, [_articles(tmp_path / "b.jsonl", more, start=10)])
     sync_index(data)
+    time.sleep(1.1)  # the engine looks for a new index version at most once a second
     # The new name waits for the next rebuild: documents already indexed keep their split.
     assert engine.backend.lexicon() == before and "วราวุธ" not in before.learned
     assert engine.search(build_params(q="วราวุธเผย")).hits  # found all the same, by its pieces
     rebuild_index(data)
+    time.sleep(1.1)
     assert "วราวุธ" in engine.backend.lexicon().learned
     assert engine.search(build_params(q="วราวุธเผย")).hits[0].title == "นายวราวุธ ศิลปอาชา เผย"
+    engine.close()
+
+
+def test_a_fragment_cut_inside_a_learned_name_still_finds_it(tmp_path):
+    data = build_data_dir(tmp_path / "data", [_articles(tmp_path / "a.jsonl", NAMED)])
+    engine = SearchEngine(data, cache_size=0)
+    assert "จุรินทร์" in engine.backend.lexicon().learned
+    # A selection that starts inside the name: the name's pieces are indexed beside it.
+    hits = engine.search(build_params(q="รินทร์ ลักษณวิศิษฏ์ แถลงผลการประชุม")).hits
+    assert hits and hits[0].title == NAMED[0][0]
+    named = {a.url for a in engine.store().iter_articles() if "จุรินทร์" in a.body}
+    assert len(named) == 2 and engine.matching_urls("รินทร์") >= named
     engine.close()

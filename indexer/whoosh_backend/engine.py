@@ -133,8 +133,9 @@ class WhooshBackend:
         return self.searcher().doc_count()
 
     def lexicon(self) -> Lexicon:
-        """The words the live generation segments with (its learned words included)."""
-        return schema_lexicon(self._index().schema)
+        """The words the live generation segments with (its learned words included): those of this
+        thread's searcher, the one the query then runs on."""
+        return schema_lexicon(self.searcher().schema)
 
     # -- searching --------------------------------------------------------------------------
     def run(self, params: SearchParams, parsed: ParsedQuery, head: int = 0) -> Page:
