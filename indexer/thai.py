@@ -191,8 +191,16 @@ def abbreviations() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def abbreviation_pattern() -> re.Pattern:
-    """Any abbreviation of :func:`abbreviations`, longest first."""
-    return re.compile("|".join(re.escape(a) for a in sorted(abbreviations(), key=len, reverse=True)))
+    """Any abbreviation of :func:`abbreviations`, longest first; not one whose end begins another
+    that the text goes on to spell (บริการพ.ศ. holds พ.ศ., not รพ.)."""
+    abbrs = sorted(abbreviations(), key=len, reverse=True)
+    alts = []
+    for a in abbrs:
+        tails = {b[len(a) - i:] for b in abbrs for i in range(1, len(a)) if b != a
+                 and len(b) > len(a) - i and b.startswith(a[i:]) and a[i - 1] != "."}
+        ahead = "".join(f"(?!{re.escape(t)})" for t in sorted(tails) if t)
+        alts.append(re.escape(a) + ahead)
+    return re.compile("|".join(alts))
 
 
 _PIECES = re.compile(rf"(?P<thai>[{_THAI_LETTERS}]+)|(?P<other>[^{_THAI_LETTERS}]+)")

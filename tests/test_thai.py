@@ -31,6 +31,11 @@ def test_offsets_point_at_the_words(text):
     ("รมว.มท. ลงพื้นที่", "รัฐมนตรีว่าการ มท ลงพื้นที่"),
     ("มติครม.", "มติ คณะรัฐมนตรี"),
     ("ผู้ว่าฯ เชียงใหม่", "ผู้ว่าราชการจังหวัด เชียงใหม่"),
+    # Glued to the year before it, พ.ศ. no longer drags its พ into the word before (ประมาณพ).
+    ("ประจำปีงบประมาณพ.ศ.2565", "ประจำปีงบประมาณ พุทธศักราช 2565"),
+    # บริการพ.ศ. holds พ.ศ., not รพ. (โรงพยาบาล), which the text does not go on to spell.
+    ("และบริการพ.ศ.2542", "และบริการ พุทธศักราช 2542"),
+    ("ที่รพ.ศิริราช", "ที่ โรงพยาบาล ศิริราช"),
 ])
 def test_an_abbreviation_is_read_as_the_word_it_stands_for(dotted, spelled):
     assert [w.text for w in words(dotted)] == [w.text for w in words(spelled)]
