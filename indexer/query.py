@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.normalize import normalize_line
-from indexer.thai import current_lexicon, iter_spans
+from indexer.thai import abbreviation_pattern, current_lexicon, iter_spans
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -84,6 +84,8 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
         # Cut at a space where there is one: half a word would find nothing.
         cut = text[:MAX_QUERY_CHARS]
         text = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    # A spaced abbreviation (พ. ศ., พล. อ.) is one word, not a clause per letter.
+    text = abbreviation_pattern().sub(lambda m: m.group().replace(" ", ""), text)
     clauses: list[Clause] = []
     pending_or = False
     for m in _TOKEN.finditer(_glue_thai(text)):

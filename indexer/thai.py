@@ -199,8 +199,14 @@ def abbreviation_pattern() -> re.Pattern:
         tails = {b[len(a) - i:] for b in abbrs for i in range(1, len(a)) if b != a
                  and len(b) > len(a) - i and b.startswith(a[i:]) and a[i - 1] != "."}
         ahead = "".join(f"(?!{re.escape(t)})" for t in sorted(tails) if t)
-        alts.append(re.escape(a) + ahead)
+        # A space after an inner dot is the same abbreviation (พ. ศ. 2563, พล. อ. ประยุทธ์).
+        alts.append(re.escape(a[:-1]).replace(r"\.", r"\.\s?") + re.escape(a[-1]) + ahead)
     return re.compile("|".join(alts))
+
+
+def spelled_out(abbreviation: str) -> str:
+    """The word an abbreviation found by :func:`abbreviation_pattern` stands for."""
+    return abbreviations()[abbreviation.replace(" ", "")]
 
 
 _PIECES = re.compile(rf"(?P<thai>[{_THAI_LETTERS}]+)|(?P<other>[^{_THAI_LETTERS}]+)")
@@ -215,7 +221,7 @@ def _paragraph_words(par: str, lex: Lexicon) -> tuple[tuple[str, int, int], ...]
     done = 0
     for m in abbreviation_pattern().finditer(par):
         _plain_words(par, done, m.start(), out, lex)
-        out.append((abbreviations()[m.group()], m.start(), m.end()))
+        out.append((spelled_out(m.group()), m.start(), m.end()))
         done = m.end()
     _plain_words(par, done, len(par), out, lex)
     return tuple(out)
