@@ -30,6 +30,7 @@ from indexer.params import SearchParams
 from indexer.proximity import HEAD, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
+from indexer.thai import use_lexicon
 from indexer.understand import understand
 
 
@@ -106,6 +107,11 @@ class SearchEngine:
         return result
 
     def _search(self, params: SearchParams) -> SearchResult:
+        # The query is split with the live index's words, as its documents were.
+        with use_lexicon(self.backend.lexicon()):
+            return self._search_with_lexicon(params)
+
+    def _search_with_lexicon(self, params: SearchParams) -> SearchResult:
         t0 = time.perf_counter()
         text = normalize_line(params.q)  # the one normalisation of the query
         und = understand(text, normalized=True)
@@ -189,9 +195,10 @@ class SearchEngine:
         """URLs of the first ``params.per_page`` matches of a search, in the engine's order (no
         proximity re-ranking, no fall-back reading): what an export lists."""
         text = normalize_line(params.q)
-        reading = fallbacks.first_reading(params, understand(text, normalized=True), parse(text, normalized=True),
-                                          self.backend)
-        return [m.url for m in self.backend.run(reading.params, reading.parsed).matches]
+        with use_lexicon(self.backend.lexicon()):
+            reading = fallbacks.first_reading(params, understand(text, normalized=True),
+                                              parse(text, normalized=True), self.backend)
+            return [m.url for m in self.backend.run(reading.params, reading.parsed).matches]
 
     def copies(self, url: str, story: str) -> list[dict]:
         """The other copies of a release: ``{url, publisher, title, date}``, the copy shown first."""
@@ -202,7 +209,8 @@ class SearchEngine:
 
     def matching_urls(self, q: str) -> set[str]:
         """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
-        return self.backend.matching_urls(parse(q))
+        with use_lexicon(self.backend.lexicon()):
+            return self.backend.matching_urls(parse(q))
 
     # -- other reads ------------------------------------------------------------------------
     def version(self) -> tuple:

@@ -20,6 +20,7 @@ from typing import Callable, Hashable, Protocol
 
 from indexer.params import SearchParams
 from indexer.query import ParsedQuery
+from indexer.thai import Lexicon
 
 Progress = Callable[[int], None]
 
@@ -85,6 +86,9 @@ class SearchBackend(Protocol):
 
     def doc_count(self) -> int:
         """Documents in the live index."""
+
+    def lexicon(self) -> Lexicon:
+        """The segmentation dictionary of the live index (queries must be split as its documents)."""
 
     def close(self) -> None:
         """Release this thread's resources."""

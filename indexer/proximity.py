@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from indexer.query import ParsedQuery
-from indexer.thai import abbreviation_pattern, abbreviations
+from indexer.thai import abbreviation_pattern, abbreviations, spelled_out
 
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
@@ -26,7 +26,7 @@ def squeeze(text: str, spell: bool = False) -> str:
     """``text`` lower-cased, without spaces and punctuation (and with ``spell``, abbreviations
     spelled out, as the segmenter spells them in the query's words): how a run of words is compared."""
     if spell:
-        text = abbreviation_pattern().sub(lambda m: abbreviations()[m.group()], text)
+        text = abbreviation_pattern().sub(lambda m: spelled_out(m.group()), text)
     return _GAPS.sub("", text.lower())
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.normalize import normalize_line
-from indexer.thai import dictionary_words, iter_spans
+from indexer.thai import abbreviation_pattern, current_lexicon, iter_spans
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -80,6 +80,8 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
     if not normalized:
         text = normalize_line(text)
     text, truncated = cut_query(text)
+    # A spaced abbreviation (พ. ศ., พล. อ.) is one word, not a clause per letter.
+    text = abbreviation_pattern().sub(lambda m: m.group().replace(" ", ""), text)
     clauses: list[Clause] = []
     pending_or = False
     for m in _TOKEN.finditer(_glue_thai(text)):
@@ -133,7 +135,7 @@ def _words_of(glued: str, pieces: list[str]) -> list[str]:
 
 
 def _junk(words: list[str]) -> int:
-    vocab = dictionary_words()
+    vocab = current_lexicon()
     return sum(len(w) < 2 or (_THAI_START.match(w) is not None and w not in vocab) for w in words)
 
 

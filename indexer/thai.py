@@ -8,22 +8,30 @@ Two views of the same normalised text:
   มหาดไทย), down to the finest split, so that a query for a part finds the compound. Spans of
   the parts are exact sub-spans of the word.
 
-Documents and queries go through the same functions and the same dictionary.
+Documents and queries go through the same functions and the same dictionary: the stock one plus
+the words an index generation learned from its own articles (:class:`Lexicon`, names the stock
+dictionary cannot spell). The index's analyzer names its lexicon; a search runs inside
+:func:`use_lexicon` with the lexicon of the generation it searches, so both split alike.
 """
 from __future__ import annotations
 
 import functools
-import os
 import re
-import tempfile
 import threading
 from importlib.resources import files
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterator, NamedTuple
 
 from pythainlp.tokenize import newmm
-from pythainlp.util import Trie
 
-from core.agencies import registry
+from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part of segmentation)
+    Lexicon,
+    current_lexicon,
+    dictionary_words,
+    lexicon,
+    read_data_lines,
+    stock_trie,
+    use_lexicon,
+)
 
 
 class Word(NamedTuple):
@@ -50,73 +58,6 @@ _LONG_PART_LEN = 4
 _MAX_RUN = 6  # longest run of leaves looked up as a word of its own
 
 
-@functools.lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    """The segmentation dictionary: pythainlp's words plus govsearch's own additions."""
-    words = set(_read_lines(files("pythainlp.corpus").joinpath("words_th.txt").read_text("utf-8")))
-    words.update(_read_lines(files("indexer").joinpath("data/custom_words.txt").read_text("utf-8")))
-    words.update(_agency_words())
-    return frozenset(w for w in words if w)
-
-
-def _read_lines(text: str) -> Iterable[str]:
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield line
-
-
-def _agency_words() -> Iterable[str]:
-    for agency in registry():
-        yield from agency.name_th.split()
-        # "สป.มท." is segmented at its dots anyway; a dot-free abbreviation is one word.
-        for part in agency.abbr_th.split("."):
-            if len(part) >= 2:
-                yield part
-
-
-_nlpo3_lock = threading.Lock()
-_nlpo3_dict: str | None = None
-
-
-def _nlpo3_dict_name() -> str | None:
-    """Load the dictionary into nlpo3 once per process; None when nlpo3 is unavailable."""
-    global _nlpo3_dict
-    if _nlpo3_dict is not None:
-        return _nlpo3_dict or None
-    with _nlpo3_lock:
-        if _nlpo3_dict is None:
-            try:
-                import nlpo3
-            except ImportError:
-                _nlpo3_dict = ""
-                return None
-            fd, path = tempfile.mkstemp(prefix="govsearch-dict-", suffix=".txt")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    f.write("\n".join(sorted(dictionary_words())))
-                name = f"govsearch-{os.getpid()}"
-                _msg, ok = nlpo3.load_dict(path, name)
-            finally:
-                os.unlink(path)
-            _nlpo3_dict = name if ok else ""
-    return _nlpo3_dict or None
-
-
-@functools.lru_cache(maxsize=1)
-def _trie() -> Trie:
-    return Trie(dictionary_words())
-
-
-def _segment(text: str) -> list[str]:
-    name = _nlpo3_dict_name()
-    if name:
-        import nlpo3
-
-        return nlpo3.segment(text, name)
-    return newmm.segment(text, _trie())
-
-
 _PLAIN_THAI = re.compile(rf"[{_THAI_LETTERS}]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # FaceShield = Face Shield, typed glued or not
 
@@ -125,7 +66,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # FaceShield = Face Shield, typed g
 def abbreviations() -> dict[str, str]:
     """Dotted abbreviations and their spelled-out word (``พล.อ.`` -> ``พลเอก``)."""
     out = {}
-    for line in _read_lines(files("indexer").joinpath("data/abbreviations.txt").read_text("utf-8")):
+    for line in read_data_lines(files("indexer").joinpath("data/abbreviations.txt").read_text("utf-8")):
         short, _tab, full = line.partition("\t")
         out[short.strip()] = full.strip()
     return out
@@ -133,33 +74,47 @@ def abbreviations() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def abbreviation_pattern() -> re.Pattern:
-    """Any abbreviation of :func:`abbreviations`, longest first."""
-    return re.compile("|".join(re.escape(a) for a in sorted(abbreviations(), key=len, reverse=True)))
+    """Any abbreviation of :func:`abbreviations`, longest first; not one whose end begins another
+    that the text goes on to spell (บริการพ.ศ. holds พ.ศ., not รพ.)."""
+    abbrs = sorted(abbreviations(), key=len, reverse=True)
+    alts = []
+    for a in abbrs:
+        tails = {b[len(a) - i:] for b in abbrs for i in range(1, len(a)) if b != a
+                 and len(b) > len(a) - i and b.startswith(a[i:]) and a[i - 1] != "."}
+        ahead = "".join(f"(?!{re.escape(t)})" for t in sorted(tails) if t)
+        # A space after an inner dot is the same abbreviation (พ. ศ. 2563, พล. อ. ประยุทธ์).
+        alts.append(re.escape(a[:-1]).replace(r"\.", r"\.\s?") + re.escape(a[-1]) + ahead)
+    return re.compile("|".join(alts))
+
+
+def spelled_out(abbreviation: str) -> str:
+    """The word an abbreviation found by :func:`abbreviation_pattern` stands for."""
+    return abbreviations()[abbreviation.replace(" ", "")]
 
 
 _PIECES = re.compile(rf"(?P<thai>[{_THAI_LETTERS}]+)|(?P<other>[^{_THAI_LETTERS}]+)")
 
 
 @functools.lru_cache(maxsize=256)
-def _paragraph_words(par: str) -> tuple[tuple[str, int, int], ...]:
+def _paragraph_words(par: str, lex: Lexicon) -> tuple[tuple[str, int, int], ...]:
     """Words of one paragraph. Only runs of Thai letters go to the segmenter: punctuation and
     spaces are hard word boundaries (a pasted ``#`` or quote cannot change how the letters after
     it are split), and an abbreviation is read as the word it stands for, at its own offsets."""
     out: list[tuple[str, int, int]] = []
     done = 0
     for m in abbreviation_pattern().finditer(par):
-        _plain_words(par, done, m.start(), out)
-        out.append((abbreviations()[m.group()], m.start(), m.end()))
+        _plain_words(par, done, m.start(), out, lex)
+        out.append((spelled_out(m.group()), m.start(), m.end()))
         done = m.end()
-    _plain_words(par, done, len(par), out)
+    _plain_words(par, done, len(par), out, lex)
     return tuple(out)
 
 
-def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]]) -> None:
+def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]], lex: Lexicon) -> None:
     for m in _PIECES.finditer(par, start, end):
         pos = m.start()
         if m.lastgroup == "thai":
-            for chunk in _segment(m.group()):
+            for chunk in lex.segment(m.group()):
                 out.append((chunk, pos, pos + len(chunk)))
                 pos += len(chunk)
             continue
@@ -173,24 +128,26 @@ def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]]
                 offset += len(word)
 
 
-def iter_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """``(word, start, end)`` for each word of normalised ``text`` (plain tuples: the hot path).
+def iter_spans(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int, int]]:
+    """``(word, start, end)`` for each word of normalised ``text`` (plain tuples: the hot path),
+    segmented with ``lex`` (default: :func:`current_lexicon`).
 
     Newlines are hard word boundaries, so text is segmented a paragraph at a time and recent
     paragraphs are cached: the index segments the title, the body and then both again for the
     fine field, and pays once.
     """
+    lex = lex or current_lexicon()
     if "\n" not in text:
-        yield from _paragraph_words(text)
+        yield from _paragraph_words(text, lex)
         return
     offset = 0
     for par in text.split("\n"):
         if par:
             if offset:
-                for w, s, e in _paragraph_words(par):
+                for w, s, e in _paragraph_words(par, lex):
                     yield w, s + offset, e + offset
             else:
-                yield from _paragraph_words(par)
+                yield from _paragraph_words(par, lex)
         offset += len(par) + 1
 
 
@@ -212,7 +169,7 @@ def _split_once(word: str) -> tuple[str, ...] | None:
     if len(word) < _MIN_SPLIT_LEN or not _THAI_RUN.fullmatch(word):
         return None
     vocab = dictionary_words()
-    trie = _trie()
+    trie = stock_trie()
     with _split_lock:  # the shared trie is edited for a moment: the word must not match itself
         known = word in vocab
         if known:
@@ -279,9 +236,23 @@ def _tree(word: str) -> tuple[tuple[tuple[str, int, int], ...], int]:
     return tuple(nodes), leaf
 
 
+@functools.lru_cache(maxsize=100_000)
+def word_tree(word: str, lex: Lexicon) -> tuple[tuple[tuple[str, int, int], ...], int]:
+    """:func:`split_tree` of ``word``; a word ``lex`` learned splits into the pieces the stock
+    dictionary cuts it into (ดิศกุล: ดิ · ศกุล), so that a fragment cut inside a name still finds it."""
+    if word not in lex.learned:
+        return split_tree(word)
+    nodes = [(word, 0, 0)]
+    off = 0
+    for i, piece in enumerate(lexicon().segment(word)):
+        nodes.append((piece, off, i))
+        off += len(piece)
+    return tuple(nodes), len(nodes) - 1
+
+
 def leaves(word: str) -> list[str]:
     """The finest parts of ``word`` in order (``[word]`` when it has no split)."""
-    nodes, n = _tree(word)
+    nodes, n = word_tree(word, current_lexicon())
     return [t for t, _o in _leaf_nodes(nodes, n)] if n > 1 else [word]
 
 
@@ -301,8 +272,9 @@ def iter_fine(text: str) -> Iterator[tuple[str, int, int, int]]:
     parts work), and a compound shares the position of its first leaf, as a synonym would.
     """
     pos = 0
-    for word, start, end in iter_spans(text):
-        nodes, n = split_tree(word)
+    lex = current_lexicon()
+    for word, start, end in iter_spans(text, lex):
+        nodes, n = word_tree(word, lex)
         if n == 1:
             yield word, start, end, pos
         elif end - start != len(word):  # an abbreviation: its parts cover all of its letters
@@ -317,7 +289,7 @@ def iter_fine(text: str) -> Iterator[tuple[str, int, int, int]]:
 PART_MARK = "~"  # prefix of an indexed compound part: "~มหาดไทย" stands inside กระทรวงมหาดไทย
 
 
-def iter_text(text: str) -> Iterator[tuple[str, int, int, int]]:
+def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int, int, int]]:
     """``(term, start, end, position)`` for the index's text field.
 
     Each word at its own position, and every part of its split tree (except the word itself),
@@ -325,9 +297,10 @@ def iter_text(text: str) -> Iterator[tuple[str, int, int, int]]:
     while a whole-word match can still be ranked above a match inside a compound, and phrases of
     whole words stay phrases.
     """
-    for pos, (word, start, end) in enumerate(iter_spans(text)):
+    lex = lex or current_lexicon()
+    for pos, (word, start, end) in enumerate(iter_spans(text, lex)):
         yield word, start, end, pos
-        nodes, n = split_tree(word)
+        nodes, n = word_tree(word, lex)
         if n > 1:
             seen = {word}
             spelled = end - start != len(word)  # an abbreviation: parts cover all of its letters

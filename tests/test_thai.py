@@ -31,6 +31,14 @@ def test_offsets_point_at_the_words(text):
     ("รมว.มท. ลงพื้นที่", "รัฐมนตรีว่าการ มท ลงพื้นที่"),
     ("มติครม.", "มติ คณะรัฐมนตรี"),
     ("ผู้ว่าฯ เชียงใหม่", "ผู้ว่าราชการจังหวัด เชียงใหม่"),
+    # Glued to the year before it, พ.ศ. no longer drags its พ into the word before (ประมาณพ).
+    ("ประจำปีงบประมาณพ.ศ.2565", "ประจำปีงบประมาณ พุทธศักราช 2565"),
+    # บริการพ.ศ. holds พ.ศ., not รพ. (โรงพยาบาล), which the text does not go on to spell.
+    ("และบริการพ.ศ.2542", "และบริการ พุทธศักราช 2542"),
+    ("ที่รพ.ศิริราช", "ที่ โรงพยาบาล ศิริราช"),
+    # A space after an inner dot changes nothing.
+    ("พ. ศ. 2563", "พ.ศ. 2563"),
+    ("พล. อ. ประยุทธ์", "พลเอก ประยุทธ์"),
 ])
 def test_an_abbreviation_is_read_as_the_word_it_stands_for(dotted, spelled):
     assert [w.text for w in words(dotted)] == [w.text for w in words(spelled)]
@@ -99,3 +107,11 @@ def test_words_made_of_consecutive_parts_are_parts_too():
     nodes = {t for t, _o, _l in split_tree("ข้าราชการพลเรือน")[0]}
     assert {"ข้าราชการ", "พลเรือน", "ราชการ"} <= nodes
     assert ("~ข้าราชการ", 0, 9, 0) in [(t, s, e, p) for t, s, e, p in iter_text("ข้าราชการพลเรือน")]
+
+
+@pytest.mark.parametrize("spaced, dotted", [("พ. ศ. 2561 ครั้งที่ 2", "พ.ศ.2561 ครั้งที่ 2"),
+                                            ("พล. อ. ประยุทธ์ สวนทาง", "พล.อ.ประยุทธ์ สวนทาง")])
+def test_a_query_with_a_spaced_abbreviation_reads_it_as_one_word(spaced, dotted):
+    from indexer.query import parse
+
+    assert parse(spaced).words == parse(dotted).words

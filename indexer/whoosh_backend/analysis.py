@@ -1,6 +1,9 @@
 """Whoosh analyzers for Thai: dictionary words, and words with the parts of compounds.
 
-Defined at module level and stateless so that Whoosh can pickle them into the schema.
+Defined at module level so that Whoosh can pickle them into the schema, with the words the index
+generation learned from its articles (:mod:`indexer.vocabulary`): the generation keeps its
+segmentation dictionary with it, its writers (worker processes too) segment documents with it and
+its searches segment queries with it.
 The text given to them must already be normalised (:func:`core.normalize.normalize`):
 the stored text is the normalised text, so the character offsets point at the right letters.
 """
@@ -10,17 +13,34 @@ import sys
 
 from whoosh.analysis import Token, Tokenizer
 
-from indexer.thai import iter_spans, iter_text
+from indexer.thai import Lexicon, iter_spans, iter_text, lexicon
 
 
 class ThaiTokenizer(Tokenizer):
-    """Thai-aware tokenizer; ``parts=True`` also emits the (marked) parts of compound words."""
+    """Thai-aware tokenizer; ``parts=True`` also emits the (marked) parts of compound words.
+    ``words``: the learned words added to the stock dictionary."""
 
-    def __init__(self, parts: bool = False):
+    def __init__(self, parts: bool = False, words: tuple[str, ...] = ()):
         self.parts = parts
+        self.words = tuple(words)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ThaiTokenizer) and other.parts == self.parts
+        return isinstance(other, ThaiTokenizer) and other.parts == self.parts and other.words == self.words
+
+    def __getstate__(self) -> dict:
+        return {"parts": self.parts, "words": self.words}
+
+    def __setstate__(self, state: dict) -> None:
+        self.parts = state.get("parts", False)
+        self.words = tuple(state.get("words", ()))
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The segmentation dictionary of this index generation."""
+        lex = self.__dict__.get("_lex")
+        if lex is None:
+            lex = self.__dict__["_lex"] = lexicon(self.words)
+        return lex
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -35,10 +55,11 @@ class ThaiTokenizer(Tokenizer):
                 t.endchar = start_char + len(value)
             yield t
             return
+        lex = self.lexicon
         if self.parts:
-            stream = iter_text(value)
+            stream = iter_text(value, lex)
         else:
-            stream = ((w, s, e, i) for i, (w, s, e) in enumerate(iter_spans(value)))
+            stream = ((w, s, e, i) for i, (w, s, e) in enumerate(iter_spans(value, lex)))
         for text, start, end, pos in stream:
             t.text = text
             t.boost = 1.0
@@ -53,14 +74,20 @@ class ThaiTokenizer(Tokenizer):
             yield t
 
 
-def word_analyzer() -> ThaiTokenizer:
+def word_analyzer(words: tuple[str, ...] = ()) -> ThaiTokenizer:
     """Analyzer for the title: dictionary words only."""
-    return ThaiTokenizer(parts=False)
+    return ThaiTokenizer(parts=False, words=words)
 
 
-def text_analyzer() -> ThaiTokenizer:
+def text_analyzer(words: tuple[str, ...] = ()) -> ThaiTokenizer:
     """Analyzer for the text field: words, and the marked parts of compounds."""
-    return ThaiTokenizer(parts=True)
+    return ThaiTokenizer(parts=True, words=words)
+
+
+def schema_lexicon(schema) -> Lexicon:
+    """The lexicon an index's schema segments with (the stock one for an index without words)."""
+    analyzer = schema["text"].analyzer
+    return analyzer.lexicon if isinstance(analyzer, ThaiTokenizer) else lexicon()
 
 
 # An index's schema is pickled with the analyzer's module path: indexes built before this module

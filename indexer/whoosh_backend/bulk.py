@@ -25,7 +25,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 from core.paths import store_path
 from core.store import Store
 from indexer.thai import iter_spans, iter_text
-from indexer.whoosh_backend.analysis import ThaiTokenizer
+from indexer.whoosh_backend.analysis import ThaiTokenizer, schema_lexicon
 
 _CHUNK = 20_000  # postings per marshalled block of a run
 _REPORT_EVERY = 200  # articles between progress messages
@@ -80,12 +80,12 @@ def _fast_index(field, stream):
     return index
 
 
-def _text_stream(value):
-    return ((t, p) for t, _s, _e, p in iter_text(value))
+def _text_stream(lex):
+    return lambda value: ((t, p) for t, _s, _e, p in iter_text(value, lex))
 
 
-def _title_stream(value):
-    return ((t, p) for p, (t, _s, _e) in enumerate(iter_spans(value)))
+def _title_stream(lex):
+    return lambda value: ((t, p) for p, (t, _s, _e) in enumerate(iter_spans(value, lex)))
 
 
 def _speed_up_analysis(schema) -> None:
@@ -96,9 +96,11 @@ def _speed_up_analysis(schema) -> None:
     """
     for name, stream in (("text", _text_stream), ("title", _title_stream)):
         field = schema[name]
-        expected = ThaiTokenizer(parts=name == "text")
-        if field.analyzer == expected and isinstance(field.format, Positions) and not field.vector:
-            field.index = _fast_index(field, stream)
+        analyzer = field.analyzer
+        if isinstance(analyzer, ThaiTokenizer) and analyzer.parts == (name == "text") \
+                and isinstance(field.format, Positions) and not field.vector:
+            # The generation's own lexicon (its learned words), as its analyzer segments with.
+            field.index = _fast_index(field, stream(analyzer.lexicon))
 
 
 def segment_writer(ix, **kwargs) -> SegmentWriter:
@@ -139,7 +141,8 @@ def build_all(ix, data: Path, fields: Callable, procs: int,
     """Index every searchable article of the store at ``data`` into the empty index ``ix`` with
     ``procs`` worker processes; returns the number of documents. ``fields`` maps an Article to
     the index document (a module-level function: the workers call it)."""
-    list(iter_text("ก"))  # load the dictionary once, before the workers fork and share it
+    # Load the generation's dictionary once, before the workers fork and share it.
+    schema_lexicon(ix.schema).segment("ก")
     writer = SegmentWriter(ix, timeout=600, compound=False)  # holds the index's write lock
     with Store(store_path(data)) as store:
         splits = store.url_splits(procs)

@@ -19,7 +19,8 @@ from indexer.interface import IndexUnavailable, Match, Page
 from indexer.params import SearchParams
 from indexer.query import ParsedQuery
 from indexer.ranking import Ranker, top_k
-from indexer.thai import PART_MARK
+from indexer.thai import PART_MARK, Lexicon
+from indexer.whoosh_backend.analysis import schema_lexicon
 from indexer.whoosh_backend.index import current_generation, open_index
 from indexer.whoosh_backend.postings import DocTable, VersionTerms
 from indexer.whoosh_backend.searchers import renewed_searcher
@@ -131,6 +132,11 @@ class WhooshBackend:
     def doc_count(self) -> int:
         """Documents in the live index."""
         return self.searcher().doc_count()
+
+    def lexicon(self) -> Lexicon:
+        """The words the live generation segments with (its learned words included): those of this
+        thread's searcher, the one the query then runs on."""
+        return schema_lexicon(self.searcher().schema)
 
     # -- searching --------------------------------------------------------------------------
     def run(self, params: SearchParams, parsed: ParsedQuery, head: int = 0) -> Page:

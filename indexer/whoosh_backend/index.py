@@ -3,7 +3,9 @@
 Layout under ``<data>/whoosh/``::
 
     CURRENT            name of the live generation (replaced atomically)
-    gen-<stamp>/       a complete Whoosh index, plus ``applied_seq`` (the store change it reflects)
+    gen-<stamp>/       a complete Whoosh index, plus ``applied_seq`` (the store change it reflects);
+                       its schema holds the words learned from the store when it was created
+                       (:mod:`indexer.vocabulary`), which its documents and queries are segmented with
     sync.lock          held while a writer applies changes or a rebuild swaps in
 
 A rebuild writes a new generation beside the live one and swaps ``CURRENT`` only when it is
@@ -28,6 +30,8 @@ from core.locks import file_lock
 from core.store import Article, Store
 from core.paths import index_root, store_path
 from indexer.interface import IndexUnavailable, Progress, SyncReport
+from indexer.vocabulary import learn
+from indexer.whoosh_backend.analysis import schema_lexicon
 from indexer.whoosh_backend.bulk import build_all, segment_writer
 from indexer.whoosh_backend.schema import SCHEMA_VERSION, build_schema
 
@@ -72,13 +76,18 @@ def applied_seq(gen: Path) -> int:
         return 0
 
 
-def _new_generation(data: Path) -> Path:
+def _learned_words(store: Store) -> tuple[str, ...]:
+    """The words a new generation learns from the store's searchable articles."""
+    return tuple(learn((a.title, a.body) for a in store.iter_articles() if not a.withdrawn_at))
+
+
+def _new_generation(data: Path, words: tuple[str, ...] = ()) -> Path:
     root = index_root(data)
     root.mkdir(parents=True, exist_ok=True)
     # A random part too: a rebuild can start in the same second and process as the live one.
     gen = root / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
     gen.mkdir()
-    whoosh_index.create_in(str(gen), build_schema())
+    whoosh_index.create_in(str(gen), build_schema(words))
     (gen / _SCHEMA_FILE).write_text(str(SCHEMA_VERSION))
     _atomic_write(gen / _APPLIED, "0")
     return gen
@@ -88,12 +97,12 @@ def _swap_in(data: Path, gen: Path) -> None:
     _atomic_write(index_root(data) / _CURRENT, gen.name)
 
 
-def open_index(data: Path, create: bool = False):
+def open_index(data: Path, create: bool = False, store: Store | None = None):
     """Open the live Whoosh index; raises IndexUnavailable when there is none or it is damaged.
 
-    ``create`` (writers only, holding the sync lock) starts an empty index when none was ever
-    built. A CURRENT naming a missing folder, or a generation missing its files, is never
-    replaced by an empty index: searches would silently find nothing.
+    ``create`` (writers only, holding the sync lock) starts an index when none was ever built,
+    learning its words from ``store``. A CURRENT naming a missing folder, or a generation missing
+    its files, is never replaced by an empty index: searches would silently find nothing.
     """
     gen = current_generation(data)
     if gen is None:
@@ -102,7 +111,7 @@ def open_index(data: Path, create: bool = False):
             raise IndexUnavailable(f"the live index {index_root(data) / name} is missing: {_REINDEX}")
         if not create:
             raise IndexUnavailable(f"no index in {index_root(data)}: {_REINDEX} or `govsearch import`")
-        gen = _new_generation(data)
+        gen = _new_generation(data, _learned_words(store) if store is not None else ())
         _swap_in(data, gen)
     if not (gen / _SCHEMA_FILE).exists():
         raise IndexUnavailable(f"the live index {gen} is damaged (its files are missing): {_REINDEX}")
@@ -146,7 +155,9 @@ def _writer(ix) -> IndexWriter:
     return segment_writer(ix, limitmb=128, timeout=600, delay=0.25, compound=False)
 
 
-_BULK = 2000  # at least this many articles into an empty index: build it on every core
+# At least this many articles into an empty index: learn its words from them first, then build
+# it on every core.
+_BULK = 2000
 
 
 def _procs() -> int:
@@ -166,7 +177,10 @@ def sync_index(data: Path, progress: Progress | None = None) -> SyncReport:
     # The lock first, then the live generation: a rebuild swaps generations under this lock,
     # so a sync never writes into a folder that a rebuild has just retired.
     with file_lock(index_root(data) / "sync.lock"), Store(store_path(data)) as store:
-        ix = open_index(data, create=True)
+        ix = open_index(data, create=True, store=store)
+        if ix.is_empty() and not schema_lexicon(ix.schema).learned \
+                and store.last_seq() - applied_seq(Path(ix.storage.folder)) > _BULK:
+            ix = _relearned(data, ix, store)
         gen = Path(ix.storage.folder)
         since = applied_seq(gen)
         report.applied_seq = since
@@ -187,6 +201,21 @@ def sync_index(data: Path, progress: Progress | None = None) -> SyncReport:
             _atomic_write(gen / _APPLIED, str(since))
             report.applied_seq = since
     return report
+
+
+def _relearned(data: Path, ix, store: Store):
+    """An empty generation (created before the store had articles) replaced by one that learned
+    its words from the store; the caller holds the sync lock."""
+    words = _learned_words(store)
+    if not words:
+        return ix
+    old = Path(ix.storage.folder)
+    gen = _new_generation(data, words)
+    _atomic_write(gen / _APPLIED, str(applied_seq(old)))
+    _swap_in(data, gen)
+    ix.close()
+    shutil.rmtree(old, ignore_errors=True)
+    return whoosh_index.open_dir(str(gen))
 
 
 def _apply_changes(store: Store, writer: IndexWriter, since: int, report: SyncReport,
@@ -226,11 +255,12 @@ def rebuild_index(data: Path, progress: Progress | None = None) -> Path:
     root = index_root(data)
     with file_lock(root / "rebuild.lock"):
         _remove_stale_generations(data)
-        gen = _new_generation(data)
-        ix = whoosh_index.open_dir(str(gen))
         with Store(store_path(data)) as store:
             snapshot = store.last_seq()
+            words = _learned_words(store)
             bulk = store.count_articles() >= _BULK
+        gen = _new_generation(data, words)
+        ix = whoosh_index.open_dir(str(gen))
         if bulk:
             build_all(ix, data, article_fields, _procs(), progress)
         else:

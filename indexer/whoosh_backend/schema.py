@@ -12,15 +12,15 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from indexer.whoosh_backend.analysis import text_analyzer, word_analyzer
 
-SCHEMA_VERSION = 7  # bump when the fields or analyzers change: the index must then be rebuilt
+SCHEMA_VERSION = 8  # bump when the fields or analyzers change: the index must then be rebuilt
 
 
-def build_schema() -> Schema:
-    """The govsearch index schema."""
+def build_schema(words: tuple[str, ...] = ()) -> Schema:
+    """The govsearch index schema; ``words``: learned words the analyzers add to the dictionary."""
     return Schema(
         url=ID(stored=True, unique=True),
-        title=TEXT(analyzer=word_analyzer(), stored=True, phrase=True),
-        text=TEXT(analyzer=text_analyzer(), phrase=True),
+        title=TEXT(analyzer=word_analyzer(words), stored=True, phrase=True),
+        text=TEXT(analyzer=text_analyzer(words), phrase=True),
         # Day as YYYYMMDD (0 when unknown): sortable column for sorting, ranges and year facets.
         day=NUMERIC(numtype=int, bits=32, stored=True, sortable=True, signed=False),
         agency=ID(stored=True, sortable=True),
