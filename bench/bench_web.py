@@ -4,6 +4,7 @@
     python bench/bench_web.py --data-dir ./index --duration 15   # a shorter run
     python bench/bench_web.py --data-dir ./index --reindex       # with `govsearch reindex` running beside it
     python bench/bench_web.py --url http://127.0.0.1:8000        # against a server already running
+    python bench/bench_web.py --data-dir ./index --workers 2 --no-cache --reindex   # issue 15's load row
 
 Each client keeps one HTTP/1.1 connection and loops until the time is up, alternating between
 ``/search`` (the HTML page) and ``/api/search`` over the queries in bench/queries.txt (with their
@@ -164,8 +165,8 @@ def _wait_ready(port: int, timeout: float = 60) -> None:
     raise SystemExit(f"server on port {port} did not become healthy within {timeout:.0f} s")
 
 
-def _govsearch(data_dir: str, *args: str, **kw) -> subprocess.Popen:
-    env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
+def _govsearch(data_dir: str, *args: str, env: dict | None = None, **kw) -> subprocess.Popen:
+    env = {**os.environ, "PYTHAINLP_OFFLINE": "1", **(env or {})}
     cmd = [sys.executable, "-m", "govsearch", "--data-dir", data_dir, *args]
     return subprocess.Popen(cmd, env=env, cwd=REPO, **kw)
 
@@ -179,6 +180,9 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
     ap.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")
     ap.add_argument("--threads", type=int, default=8, help="waitress threads when starting the server")
+    ap.add_argument("--workers", type=int, default=1, help="server processes when starting the server")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="start the server with its results cache off (every request searches)")
     ap.add_argument("--reindex", action="store_true", help="run `govsearch reindex` beside the load")
     ap.add_argument("--warmup", type=float, default=5.0, help="seconds of unmeasured load first")
     args = ap.parse_args()
@@ -196,7 +200,9 @@ def main() -> None:
         LOG_DIR.mkdir(parents=True, exist_ok=True)
         log = open(LOG_DIR / "bench_web_serve.log", "wb")  # the server's log, kept out of the table
         server = _govsearch(args.data_dir, "serve", "--host", "127.0.0.1", "--port", str(port),
-                            "--threads", str(args.threads), stdout=log, stderr=subprocess.STDOUT)
+                            "--threads", str(args.threads), "--workers", str(args.workers),
+                            env={"GOVSEARCH_RESULTS_CACHE": "0"} if args.no_cache else None,
+                            stdout=log, stderr=subprocess.STDOUT)
     reindex = None
     try:
         _wait_ready(port)
@@ -211,7 +217,9 @@ def main() -> None:
         if reindex is not None:
             rc = reindex.poll()
             note = " (re-index running throughout)" if rc is None else f" (re-index finished, exit {rc})"
-        print(f"govsearch web benchmark{note}")
+        setup = (f"{args.workers} worker(s), results cache {'off' if args.no_cache else 'on'}"
+                 if server else "a server already running")
+        print(f"govsearch web benchmark, {setup}{note}")
         print(report(results, elapsed, args.clients))
     finally:
         for proc in (reindex, server):
