@@ -352,3 +352,16 @@ def test_an_unexpected_bug_is_a_plain_500_without_details(app, monkeypatch):
     resp = app.test_client().get("/api/search?q=x")
     assert resp.status_code == 500 and "ZeroDivision" not in resp.get_data(as_text=True)
     assert set(resp.get_json()) == {"error"}
+
+
+@pytest.mark.parametrize("args, mentions", [
+    pytest.param({"sort": ""}, "sort", id="empty-sort"),
+    pytest.param({"sort": "NEWEST"}, "sort", id="sort-in-capitals"),
+    pytest.param({"format": ""}, "format", id="empty-format"),
+])
+def test_api_takes_its_enumerations_exactly_as_documented(client, args, mentions):
+    """The OpenAPI document lists the values of sort and format: anything else is a 400 (the
+    HTML page stays lenient: a form may send an empty choice)."""
+    resp = client.get("/api/search", query_string=args)
+    assert resp.status_code == 400 and mentions in resp.get_json()["error"]
+    assert client.get("/search", query_string={"q": QUERY, **args}).status_code == 200

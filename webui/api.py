@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, jsonify, request, stream_with_context
 
-from indexer import ParamError
+from indexer import SORTS, ParamError
 from indexer.export import EXPORT_CAP, FORMATS, as_csv, as_jsonl, export_rows
 from webui import conditional, services, status as status_report
 from webui.openapi import openapi_document
@@ -21,9 +21,13 @@ def search():
     ``format=csv`` or ``format=jsonl`` streams every match instead (up to EXPORT_CAP rows).
     """
     params = services.params_from_args(request.args)  # ParamError -> 400 via the error handler
-    fmt = request.args.get("format", "json")  # exactly as documented: "" or "JSON" is a 400
+    # The API takes its enumerations exactly as documented: "" or "JSON" is a 400 (the page is
+    # lenient: its forms may send an empty choice).
+    fmt = request.args.get("format", "json")
     if fmt != "json" and fmt not in FORMATS:
         raise ParamError(f"format must be json, {', '.join(FORMATS)}")
+    if request.args.get("sort", SORTS[0]) not in SORTS:
+        raise ParamError(f"sort must be one of {', '.join(SORTS)}")
     etag = conditional.data_etag()
     unchanged = conditional.not_modified(etag)
     if unchanged is not None:
