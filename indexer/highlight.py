@@ -10,7 +10,7 @@ from bisect import bisect_right
 from html import escape
 from typing import Iterable
 
-from indexer.thai import iter_spans, split_tree
+from indexer.thai import iter_spans, spans_near, split_tree
 
 SNIPPET_CHARS = 260
 _LEAD = 70  # characters of context before the first marked word
@@ -64,7 +64,8 @@ def _valid_spans(window: str, lower: str, terms: list[str]) -> list[tuple[int, i
     occ = _occurrences(lower, terms)
     if not occ:
         return []
-    spans_of_words = list(iter_spans(window))
+    # Only the pieces an occurrence starts or ends in are segmented: the rest cannot decide.
+    spans_of_words = spans_near(window, [p for s, e, _t in occ for p in (s, e)])
     starts = {s for _w, s, _e in spans_of_words}
     ends = {e for _w, _s, e in spans_of_words}
     # The parts of a compound are boundaries too (iter_fine's nodes), but only the words an

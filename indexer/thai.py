@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 import threading
 from importlib.resources import files
 from typing import Iterator, NamedTuple
@@ -95,19 +96,63 @@ def spelled_out(abbreviation: str) -> str:
 _PIECES = re.compile(rf"(?P<thai>[{_THAI_LETTERS}]+)|(?P<other>[^{_THAI_LETTERS}]+)")
 
 
+def _stretches(par: str) -> Iterator[tuple[int, int, str | None]]:
+    """``(start, end, spelled)`` stretches of a paragraph: each abbreviation, with the word it
+    stands for, and the text between them (``spelled`` None)."""
+    done = 0
+    for m in abbreviation_pattern().finditer(par):
+        yield done, m.start(), None
+        yield m.start(), m.end(), spelled_out(m.group())
+        done = m.end()
+    yield done, len(par), None
+
+
 @functools.lru_cache(maxsize=256)
 def _paragraph_words(par: str, lex: Lexicon) -> tuple[tuple[str, int, int], ...]:
     """Words of one paragraph. Only runs of Thai letters go to the segmenter: punctuation and
     spaces are hard word boundaries (a pasted ``#`` or quote cannot change how the letters after
     it are split), and an abbreviation is read as the word it stands for, at its own offsets."""
     out: list[tuple[str, int, int]] = []
-    done = 0
-    for m in abbreviation_pattern().finditer(par):
-        _plain_words(par, done, m.start(), out, lex)
-        out.append((spelled_out(m.group()), m.start(), m.end()))
-        done = m.end()
-    _plain_words(par, done, len(par), out, lex)
+    for start, end, spelled in _stretches(par):
+        if spelled is None:
+            _plain_words(par, start, end, out, lex)
+        else:
+            out.append((spelled, start, end))
     return tuple(out)
+
+
+def spans_near(text: str, positions: list[int], lex: Lexicon | None = None) -> list[tuple[str, int, int]]:
+    """The words :func:`iter_spans` finds in ``text``, but only those of the pieces (runs of Thai
+    letters, other tokens' runs, abbreviations) that hold or touch one of ``positions``.
+
+    Pieces are segmented independently of each other, so these words are exactly the full
+    segmentation's there; a highlighter checking a few occurrences pays for a few runs instead of
+    segmenting its whole window.
+    """
+    lex = lex or current_lexicon()
+    wanted = sorted(set(positions))
+    out: list[tuple[str, int, int]] = []
+
+    def touched(start: int, end: int) -> bool:
+        i = bisect_left(wanted, start)
+        return i < len(wanted) and wanted[i] <= end
+
+    offset = 0
+    for par in text.split("\n"):
+        end_par = offset + len(par)
+        if par and touched(offset, end_par):
+            words: list[tuple[str, int, int]] = []
+            for start, end, spelled in _stretches(par):
+                if spelled is not None:
+                    if touched(offset + start, offset + end):
+                        words.append((spelled, start, end))
+                    continue
+                for m in _PIECES.finditer(par, start, end):
+                    if touched(offset + m.start(), offset + m.end()):
+                        _plain_words(par, m.start(), m.end(), words, lex)
+            out.extend((w, s + offset, e + offset) for w, s, e in words)
+        offset = end_par + 1
+    return out
 
 
 def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]], lex: Lexicon) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.whoosh_backend.analysis import text_analyzer, word_analyzer
-from indexer.thai import abbreviations, fine_words, iter_text, leaves, split_tree, words
+from indexer.thai import abbreviations, fine_words, iter_spans, iter_text, leaves, spans_near, split_tree, words
 
 HEADLINES = [
     "ปลัดกระทรวงมหาดไทย ติวเข้มสิงห์มหาดไทยรุ่นใหม่ เป็นข้าราชการที่ดี",
@@ -115,3 +115,19 @@ def test_a_query_with_a_spaced_abbreviation_reads_it_as_one_word(spaced, dotted)
     from indexer.query import parse
 
     assert parse(spaced).words == parse(dotted).words
+
+
+@pytest.mark.parametrize("text", [
+    "พล.อ.ประวิตร วงษ์สุวรรณ ลงพื้นที่จ.เชียงใหม่ ตรวจน้ำท่วม\nรมว.กษ. ประชุม COVID-19 วันที่ 4 มี.ค. 64",
+    "กระทรวงมหาดไทยจัดประชุม “ผู้ว่าฯ” ครั้งที่ 1,000.50 FaceShield #น้ำท่วม!!",
+    "\n\nนายกรัฐมนตรีแถลง\n\nข่าวสาร",
+])
+def test_spans_near_are_the_full_segmentation_around_the_positions(text):
+    # The highlighter segments only the pieces its occurrences fall in: every word it gets must
+    # be a word of the whole text, and every word of the whole text at a position must be there.
+    full = list(iter_spans(text))
+    for pos in range(len(text) + 1):
+        near = spans_near(text, [pos])
+        assert set(near) <= set(full)
+        assert {w for w in full if w[1] <= pos <= w[2]} <= set(near), pos
+    assert spans_near(text, list(range(len(text) + 1))) == full

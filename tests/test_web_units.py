@@ -9,8 +9,19 @@ from click.testing import CliRunner
 from indexer import SearchParams
 from webui.feeds import clean
 from webui.results import pager, phrase_query
-from webui.urls import article_url, pairs_of, toggle_agency, with_args
+from webui.urls import article_url, encode, pairs_of, toggle_agency, with_args
 from web_fixtures import app, web_data_dir  # noqa: F401  (fixtures)
+
+
+@pytest.mark.parametrize("pairs", [
+    [("q", "มหาดไทย & ราคา+ยาง"), ("agency", "moi")],
+    [("q", "a=b;c/d?e#f %20 ~"), ("since", "4 มี.ค. 64"), ("q", "")],
+    [],
+])
+def test_encode_is_urlencode(pairs):
+    from urllib.parse import urlencode
+    assert encode(pairs) == urlencode(pairs)
+    assert encode(pairs) == urlencode(pairs)  # the second time from the quoting cache
 
 
 def test_with_args_replaces_removes_and_resets_page():
