@@ -199,11 +199,20 @@ class Store:
         with self.transaction() as db:
             return grouping.regroup(db, self._log_regrouped, progress=progress)
 
-    def story_members(self, story: str) -> list[Article]:
-        """The articles of one story group, the copy shown first."""
-        rows = self.db.execute(f"SELECT {','.join(_ARTICLE_COLS)} FROM articles WHERE story=? "
-                               "ORDER BY story_rank, url", (story,)).fetchall()
-        return [Article(**dict(r)) for r in rows]
+    def story_copies(self, stories: list[str]) -> dict[str, list[dict]]:
+        """``{url, publisher, title, date}`` of the members of each story group, the copy shown
+        first, in one query (a results page asks for twenty groups; bodies are not read)."""
+        out: dict[str, list[dict]] = {}
+        wanted = sorted(set(stories))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self.db.execute(
+                "SELECT story, url, publisher, title, published FROM articles "
+                f"WHERE story IN ({','.join('?' * len(chunk))}) ORDER BY story, story_rank, url", chunk)
+            for story, url, publisher, title, published in rows:
+                out.setdefault(story, []).append(
+                    {"url": url, "publisher": publisher, "title": title, "date": published})
+        return out
 
     def set_withdrawn(self, url: str, when: str | None) -> bool:
         """Mark a stored article withdrawn at ``when`` (None: it is back). True when that changed

@@ -174,6 +174,7 @@ class SearchEngine:
             return []
         articles = self.store().get_articles([m.url for m in page.matches])
         terms = parsed.highlight_terms
+        copies = self.store().story_copies([m.story for m in page.matches if m.story])
         hits = []
         for m in page.matches:
             art = articles.get(m.url)
@@ -187,7 +188,7 @@ class SearchEngine:
                 score=m.score,
                 snippet=snippet(body, terms) if body else "",
                 title_html=mark(title, terms),
-                copies=self.copies(m.url, m.story),
+                copies=[c for c in copies.get(m.story, []) if c["url"] != m.url] if m.story else [],
             ))
         return hits
 
@@ -204,8 +205,7 @@ class SearchEngine:
         """The other copies of a release: ``{url, publisher, title, date}``, the copy shown first."""
         if not story:
             return []
-        return [{"url": a.url, "publisher": a.publisher, "title": a.title, "date": a.published}
-                for a in self.store().story_members(story) if a.url != url]
+        return [c for c in self.store().story_copies([story]).get(story, []) if c["url"] != url]
 
     def matching_urls(self, q: str) -> set[str]:
         """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
@@ -245,12 +245,15 @@ def _agency_facet(counts: dict[str, int]) -> list[dict]:
     for agency, n in counts.items():
         by_agency[agency] += n
         by_ministry[reg.ministry_of(agency)] += n
+    departments: dict[str, list[tuple[str, int]]] = {}
+    for agency, m in by_agency.most_common():
+        ministry = reg.ministry_of(agency)
+        if agency != ministry:
+            departments.setdefault(ministry, []).append((agency, m))
     out = []
     for ministry, n in by_ministry.most_common():
         out.append({"id": ministry, "name": reg.name(ministry), "name_en": reg.name(ministry, "en"),
                     "count": n, "parent": None})
-        for agency, m in by_agency.most_common():
-            if agency != ministry and reg.ministry_of(agency) == ministry:
-                out.append({"id": agency, "name": reg.name(agency), "name_en": reg.name(agency, "en"),
-                            "count": m, "parent": ministry})
+        out.extend({"id": agency, "name": reg.name(agency), "name_en": reg.name(agency, "en"),
+                    "count": m, "parent": ministry} for agency, m in departments.get(ministry, []))
     return out
