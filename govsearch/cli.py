@@ -186,15 +186,32 @@ def status(ctx: click.Context, sources_file: Path | None) -> None:
     click.echo(json.dumps(info, ensure_ascii=False, indent=1))
 
 
+REINDEX_NICENESS = 10
+
+
+def lower_cpu_priority(step: int = REINDEX_NICENESS) -> None:
+    """Lower this process's CPU priority by ``step`` (the worker processes it starts inherit it).
+    A full rebuild keeps both cores busy for minutes; served searches must not wait behind it."""
+    try:
+        os.nice(step)
+    except (AttributeError, OSError):  # no nice on this OS: run as before
+        pass
+
+
 @cli.command()
+@click.option("--nice/--no-nice", "lower_priority", default=True, show_default=True,
+              help="Run at low CPU priority (nice 10) so that a server on the same machine keeps "
+                   "answering quickly; on an otherwise idle machine the rebuild takes as long.")
 @click.pass_context
-def reindex(ctx: click.Context) -> None:
+def reindex(ctx: click.Context, lower_priority: bool) -> None:
     """Recompute each article's provinces and regroup copies of the same release, then rebuild the
     whole index from the store in a new folder and swap it in atomically.
 
     Searches keep using the old index until the new one is complete.
     Example: govsearch reindex
     """
+    if lower_priority:
+        lower_cpu_priority()
     from core.ingest import refresh_provinces
     from core.store import Store
     from core.paths import store_path

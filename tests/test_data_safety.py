@@ -114,3 +114,17 @@ def test_sync_racing_rebuilds_never_writes_into_a_retired_generation(writable_da
     from indexer.whoosh_backend import open_index
 
     assert open_index(data).doc_count() == stored
+
+
+@pytest.mark.parametrize("flag, raised", [([], 10), (["--no-nice"], 0)])
+def test_reindex_runs_at_low_cpu_priority(writable_data_dir, flag, raised):
+    """A rebuild keeps every core busy for minutes; a server beside it must keep answering. The
+    command runs in its own process (niceness is per process and inherited by its workers)."""
+    code = ("import os, sys; from click.testing import CliRunner; from govsearch.cli import cli; "
+            "before = os.nice(0); "
+            f"r = CliRunner().invoke(cli, ['--data-dir', sys.argv[1], 'reindex', *{flag!r}]); "
+            "assert r.exit_code == 0, r.output; print(os.nice(0) - before)")
+    proc = subprocess.run([sys.executable, "-c", code, str(writable_data_dir)], capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "PYTHAINLP_OFFLINE": "1"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert int(proc.stdout.split()[-1]) == raised
