@@ -28,7 +28,10 @@ def _reference(searcher) -> dict:
 
 
 def _columns(table) -> dict:
-    combos = [set(table.provinces.codes[i] for i in np.flatnonzero(row)) for row in table.provinces.matrix]
+    p = table.provinces
+    combos: list[set[str]] = [set() for _ in range(p.n_combos)]
+    for r, c in zip(p.rows.tolist(), p.cols.tolist()):
+        combos[r].add(p.codes[c])
     return {
         "days": table.days.tolist(),
         "agency": [table.agency_names[a] for a in table.agency],

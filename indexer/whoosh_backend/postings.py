@@ -33,9 +33,9 @@ class DocTable:
         self.days = _concat([p.days for p in parts], np.int64)  # sort keys multiply it
         self.agency_names, combos, codes, rows, cols = cache.snapshot()
         self.agency = _concat([p.agency for p in parts], np.int32)
-        matrix = np.zeros((len(combos), len(codes)), dtype=np.int64)
-        matrix[rows, cols] = 1
-        self.provinces = ProvinceColumn(codes, matrix, _concat([p.province_combo for p in parts], np.int32))
+        self.provinces = ProvinceColumn(codes, len(combos), np.asarray(rows, dtype=np.int32),
+                                        np.asarray(cols, dtype=np.int32),
+                                        _concat([p.province_combo for p in parts], np.int32))
         self._groups(_concat([p.story for p in parts], np.int64), _concat([p.ranks for p in parts], np.int32))
         self.live = np.ones(n, dtype=bool)
         for leaf, offset in leaves:
@@ -104,27 +104,32 @@ class ProvinceColumn:
     """The provinces of every document, as an id per distinct combination of provinces.
 
     Few combinations recur (most articles name none or one province), so counting is a bincount
-    over combination ids times a small combinations x provinces matrix, and a filter is a lookup of
-    which combinations hold a wanted province.
+    over combination ids spread over the (combination, province) pairs, and a filter is a lookup
+    of which combinations hold a wanted province. Pairs, not a dense combinations x provinces
+    matrix: at 90,904 articles there are ~9,000 combinations but only ~70,000 pairs, and counting
+    over the pairs takes half the time of the matrix product.
     """
 
-    def __init__(self, codes: list[str], matrix: np.ndarray, combo: np.ndarray):
-        self.codes = codes  # the columns of ``matrix``
-        self.matrix = matrix  # combinations x codes, 1 where a combination holds a code
+    def __init__(self, codes: list[str], n_combos: int, rows: np.ndarray, cols: np.ndarray, combo: np.ndarray):
+        self.codes = codes  # province codes, indexed by ``cols``
+        self.n_combos = n_combos
+        self.rows, self.cols = rows, cols  # combination rows[i] holds province codes[cols[i]]
         self.combo = combo  # each document's combination
 
     def counts(self, base: np.ndarray) -> dict[str, int]:
         """Documents of the boolean mask ``base`` per province code."""
         if not self.codes:
             return {}
-        per_combo = np.bincount(self.combo[base], minlength=len(self.matrix))
-        totals = per_combo @ self.matrix
+        per_combo = np.bincount(self.combo[base], minlength=self.n_combos)
+        totals = np.bincount(self.cols, weights=per_combo[self.rows], minlength=len(self.codes))
         return {self.codes[i]: int(n) for i, n in enumerate(totals) if n}
 
     def mask(self, codes: frozenset[str]) -> np.ndarray:
         """Documents naming any of ``codes``."""
         cols = [i for i, c in enumerate(self.codes) if c in codes]
-        wanted = self.matrix[:, cols].any(axis=1) if cols else np.zeros(len(self.matrix), dtype=bool)
+        wanted = np.zeros(self.n_combos, dtype=bool)
+        if cols:
+            wanted[self.rows[np.isin(self.cols, cols)]] = True
         return wanted[self.combo]
 
 
