@@ -42,11 +42,12 @@ def create_app(data_dir: str | os.PathLike | None = None, test_config: dict[str,
     if test_config:
         app.config.from_mapping(test_config)
 
-    from webui import api, errors, feeds, i18n, pages, security, services, status as status_view
+    from webui import api, errors, feeds, fragments, i18n, pages, security, services, status as status_view
 
     services.init_app(app)
     app.extensions[status_view.EXTENSION] = status
     i18n.init_app(app)
+    fragments.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(pages.bp)
