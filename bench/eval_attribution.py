@@ -16,7 +16,7 @@ LABELLING RULE (issue 10; every label set follows it, and so must the attributio
                 their successor (วท. -> mhesi, ไอซีที -> mdes).
   3. default    else the publisher (thaigov). The opening body line and running text are not evidence.
 
-    python bench/eval_attribution.py              # dev + test sets on full bodies from ../shared
+    python bench/eval_attribution.py              # every set on full bodies from ../shared
     python bench/eval_attribution.py --tails      # from tests/data/agency_labelled.jsonl.gz only
     python bench/eval_attribution.py -v           # also the dev confusion and the dev/test disagreements
     python bench/eval_attribution.py -v --heldout-misses   # ... and the held-out ones (closing note only)
@@ -24,7 +24,7 @@ LABELLING RULE (issue 10; every label set follows it, and so must the attributio
     python bench/eval_attribution.py --set heldout_old=old.tsv   # score one more labels file as its own set
 
 Sets: ``dev`` (bench/data/agency_dev.tsv: ../shared/corpus/agency_dev.tsv relabelled to the rule above,
-used while writing the rules), ``test``
+used while writing and tuning the rules), ``test``
 (tests/data/agency_test.tsv, labelled afterwards from a seeded random sample, used only for checking)
 and ``heldout`` (tests/data/agency_heldout.tsv, labelled from another seeded sample before the
 issue-10 rule changes and never tuned on; its header says how it was made), and ``heldout2``

@@ -134,10 +134,7 @@ MIGRATIONS: list[str] = [
     # 7: the agency an article's source claimed (an import file's "agency", a crawl source's
     # agency_hint), kept apart from the attributed one so that `govsearch reattribute` recomputes
     # the rest from the text when the rules change. Articles stored before have none recorded.
-    # Titles are indexed to find the same text stored from another site whatever agency each copy
-    # was attributed to (the content hash includes the agency; a publisher fallback differs by site).
     """
     CREATE TABLE IF NOT EXISTS agency_hints (url TEXT PRIMARY KEY, agency TEXT NOT NULL) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS articles_title ON articles(title);
     """,
 ]

@@ -314,17 +314,6 @@ class Store:
         row = self.db.execute("SELECT url FROM articles WHERE content_hash=? LIMIT 1", (chash,)).fetchone()
         return row[0] if row else None
 
-    def find_duplicate(self, article: Article) -> str | None:
-        """URL of a stored article with the same content (hash), or the same title, body and date
-        stored from another site under another agency (each copy falls back to its own publisher
-        when its text names none), or None."""
-        found = self.find_by_hash(article.content_hash)
-        if found or not article.title:
-            return found
-        row = self.db.execute("SELECT url FROM articles WHERE title=? AND body=? AND published IS ? LIMIT 1",
-                              (article.title, article.body, article.published)).fetchone()
-        return row[0] if row else None
-
     def counts_by(self, column: str) -> dict[str, int]:
         """Article counts grouped by ``agency``, ``publisher``, ``lang`` or ``category``."""
         if column not in {"agency", "publisher", "lang", "category"}:

@@ -166,7 +166,7 @@ class Pipeline:
             err.kind = "degraded"
             return self._failed(public, resp, err)
         if self.store.get_article(final) is None:
-            dup = self.store.find_duplicate(article)
+            dup = self.store.find_by_hash(article.content_hash)
             if dup and dup != final:
                 self.stats.skipped["duplicate"] += 1
                 self.book.set_state(public, self.source.id, outcome=DUPLICATE, duplicate_of=dup, last_error=None,
@@ -194,7 +194,7 @@ class Pipeline:
             err = ParseError(f"{public}: the feed now gives far less than the stored article; kept the stored one")
             err.kind = "degraded"
             return self._failed(public, resp, err)
-        dup = self.store.find_duplicate(article) if existing is None else None
+        dup = self.store.find_by_hash(article.content_hash) if existing is None else None
         if dup and dup != public:  # the same release stored from another site (thaigov republishes PRD's)
             self.stats.skipped["duplicate"] += 1
             self.book.set_state(public, self.source.id, outcome=DUPLICATE, duplicate_of=dup, last_error=None,

@@ -216,7 +216,7 @@ def test_a_feed_item_already_stored_from_another_site_is_a_duplicate(mirror, dat
     with open_store(data_dir) as store:
         before = store.count_articles()
     # Every item is looked at: a run of known_stop duplicates in a row would end the walk, as it
-    # should in a real crawl (and does here since duplicates are found by their text, issue 10).
+    # should in a real crawl (and does here since issue 10's rules attribute more copies alike).
     prd = dataclasses.replace(sources["prd"].with_base_url(mirror.base_url), known_stop=len(mirror.prd_ids) + 1)
     stats = crawl_source(prd, data_dir)
     # The feed's text of a release equals thaigov's stored text for most of them (not all: thaigov's

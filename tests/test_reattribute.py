@@ -110,13 +110,3 @@ def test_a_deleted_article_leaves_no_hint(tmp_path):
         s.delete_article(HINTED_URL)
         assert s.agency_hints() == {}
 
-
-def test_the_same_text_from_another_site_is_a_duplicate_whatever_its_agency(tmp_path):
-    # Copies whose text names no agency fall back to their own publisher (thaigov, prd): their content
-    # hashes differ, their text does not.
-    with Store(tmp_path / "s.sqlite3") as s:
-        s.upsert_article(Article(URL, TITLE, BODY, "2024-08-10", agency="thaigov"))
-        copy = Article("https://www.prd.go.th/th/content/1", TITLE, BODY, "2024-08-10", agency="prd")
-        assert s.find_by_hash(copy.content_hash) is None
-        assert s.find_duplicate(copy) == URL
-        assert s.find_duplicate(Article(copy.url, TITLE, BODY + " แก้ไข", "2024-08-10", agency="prd")) is None
