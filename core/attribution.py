@@ -3,7 +3,11 @@
 Republished releases carry their origin near the end: a signature line ("กองสารนิเทศ สป.มท.",
 "สำนักงานปลัดกระทรวงเกษตรและสหกรณ์"), hashtags ("#กระทรวงมหาดไทย #MOI", "#ข่าวพม", "#MHESI"), a
 credit line ("ที่มา: กรมประชาสัมพันธ์", "Cr. …", "ผู้นำเสนอ : …") or a contact line ("สายด่วนกรมควบคุมโรค
-1422"). Headlines name their agency first ("มท.", "สธ.", "รมว.แรงงาน", "“พาณิชย์”", "กระทรวงเกษตรฯ").
+1422"). Headlines name their agency first ("มท.", "สธ.", "รมว.แรงงาน", "“พาณิชย์”", "กระทรวงเกษตรฯ") or
+later ("… [กระทรวงการต่างประเทศ]", "ข่าวดี! วธ.ประกาศ …", "“สุชาติ” รมว.แรงงาน ส่ง …").
+
+The order is the labelling rule of issue 10 (bench/eval_attribution.py): a signature line naming an
+agency, else a ministry the headline names, else the publisher.
 
 A ministry merely *mentioned* in running text ("มอบ กระทรวงมหาดไทย กระทรวงการต่างประเทศ …") is not
 evidence: every mention is graded by where it sits (how close to the end, what kind of line) and only
@@ -35,12 +39,12 @@ class Attribution:
 
 
 # --- evidence strength -------------------------------------------------------------------------
-# A closing block (signature, credit, hashtags) decides even against the headline; a contact line or
-# a line the agency opens ("กรมประมง ขอชี้แจง …") decides only when the headline names no agency.
+# A closing block (signature, credit, hashtags) decides even against the headline; a contact line
+# decides only when the headline names no ministry. Nothing else in the body counts: a sentence the
+# agency opens, the opening line and running text only report (the labelling rule of issue 10).
 STRONG, MEDIUM = 4, 3
 
 _CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last few lines
-_LEAD_LINES = 1  # short releases open with the agency as subject: "กรมเจ้าท่า เร่งขุดลอก …"
 
 # Publishers' own footers: they say who republished the text, not who wrote it.
 _IGNORED = ("thaigov", "opm")
@@ -62,20 +66,17 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
+_AFTER_REACH = 3  # or its phone number follows it at once: "สำนักงานเศรษฐกิจการคลัง โทร. 0 2273 9020"
 _CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
 # Words a person's role or a unit puts before the agency name at the start of a line.
 _ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
          r"เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
-_LINE_START = re.compile(rf"^{_BULLET}(?:{_ROLE}\s*)?$")
-_LEAD_START = re.compile(rf"^{_BULLET}$")
-# An official's title and agency, then a verb of saying: the line reports a speech ("ปลัดกระทรวงวัฒนธรรม
-# กล่าวว่า …"), it does not sign the release.
-_SPEAKS = re.compile(r"^\s*(?:กล่าว|เปิดเผย|ให้สัมภาษณ์|แถลง|ระบุ|ชี้แจง)")
-_ROLE_START = re.compile(rf"^{_BULLET}{_ROLE}\s*$")
 # Sub-units and filler that may share a bare signature line with the agency name.
 _UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{_ROLE})", re.IGNORECASE)
 _BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
 _BARE_LINE_MAX = 120
+# Words that join an agency to a sentence: a line holding one is running text, not a signature.
+_CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่ง|ของ|ร่วมกับ|กับ|ณ|ตาม|ระหว่าง|ประกอบด้วย|ได้แก่|อาทิ)")
 _FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _HEADLINE_VERB = (
@@ -198,6 +199,7 @@ def _names(reg: Registry) -> _Names:
     headline = compile_headline_names(
         ((n, i) for n, i in ((x, mention[_squash(x)]) for x in spelled) if i in ministries),
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
+        ((k, i) for k, i in abbr.items() if i in ministries),
     )
     shortened = compile_shortened(_ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
     return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
@@ -262,10 +264,12 @@ def _is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
     for s, e, _i, _t in spans:
         rest[s:e] = [" "] * (e - s)
     words = [w for w in "".join(rest).split() if not _UNIT.match(w) and not _FILLER.match(w)]
+    if any(_CONNECTIVE.match(w) for w in words):
+        return False  # "จัดโดยกรมการปกครอง …", "และกระทรวงการต่างประเทศ ร่วมเป็นเจ้าภาพ": a sentence
     return sum(len(w) for w in words) <= _BARE_REST_MAX
 
 
-def _grade(line: str, r: int, n_lines: int, names: _Names, reg: Registry) -> list[_Mention]:
+def _grade(line: str, r: int, names: _Names, reg: Registry) -> list[_Mention]:
     """Every agency evidence on one line, ``r`` lines from the end, with its strength."""
     out: list[_Mention] = []
     spans = _line_mentions(line, names)
@@ -284,29 +288,24 @@ def _grade(line: str, r: int, n_lines: int, names: _Names, reg: Registry) -> lis
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
     if closing and len(line) <= _CONTACT_LINE_MAX:
-        ends = [m.end() for m in _CONTACT.finditer(line)]
-        for s, _e, agency, text in spans + _url_mentions(line, reg):
-            if any(0 <= s - end <= _CONTACT_REACH for end in ends) or text.startswith(("http", "www")):
+        # The agency follows its contact word ("สายด่วนกรมควบคุมโรค 1422") or precedes its number
+        # ("สำนักงานเศรษฐกิจการคลัง โทร. 02273 9020").
+        contacts = [(m.start(), m.end()) for m in _CONTACT.finditer(line)]
+        for s, e, agency, text in spans + _url_mentions(line, reg):
+            if (any(0 <= s - end <= _CONTACT_REACH or 0 <= start - e <= _AFTER_REACH for start, end in contacts)
+                    or text.startswith(("http", "www"))):
                 out.append(_Mention(MEDIUM, r, s, agency, text, line))
-    lead = r >= n_lines - _LEAD_LINES
-    for s, e, agency, text in spans:
-        # The agency opening a closing line, or opening the lead itself (no person's role there:
-        # "รัฐมนตรีช่วยว่าการ… ชื่นชม …" reports a visit, it is not a release of that ministry).
-        if closing and _ROLE_START.match(line[:s]) and _SPEAKS.match(line[e:]):
-            continue
-        if (closing and _LINE_START.match(line[:s])) or (lead and _LEAD_START.match(line[:s])):
-            out.append(_Mention(MEDIUM, r, s, agency, text, line))
     return out
 
 
 def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
-    """Graded mentions in the body (the last lines, and the opening line of a release)."""
+    """Graded mentions in the body (the last lines, and an answerer's line wherever it sits)."""
     lines = [ln.strip() for ln in (body or "").split("\n") if ln.strip()]
     out: list[_Mention] = []
     for idx, line in enumerate(lines):
         r = len(lines) - 1 - idx
-        if r < _CLOSING_LINES or idx < _LEAD_LINES or _ANSWERER.match(line):
-            out.extend(m for m in _grade(line, r, len(lines), names, reg) if m.agency not in _IGNORED)
+        if r < _CLOSING_LINES or _ANSWERER.match(line):
+            out.extend(m for m in _grade(line, r, names, reg) if m.agency not in _IGNORED)
     return out
 
 
@@ -350,7 +349,7 @@ def attribute(title: str, body: str, url: str = "", hint: str | None = None,
     """Decide the agency of an article. Never fails: the publisher (or ``thaigov``) is the fallback.
 
     Order: an explicit ``hint`` the registry knows; a closing signature, credit line or hashtag;
-    an agency opening the headline; a contact line or a line the agency opens; the publisher
+    a ministry the headline names (or an agency opening it); a contact line; the publisher
     (``publisher`` resolved, else the host of ``url``).
     """
     reg = reg or registry()

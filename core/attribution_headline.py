@@ -1,12 +1,12 @@
-"""Ministries a headline names after its opening words through one of their officials:
-"“สุชาติ” รมว.แรงงาน ส่ง …", "ประชุม … ปลัดฯ ยุติธรรม", "… ผู้ตรวจราชการกระทรวงศึกษาธิการ".
+"""Ministries a headline names after its opening words: through one of their officials ("“สุชาติ”
+รมว.แรงงาน ส่ง …", "ประชุม … ปลัดฯ ยุติธรรม", "… ผู้ตรวจราชการกระทรวงศึกษาธิการ"), by full name ("…
+[กระทรวงการต่างประเทศ]"), by dotted abbreviation ("ข่าวดี! วธ.ประกาศ …") or as "ก.แรงงาน".
 
-A headline that does not open with an agency may still say whose release it is: an official's title
-joined to a ministry ("รมว.ยุติธรรม", "ปลัดฯ ยุติธรรม", "รัฐมนตรี ดีอี", "ปลัดกระทรวงอุตสาหกรรม").
-A ministry's name on its own there is usually an object ("นายกฯ ตรวจเยี่ยมกระทรวงคมนาคม") and
-abbreviations are ordinary words, so neither counts without the title. Headlines about the Prime Minister,
-the cabinet or the government are the publisher's own news whatever ministry they mention, and a
-ministry of another country ("รัฐมนตรีช่วยว่าการกระทรวงการต่างประเทศ สาธารณรัฐเช็ก") is not ours.
+Step 2 of the labelling rule of issue 10: a headline naming a ministry is that ministry's news, the first
+one named. A bare short name ("แรงงาน", "มหาดไทย") is an ordinary word in mid-headline ("แรงงานต่างด้าว"),
+so it counts only after an official's title. Headlines about the Prime Minister, the cabinet or the
+government are the publisher's own news whatever ministry they mention ("นายกฯ ตรวจเยี่ยมกระทรวงคมนาคม"),
+and a ministry of another country ("รัฐมนตรีช่วยว่าการกระทรวงการต่างประเทศ สาธารณรัฐเช็ก") is not ours.
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ _END = r"(?=[\s\"“”'’)\-–,:!.]|$)"
 
 
 class HeadlineNames(NamedTuple):
-    pattern: re.Pattern
+    pattern: re.Pattern  # an official's title, then a ministry
+    anywhere: re.Pattern  # a ministry named on its own: full name, dotted abbreviation, "ก.…"
     ids: dict[str, str]  # matched name (squashed) -> ministry id
 
 
@@ -35,23 +36,36 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s.]+", "", text).casefold()
 
 
-def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tuple[str, str]]) -> HeadlineNames:
-    """Pattern for an official's title followed by a ministry: its ``full`` names or its ``short``
-    names and abbreviations, both given as (name, id) pairs."""
+def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tuple[str, str]],
+                           abbrs: Iterable[tuple[str, str]] = ()) -> HeadlineNames:
+    """Patterns for a ministry in a headline: its ``full`` names anywhere or after an official's title;
+    its ``short`` names and abbreviations after the title, or anywhere when dotted (``abbrs``: "วธ.") or
+    written "ก.…". All three are given as (name, id) pairs."""
     ids: dict[str, str] = {}
-    full_names, short_names = set(), set()
+    full_names, short_names, dotted, k_short = set(), set(), set(), set()
     for name, agency in full:
         ids.setdefault(_squash(name), agency)
         full_names.add(r"\s*".join(re.escape(p) for p in name.split()))
     for name, agency in short:
         ids.setdefault(_squash(name), agency)
         short_names.add(re.escape(name.rstrip(".")) + r"\.?")
-    by_len = lambda names: "|".join(sorted(names, key=len, reverse=True))  # noqa: E731
+        if name.startswith("ก.") and len(name) > 4:
+            k_short.add(r"ก\.\s*" + re.escape(name[2:]))
+    for name, agency in abbrs:
+        ids.setdefault(_squash(name), agency)
+        dotted.add(re.escape(name.rstrip(".")))
+    by_len = lambda names: "|".join(sorted(names, key=len, reverse=True)) or "(?!)"  # noqa: E731
     pattern = re.compile(
         # An assistant minister ("ผู้ช่วยรัฐมนตรีประจำกระทรวง…") speaks for himself, not the ministry.
         rf"(?<!ผู้ช่วย){OFFICIAL}\s*(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(short_names)}){_END})"
     )
-    return HeadlineNames(pattern, ids)
+    anywhere = re.compile(
+        # Not inside a word, an amount or a date: "150 บาท/กก." and "กก.ละ 140" are kilograms, "4 ก.พ.
+        # 2568" is February.
+        rf"(?<![\u0e01-\u0e4e\w./])(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(k_short)}){_END}|"
+        rf"(?<!\d)(?<!\d\s)(?P<abbr>{by_len(dotted)})\.(?!\s*\d{{2}}|ละ)(?![\u0e01-\u0e2e]\.))"
+    )
+    return HeadlineNames(pattern, anywhere, ids)
 
 
 class ShortenedNames(NamedTuple):
@@ -90,10 +104,14 @@ def headline_ministry(title: str, names: HeadlineNames) -> tuple[str, str] | Non
     """(ministry id, matched text) for the first ministry the headline names, or None."""
     if _GOVERNMENT.match(title):
         return None
-    for m in names.pattern.finditer(title):
-        if names_foreign_ministry(title[m.end():]):
-            continue
-        agency = names.ids.get(_squash(m.group("full") or m.group("short")))
-        if agency:
-            return agency, m.group().strip()
-    return None
+    found = []
+    for pattern in (names.pattern, names.anywhere):
+        for m in pattern.finditer(title):
+            if names_foreign_ministry(title[m.end():]):
+                continue
+            named = m.group("full") or m.group("short") or m.groupdict().get("abbr") or ""
+            agency = names.ids.get(_squash(named))
+            if agency:
+                found.append((m.start(), agency, m.group().strip()))
+                break
+    return min(found)[1:] if found else None

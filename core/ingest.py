@@ -91,6 +91,7 @@ def make_article(rec: Record) -> tuple[Article, list[str]]:
         lang=(rec.lang or "").strip().lower() or _guess_lang(title + " " + body),
         fetched_at=utcnow(),
         provinces=" ".join(extract_provinces(title, body)),
+        agency_hint=attribution.agency if attribution.method == "hint" else "",
     )
     # Computed here so that import workers share the cost; the store groups copies with it.
     article.minhash = signature(lead_of(title, body))
@@ -112,6 +113,31 @@ def refresh_provinces(store: Store, batch: int = 500) -> int:
             changed = {}
     store.set_provinces(changed)
     return count + len(changed)
+
+
+def reattribute(store: Store, batch: int = 500, progress=None) -> dict[tuple[str, str], int]:
+    """Attribute every stored article again with today's rules and registry (after they change),
+    writing the agencies that differ through the store so that the index re-reads them.
+
+    The source's own claim, when one was recorded, still wins (it is passed as the hint). Returns
+    the counts of ``(old agency, new agency)`` moves. ``govsearch reattribute`` and ``reindex`` run it.
+    """
+    hints = store.agency_hints()
+    moves: dict[tuple[str, str], int] = {}
+    changed: dict[str, str] = {}
+    for art in store.iter_articles():
+        new = attribute(art.title, art.body, url=art.url, hint=hints.get(art.url),
+                        publisher=art.publisher).agency
+        if new != art.agency:
+            changed[art.url] = new
+            moves[(art.agency, new)] = moves.get((art.agency, new), 0) + 1
+        if len(changed) >= batch:
+            store.set_agencies(changed)
+            changed = {}
+        if progress:
+            progress(1)
+    store.set_agencies(changed)
+    return moves
 
 
 def _publisher_of(url: str) -> str:

@@ -4,7 +4,7 @@ has not seen yet, in order, when it opens one.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
 MIGRATIONS: list[str] = [
@@ -130,5 +130,11 @@ MIGRATIONS: list[str] = [
     # gone); the index leaves it out, its stored page says so; it comes back if it re-appears.
     """
     ALTER TABLE articles ADD COLUMN withdrawn_at TEXT;
+    """,
+    # 7: the agency an article's source claimed (an import file's "agency", a crawl source's
+    # agency_hint), kept apart from the attributed one so that `govsearch reattribute` recomputes
+    # the rest from the text when the rules change. Articles stored before have none recorded.
+    """
+    CREATE TABLE IF NOT EXISTS agency_hints (url TEXT PRIMARY KEY, agency TEXT NOT NULL) WITHOUT ROWID;
     """,
 ]

@@ -62,6 +62,8 @@ class Article:
     # The lead's MinHash when computed ahead (by an import worker); not a column.
     minhash: Any = field(default=None, repr=False, compare=False)
     withdrawn_at: str | None = None  # when the source first answered 404/410 for it (UTC ISO)
+    # The agency the source claimed (attribution's hint), kept in agency_hints; not a column.
+    agency_hint: str = field(default="", repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -71,10 +73,11 @@ class Article:
         """All stored fields, as the API returns them."""
         out = asdict(self)
         out.pop("minhash")
+        out.pop("agency_hint")
         return out
 
 
-_ARTICLE_COLS = [f for f in Article.__dataclass_fields__ if f != "minhash"]
+_ARTICLE_COLS = [f for f in Article.__dataclass_fields__ if f not in ("minhash", "agency_hint")]
 
 
 class Store:
@@ -169,6 +172,11 @@ class Store:
         members whose group changed are logged too.
         """
         with self.transaction() as db:
+            if article.agency_hint:
+                db.execute("INSERT OR REPLACE INTO agency_hints(url, agency) VALUES (?, ?)",
+                           (article.url, article.agency_hint))
+            else:
+                db.execute("DELETE FROM agency_hints WHERE url=?", (article.url,))
             row = db.execute("SELECT content_hash, story FROM articles WHERE url=?", (article.url,)).fetchone()
             if row and row[0] == article.content_hash:
                 return "unchanged"
@@ -230,6 +238,7 @@ class Store:
         with self.transaction() as db:
             row = db.execute("SELECT story FROM articles WHERE url=?", (url,)).fetchone()
             cur = db.execute("DELETE FROM articles WHERE url=?", (url,))
+            db.execute("DELETE FROM agency_hints WHERE url=?", (url,))
             if cur.rowcount:
                 db.execute("INSERT INTO changes(url, op, at) VALUES (?, 'delete', ?)", (url, utcnow()))
                 grouping.remove(db, url, row[0] if row else "", self._log_regrouped)
@@ -286,6 +295,24 @@ class Store:
         alone, so only a rebuild (which reads every article) shows them."""
         with self.transaction() as db:
             db.executemany("UPDATE articles SET provinces=? WHERE url=?", [(v, u) for u, v in values.items()])
+
+    def agency_hints(self) -> dict[str, str]:
+        """``url -> agency`` the sources claimed (recorded since schema 7)."""
+        return dict(self.db.execute("SELECT url, agency FROM agency_hints").fetchall())
+
+    def set_agencies(self, values: dict[str, str]) -> None:
+        """Store re-attributed agencies by URL (``govsearch reattribute``). Each is a change of the
+        article: its content hash follows and the change log tells the index to re-read it; the
+        story groups of the changed articles are settled again (a group's agency may move)."""
+        with self.transaction() as db:
+            for url, agency in values.items():
+                row = db.execute("SELECT title, body, published FROM articles WHERE url=?", (url,)).fetchone()
+                if row is None:
+                    continue
+                seq = db.execute("INSERT INTO changes(url, op, at) VALUES (?, 'upsert', ?)", (url, utcnow())).lastrowid
+                db.execute("UPDATE articles SET agency=?, content_hash=?, seq=? WHERE url=?",
+                           (agency, content_hash(row[0], row[1], row[2], agency), seq, url))
+            grouping.settle(db, set(values), self._log_regrouped, quiet=set(values))
 
     def count_articles(self) -> int:
         """Number of stored articles."""

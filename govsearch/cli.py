@@ -1,5 +1,5 @@
-"""The ``govsearch`` command: import, search, status, reindex (crawl, schedule, serve, demo are
-registered from their own modules)."""
+"""The ``govsearch`` command: import, search, status, reattribute, reindex (crawl, schedule, serve,
+demo are registered from their own modules)."""
 from __future__ import annotations
 
 import json
@@ -198,14 +198,58 @@ def lower_cpu_priority(step: int = REINDEX_NICENESS) -> None:
         pass
 
 
+def _reattribute(store) -> int:
+    """Attribute every stored article again; prints the moves, returns how many articles changed."""
+    from core.ingest import reattribute as run
+
+    with _progress_bar(store.count_articles(), "attributing") as bar:
+        moves = run(store, progress=bar.update)
+    total = sum(moves.values())
+    if total:
+        top = sorted(moves.items(), key=lambda kv: (-kv[1], kv[0]))
+        click.echo(f"agencies recomputed: {total} articles changed ("
+                   + ", ".join(f"{old or '-'} -> {new}: {n}" for (old, new), n in top[:8])
+                   + (", …" if len(top) > 8 else "") + ")")
+    return total
+
+
+@cli.command()
+@click.option("--no-index", is_flag=True, help="Only update the store; the index catches up on its next sync.")
+@click.pass_context
+def reattribute(ctx: click.Context, no_index: bool) -> None:
+    """Attribute every stored article to its agency again with today's rules and registry (after an
+    upgrade changes them). Changed agencies are written through the store's change log, and the
+    index is brought up to date with them; an agency a source claimed itself is kept.
+
+    Example: govsearch reattribute
+    """
+    from core.store import Store
+    from core.paths import store_path
+
+    data = existing_data(_data(ctx))
+    with Store(store_path(data)) as store:
+        changed = _reattribute(store)
+    if not changed:
+        click.echo("agencies recomputed: none changed")
+    if not no_index:
+        from indexer import IndexUnavailable
+
+        try:
+            rep = sync_with_progress(data)
+        except IndexUnavailable as e:
+            raise UserError(f"stored, but not indexed: {e}") from None
+        if rep:
+            click.echo(f"indexed: {rep.upserts} added or updated, {rep.deletes} deleted")
+
+
 @cli.command()
 @click.option("--nice/--no-nice", "lower_priority", default=True, show_default=True,
               help="Run at low CPU priority (nice 10) so that a server on the same machine keeps "
                    "answering quickly; on an otherwise idle machine the rebuild takes as long.")
 @click.pass_context
 def reindex(ctx: click.Context, lower_priority: bool) -> None:
-    """Recompute each article's provinces and regroup copies of the same release, then rebuild the
-    whole index from the store in a new folder and swap it in atomically.
+    """Recompute each article's provinces and agency and regroup copies of the same release, then
+    rebuild the whole index from the store in a new folder and swap it in atomically.
 
     Searches keep using the old index until the new one is complete.
     Example: govsearch reindex
@@ -220,6 +264,7 @@ def reindex(ctx: click.Context, lower_priority: bool) -> None:
     data = _data(ctx)
     with Store(store_path(data)) as store:
         total = store.count_articles()
+        _reattribute(store)
         changed = refresh_provinces(store)
         with _progress_bar(total, "grouping copies") as bar:
             regrouped = store.regroup(progress=bar.update)

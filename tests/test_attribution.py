@@ -126,9 +126,11 @@ def test_an_official_speaking_in_a_closing_line_is_not_a_signature(line):
     assert (a.agency, a.method) == ("thaigov", "publisher")
 
 
-def test_an_agency_opening_a_closing_line_still_counts():
-    # the speech rule is about an official speaking; the agency as the line's subject still counts
-    a = attr(body=FILLER + "\nกรมประมง ขอชี้แจงกรณีข่าวการนำเข้าปลา")
+def test_a_sentence_the_agency_opens_is_not_a_signature():
+    # Issue 10's labelling rule: only signature, credit, hashtag and contact lines count in the body
+    # (this test said the opposite before it); the headline names the ministry when it is its news.
+    assert attr(body=FILLER + "\nกรมประมง ขอชี้แจงกรณีข่าวการนำเข้าปลา").agency == "thaigov"
+    a = attr(title="กรมประมงชี้แจงการแก้ปัญหาแรงงานประมง", body=FILLER + "\nกรมประมง ขอชี้แจงกรณีข่าวการนำเข้าปลา")
     assert ministry(a.agency) == "moac"
 
 
@@ -310,33 +312,31 @@ def tail_scores():
 
 
 def test_labelled_tails_accuracy(tail_scores):
-    # Measured on the repo tails: dev 272/288 (0.944; two answers sit beyond the tail), test
-    # 108/110 (0.982), heldout 152/160 (0.950); on full bodies dev 276/288 (0.958), test 108/110
-    # (0.982), heldout 150/160 (0.938). The test set was labelled after the rules were written;
-    # the held-out set was labelled before the issue-10 rules and never tuned on.
+    # Measured on the repo tails with the issue-10 labels: dev 283/288 (0.983; four answers sit
+    # beyond the tail), test 108/110 (0.982), heldout 150/160 (0.938), heldout2 138/150 (0.920); on
+    # full bodies dev 287/288 (0.997), the others the same. The test set was labelled after the rules
+    # were written; the held-out sets were labelled before the rules they score and never tuned on.
     assert tail_scores["dev"].n == 288 and tail_scores["test"].n >= 100 and tail_scores["heldout"].n == 160
-    assert tail_scores["dev"].accuracy >= 0.94
+    assert tail_scores["heldout2"].n == 150 and tail_scores["heldout2"].accuracy >= 0.90
+    assert tail_scores["dev"].accuracy >= 0.97
     assert tail_scores["test"].accuracy >= 0.93
     assert tail_scores["heldout"].accuracy >= 0.90
 
 
 def test_defaults_stay_with_the_publisher(tail_scores):
     # Articles labelled "default" must not be pulled to a ministry by mere mentions in the body.
-    # (Two dev "default" labels, thaigov-98750 "ปลัดฯ ท่องเที่ยวและกีฬา …" and thaigov-53192
-    # "“สุชาติ” รมว.แรงงาน …", go to the ministry by the issue-10 headline rule on purpose; the dev
-    # set labels thaigov-96792, the same headline with the full title, as mots/title.)
     s = tail_scores["dev"]
     c, n = s.by_method["default"]
     pulled = sum(1 for r, _a, method, _e in s.misses if r.method == "default" and method == "signature")
-    assert (n - pulled) / n >= 0.85
-    assert c / n >= 0.83
+    assert (n - pulled) / n >= 0.95
+    assert c / n >= 0.95
 
 
 @pytest.mark.skipif(ev.shared_dir() is None, reason="needs ../shared (the corpus) for full bodies")
 def test_full_body_accuracy():
     scores = ev.evaluate(ev.from_shared(ev.shared_dir()))
-    assert scores["dev"].accuracy >= 0.95
-    assert scores["test"].accuracy >= 0.93
+    assert scores["dev"].accuracy >= 0.99
+    assert scores["test"].accuracy >= 0.97
 
 
 def test_label_sets_share_no_article():

@@ -118,7 +118,7 @@ _SEARCH_PARAMS = [
 def _article_schema() -> dict:
     schema = TypeAdapter(Article).json_schema(mode="serialization", ref_template=_REF, schema_generator=_Schema)
     # Article.to_dict() writes every stored field, defaults included; /api/article adds the copies.
-    props = {k: v for k, v in schema["properties"].items() if k != "minhash"}
+    props = {k: v for k, v in schema["properties"].items() if k not in ("minhash", "agency_hint")}
     props["story"] = {**props["story"], "description": "The story group: copies of one release share it."}
     props["story_agency"] = {**props["story_agency"], "description": "The release's issuing agency."}
     props["story_rank"] = {**props["story_rank"], "description": "0 for the copy search shows."}
