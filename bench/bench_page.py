@@ -5,7 +5,8 @@ timeline): the Flask app rendering ``/search`` in-process, results cache off.
     python bench/bench_page.py --data-dir DIR --repeat 3
 
 Runs every query of bench/queries.txt (with its filters) ``--repeat`` times after one warm-up pass
-and prints p50/p95/max in milliseconds. Works with any checkout's webui (it only asks for /search).
+and prints p50/p95/max in milliseconds, and the process's resident memory after the run (what one
+serving worker holds: the app, the dictionaries, the index version's columns and caches). Works with any checkout's webui (it only asks for /search).
 """
 from __future__ import annotations
 
@@ -21,6 +22,20 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 os.environ["GOVSEARCH_RESULTS_CACHE"] = "0"  # measure rendering and searching, not the cache
 
 from bench.corpus import load_queries  # noqa: E402
+
+
+def rss_mb() -> tuple[float, float]:
+    """This process's resident memory now and at its peak, in MB (Linux; zeros elsewhere)."""
+    now = peak = 0.0
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    kb = int(line.split()[1]) / 1024
+                    now, peak = (kb, peak) if line.startswith("VmRSS") else (now, kb)
+    except OSError:
+        pass
+    return now, peak
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     print(f"{len(queries)} queries x {args.repeat}: page p50 {statistics.median(times):.1f} ms, "
           f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms")
+    now, peak = rss_mb()
+    print(f"worker RSS after the run: {now:.0f} MB (peak {peak:.0f} MB)")
     return 0
 
 
