@@ -24,18 +24,28 @@ os.environ["GOVSEARCH_RESULTS_CACHE"] = "0"  # measure rendering and searching, 
 from bench.corpus import load_queries  # noqa: E402
 
 
-def rss_mb() -> tuple[float, float]:
-    """This process's resident memory now and at its peak, in MB (Linux; zeros elsewhere)."""
-    now = peak = 0.0
+def memory_mb(pid: int | str = "self") -> dict[str, float]:
+    """A process's resident memory in MB (Linux; empty elsewhere): ``VmRSS`` (all of it), ``VmHWM``
+    (its peak), ``RssAnon`` (its own) and ``RssFile`` (mapped files: the index's memory-mapped
+    segments, shared with every other worker through the page cache)."""
+    out = {}
     try:
-        with open("/proc/self/status", encoding="ascii") as f:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
             for line in f:
-                if line.startswith(("VmRSS:", "VmHWM:")):
-                    kb = int(line.split()[1]) / 1024
-                    now, peak = (kb, peak) if line.startswith("VmRSS") else (now, kb)
+                key, _sep, rest = line.partition(":")
+                if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+                    out[key] = int(rest.split()[0]) / 1024
     except OSError:
         pass
-    return now, peak
+    return out
+
+
+def memory_line(mem: dict[str, float]) -> str:
+    """``memory_mb`` as one line of a report."""
+    if not mem:
+        return "RSS not measured (no /proc)"
+    return (f"RSS {mem['VmRSS']:.0f} MB (own {mem.get('RssAnon', 0):.0f} + mapped files "
+            f"{mem.get('RssFile', 0):.0f}; peak {mem.get('VmHWM', 0):.0f})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,8 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     print(f"{len(queries)} queries x {args.repeat}: page p50 {statistics.median(times):.1f} ms, "
           f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms")
-    now, peak = rss_mb()
-    print(f"worker RSS after the run: {now:.0f} MB (peak {peak:.0f} MB)")
+    print(f"worker after the run: {memory_line(memory_mb())}")
     return 0
 
 
