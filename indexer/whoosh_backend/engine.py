@@ -103,6 +103,9 @@ class WhooshBackend:
     def _table(self, searcher, key: tuple) -> DocTable:
         """The DocTable of version ``key`` (``searcher``'s): built once, by whichever thread asks
         first (the watcher, usually); another thread asking meanwhile waits for it."""
+        table = self._tables.get(key)  # (the dict is replaced whole, never changed in place)
+        if table is not None:
+            return table  # not waiting on the lock while another version is being built
         with self._tables_lock:
             table = self._tables.get(key)
             if table is None:
