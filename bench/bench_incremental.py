@@ -8,6 +8,9 @@ for each k imports k articles the index does not have yet and syncs the index, a
 does, and times the first full search (results cache off) after the sync against the same search
 once warm, in wall time and in CPU time of this process (steadier on a shared machine). Each
 round uses another query of bench/queries.txt; the table shows medians.
+A repeated query finds the words of its snippets' paragraphs already segmented (a cache of recent
+paragraphs), which a first query never does, sync or no sync: the last columns time the same
+warm search with that cache emptied, the cost of the query alone, to tell what the sync adds.
 Target (issue 15): first <= 2x warm for k <= 100, whatever N.
 Needs ../shared (the corpus); exits cleanly without it.
 """
@@ -64,11 +67,15 @@ def _import_and_sync(data: Path, docs: list[dict]) -> None:
     sync_index(data)
 
 
-def _timed(engine, params) -> tuple[float, float]:
+def _timed(engine, params, forget_snippets: bool = False) -> tuple[float, float]:
     """Wall and CPU milliseconds of one search, after the pause an engine needs to see a new
     index version (taken before warm searches too, so both start alike: on a busy machine a
     process that has slept waits for a core)."""
     time.sleep(1.1)
+    if forget_snippets:
+        from indexer.thai import _paragraph_words
+
+        _paragraph_words.cache_clear()
     t, c = time.perf_counter(), time.process_time()
     engine.search(params)
     return (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000
@@ -109,11 +116,12 @@ def main(argv: list[str] | None = None) -> int:
         for q in queries:  # warm: the postings of every query decoded once
             engine.search(build_params(q=q, per_page=20))
         print(f"{engine.doc_count()} articles in the index; {args.rounds} syncs per k, medians")
-        print("| k new | import + sync s | first query ms (CPU) | warm ms (CPU) | first / warm (CPU) |")
-        print("|---|---|---|---|---|")
+        print("| k new | import + sync s | first query ms (CPU) | warm ms (CPU) | first / warm (CPU) "
+              "| warm, snippets cold ms (CPU) | first / that (CPU) |")
+        print("|---|---|---|---|---|---|---|")
         qi = 0
         for k in args.k:
-            firsts, warms, syncs = [], [], []
+            firsts, warms, colds, syncs = [], [], [], []
             for _ in range(args.rounds):
                 docs = [next(fresh) for _ in range(k)]
                 t = time.perf_counter()
@@ -123,10 +131,13 @@ def main(argv: list[str] | None = None) -> int:
                 qi += 1
                 firsts.append(_timed(engine, params))
                 warms.extend(_timed(engine, params) for _ in range(2))
+                colds.extend(_timed(engine, params, forget_snippets=True) for _ in range(2))
             fw, fc = (statistics.median(x) for x in zip(*firsts))
             ww, wc = (statistics.median(x) for x in zip(*warms))
+            cw, cc = (statistics.median(x) for x in zip(*colds))
             print(f"| {k} | {statistics.median(syncs):.2f} | {fw:.1f} ({fc:.1f}) | {ww:.1f} ({wc:.1f}) "
-                  f"| {fw / ww:.2f} ({fc / wc:.2f}) |", flush=True)
+                  f"| {fw / ww:.2f} ({fc / wc:.2f}) | {cw:.1f} ({cc:.1f}) | {fw / cw:.2f} ({fc / cc:.2f}) |",
+                  flush=True)
     finally:
         if not args.data_dir:
             shutil.rmtree(data, ignore_errors=True)

@@ -9,7 +9,8 @@
 Each client keeps one HTTP/1.1 connection and loops until the time is up, alternating between
 ``/search`` (the HTML page) and ``/api/search`` over the queries in bench/queries.txt (with their
 filters, and pages 1-3). Prints a table of requests, errors, throughput and p50/p95/p99 latency
-per endpoint. Only 127.0.0.1 is ever contacted; every loop is bounded by the deadline.
+per endpoint, then the resident memory of each server process it started. Only 127.0.0.1 is ever
+contacted; every loop is bounded by the deadline.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from urllib.parse import urlencode, urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.bench_page import memory_line, memory_mb  # noqa: E402
 from bench.corpus import load_queries  # noqa: E402
 
 ENDPOINTS = ("/search", "/api/search")
@@ -144,6 +146,20 @@ def report(results: dict[str, Tally], elapsed: float, clients: int) -> str:
     return "\n".join(lines)
 
 
+def _server_processes(pid: int) -> list[int]:
+    """The server process and its descendants (gunicorn's workers), from /proc (Linux)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as f:
+                todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            pass
+    return out
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -221,6 +237,9 @@ def main() -> None:
                  if server else "a server already running")
         print(f"govsearch web benchmark, {setup}{note}")
         print(report(results, elapsed, args.clients))
+        if server is not None:  # the memory each process holds after the load (issue 15: <= 300 MB a worker)
+            for pid in _server_processes(server.pid):
+                print(f"server process {pid}: {memory_line(memory_mb(pid))}")
     finally:
         for proc in (reindex, server):
             if proc is not None and proc.poll() is None:

@@ -20,13 +20,13 @@ occasion: a periodic inspection reported in the same words).
 """
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from datasketch import MinHash
 
 from core.dedupe_markers import markers
 
@@ -107,13 +107,20 @@ def _hash32(s: bytes) -> int:
     return zlib.crc32(s)
 
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32)
+@functools.lru_cache(maxsize=1)
+def _template():
+    # Imported here: datasketch pulls in scipy (~1 s and ~50 MB resident), which a serving worker
+    # that only reads the store never needs.
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32)
 
 
 def signature(lead: Lead) -> np.ndarray:
     """The MinHash of a lead's shingles (``NUM_PERM`` uint32 values)."""
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32, permutations=_TEMPLATE.permutations,
-                scheme=_TEMPLATE.scheme)
+    minhash, template = _template()
+    m = minhash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32, permutations=template.permutations,
+                scheme=template.scheme)
     if lead.shingles:
         m.update_batch([g.encode("utf-8") for g in lead.shingles])
     return m.hashvalues.astype(np.uint32)

@@ -7,6 +7,7 @@ One :class:`Lexicon` per word list and process; the lexicon text is segmented wi
 from __future__ import annotations
 
 import contextlib
+import copy
 import contextvars
 import functools
 import hashlib
@@ -17,7 +18,6 @@ from importlib.resources import files
 from typing import Iterable
 
 from pythainlp.tokenize import newmm
-from pythainlp.util import Trie
 
 from core.agencies import registry
 
@@ -59,7 +59,8 @@ class Lexicon:
         self.key = hashlib.sha1("\n".join(sorted(learned)).encode()).hexdigest()[:16] if learned else "base"
         self._lock = threading.Lock()
         self._nlpo3: str | None = None
-        self.stock_trie: Trie | None = None
+        self._stock_split: str | None = None
+        self._words: WordSet | None = None
 
     def __hash__(self) -> int:
         return hash(self.key)
@@ -77,9 +78,31 @@ class Lexicon:
             import nlpo3
 
             return nlpo3.segment(text, name)
-        if self.stock_trie is None:
-            self.stock_trie = Trie(dictionary_words() | self.learned)
-        return newmm.segment(text, self.stock_trie)
+        if self._words is None:
+            self._words = WordSet(dictionary_words() | self.learned if self.learned else dictionary_words())
+        return newmm.segment(text, self._words)
+
+    def stock_split(self, word: str) -> list[str]:
+        """How the stock dictionary cuts ``word`` (one of ``learned``): ``lexicon().segment(word)``.
+
+        Segmenting a text only ever looks up the dictionary words inside it, so nlpo3 is given just
+        the stock words found inside the learned words: the same cuts, without a second copy of the
+        whole dictionary in memory (~60 MB in nlpo3) in every process that searches.
+        """
+        if not self.learned:
+            return lexicon().segment(word)
+        if self._stock_split is None:
+            with self._lock:
+                if self._stock_split is None:
+                    vocab = dictionary_words()
+                    inside = {w[i:j] for w in self.learned for i in range(len(w))
+                              for j in range(i + 1, len(w) + 1) if w[i:j] in vocab}
+                    self._stock_split = _load_nlpo3(inside, f"{self.key}-stock") or ""
+        if self._stock_split and word in self.learned:
+            import nlpo3
+
+            return nlpo3.segment(word, self._stock_split)
+        return lexicon().segment(word)
 
     def _nlpo3_name(self) -> str | None:
         """Load the words into nlpo3 once per process; None when nlpo3 is unavailable."""
@@ -87,21 +110,68 @@ class Lexicon:
             return self._nlpo3 or None
         with self._lock:
             if self._nlpo3 is None:
-                try:
-                    import nlpo3
-                except ImportError:
-                    self._nlpo3 = ""
-                    return None
-                fd, path = tempfile.mkstemp(prefix="govsearch-dict-", suffix=".txt")
-                try:
-                    with os.fdopen(fd, "w", encoding="utf-8") as f:
-                        f.write("\n".join(sorted(dictionary_words() | self.learned)))
-                    name = f"govsearch-{os.getpid()}-{self.key}"
-                    _msg, ok = nlpo3.load_dict(path, name)
-                finally:
-                    os.unlink(path)
-                self._nlpo3 = name if ok else ""
+                self._nlpo3 = _load_nlpo3(dictionary_words() | self.learned, self.key) or ""
         return self._nlpo3 or None
+
+
+def _load_nlpo3(words: Iterable[str], key: str) -> str | None:
+    """Load ``words`` into nlpo3 under a name of this process; None when nlpo3 is unavailable."""
+    try:
+        import nlpo3
+    except ImportError:
+        return None
+    fd, path = tempfile.mkstemp(prefix="govsearch-dict-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("\n".join(sorted(words)))
+        name = f"govsearch-{os.getpid()}-{key}"
+        _msg, ok = nlpo3.load_dict(path, name)
+    finally:
+        os.unlink(path)
+    return name if ok else None
+
+
+class WordSet:
+    """The part of pythainlp's ``Trie`` that newmm uses (``prefixes``), over a set of words.
+
+    pythainlp's Trie keeps a node object per letter of the dictionary (~60 MB for the stock words);
+    this reuses the frozenset already in memory, at about the same speed for single words.
+    ``without``: a word to leave out (a word's split into other words must not be itself).
+    """
+
+    def __init__(self, words: frozenset[str]):
+        self.words = words
+        self.without = ""
+        self.longest = max(map(len, words), default=0)
+        # The first two letters of every longer word: most positions end the search there.
+        self.heads = frozenset(w[:2] for w in words if len(w) > 1)
+
+    def excluding(self, word: str) -> "WordSet":
+        """The same words without ``word`` (a copy that shares the sets)."""
+        other = copy.copy(self)
+        other.without = word
+        return other
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __contains__(self, word: str) -> bool:
+        return word != self.without and word in self.words
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """The words that ``text`` holds at ``start``, shortest first (as ``Trie.prefixes``)."""
+        words, without = self.words, self.without
+        out = []
+        w = text[start:start + 1]
+        if w in words and w != without:
+            out.append(w)
+        if text[start:start + 2] not in self.heads:
+            return out
+        for end in range(start + 2, min(len(text), start + self.longest) + 1):
+            w = text[start:end]
+            if w in words and w != without:
+                out.append(w)
+        return out
 
 
 _lexicons: dict[frozenset[str], Lexicon] = {}
@@ -137,5 +207,6 @@ def use_lexicon(lex: Lexicon):
 
 
 @functools.lru_cache(maxsize=1)
-def stock_trie() -> Trie:
-    return Trie(dictionary_words())
+def stock_words() -> WordSet:
+    """The stock dictionary as newmm's dictionary (see :class:`WordSet`)."""
+    return WordSet(dictionary_words())

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-import threading
 from importlib.resources import files
 from typing import Iterator, NamedTuple
 
@@ -30,7 +29,7 @@ from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part
     dictionary_words,
     lexicon,
     read_data_lines,
-    stock_trie,
+    stock_words,
     use_lexicon,
 )
 
@@ -201,9 +200,6 @@ def words(text: str) -> list[Word]:
     return [Word(*t) for t in iter_spans(text)]
 
 
-_split_lock = threading.Lock()
-
-
 @functools.lru_cache(maxsize=300_000)
 def _split_once(word: str) -> tuple[str, ...] | None:
     """The fewest-parts split of ``word`` into other dictionary words, or None.
@@ -214,16 +210,7 @@ def _split_once(word: str) -> tuple[str, ...] | None:
     if len(word) < _MIN_SPLIT_LEN or not _THAI_RUN.fullmatch(word):
         return None
     vocab = dictionary_words()
-    trie = stock_trie()
-    with _split_lock:  # the shared trie is edited for a moment: the word must not match itself
-        known = word in vocab
-        if known:
-            trie.remove(word)
-        try:
-            parts = newmm.segment(word, trie)
-        finally:
-            if known:
-                trie.add(word)
+    parts = newmm.segment(word, stock_words().excluding(word))  # the word must not match itself
     if len(parts) < 2 or any(len(p) < 2 or p not in vocab for p in parts):
         return None
     short = sum(len(p) < _MIN_PART_LEN for p in parts)
@@ -289,7 +276,7 @@ def word_tree(word: str, lex: Lexicon) -> tuple[tuple[tuple[str, int, int], ...]
         return split_tree(word)
     nodes = [(word, 0, 0)]
     off = 0
-    for i, piece in enumerate(lexicon().segment(word)):
+    for i, piece in enumerate(lex.stock_split(word)):
         nodes.append((piece, off, i))
         off += len(piece)
     return tuple(nodes), len(nodes) - 1

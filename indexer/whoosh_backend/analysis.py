@@ -9,6 +9,7 @@ the stored text is the normalised text, so the character offsets point at the ri
 """
 from __future__ import annotations
 
+import functools
 import sys
 
 from whoosh.analysis import Token, Tokenizer
@@ -39,7 +40,7 @@ class ThaiTokenizer(Tokenizer):
         """The segmentation dictionary of this index generation."""
         lex = self.__dict__.get("_lex")
         if lex is None:
-            lex = self.__dict__["_lex"] = lexicon(self.words)
+            lex = self.__dict__["_lex"] = _lexicon_of(self.words)
         return lex
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
@@ -72,6 +73,13 @@ class ThaiTokenizer(Tokenizer):
                 t.startchar = start_char + start
                 t.endchar = start_char + end
             yield t
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon_of(words: tuple[str, ...]) -> Lexicon:
+    # Each index version's schema is unpickled afresh, with a tokenizer of its own: the word list
+    # is the same from one sync to the next, and a set of it is not built again for each.
+    return lexicon(words)
 
 
 def word_analyzer(words: tuple[str, ...] = ()) -> ThaiTokenizer:

@@ -23,6 +23,7 @@ from indexer.thai import PART_MARK, Lexicon
 from indexer.whoosh_backend.analysis import schema_lexicon
 from indexer.whoosh_backend.index import current_generation, open_index
 from indexer.whoosh_backend.postings import DocTable, VersionTerms
+from indexer.whoosh_backend.prepare import VersionWatcher
 from indexer.whoosh_backend.searchers import renewed_searcher
 from indexer.whoosh_backend.segments import SegmentCache
 
@@ -51,7 +52,10 @@ class WhooshBackend:
         self._ix = None
         self._gen: Path | None = None
         self._tables: dict[tuple, DocTable] = {}
+        self._tables_lock = threading.Lock()
         self._segments = SegmentCache()
+        # Builds a new version's table before its first search (see prepare.py).
+        self.watcher = VersionWatcher(self, _REFRESH_SECONDS / 2)
 
     # -- resources --------------------------------------------------------------------------
     def _index(self):
@@ -92,16 +96,36 @@ class WhooshBackend:
         return str(self._gen), searcher.reader().generation(), searcher.doc_count()
 
     def _terms(self) -> VersionTerms:
+        self.watcher.touch()
         searcher = self.searcher()
-        key = self.version()
-        with self._lock:
+        return VersionTerms(searcher, self._table(searcher, self.version()))
+
+    def _table(self, searcher, key: tuple) -> DocTable:
+        """The DocTable of version ``key`` (``searcher``'s): built once, by whichever thread asks
+        first (the watcher, usually); another thread asking meanwhile waits for it."""
+        table = self._tables.get(key)  # (the dict is replaced whole, never changed in place)
+        if table is not None:
+            return table  # not waiting on the lock while another version is being built
+        with self._tables_lock:
             table = self._tables.get(key)
             if table is None:
                 table = DocTable(searcher, self._segments)
-                self._tables = {key: table}  # keep only the newest version
-                self._segments.retain({leaf.segment().segment_id() for leaf, _o in
-                                       searcher.reader().leaf_readers() if leaf.segment() is not None})
-        return VersionTerms(searcher, table)
+                # The newest two versions: a thread still on the older one (its searcher is
+                # renewed within a second) must not rebuild it over the newer one.
+                self._tables = {**dict(list(self._tables.items())[-1:]), key: table}
+                self._segments.retain({seg for t in self._tables.values() for seg in t.segment_ids})
+        return table
+
+    def prepare(self) -> bool:
+        """Build the table of the newest index version unless it is built (True: it was built now)."""
+        self._local.checked = float("-inf")  # look at the index now, not once a second
+        searcher = self.searcher()
+        key = self.version()
+        with self._tables_lock:
+            if key in self._tables:
+                return False
+        self._table(searcher, key)
+        return True
 
     def _count_run(self) -> None:
         with self._lock:

@@ -28,6 +28,7 @@ class DocTable:
         self.cache = cache = cache or SegmentCache()
         reader = searcher.reader()
         leaves = _leaves(reader)
+        self.segment_ids = {leaf.segment().segment_id() for leaf, _offset in leaves}
         parts = [cache.columns(leaf) for leaf, _offset in leaves]
         self.n = n = sum(p.n for p in parts)
         self.days = _concat([p.days for p in parts], np.int64)  # sort keys multiply it
