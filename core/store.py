@@ -262,6 +262,17 @@ class Store:
                 out[row["url"]] = Article(**dict(row))
         return out
 
+    def get_texts(self, urls: list[str]) -> dict[str, tuple[str, str]]:
+        """``(title, body)`` of several articles by URL (missing ones are left out): what a results
+        page shows of each hit, without building whole articles."""
+        out: dict[str, tuple[str, str]] = {}
+        for i in range(0, len(urls), 500):
+            chunk = urls[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT url, title, body FROM articles WHERE url IN ({','.join('?' * len(chunk))})", chunk)
+            out.update((url, (title, body)) for url, title, body in rows)
+        return out
+
     def iter_articles(self, batch: int = 1000, after: str = "", upto: str | None = None) -> Iterator[Article]:
         """Every article, in URL order, read in batches (constant memory); only URLs in
         (``after``, ``upto``] when given (a share of the store for one of several workers)."""

@@ -150,10 +150,10 @@ class SearchEngine:
         page = self.backend.run(params, parsed, head=HEAD)
         if page.first or not page.matches:
             return page
-        articles = self.store().get_articles([m.url for m in page.matches])
+        texts = self.store().get_texts([m.url for m in page.matches])
         for m in page.matches:
-            art = articles.get(m.url)
-            m.score += proximity_bonus(parsed, art.title if art else m.title, art.body if art else "")
+            title, body = texts.get(m.url, (m.title, ""))
+            m.score += proximity_bonus(parsed, title, body)
         ranked = sorted(page.matches, key=lambda m: -m.score)  # stable: BM25 order breaks ties
         want = params.page * params.per_page
         return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
@@ -172,14 +172,12 @@ class SearchEngine:
     def _hits(self, page: Page, parsed: ParsedQuery) -> list[Hit]:
         if not page.matches:
             return []
-        articles = self.store().get_articles([m.url for m in page.matches])
+        texts = self.store().get_texts([m.url for m in page.matches])
         terms = parsed.highlight_terms
         copies = self.store().story_copies([m.story for m in page.matches if m.story])
         hits = []
         for m in page.matches:
-            art = articles.get(m.url)
-            title = art.title if art else m.title
-            body = art.body if art else ""
+            title, body = texts.get(m.url, (m.title, ""))
             hits.append(Hit(
                 url=m.url,
                 title=title,

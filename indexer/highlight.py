@@ -39,8 +39,12 @@ def _snap_start(text: str, pos: int) -> int:
     if cut >= 0 and pos - cut < 40:
         return cut + 1
     lo = max(0, pos - 60)
-    starts = [lo + s for _w, s, _e in iter_spans(text[lo:pos + 60])]
-    return max((s for s in starts if s <= pos), default=pos)
+    chunk = text[lo:pos + 60]
+    # The word holding pos is in its own piece; only a piece with no word before pos needs more.
+    start = max((lo + s for _w, s, _e in spans_near(chunk, [pos - lo]) if lo + s <= pos), default=None)
+    if start is None:
+        start = max((lo + s for _w, s, _e in iter_spans(chunk) if lo + s <= pos), default=pos)
+    return start
 
 
 def _snap_end(text: str, pos: int) -> int:
@@ -51,8 +55,11 @@ def _snap_end(text: str, pos: int) -> int:
     if cuts and min(cuts) - pos < 40:
         return min(cuts)
     lo = max(0, pos - 60)
-    ends = [lo + e for _w, _s, e in iter_spans(text[lo:pos + 60])]
-    return min((e for e in ends if e >= pos), default=pos)
+    chunk = text[lo:pos + 60]
+    end = min((lo + e for _w, _s, e in spans_near(chunk, [pos - lo]) if lo + e >= pos), default=None)
+    if end is None:
+        end = min((lo + e for _w, _s, e in iter_spans(chunk) if lo + e >= pos), default=pos)
+    return end
 
 
 def mark(text: str, terms: Iterable[str]) -> str:
