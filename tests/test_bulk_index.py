@@ -134,3 +134,24 @@ def test_segment_writer_writes_the_same_bytes_as_whoosh(writable_data_dir, tmp_p
         out[name] = _segment_bytes(folder)
     assert set(out["ours"]) >= {"pst", "trm", "_text_len.col"}
     assert out["ours"] == out["whoosh"]
+
+
+def test_words_learned_in_shares_are_the_words_of_one_pass(writable_data_dir):
+    from indexer.vocabulary import learn
+    from indexer.whoosh_backend.bulk import learn_all
+
+    db = store_path(writable_data_dir)
+    with Store(db) as store:
+        # A name in two articles is learned; withdrawn articles teach nothing.
+        urls = [a.url for a in store.iter_articles()]
+        for url in (urls[0], urls[-1]):
+            art = store.get_article(url)
+            art.body += "\nนายจุรินทร์ ลักษณวิศิษฏ์ กล่าว"
+            art.content_hash = ""
+            art.__post_init__()
+            store.upsert_article(art)
+        store.set_withdrawn(urls[1], "2024-01-01T00:00:00")
+        one_pass = tuple(learn((a.title, a.body) for a in store.iter_articles() if not a.withdrawn_at))
+    assert "จุรินทร์" in one_pass
+    for procs in (1, 2, 3):
+        assert learn_all(db, procs) == one_pass

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import queue
 import threading
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
@@ -24,7 +25,8 @@ from whoosh.writing import PostingPool, SegmentWriter
 
 from core.paths import store_path
 from core.store import Store
-from indexer.thai import iter_spans, iter_text
+from indexer.thai import dictionary_words, iter_spans, iter_text, lexicon
+from indexer.vocabulary import choose, count
 from indexer.whoosh_backend.analysis import ThaiTokenizer, schema_lexicon
 
 _CHUNK = 20_000  # postings per marshalled block of a run
@@ -140,6 +142,30 @@ def segment_writer(ix, **kwargs) -> SegmentWriter:
     writer = _SegmentWriter(ix, **kwargs)
     writer.pool = _ChunkedPool(writer._tempstorage, writer.newsegment, limitmb=kwargs.get("limitmb", 128))
     return writer
+
+
+def _count_share(share: tuple[str, str, str | None]) -> Counter:
+    """The learned-word candidates of the searchable articles with URLs in (after, upto]."""
+    data, after, upto = share
+    with Store(Path(data)) as store:
+        return count((a.title, a.body) for a in store.iter_articles(after=after, upto=upto) if not a.withdrawn_at)
+
+
+def learn_all(db: Path, procs: int) -> tuple[str, ...]:
+    """The words a new generation learns from the store at ``db`` (:mod:`indexer.vocabulary`),
+    its shares counted by ``procs`` processes: the same words as one pass over the store."""
+    with Store(db) as store:
+        splits = store.url_splits(procs)
+    shares = [(str(db), lo, hi) for lo, hi in zip([""] + splits, splits + [None])]
+    if len(shares) == 1:
+        return tuple(choose(_count_share(shares[0])))
+    # The dictionaries loaded once, before the workers fork and share them.
+    lexicon().segment("ก")
+    dictionary_words()
+    ctx = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+    with ctx.Pool(len(shares)) as pool:
+        counts = pool.map(_count_share, shares, chunksize=1)
+    return tuple(choose(sum(counts, Counter())))
 
 
 def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callable, out) -> None:
