@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.paths import store_path
 from core.store import Store
 from indexer import SearchEngine, build_params, rebuild_index
@@ -107,7 +109,8 @@ def _segment_bytes(folder: Path) -> dict[str, bytes]:
             if p.name.startswith("MAIN_") and "." in p.name}
 
 
-def test_segment_writer_writes_the_same_bytes_as_whoosh(writable_data_dir, tmp_path):
+@pytest.mark.parametrize("limitmb", [128, 0.02])  # postings sorted in memory; in many runs on disk
+def test_segment_writer_writes_the_same_bytes_as_whoosh(writable_data_dir, tmp_path, limitmb):
     """Our segment writer (posting pool in marshalled runs, field lengths read once per field)
     makes byte for byte the segment Whoosh's own writer makes: postings, block length bounds
     (which ranking reads), columns."""
@@ -122,18 +125,21 @@ def test_segment_writer_writes_the_same_bytes_as_whoosh(writable_data_dir, tmp_p
         docs = [article_fields(a) for a in store.iter_articles()]
     assert len(docs) > 20
     out = {}
-    for name, make in (("whoosh", lambda ix: SegmentWriter(ix, compound=False)),
-                       ("ours", lambda ix: segment_writer(ix, compound=False))):
+    runs = {}
+    for name, make in (("whoosh", lambda ix: SegmentWriter(ix, compound=False, limitmb=limitmb)),
+                       ("ours", lambda ix: segment_writer(ix, compound=False, limitmb=limitmb))):
         folder = tmp_path / name
         folder.mkdir()
         ix = whoosh_index.create_in(str(folder), build_schema())
         writer = make(ix)
         for d in docs:
             writer.add_document(**d)
+        runs[name] = len(writer.pool.runs)
         writer.commit()
         out[name] = _segment_bytes(folder)
     assert set(out["ours"]) >= {"pst", "trm", "_text_len.col"}
     assert out["ours"] == out["whoosh"]
+    assert runs["ours"] == runs["whoosh"] and (runs["ours"] > 3) == (limitmb < 1)
 
 
 def test_words_learned_in_shares_are_the_words_of_one_pass(writable_data_dir):

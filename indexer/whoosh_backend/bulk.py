@@ -37,6 +37,15 @@ _LIMIT_MB = 256  # postings held in memory per worker before a run is written
 class _ChunkedPool(PostingPool):
     """Whoosh's posting pool with runs written as marshalled blocks instead of single pickles."""
 
+    def add(self, item):
+        # PostingPool.add without its per-posting type assertions; the same size estimate, so
+        # runs are cut where Whoosh cuts them.
+        self.fieldnames.add(item[0])
+        self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
+
     def _write_run(self, f, items):
         block = []
         for item in items:
