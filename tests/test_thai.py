@@ -115,3 +115,19 @@ def test_a_query_with_a_spaced_abbreviation_reads_it_as_one_word(spaced, dotted)
     from indexer.query import parse
 
     assert parse(spaced).words == parse(dotted).words
+
+
+def test_text_positions_are_the_positions_of_iter_text():
+    """What the bulk build indexes (terms and positions only) is what iter_text gives, compounds'
+    marked parts and abbreviations included, and a second pass (cached parts) gives the same."""
+    from indexer.thai import iter_text, text_positions
+
+    text = ("กระทรวงมหาดไทย ประชุม ข้าราชการพลเรือน\nพล.อ.ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี กล่าวว่า "
+            "กระทรวงมหาดไทย สป.มท. 2,500 บาท COVID-19 iPhone")
+    for _ in range(2):
+        want: dict[str, list[int]] = {}
+        for term, _s, _e, pos in iter_text(text):
+            want.setdefault(term, []).append(pos)
+        got = text_positions(text)
+        assert got == want and list(got) == list(want)
+        assert any(t.startswith("~") for t in got) and len(got["กระทรวงมหาดไทย"]) == 2

@@ -25,7 +25,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 
 from core.paths import store_path
 from core.store import Store
-from indexer.thai import dictionary_words, iter_spans, iter_text, lexicon
+from indexer.thai import dictionary_words, iter_spans, lexicon, text_positions
 from indexer.vocabulary import choose, count
 from indexer.whoosh_backend.analysis import ThaiTokenizer, schema_lexicon
 
@@ -71,32 +71,36 @@ class _ChunkedPool(PostingPool):
             self._remove_run(path)
 
 
-def _fast_index(field, stream):
-    """``field.index`` for a positions field fed from one of our token streams: the postings
-    Whoosh's ``Positions.word_values`` makes of them (same terms, order, weights and bytes),
+def _fast_index(field, positions):
+    """``field.index`` for a positions field fed from one of our analyses (``positions``: text ->
+    each term's positions, terms in order of first occurrence): the postings Whoosh's
+    ``Positions.word_values`` makes of the same tokens (same terms, order, weights and bytes),
     without a Token object per word."""
     encode, boost = field.format.encode, field.format.field_boost
 
     def index(value, **_kwargs):
-        poses: dict[str, list[int]] = {}
-        for text, pos in stream(value):
-            found = poses.get(text)
-            if found is None:
-                poses[text] = [pos]
-            else:
-                found.append(pos)
-        for word, positions in poses.items():
-            yield word.encode("utf-8"), len(positions), float(len(positions)) * boost, encode(positions)
+        for word, poses in positions(value).items():
+            yield word.encode("utf-8"), len(poses), float(len(poses)) * boost, encode(poses)
 
     return index
 
 
-def _text_stream(lex):
-    return lambda value: ((t, p) for t, _s, _e, p in iter_text(value, lex))
+def _text_positions(lex):
+    return lambda value: text_positions(value, lex)
 
 
-def _title_stream(lex):
-    return lambda value: ((t, p) for p, (t, _s, _e) in enumerate(iter_spans(value, lex)))
+def _title_positions(lex):
+    def positions(value: str) -> dict[str, list[int]]:
+        poses: dict[str, list[int]] = {}
+        for pos, (word, _s, _e) in enumerate(iter_spans(value, lex)):
+            found = poses.get(word)
+            if found is None:
+                poses[word] = [pos]
+            else:
+                found.append(pos)
+        return poses
+
+    return positions
 
 
 def _speed_up_analysis(schema) -> None:
@@ -105,7 +109,7 @@ def _speed_up_analysis(schema) -> None:
     Only a worker's own schema object is changed (it is never written back): the stored schema
     keeps the analyzers that queries use, and this makes exactly their postings.
     """
-    for name, stream in (("text", _text_stream), ("title", _title_stream)):
+    for name, stream in (("text", _text_positions), ("title", _title_positions)):
         field = schema[name]
         analyzer = field.analyzer
         if isinstance(analyzer, ThaiTokenizer) and analyzer.parts == (name == "text") \
