@@ -161,3 +161,13 @@ def test_words_learned_in_shares_are_the_words_of_one_pass(writable_data_dir):
     assert "จุรินทร์" in one_pass
     for procs in (1, 2, 3):
         assert learn_all(db, procs) == one_pass
+
+
+def test_positions_are_encoded_as_whoosh_encodes_them():
+    from whoosh.formats import Positions
+
+    from indexer.whoosh_backend.bulk import _encode_positions
+
+    fmt = Positions()
+    for poses in ([0], [7], [7], [300], [0, 1], [3, 9, 27, 28], list(range(0, 5000, 7)), [70000, 70001]):
+        assert _encode_positions(list(poses)) == fmt.encode(list(poses))

@@ -11,6 +11,8 @@ same runs as marshalled lists of thousands of postings: same order, same index, 
 from __future__ import annotations
 
 import marshal
+from operator import sub
+from pickle import dumps
 import multiprocessing
 import os
 import queue
@@ -21,6 +23,7 @@ from typing import Callable
 
 from whoosh import index as whoosh_index
 from whoosh.formats import Positions
+from whoosh.system import pack_uint
 from whoosh.writing import PostingPool, SegmentWriter
 
 from core.paths import store_path
@@ -77,12 +80,28 @@ def _fast_index(field, positions):
     ``Positions.word_values`` makes of the same tokens (same terms, order, weights and bytes),
     without a Token object per word."""
     encode, boost = field.format.encode, field.format.field_boost
+    if type(field.format) is Positions:
+        encode = _encode_positions
 
     def index(value, **_kwargs):
         for word, poses in positions(value).items():
             yield word.encode("utf-8"), len(poses), float(len(poses)) * boost, encode(poses)
 
     return index
+
+
+_ONE_POSITION: dict[int, bytes] = {}
+
+
+def _encode_positions(poses: list[int]) -> bytes:
+    """``Positions.encode``, the same bytes: most terms occur once in a document, and their
+    encodings are kept by position."""
+    if len(poses) == 1:
+        found = _ONE_POSITION.get(poses[0])
+        if found is None:
+            found = _ONE_POSITION[poses[0]] = pack_uint(1) + dumps(poses, 2)
+        return found
+    return pack_uint(len(poses)) + dumps([poses[0], *map(sub, poses[1:], poses[:-1])], 2)
 
 
 def _text_positions(lex):
