@@ -341,9 +341,15 @@ _PARTS_CACHES: dict[str, dict[str, tuple[tuple[str, int, int], ...]]] = {}
 _PARTS_MAX = 500_000  # words per lexicon's cache before it starts afresh
 
 
+_PARTS_LEXICONS = 4  # a server lives through many generations: only the latest few keep a cache
+
+
 def _marked_parts_cache(lex: Lexicon) -> dict[str, tuple[tuple[str, int, int], ...]]:
     cache = _PARTS_CACHES.get(lex.key)
     if cache is None or len(cache) > _PARTS_MAX:
+        _PARTS_CACHES.pop(lex.key, None)
+        while len(_PARTS_CACHES) >= _PARTS_LEXICONS:
+            del _PARTS_CACHES[next(iter(_PARTS_CACHES))]  # the oldest
         cache = _PARTS_CACHES[lex.key] = {}
     return cache
 

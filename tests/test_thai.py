@@ -131,3 +131,12 @@ def test_text_positions_are_the_positions_of_iter_text():
         got = text_positions(text)
         assert got == want and list(got) == list(want)
         assert any(t.startswith("~") for t in got) and len(got["กระทรวงมหาดไทย"]) == 2
+
+
+def test_compound_parts_are_cached_for_the_latest_lexicons_only():
+    from indexer import thai
+
+    for i in range(thai._PARTS_LEXICONS + 3):
+        thai.text_positions("กระทรวงมหาดไทย", thai.Lexicon(frozenset({f"คำทดสอบ{i}"})))
+    assert len(thai._PARTS_CACHES) == thai._PARTS_LEXICONS
+    assert thai._PARTS_CACHES[thai.Lexicon(frozenset({f"คำทดสอบ{thai._PARTS_LEXICONS + 2}"})).key]
