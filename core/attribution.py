@@ -273,8 +273,9 @@ def _grade(line: str, r: int, names: _Names, reg: Registry) -> list[_Mention]:
     """Every agency evidence on one line, ``r`` lines from the end, with its strength."""
     out: list[_Mention] = []
     spans = _line_mentions(line, names)
+    # Every abbreviation has a dot: a line without one is not scanned for them.
     abbr_spans = [(m.start(1), m.end(1), names.abbr_ids[m.group(1)], m.group(1))
-                  for m in names.abbr_re.finditer(line)]
+                  for m in names.abbr_re.finditer(line)] if "." in line else []
     closing = r < _CLOSING_LINES
     if closing:
         for s, _e, agency, text in _hashtag_mentions(line, names):

@@ -96,7 +96,7 @@ def lead_of(title: str, body: str) -> Lead:
     if len(text) <= SHINGLE:
         grams = frozenset([text]) if text else frozenset()
     else:
-        grams = frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+        grams = frozenset({text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)})
     span = body_text[: LEAD_CHARS + LEAD_CHARS // 4]  # separators take about a fifth of the characters
     # The other copy's markers are looked for in the whole text, boilerplate and datelines included.
     full = (body or "")[: LEAD_CHARS * 3].lower()

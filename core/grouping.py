@@ -58,7 +58,9 @@ def place(db: sqlite3.Connection, url: str, title: str, body: str, published: st
           sig: np.ndarray | None, old_story: str, log: Log) -> None:
     """(Re)place a just-written article in its group; logs every *other* member whose group changed."""
     _forget(db, url)
-    lead = lead_of(title, body)
+    # The lead is only compared when there are candidates: an import worker already made the
+    # signature, and most articles have no copy, so building the lead here would be wasted.
+    lead = lead_of(title, body) if sig is None else None
     sig = signature(lead) if sig is None else sig
     keys = band_keys(sig)
     db.execute("INSERT INTO dedupe_sigs(url, sig) VALUES (?, ?)", (url, np.asarray(sig, np.uint32).tobytes()))
@@ -68,6 +70,8 @@ def place(db: sqlite3.Connection, url: str, title: str, body: str, published: st
     found = db.execute(f"SELECT DISTINCT url FROM dedupe_bands WHERE {where}",
                        [v for bk in enumerate(keys) for v in bk]).fetchall()
     candidates = [r[0] for r in found if r[0] != url]
+    if candidates and lead is None:
+        lead = lead_of(title, body)
     neighbours = [r["url"] for r in _in(db, "SELECT url, title, body, published FROM articles WHERE url IN ({})",
                                         candidates)
                   if close_in_time(published, r["published"]) and same_release(lead, lead_of(r["title"], r["body"]))]

@@ -330,17 +330,76 @@ def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int,
     whole words stay phrases.
     """
     lex = lex or current_lexicon()
+    cache = _marked_parts_cache(lex)
     for pos, (word, start, end) in enumerate(iter_spans(text, lex)):
         yield word, start, end, pos
-        nodes, n = word_tree(word, lex)
-        if n > 1:
-            seen = {word}
-            spelled = end - start != len(word)  # an abbreviation: parts cover all of its letters
-            for t, off, _leaf in nodes:
-                if t not in seen:
-                    seen.add(t)
-                    yield PART_MARK + t, (start if spelled else start + off), \
-                        (end if spelled else start + off + len(t)), pos
+        parts = cache.get(word)
+        if parts is None:
+            parts = _marked_parts(word, lex, cache)
+        if parts:
+            if end - start != len(word):  # an abbreviation: parts cover all of its letters
+                for t, _off, _n in parts:
+                    yield t, start, end, pos
+            else:
+                for t, off, n in parts:
+                    yield t, start + off, start + off + n, pos
+
+
+def text_positions(text: str, lex: Lexicon | None = None) -> dict[str, list[int]]:
+    """Every term :func:`iter_text` gives for ``text`` with its positions in order (the index's
+    postings of the text field, without the offsets it does not keep)."""
+    lex = lex or current_lexicon()
+    cache = _marked_parts_cache(lex)
+    poses: dict[str, list[int]] = {}
+    for pos, (word, _start, _end) in enumerate(iter_spans(text, lex)):
+        found = poses.get(word)
+        if found is None:
+            poses[word] = [pos]
+        else:
+            found.append(pos)
+        parts = cache.get(word)
+        if parts is None:
+            parts = _marked_parts(word, lex, cache)
+        for t, _off, _n in parts:
+            found = poses.get(t)
+            if found is None:
+                poses[t] = [pos]
+            else:
+                found.append(pos)
+    return poses
+
+
+_PARTS_CACHES: dict[str, dict[str, tuple[tuple[str, int, int], ...]]] = {}
+_PARTS_MAX = 500_000  # words per lexicon's cache before it starts afresh
+
+
+_PARTS_LEXICONS = 4  # a server lives through many generations: only the latest few keep a cache
+
+
+def _marked_parts_cache(lex: Lexicon) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    cache = _PARTS_CACHES.get(lex.key)
+    if cache is None or len(cache) > _PARTS_MAX:
+        _PARTS_CACHES.pop(lex.key, None)
+        while len(_PARTS_CACHES) >= _PARTS_LEXICONS:
+            del _PARTS_CACHES[next(iter(_PARTS_CACHES))]  # the oldest
+        cache = _PARTS_CACHES[lex.key] = {}
+    return cache
+
+
+def _marked_parts(word: str, lex: Lexicon, cache: dict) -> tuple[tuple[str, int, int], ...]:
+    """``(PART_MARK + part, offset in word, length)`` of each distinct part of ``word``'s split
+    tree but the word itself, in tree order; cached per lexicon (a plain dict: this runs for
+    every word the index reads)."""
+    nodes, n = word_tree(word, lex)
+    out = []
+    if n > 1:
+        seen = {word}
+        for t, off, _leaf in nodes:
+            if t not in seen:
+                seen.add(t)
+                out.append((PART_MARK + t, off, len(t)))
+    parts = cache[word] = tuple(out)
+    return parts
 
 
 def fine_words(text: str) -> list[FineWord]:

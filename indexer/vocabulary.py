@@ -40,6 +40,13 @@ _THAI_RUN = re.compile(rf"[{_T}]+")
 
 def learn(articles: Iterable[tuple[str, str]]) -> list[str]:
     """Words to add to the segmentation dictionary, from ``(title, body)`` pairs of normalised text."""
+    return choose(count(articles))
+
+
+def count(articles: Iterable[tuple[str, str]]) -> Counter[str]:
+    """The candidates of ``(title, body)`` pairs, each with the number of articles it occurs in.
+    Counts of disjoint shares of the articles add up (``+``) to the count of them all, so shares
+    can be counted in parallel; :func:`choose` then picks the words."""
     names: Counter[str] = Counter()
     runs: Counter[str] = Counter()
     base = lexicon()
@@ -50,8 +57,16 @@ def learn(articles: Iterable[tuple[str, str]]) -> list[str]:
                 seen.update(g for g in m.groups() if g)
         names.update(seen)
         runs.update(set(_short_runs(title, base)))
+    return names + runs
+
+
+def choose(counts: Counter[str]) -> list[str]:
+    """The words learned from the candidates counted by :func:`count`, sorted."""
     vocab = dictionary_words()
-    out = [w for w, n in (names + runs).most_common() if n >= MIN_DOCS and w not in vocab and _misspelt(w, base)]
+    base = lexicon()
+    # Most frequent first, ties by the word: the same words whatever order the shares came in.
+    ranked = sorted(counts.items(), key=lambda wn: (-wn[1], wn[0]))
+    out = [w for w, n in ranked if n >= MIN_DOCS and w not in vocab and _misspelt(w, base)]
     learned = set(out[:MAX_WORDS])
     # A name glued to the verb after it (พลวรรธน์กล่าว) is the name and a word, not a new word.
     return sorted(w for w in learned if not any(w[:i] in learned and w[i:] in vocab for i in range(3, len(w) - 1)))

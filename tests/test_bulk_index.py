@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.paths import store_path
 from core.store import Store
 from indexer import SearchEngine, build_params, rebuild_index
@@ -99,3 +101,73 @@ def test_bulk_rebuild_beside_other_threads_spawns_its_workers(writable_data_dir,
         stop.set()
         thread.join()
     assert index_dump(data) == serial
+
+
+def _segment_bytes(folder: Path) -> dict[str, bytes]:
+    """The files of an index's one segment, named without the segment's (random) name."""
+    return {p.name.split(".", 1)[1]: p.read_bytes() for p in folder.iterdir()
+            if p.name.startswith("MAIN_") and "." in p.name}
+
+
+@pytest.mark.parametrize("limitmb", [128, 0.02])  # postings sorted in memory; in many runs on disk
+def test_segment_writer_writes_the_same_bytes_as_whoosh(writable_data_dir, tmp_path, limitmb):
+    """Our segment writer (posting pool in marshalled runs, field lengths read once per field)
+    makes byte for byte the segment Whoosh's own writer makes: postings, block length bounds
+    (which ranking reads), columns."""
+    from whoosh import index as whoosh_index
+    from whoosh.writing import SegmentWriter
+
+    from indexer.whoosh_backend.bulk import segment_writer
+    from indexer.whoosh_backend.index import article_fields
+    from indexer.whoosh_backend.schema import build_schema
+
+    with Store(store_path(writable_data_dir)) as store:
+        docs = [article_fields(a) for a in store.iter_articles()]
+    assert len(docs) > 20
+    out = {}
+    runs = {}
+    for name, make in (("whoosh", lambda ix: SegmentWriter(ix, compound=False, limitmb=limitmb)),
+                       ("ours", lambda ix: segment_writer(ix, compound=False, limitmb=limitmb))):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), build_schema())
+        writer = make(ix)
+        for d in docs:
+            writer.add_document(**d)
+        runs[name] = len(writer.pool.runs)
+        writer.commit()
+        out[name] = _segment_bytes(folder)
+    assert set(out["ours"]) >= {"pst", "trm", "_text_len.col"}
+    assert out["ours"] == out["whoosh"]
+    assert runs["ours"] == runs["whoosh"] and (runs["ours"] > 3) == (limitmb < 1)
+
+
+def test_words_learned_in_shares_are_the_words_of_one_pass(writable_data_dir):
+    from indexer.vocabulary import learn
+    from indexer.whoosh_backend.bulk import learn_all
+
+    db = store_path(writable_data_dir)
+    with Store(db) as store:
+        # A name in two articles is learned; withdrawn articles teach nothing.
+        urls = [a.url for a in store.iter_articles()]
+        for url in (urls[0], urls[-1]):
+            art = store.get_article(url)
+            art.body += "\nนายจุรินทร์ ลักษณวิศิษฏ์ กล่าว"
+            art.content_hash = ""
+            art.__post_init__()
+            store.upsert_article(art)
+        store.set_withdrawn(urls[1], "2024-01-01T00:00:00")
+        one_pass = tuple(learn((a.title, a.body) for a in store.iter_articles() if not a.withdrawn_at))
+    assert "จุรินทร์" in one_pass
+    for procs in (1, 2, 3):
+        assert learn_all(db, procs) == one_pass
+
+
+def test_positions_are_encoded_as_whoosh_encodes_them():
+    from whoosh.formats import Positions
+
+    from indexer.whoosh_backend.bulk import _encode_positions
+
+    fmt = Positions()
+    for poses in ([0], [7], [7], [300], [0, 1], [3, 9, 27, 28], list(range(0, 5000, 7)), [70000, 70001]):
+        assert _encode_positions(list(poses)) == fmt.encode(list(poses))

@@ -108,3 +108,17 @@ def test_province_filter_and_facet_through_the_engine(tmp_path):
     # the province facet ignores the province filter; the others respect it
     assert {f["id"] for f in only.facets["province"]} == {"50", "51", "10"}
     assert sum(f["count"] for f in only.facets["month"]) == 2
+
+
+def test_english_names_are_found_where_a_full_scan_finds_them():
+    """The scan that tries the English pattern only where Latin letters start finds exactly
+    what ``finditer`` finds, word boundaries after Thai letters and digits included."""
+    from core import provinces as P
+
+    eng_re = P._patterns()[1]
+    for text in ("กรุงbangkok", "5bangkok", "x bangkok", "province of Chiang Mai, Bangkok",
+                 "ſakon nakhon", "Sakon Nakhon Province", "chiang-mai chiangmai", "abangkok bangkok",
+                 "ที่จังหวัดเชียงใหม่ (Chiang Mai) และ Phuket", ""):
+        want = [(m.span(), m.groupdict()) for m in eng_re.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in P._eng_matches(eng_re, text)] == want, text
+    assert P.extract("", "Governor of Chiang Mai province met in Bangkok") == ["10", "50"]

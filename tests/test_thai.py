@@ -131,3 +131,28 @@ def test_spans_near_are_the_full_segmentation_around_the_positions(text):
         assert set(near) <= set(full)
         assert {w for w in full if w[1] <= pos <= w[2]} <= set(near), pos
     assert spans_near(text, list(range(len(text) + 1))) == full
+
+
+def test_text_positions_are_the_positions_of_iter_text():
+    """What the bulk build indexes (terms and positions only) is what iter_text gives, compounds'
+    marked parts and abbreviations included, and a second pass (cached parts) gives the same."""
+    from indexer.thai import iter_text, text_positions
+
+    text = ("กระทรวงมหาดไทย ประชุม ข้าราชการพลเรือน\nพล.อ.ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี กล่าวว่า "
+            "กระทรวงมหาดไทย สป.มท. 2,500 บาท COVID-19 iPhone")
+    for _ in range(2):
+        want: dict[str, list[int]] = {}
+        for term, _s, _e, pos in iter_text(text):
+            want.setdefault(term, []).append(pos)
+        got = text_positions(text)
+        assert got == want and list(got) == list(want)
+        assert any(t.startswith("~") for t in got) and len(got["กระทรวงมหาดไทย"]) == 2
+
+
+def test_compound_parts_are_cached_for_the_latest_lexicons_only():
+    from indexer import thai
+
+    for i in range(thai._PARTS_LEXICONS + 3):
+        thai.text_positions("กระทรวงมหาดไทย", thai.Lexicon(frozenset({f"คำทดสอบ{i}"})))
+    assert len(thai._PARTS_CACHES) == thai._PARTS_LEXICONS
+    assert thai._PARTS_CACHES[thai.Lexicon(frozenset({f"คำทดสอบ{thai._PARTS_LEXICONS + 2}"})).key]

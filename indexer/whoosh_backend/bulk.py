@@ -11,20 +11,25 @@ same runs as marshalled lists of thousands of postings: same order, same index, 
 from __future__ import annotations
 
 import marshal
+from operator import sub
+from pickle import dumps
 import multiprocessing
 import os
 import queue
 import threading
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
 from whoosh import index as whoosh_index
 from whoosh.formats import Positions
+from whoosh.system import pack_uint
 from whoosh.writing import PostingPool, SegmentWriter
 
 from core.paths import store_path
 from core.store import Store
-from indexer.thai import iter_spans, iter_text
+from indexer.thai import dictionary_words, iter_spans, lexicon, text_positions
+from indexer.vocabulary import choose, count
 from indexer.whoosh_backend.analysis import ThaiTokenizer, schema_lexicon
 
 _CHUNK = 20_000  # postings per marshalled block of a run
@@ -34,6 +39,15 @@ _LIMIT_MB = 256  # postings held in memory per worker before a run is written
 
 class _ChunkedPool(PostingPool):
     """Whoosh's posting pool with runs written as marshalled blocks instead of single pickles."""
+
+    def add(self, item):
+        # PostingPool.add without its per-posting type assertions; the same size estimate, so
+        # runs are cut where Whoosh cuts them.
+        self.fieldnames.add(item[0])
+        self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
 
     def _write_run(self, f, items):
         block = []
@@ -60,32 +74,52 @@ class _ChunkedPool(PostingPool):
             self._remove_run(path)
 
 
-def _fast_index(field, stream):
-    """``field.index`` for a positions field fed from one of our token streams: the postings
-    Whoosh's ``Positions.word_values`` makes of them (same terms, order, weights and bytes),
+def _fast_index(field, positions):
+    """``field.index`` for a positions field fed from one of our analyses (``positions``: text ->
+    each term's positions, terms in order of first occurrence): the postings Whoosh's
+    ``Positions.word_values`` makes of the same tokens (same terms, order, weights and bytes),
     without a Token object per word."""
     encode, boost = field.format.encode, field.format.field_boost
+    if type(field.format) is Positions:
+        encode = _encode_positions
 
     def index(value, **_kwargs):
-        poses: dict[str, list[int]] = {}
-        for text, pos in stream(value):
-            found = poses.get(text)
-            if found is None:
-                poses[text] = [pos]
-            else:
-                found.append(pos)
-        for word, positions in poses.items():
-            yield word.encode("utf-8"), len(positions), float(len(positions)) * boost, encode(positions)
+        for word, poses in positions(value).items():
+            yield word.encode("utf-8"), len(poses), float(len(poses)) * boost, encode(poses)
 
     return index
 
 
-def _text_stream(lex):
-    return lambda value: ((t, p) for t, _s, _e, p in iter_text(value, lex))
+_ONE_POSITION: dict[int, bytes] = {}
 
 
-def _title_stream(lex):
-    return lambda value: ((t, p) for p, (t, _s, _e) in enumerate(iter_spans(value, lex)))
+def _encode_positions(poses: list[int]) -> bytes:
+    """``Positions.encode``, the same bytes: most terms occur once in a document, and their
+    encodings are kept by position."""
+    if len(poses) == 1:
+        found = _ONE_POSITION.get(poses[0])
+        if found is None:
+            found = _ONE_POSITION[poses[0]] = pack_uint(1) + dumps(poses, 2)
+        return found
+    return pack_uint(len(poses)) + dumps([poses[0], *map(sub, poses[1:], poses[:-1])], 2)
+
+
+def _text_positions(lex):
+    return lambda value: text_positions(value, lex)
+
+
+def _title_positions(lex):
+    def positions(value: str) -> dict[str, list[int]]:
+        poses: dict[str, list[int]] = {}
+        for pos, (word, _s, _e) in enumerate(iter_spans(value, lex)):
+            found = poses.get(word)
+            if found is None:
+                poses[word] = [pos]
+            else:
+                found.append(pos)
+        return poses
+
+    return positions
 
 
 def _speed_up_analysis(schema) -> None:
@@ -94,7 +128,7 @@ def _speed_up_analysis(schema) -> None:
     Only a worker's own schema object is changed (it is never written back): the stored schema
     keeps the analyzers that queries use, and this makes exactly their postings.
     """
-    for name, stream in (("text", _text_stream), ("title", _title_stream)):
+    for name, stream in (("text", _text_positions), ("title", _title_positions)):
         field = schema[name]
         analyzer = field.analyzer
         if isinstance(analyzer, ThaiTokenizer) and analyzer.parts == (name == "text") \
@@ -103,11 +137,67 @@ def _speed_up_analysis(schema) -> None:
             field.index = _fast_index(field, stream(analyzer.lexicon))
 
 
+class _Lengths:
+    """A segment's field lengths read once per field: Whoosh asks the per-document reader for
+    the length of every posting (a column look-up each, an eighth of a rebuild's time); the
+    values are the same, looked up in a list."""
+
+    def __init__(self, reader, doccount: int):
+        self._reader, self._doccount, self._fields = reader, doccount, {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self._fields.get(fieldname)
+        if lengths is None:
+            get = self._reader.doc_field_length
+            lengths = self._fields[fieldname] = [get(d, fieldname, default) for d in range(self._doccount)]
+        return lengths[docnum] if 0 <= docnum < self._doccount else self._reader.doc_field_length(
+            docnum, fieldname, default)
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+class _SegmentWriter(SegmentWriter):
+    """Whoosh's segment writer, flushing its postings with :class:`_Lengths`."""
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        pdr = _Lengths(self.per_document_reader(), self.docnum) if self.codec.length_stats else None
+        self.fieldwriter.add_postings(self.schema, pdr, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+
+
 def segment_writer(ix, **kwargs) -> SegmentWriter:
-    """A Whoosh segment writer with the faster posting pool."""
-    writer = SegmentWriter(ix, **kwargs)
+    """A Whoosh segment writer with the faster posting pool and field lengths."""
+    writer = _SegmentWriter(ix, **kwargs)
     writer.pool = _ChunkedPool(writer._tempstorage, writer.newsegment, limitmb=kwargs.get("limitmb", 128))
     return writer
+
+
+def _count_share(share: tuple[str, str, str | None]) -> Counter:
+    """The learned-word candidates of the searchable articles with URLs in (after, upto]."""
+    data, after, upto = share
+    with Store(Path(data)) as store:
+        return count((a.title, a.body) for a in store.iter_articles(after=after, upto=upto) if not a.withdrawn_at)
+
+
+def learn_all(db: Path, procs: int) -> tuple[str, ...]:
+    """The words a new generation learns from the store at ``db`` (:mod:`indexer.vocabulary`),
+    its shares counted by ``procs`` processes: the same words as one pass over the store."""
+    with Store(db) as store:
+        splits = store.url_splits(procs)
+    shares = [(str(db), lo, hi) for lo, hi in zip([""] + splits, splits + [None])]
+    if len(shares) == 1:
+        return tuple(choose(_count_share(shares[0])))
+    # The dictionaries loaded once, before the workers fork and share them.
+    lexicon().segment("ก")
+    dictionary_words()
+    ctx = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+    with ctx.Pool(len(shares)) as pool:
+        counts = pool.map(_count_share, shares, chunksize=1)
+    return tuple(choose(sum(counts, Counter())))
 
 
 def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callable, out) -> None:

@@ -32,7 +32,7 @@ from core.paths import index_root, store_path
 from indexer.interface import IndexUnavailable, Progress, SyncReport
 from indexer.vocabulary import learn
 from indexer.whoosh_backend.analysis import schema_lexicon
-from indexer.whoosh_backend.bulk import build_all, segment_writer
+from indexer.whoosh_backend.bulk import build_all, learn_all, segment_writer
 from indexer.whoosh_backend.schema import SCHEMA_VERSION, build_schema
 
 _CURRENT = "CURRENT"
@@ -77,7 +77,10 @@ def applied_seq(gen: Path) -> int:
 
 
 def _learned_words(store: Store) -> tuple[str, ...]:
-    """The words a new generation learns from the store's searchable articles."""
+    """The words a new generation learns from the store's searchable articles (a large store's
+    shares counted on every core)."""
+    if store.count_articles() >= _BULK and _procs() > 1:
+        return learn_all(store.path, _procs())
     return tuple(learn((a.title, a.body) for a in store.iter_articles() if not a.withdrawn_at))
 
 
