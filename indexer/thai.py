@@ -18,11 +18,11 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from importlib.resources import files
 from typing import Iterator, NamedTuple
 
 from pythainlp.tokenize import newmm
 
+from indexer.abbreviations import abbreviation_pattern, abbreviations, spelled_out  # noqa: F401 (re-exported)
 from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part of segmentation)
     Lexicon,
     current_lexicon,
@@ -60,36 +60,6 @@ _MAX_RUN = 6  # longest run of leaves looked up as a word of its own
 
 _PLAIN_THAI = re.compile(rf"[{_THAI_LETTERS}]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # FaceShield = Face Shield, typed glued or not
-
-
-@functools.lru_cache(maxsize=1)
-def abbreviations() -> dict[str, str]:
-    """Dotted abbreviations and their spelled-out word (``พล.อ.`` -> ``พลเอก``)."""
-    out = {}
-    for line in read_data_lines(files("indexer").joinpath("data/abbreviations.txt").read_text("utf-8")):
-        short, _tab, full = line.partition("\t")
-        out[short.strip()] = full.strip()
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def abbreviation_pattern() -> re.Pattern:
-    """Any abbreviation of :func:`abbreviations`, longest first; not one whose end begins another
-    that the text goes on to spell (บริการพ.ศ. holds พ.ศ., not รพ.)."""
-    abbrs = sorted(abbreviations(), key=len, reverse=True)
-    alts = []
-    for a in abbrs:
-        tails = {b[len(a) - i:] for b in abbrs for i in range(1, len(a)) if b != a
-                 and len(b) > len(a) - i and b.startswith(a[i:]) and a[i - 1] != "."}
-        ahead = "".join(f"(?!{re.escape(t)})" for t in sorted(tails) if t)
-        # A space after an inner dot is the same abbreviation (พ. ศ. 2563, พล. อ. ประยุทธ์).
-        alts.append(re.escape(a[:-1]).replace(r"\.", r"\.\s?") + re.escape(a[-1]) + ahead)
-    return re.compile("|".join(alts))
-
-
-def spelled_out(abbreviation: str) -> str:
-    """The word an abbreviation found by :func:`abbreviation_pattern` stands for."""
-    return abbreviations()[abbreviation.replace(" ", "")]
 
 
 _PIECES = re.compile(rf"(?P<thai>[{_THAI_LETTERS}]+)|(?P<other>[^{_THAI_LETTERS}]+)")
