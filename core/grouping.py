@@ -54,6 +54,13 @@ def _members(db: sqlite3.Connection, stories: Iterable[str]) -> set[str]:
     return {r[0] for r in _in(db, "SELECT url FROM articles WHERE story IN ({})", stories)}
 
 
+def settle_groups_of(db: sqlite3.Connection, urls: set[str], log: Log, quiet: set[str] = frozenset()) -> int:
+    """Recompute the whole groups that ``urls`` belong to (after their agencies changed: a
+    group's shown copy and agency may move); returns rows changed."""
+    stories = [r[0] for r in _in(db, "SELECT story FROM articles WHERE url IN ({})", sorted(urls))]
+    return settle(db, _members(db, stories) | set(urls), log, quiet=quiet)
+
+
 def place(db: sqlite3.Connection, url: str, title: str, body: str, published: str | None,
           sig: np.ndarray | None, old_story: str, log: Log) -> None:
     """(Re)place a just-written article in its group; logs every *other* member whose group changed."""

@@ -115,17 +115,25 @@ def refresh_provinces(store: Store, batch: int = 500) -> int:
     return count + len(changed)
 
 
-def reattribute(store: Store, batch: int = 500, progress=None) -> dict[tuple[str, str], int]:
+def reattribute(store: Store, batch: int = 500, progress=None,
+                everything: bool = False) -> dict[tuple[str, str], int]:
     """Attribute every stored article again with today's rules and registry (after they change),
     writing the agencies that differ through the store so that the index re-reads them.
 
-    The source's own claim, when one was recorded, still wins (it is passed as the hint). Returns
-    the counts of ``(old agency, new agency)`` moves. ``govsearch reattribute`` and ``reindex`` run it.
+    The source's own claim, when one was recorded, still wins (it is passed as the hint). An
+    article stored before claims were kept (:meth:`Store.claims_unknown`) keeps its agency, which
+    may be its source's claim, unless ``everything``. Returns the counts of ``(old agency, new
+    agency)`` moves. ``govsearch reattribute`` and ``reindex`` run it.
     """
     hints = store.agency_hints()
+    unknown = set() if everything else store.claims_unknown()
     moves: dict[tuple[str, str], int] = {}
     changed: dict[str, str] = {}
     for art in store.iter_articles():
+        if art.url in unknown:
+            if progress:
+                progress(1)
+            continue
         new = attribute(art.title, art.body, url=art.url, hint=hints.get(art.url),
                         publisher=art.publisher).agency
         if new != art.agency:

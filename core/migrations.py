@@ -4,7 +4,7 @@ has not seen yet, in order, when it opens one.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Each entry migrates the schema from version i to i + 1. Add, never edit, a step.
 MIGRATIONS: list[str] = [
@@ -136,5 +136,13 @@ MIGRATIONS: list[str] = [
     # the rest from the text when the rules change. Articles stored before have none recorded.
     """
     CREATE TABLE IF NOT EXISTS agency_hints (url TEXT PRIMARY KEY, agency TEXT NOT NULL) WITHOUT ROWID;
+    """,
+    # 8: the articles stored without a recorded claim before this step: their agency may be a
+    # source's claim that step 7 could not recover, so `govsearch reattribute` leaves them alone
+    # unless told otherwise (--all); storing an article again records its claim and drops it here.
+    """
+    CREATE TABLE IF NOT EXISTS claims_unknown (url TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT OR IGNORE INTO claims_unknown
+        SELECT url FROM articles WHERE url NOT IN (SELECT url FROM agency_hints);
     """,
 ]

@@ -172,14 +172,15 @@ class Store:
         members whose group changed are logged too.
         """
         with self.transaction() as db:
+            row = db.execute("SELECT content_hash, story FROM articles WHERE url=?", (article.url,)).fetchone()
+            if row and row[0] == article.content_hash:  # the hash covers the agency: same claim
+                return "unchanged"
             if article.agency_hint:
                 db.execute("INSERT OR REPLACE INTO agency_hints(url, agency) VALUES (?, ?)",
                            (article.url, article.agency_hint))
             else:
                 db.execute("DELETE FROM agency_hints WHERE url=?", (article.url,))
-            row = db.execute("SELECT content_hash, story FROM articles WHERE url=?", (article.url,)).fetchone()
-            if row and row[0] == article.content_hash:
-                return "unchanged"
+            db.execute("DELETE FROM claims_unknown WHERE url=?", (article.url,))
             seq = db.execute(
                 "INSERT INTO changes(url, op, at) VALUES (?, 'upsert', ?)", (article.url, utcnow())
             ).lastrowid
@@ -311,6 +312,11 @@ class Store:
         """``url -> agency`` the sources claimed (recorded since schema 7)."""
         return dict(self.db.execute("SELECT url, agency FROM agency_hints").fetchall())
 
+    def claims_unknown(self) -> set[str]:
+        """URLs of articles stored before sources' claims were kept (schema 8): whether their
+        agency came from the source or from the text is not known."""
+        return {r[0] for r in self.db.execute("SELECT url FROM claims_unknown")}
+
     def set_agencies(self, values: dict[str, str]) -> None:
         """Store re-attributed agencies by URL (``govsearch reattribute``). Each is a change of the
         article: its content hash follows and the change log tells the index to re-read it; the
@@ -323,7 +329,7 @@ class Store:
                 seq = db.execute("INSERT INTO changes(url, op, at) VALUES (?, 'upsert', ?)", (url, utcnow())).lastrowid
                 db.execute("UPDATE articles SET agency=?, content_hash=?, seq=? WHERE url=?",
                            (agency, content_hash(row[0], row[1], row[2], agency), seq, url))
-            grouping.settle(db, set(values), self._log_regrouped, quiet=set(values))
+            grouping.settle_groups_of(db, set(values), self._log_regrouped, quiet=set(values))
 
     def count_articles(self) -> int:
         """Number of stored articles."""

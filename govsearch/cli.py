@@ -198,12 +198,12 @@ def lower_cpu_priority(step: int = REINDEX_NICENESS) -> None:
         pass
 
 
-def _reattribute(store) -> int:
+def _reattribute(store, everything: bool = False) -> int:
     """Attribute every stored article again; prints the moves, returns how many articles changed."""
     from core.ingest import reattribute as run
 
     with _progress_bar(store.count_articles(), "attributing") as bar:
-        moves = run(store, progress=bar.update)
+        moves = run(store, progress=bar.update, everything=everything)
     total = sum(moves.values())
     if total:
         top = sorted(moves.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -215,11 +215,14 @@ def _reattribute(store) -> int:
 
 @cli.command()
 @click.option("--no-index", is_flag=True, help="Only update the store; the index catches up on its next sync.")
+@click.option("--all", "everything", is_flag=True,
+              help="Also articles stored before sources' claims were kept (their agency may be such a claim).")
 @click.pass_context
-def reattribute(ctx: click.Context, no_index: bool) -> None:
+def reattribute(ctx: click.Context, no_index: bool, everything: bool) -> None:
     """Attribute every stored article to its agency again with today's rules and registry (after an
     upgrade changes them). Changed agencies are written through the store's change log, and the
-    index is brought up to date with them; an agency a source claimed itself is kept.
+    index is brought up to date with them; an agency a source claimed itself is kept. Articles
+    stored before claims were kept (schema 8) keep their agency unless --all is given.
 
     Example: govsearch reattribute
     """
@@ -228,7 +231,7 @@ def reattribute(ctx: click.Context, no_index: bool) -> None:
 
     data = existing_data(_data(ctx))
     with Store(store_path(data)) as store:
-        changed = _reattribute(store)
+        changed = _reattribute(store, everything)
     if not changed:
         click.echo("agencies recomputed: none changed")
     if not no_index:

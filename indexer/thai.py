@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from bisect import bisect_left
 from typing import Iterator, NamedTuple
 
@@ -339,20 +340,24 @@ def text_positions(text: str, lex: Lexicon | None = None) -> dict[str, list[int]
     return poses
 
 
+# Marked compound parts per lexicon. A server lives through many generations: only the latest
+# few lexicons keep a cache, each bounded; server threads share them (hence the lock on changes).
 _PARTS_CACHES: dict[str, dict[str, tuple[tuple[str, int, int], ...]]] = {}
 _PARTS_MAX = 500_000  # words per lexicon's cache before it starts afresh
-
-
-_PARTS_LEXICONS = 4  # a server lives through many generations: only the latest few keep a cache
+_PARTS_LEXICONS = 4
+_parts_lock = threading.Lock()
 
 
 def _marked_parts_cache(lex: Lexicon) -> dict[str, tuple[tuple[str, int, int], ...]]:
     cache = _PARTS_CACHES.get(lex.key)
     if cache is None or len(cache) > _PARTS_MAX:
-        _PARTS_CACHES.pop(lex.key, None)
-        while len(_PARTS_CACHES) >= _PARTS_LEXICONS:
-            del _PARTS_CACHES[next(iter(_PARTS_CACHES))]  # the oldest
-        cache = _PARTS_CACHES[lex.key] = {}
+        with _parts_lock:
+            cache = _PARTS_CACHES.get(lex.key)
+            if cache is None or len(cache) > _PARTS_MAX:
+                _PARTS_CACHES.pop(lex.key, None)
+                while len(_PARTS_CACHES) >= _PARTS_LEXICONS:
+                    del _PARTS_CACHES[next(iter(_PARTS_CACHES))]  # the oldest
+                cache = _PARTS_CACHES[lex.key] = {}
     return cache
 
 

@@ -110,3 +110,50 @@ def test_a_deleted_article_leaves_no_hint(tmp_path):
         s.delete_article(HINTED_URL)
         assert s.agency_hints() == {}
 
+
+
+COPY_URL = "https://www.prd.go.th/th/content/category/detail/id/9/iid/86974"
+
+
+def test_a_reattributed_copy_stays_in_its_story_group(tmp_path):
+    """Settling only the changed article split it out of its group (its copies' edges ignored)."""
+    from govsearch.cli import cli
+
+    data = tmp_path / "d"
+    src = tmp_path / "in.jsonl"
+    rows = [{"url": u, "title": TITLE, "body": BODY, "date": "2024-08-10"} for u in (URL, COPY_URL)]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert CliRunner().invoke(cli, ["--data-dir", str(data), "import", str(src)]).exit_code == 0
+    with Store(store_path(data)) as s:
+        story = s.get_article(URL).story
+        assert story and s.get_article(COPY_URL).story == story  # one release, one group
+    _as_if_attributed_by_older_rules(data, URL, "moph")
+
+    res = CliRunner().invoke(cli, ["--data-dir", str(data), "reattribute"])
+    assert res.exit_code == 0, res.output
+    with Store(store_path(data)) as s:
+        a, b = s.get_article(URL), s.get_article(COPY_URL)
+        assert a.agency == "thaigov" and a.story == b.story == story
+        assert sorted((a.story_rank, b.story_rank)) == [0, 1]
+
+
+def test_articles_stored_before_claims_were_kept_keep_their_agency_unless_all(tmp_path):
+    """Store schema 8 lists the articles stored without a recorded claim (their agency may be one):
+    reattribute (and so reindex) leaves them alone; --all recomputes them from the text."""
+    from govsearch.cli import cli
+
+    data = tmp_path / "d"
+    _import(tmp_path, data)
+    db = sqlite3.connect(store_path(data))  # what migration 8 finds in a store filled before step 7
+    db.execute("DELETE FROM agency_hints")
+    db.execute("INSERT INTO claims_unknown SELECT url FROM articles")
+    db.commit()
+    db.close()
+
+    assert CliRunner().invoke(cli, ["--data-dir", str(data), "reattribute"]).exit_code == 0
+    with Store(store_path(data)) as s:
+        assert s.get_article(HINTED_URL).agency == "moe"
+    res = CliRunner().invoke(cli, ["--data-dir", str(data), "reattribute", "--all"])
+    assert res.exit_code == 0, res.output
+    with Store(store_path(data)) as s:
+        assert s.get_article(HINTED_URL).agency != "moe"
