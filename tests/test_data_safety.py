@@ -128,5 +128,6 @@ def test_reindex_runs_at_low_cpu_priority(writable_data_dir, flag, raised):
                           timeout=300, env={**os.environ, "PYTHAINLP_OFFLINE": "1"})
     assert proc.returncode == 0, proc.stderr[-2000:]
     before, after = map(int, proc.stdout.split()[-2:])
-    assert before < 19  # else nothing could show (19 is the lowest priority)
+    if before >= 19:
+        pytest.skip("pytest already runs at the lowest CPU priority: nothing to lower")
     assert after == min(19, before + raised)

@@ -37,6 +37,11 @@ def _and(base: np.ndarray, *masks: np.ndarray | None) -> np.ndarray:
     return base
 
 
+def _age(version: tuple) -> tuple:
+    """Order of index versions: generation folders are named by time, commits count up."""
+    return version[0], version[1]
+
+
 def _day(d: date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
 
@@ -92,13 +97,17 @@ class WhooshBackend:
     def version(self) -> tuple:
         """The index version, the same for every thread's searcher: the live folder, the Whoosh
         commit (TOC generation) and the live doc count (which changes with deletions)."""
-        searcher = self.searcher()
-        return str(self._gen), searcher.reader().generation(), searcher.doc_count()
+        return self._version_of(self.searcher())
+
+    def _version_of(self, searcher) -> tuple:
+        """The version of this thread's ``searcher``: its own folder (not the newest one another
+        thread may have opened meanwhile), Whoosh commit and live doc count."""
+        return str(self._local.ix.storage.folder), searcher.reader().generation(), searcher.doc_count()
 
     def _terms(self) -> VersionTerms:
         self.watcher.touch()
         searcher = self.searcher()
-        return VersionTerms(searcher, self._table(searcher, self.version()))
+        return VersionTerms(searcher, self._table(searcher, self._version_of(searcher)))
 
     def _table(self, searcher, key: tuple) -> DocTable:
         """The DocTable of version ``key`` (``searcher``'s): built once, by whichever thread asks
@@ -110,9 +119,10 @@ class WhooshBackend:
             table = self._tables.get(key)
             if table is None:
                 table = DocTable(searcher, self._segments)
-                # The newest two versions: a thread still on the older one (its searcher is
-                # renewed within a second) must not rebuild it over the newer one.
-                self._tables = {**dict(list(self._tables.items())[-1:]), key: table}
+                # The newest version and this one: a thread still on an older one (its searcher
+                # is renewed within a second) must not rebuild it over the newer one, nor evict it.
+                newest = max(self._tables, key=_age, default=None)
+                self._tables = {**({newest: self._tables[newest]} if newest else {}), key: table}
                 self._segments.retain({seg for t in self._tables.values() for seg in t.segment_ids})
         return table
 
@@ -120,7 +130,7 @@ class WhooshBackend:
         """Build the table of the newest index version unless it is built (True: it was built now)."""
         self._local.checked = float("-inf")  # look at the index now, not once a second
         searcher = self.searcher()
-        key = self.version()
+        key = self._version_of(searcher)
         with self._tables_lock:
             if key in self._tables:
                 return False

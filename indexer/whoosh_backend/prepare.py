@@ -45,17 +45,21 @@ class VersionWatcher:
                 self._thread.start()
 
     def _run(self) -> None:
+        failures = 0
         try:
             while time.monotonic() - self.last_search < IDLE_SECONDS:
-                time.sleep(self._interval)
+                # After a failure, wait longer each time (up to a minute): a damaged index must
+                # not be re-read twice a second; a search reports it, this thread only waits.
+                time.sleep(min(self._interval * 2 ** failures, 60.0))
                 backend = self._backend()
                 if backend is None:
                     return
                 try:
                     if backend.prepare():
                         self.prepared += 1
-                except Exception:  # noqa: BLE001 - a search reports a damaged index; this thread only waits
-                    pass
+                    failures = 0
+                except Exception:  # noqa: BLE001 - see above
+                    failures += 1
                 del backend
         finally:
             backend = self._backend()

@@ -160,7 +160,7 @@ class ProvinceCombos(Interner):
 class SegmentCache:
     """Columns and recently used posting lists of segments, shared by every thread.
 
-    Columns are kept for the segments of the newest index version (:meth:`retain`); posting
+    Columns are kept for the segments of the index versions still in use (:meth:`retain`); posting
     lists in a least-recently-used cache bounded in bytes: common words (และ, การ, ประเทศ) recur
     in many queries and decoding their thousands of blocks is most of a query's cost.
     """
