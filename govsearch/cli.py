@@ -50,6 +50,18 @@ def _progress_bar(total: int | None, desc: str):
                 mininterval=0.5)
 
 
+def _sync_or_fail(data: Path) -> None:
+    """Bring the index up to date after the store changed; a damaged index is a clear error."""
+    from indexer import IndexUnavailable
+
+    try:
+        rep = sync_with_progress(data)
+    except IndexUnavailable as e:
+        raise UserError(f"stored, but not indexed: {e}") from None
+    if rep:
+        click.echo(f"indexed: {rep.upserts} added or updated, {rep.deletes} deleted")
+
+
 def sync_with_progress(data: Path, quiet: bool = False):
     """Bring the index up to date with the store, with a progress bar."""
     from indexer import pending_changes, sync_index
@@ -87,14 +99,7 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> N
                f"{report.unchanged} unchanged, {len(report.skipped)} skipped"
                + (f", {warned} with warnings (e.g. {report.warnings[0][2]})" if warned else ""))
     if not no_index:
-        from indexer import IndexUnavailable
-
-        try:
-            rep = sync_with_progress(data)
-        except IndexUnavailable as e:
-            raise UserError(f"stored, but not indexed: {e}") from None
-        if rep:
-            click.echo(f"indexed: {rep.upserts} added or updated, {rep.deletes} deleted")
+        _sync_or_fail(data)
 
 
 @cli.command()
@@ -235,14 +240,7 @@ def reattribute(ctx: click.Context, no_index: bool, everything: bool) -> None:
     if not changed:
         click.echo("agencies recomputed: none changed")
     if not no_index:
-        from indexer import IndexUnavailable
-
-        try:
-            rep = sync_with_progress(data)
-        except IndexUnavailable as e:
-            raise UserError(f"stored, but not indexed: {e}") from None
-        if rep:
-            click.echo(f"indexed: {rep.upserts} added or updated, {rep.deletes} deleted")
+        _sync_or_fail(data)
 
 
 @cli.command()

@@ -316,11 +316,12 @@ def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int,
                     yield t, start + off, start + off + n, pos
 
 
-def text_positions(text: str, lex: Lexicon | None = None) -> dict[str, list[int]]:
+def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) -> dict[str, list[int]]:
     """Every term :func:`iter_text` gives for ``text`` with its positions in order (the index's
-    postings of the text field, without the offsets it does not keep)."""
+    postings of the text field, without the offsets it does not keep); with ``parts`` false,
+    the words only (:func:`iter_spans`: the title field)."""
     lex = lex or current_lexicon()
-    cache = _marked_parts_cache(lex)
+    cache = _marked_parts_cache(lex) if parts else {}
     poses: dict[str, list[int]] = {}
     for pos, (word, _start, _end) in enumerate(iter_spans(text, lex)):
         found = poses.get(word)
@@ -328,10 +329,12 @@ def text_positions(text: str, lex: Lexicon | None = None) -> dict[str, list[int]
             poses[word] = [pos]
         else:
             found.append(pos)
-        parts = cache.get(word)
-        if parts is None:
-            parts = _marked_parts(word, lex, cache)
-        for t, _off, _n in parts:
+        if not parts:
+            continue
+        marked = cache.get(word)
+        if marked is None:
+            marked = _marked_parts(word, lex, cache)
+        for t, _off, _n in marked:
             found = poses.get(t)
             if found is None:
                 poses[t] = [pos]

@@ -28,7 +28,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 
 from core.paths import store_path
 from core.store import Store
-from indexer.thai import dictionary_words, iter_spans, lexicon, text_positions
+from indexer.thai import dictionary_words, lexicon, text_positions
 from indexer.vocabulary import choose, count
 from indexer.whoosh_backend.analysis import ThaiTokenizer, schema_lexicon
 
@@ -109,17 +109,7 @@ def _text_positions(lex):
 
 
 def _title_positions(lex):
-    def positions(value: str) -> dict[str, list[int]]:
-        poses: dict[str, list[int]] = {}
-        for pos, (word, _s, _e) in enumerate(iter_spans(value, lex)):
-            found = poses.get(word)
-            if found is None:
-                poses[word] = [pos]
-            else:
-                found.append(pos)
-        return poses
-
-    return positions
+    return lambda value: text_positions(value, lex, parts=False)
 
 
 def _speed_up_analysis(schema) -> None:
