@@ -38,8 +38,9 @@ def _and(base: np.ndarray, *masks: np.ndarray | None) -> np.ndarray:
 
 
 def _age(version: tuple) -> tuple:
-    """Order of index versions: generation folders are named by time, commits count up."""
-    return version[0], version[1]
+    """Order of index versions: generation folders are named by time, commits count up (an
+    empty index's reader has no commit number)."""
+    return version[0], -1 if version[1] is None else version[1]
 
 
 def _day(d: date) -> int:
