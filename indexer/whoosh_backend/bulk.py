@@ -104,6 +104,13 @@ def _encode_positions(poses: list[int]) -> bytes:
     return pack_uint(len(poses)) + dumps([poses[0], *map(sub, poses[1:], poses[:-1])], 2)
 
 
+def _pool_context():
+    """Forked workers share the dictionaries already loaded and start at once; but a fork copies
+    the locks other threads hold (a server's searches segment under a lock, and a searching
+    process runs the version watcher's thread), so with other threads running: spawn."""
+    return multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+
+
 def _text_positions(lex):
     return lambda value: text_positions(value, lex)
 
@@ -184,8 +191,7 @@ def learn_all(db: Path, procs: int) -> tuple[str, ...]:
     # The dictionaries loaded once, before the workers fork and share them.
     lexicon().segment("ก")
     dictionary_words()
-    ctx = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
-    with ctx.Pool(len(shares)) as pool:
+    with _pool_context().Pool(len(shares)) as pool:
         counts = pool.map(_count_share, shares, chunksize=1)
     return tuple(choose(sum(counts, Counter())))
 
@@ -227,9 +233,7 @@ def build_all(ix, data: Path, fields: Callable, procs: int,
     with Store(store_path(data)) as store:
         splits = store.url_splits(procs)
     bounds = list(zip([""] + splits, splits + [None]))
-    # Forked workers share the loaded dictionary and start at once; but a fork copies the locks
-    # other threads hold (a server's searches segment under a lock), so with threads: spawn.
-    ctx = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+    ctx = _pool_context()
     out = ctx.Queue()
     workers = [ctx.Process(target=_worker, args=(ix.storage.folder, str(store_path(data)), lo, hi, fields, out),
                            daemon=True) for lo, hi in bounds]
