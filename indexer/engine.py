@@ -186,7 +186,7 @@ class SearchEngine:
                 score=m.score,
                 snippet=snippet(body, terms) if body else "",
                 title_html=mark(title, terms),
-                copies=[c for c in copies.get(m.story, []) if c["url"] != m.url] if m.story else [],
+                copies=_others(copies.get(m.story, []) if m.story else [], m.url),
             ))
         return hits
 
@@ -203,7 +203,7 @@ class SearchEngine:
         """The other copies of a release: ``{url, publisher, title, date}``, the copy shown first."""
         if not story:
             return []
-        return [c for c in self.store().story_copies([story]).get(story, []) if c["url"] != url]
+        return _others(self.store().story_copies([story]).get(story, []), url)
 
     def matching_urls(self, q: str) -> set[str]:
         """URLs of every article the query matches, unranked and unfiltered (for evaluations)."""
@@ -223,6 +223,11 @@ class SearchEngine:
     def doc_count(self) -> int:
         """Documents in the live index."""
         return self.backend.doc_count()
+
+
+def _others(members: list[dict], url: str) -> list[dict]:
+    """The copies of a story group but the one at ``url``, in the group's order."""
+    return [c for c in members if c["url"] != url]
 
 
 def _province_facet(counts: dict[str, int]) -> list[dict]:
