@@ -37,8 +37,15 @@ _REORDER = [
 _NOREPEAT = thai_follow_vowels + thai_lead_vowels + _ABOVE_BELOW + "\u0e3a\u0e4c\u0e4d\u0e4e"
 _REPEATED_MARK = re.compile(f"([{_NOREPEAT}])\\1+")
 _TONE_RUN = re.compile(f"[{_TONES}]{{2,}}")
-_DANGLING = re.compile(f"(^|[ \n])[{_ABOVE_BELOW}{_TONES}\u0e3a\u0e4c\u0e4d\u0e4e]+")
 _THAI = re.compile("[\u0e00-\u0e7f]")
+_ALL_MARKS = f"{_ABOVE_BELOW}{_TONES}\u0e3a\u0e4c\u0e4d\u0e4e"
+_DANGLING = re.compile(f"(^|[ \n])[{_ALL_MARKS}]+")
+# Matches wherever a substitution of _fix_marks could apply, but for a mark at the very start
+# (each alternative is implied by one of them; a few harmless extras keep the alternatives to
+# ones a scan can skip to): text it does not match is already fixed. One scan, not nine.
+_MAY_NEED_FIX = re.compile(
+    f"[ \n][{_ALL_MARKS}]|[{_TONES}\u0e4c][{_ABOVE_BELOW}{_TONES}]|\u0e4d[{_TONES}]*\u0e32"
+    f"|[{thai_follow_vowels}][{_TONES}]|\u0e45|([{_NOREPEAT}])\\1")
 _ODD_SPACE = re.compile(r"[^\S \n]|  |\n\n| \n|\n ")
 
 
@@ -56,7 +63,7 @@ def normalize(text: str | None) -> str:
     if _THAI_DIGIT.search(text):
         text = text.translate(_DIGITS)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _THAI.search(text):
+    if _THAI.search(text) and _may_need_fix(text):
         # One fix can expose another (dropping a repeated tone leaves a tone before a vowel), so
         # repeat until nothing changes; clean text, nearly all of it, takes one pass.
         for _ in range(4):
@@ -69,6 +76,11 @@ def normalize(text: str | None) -> str:
     if _ODD_SPACE.search(text):
         text = _SPACE_AROUND_NL.sub("\n", _SPACES.sub(" ", text))
     return text.strip()
+
+
+def _may_need_fix(text: str) -> bool:
+    """False only when :func:`_fix_marks` would leave ``text`` as it is."""
+    return (text[:1] != "" and text[0] in _ALL_MARKS) or _MAY_NEED_FIX.search(text) is not None
 
 
 def _fix_marks(text: str) -> str:

@@ -49,3 +49,18 @@ thai_text = st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0
 def test_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+@settings(max_examples=2000, deadline=None)
+@given(thai_text)
+@example("ก ุ")
+@example("\u0e38ก")
+@example("ฤๅ")
+@example("\u0e4d\u0e48\u0e32")
+def test_text_the_pre_check_passes_needs_no_fix(text):
+    # normalize skips the mark fixes when the one-scan pre-check finds nothing: that must mean
+    # the fixes would have changed nothing.
+    from core.normalize import _fix_marks, _may_need_fix
+
+    if not _may_need_fix(text):
+        assert _fix_marks(text) == text
