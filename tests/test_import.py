@@ -128,3 +128,23 @@ def test_search_cli_bad_parameter_is_a_message(core_data_dir):
 def test_status_reports_counts(core_data_dir):
     doc = json.loads(run(core_data_dir, "status").output)
     assert doc["articles"] == 40 and doc["index"]["documents"] == 40 and doc["index"]["behind"] == 0
+
+
+def _lang_by_counting(text: str) -> str:
+    """The language rule counted character by character, as it was first written."""
+    thai = sum(1 for ch in text[:2000] if "\u0e00" <= ch <= "\u0e7f")
+    letters = sum(1 for ch in text[:2000] if ch.isalpha())
+    return "th" if letters and thai / letters > 0.3 else "en"
+
+
+def test_language_guess_equals_the_counting_rule():
+    from core.ingest import _guess_lang
+
+    texts = [json.loads(line)["title"] + " " + json.loads(line)["body"]
+             for line in (DATA / "sample_articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    # Edge cases: marks only (no letters), English with a Thai name, a third Thai, digits and dates.
+    texts += ["", "\u0e48\u0e49", "The Minister นายอนุทิน met", "ab กขค " * 3, "abcdefg กข", "abcdefgh กขค", "2564 12 ๑๒",
+              "ผู้ว่าฯ" + " x" * 5000, "x " * 3000 + "ไทย"]
+    for text in texts:
+        assert _guess_lang(text) == _lang_by_counting(text), text[:40]
+    assert {_guess_lang(t) for t in texts} == {"th", "en"}
