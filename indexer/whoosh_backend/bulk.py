@@ -23,6 +23,7 @@ from typing import Callable
 
 from whoosh import index as whoosh_index
 from whoosh.formats import Positions
+from whoosh.reading import SegmentReader
 from whoosh.system import pack_uint
 from whoosh.writing import PostingPool, SegmentWriter
 
@@ -30,7 +31,9 @@ from core.paths import store_path
 from core.store import Store
 from indexer.thai import dictionary_words, lexicon, text_positions
 from indexer.vocabulary import choose, count
+from indexer.whoosh_backend import sidecar
 from indexer.whoosh_backend.analysis import ThaiTokenizer, schema_lexicon
+from indexer.whoosh_backend.segments import segment_postings
 
 _CHUNK = 20_000  # postings per marshalled block of a run
 _REPORT_EVERY = 200  # articles between progress messages
@@ -217,6 +220,9 @@ def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callab
                     done = n
         segment = writer._finalize_segment() if n else None
         writer._close_segment()
+        if segment is not None:  # its posting arrays, written here on every core at once
+            with SegmentReader(ix.storage, ix.schema, segment) as reader:
+                sidecar.write(reader, folder, segment_postings)
         out.put(("done", n - done, segment))
     except BaseException as e:  # noqa: BLE001 - reported to the parent, which raises it
         out.put(("error", f"{type(e).__name__}: {e}", None))

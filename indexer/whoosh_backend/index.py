@@ -31,9 +31,11 @@ from core.store import Article, Store
 from core.paths import index_root, store_path
 from indexer.interface import IndexUnavailable, Progress, SyncReport
 from indexer.vocabulary import learn
+from indexer.whoosh_backend import sidecar
 from indexer.whoosh_backend.analysis import schema_lexicon
 from indexer.whoosh_backend.bulk import build_all, learn_all, segment_writer
 from indexer.whoosh_backend.schema import SCHEMA_VERSION, build_schema
+from indexer.whoosh_backend.segments import segment_postings
 
 _CURRENT = "CURRENT"
 _APPLIED = "applied_seq"
@@ -203,6 +205,7 @@ def sync_index(data: Path, progress: Progress | None = None) -> SyncReport:
                 since = _apply_changes(store, writer, since, report, progress, limit=20_000)
             _atomic_write(gen / _APPLIED, str(since))
             report.applied_seq = since
+        sidecar.write_missing(ix, segment_postings)
     return report
 
 
@@ -277,6 +280,7 @@ def rebuild_index(data: Path, progress: Progress | None = None) -> Path:
                 with _writer(ix) as writer:
                     since = _apply_changes(store, writer, since, SyncReport(), None, limit=None)
                 _atomic_write(gen / _APPLIED, str(since))
+            sidecar.write_missing(ix, segment_postings)  # the catch-up's and a serial build's
             old = current_generation(data)
             _swap_in(data, gen)
         if old and old != gen:

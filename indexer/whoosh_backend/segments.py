@@ -15,6 +15,8 @@ import numpy as np
 from whoosh.columns import NumericColumn
 from whoosh.util.numeric import byte_to_length
 
+from indexer.whoosh_backend import sidecar
+
 POSTINGS_CACHE_BYTES = 64 * 1024 * 1024
 _EMPTY_IDS = np.zeros(0, dtype=np.int32)
 _EMPTY_TF = np.zeros(0, dtype=np.float32)
@@ -172,6 +174,7 @@ class SegmentCache:
         self._postings: OrderedDict[tuple[str, str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._postings_bytes = 0
         self._limit = postings_bytes
+        self._arrays: dict[str, sidecar.PostingArrays | None] = {}
         self._lock = threading.Lock()
 
     def columns(self, reader) -> SegmentColumns:
@@ -202,13 +205,21 @@ class SegmentCache:
         """Forget the columns and posting lists of segments outside ``segids`` (merged or retired)."""
         with self._lock:
             self._columns = {s: c for s, c in self._columns.items() if s in segids}
+            self._arrays = {s: a for s, a in self._arrays.items() if s in segids}
             for key in [k for k in self._postings if k[0] not in segids]:
                 ids, tf = self._postings.pop(key)
                 self._postings_bytes -= ids.nbytes + tf.nbytes
 
     def postings(self, reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """:func:`segment_postings`, through the cache."""
-        key = (reader.segment().segment_id(), field, text)
+        """:func:`segment_postings`: from the segment's posting arrays when they hold the term
+        (a slice of a mapped file, not worth a cache entry), else decoded from Whoosh and cached."""
+        segid = reader.segment().segment_id()
+        arrays = self._arrays_of(segid, reader)
+        if arrays is not None:
+            found = arrays.get(field, text)
+            if found is not None:
+                return found
+        key = (segid, field, text)
         with self._lock:
             hit = self._postings.get(key)
             if hit is not None:
@@ -225,3 +236,11 @@ class SegmentCache:
                     _k, (ids, tf) = self._postings.popitem(last=False)
                     self._postings_bytes -= ids.nbytes + tf.nbytes
         return value
+
+    def _arrays_of(self, segid: str, reader) -> sidecar.PostingArrays | None:
+        with self._lock:
+            if segid in self._arrays:
+                return self._arrays[segid]
+        arrays = sidecar.open_for(reader)  # None too is remembered: no file, no retry per query
+        with self._lock:
+            return self._arrays.setdefault(segid, arrays)

@@ -1,0 +1,112 @@
+"""Posting arrays beside each segment (issue 15): the same postings as Whoosh's, written by every
+build and sync, and searches the same with them, without them, or with a damaged file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core.paths import store_path
+from core.store import Article, Store
+from indexer import SearchEngine, build_params, rebuild_index, sync_index
+from indexer.whoosh_backend import index as index_module
+from indexer.whoosh_backend import sidecar
+from indexer.whoosh_backend.index import open_index
+from indexer.whoosh_backend.segments import segment_postings
+
+QUERIES = ["กระทรวง", "การ", "มหาดไทย", "ประชาชน", "นายกรัฐมนตรี ประชุม", '"กระทรวงมหาดไทย"', "และ", "จังหวัด"]
+
+
+def _leaves(data: Path):
+    ix = open_index(data)
+    reader = ix.reader()
+    return ix, reader, [leaf for leaf, _offset in reader.leaf_readers()]
+
+
+def _files(data: Path) -> set[str]:
+    ix, reader, leaves = _leaves(data)
+    try:
+        folder = Path(ix.storage.folder)
+        assert all(sidecar.path_for(folder, leaf.segment().segment_id()).exists() for leaf in leaves)
+        return {p.name for p in folder.glob("*" + sidecar.SUFFIX)}
+    finally:
+        reader.close()
+
+
+def _results(data: Path) -> list:
+    engine = SearchEngine(data, cache_size=0)
+    try:
+        out = []
+        for q in QUERIES:
+            r = engine.search(build_params(q=q, per_page=20))
+            out.append((q, r.total, [(h.url, round(h.score, 6)) for h in r.hits]))
+        return out
+    finally:
+        engine.close()
+
+
+def test_arrays_hold_every_terms_postings_as_whoosh_does(writable_data_dir):
+    ix, reader, leaves = _leaves(writable_data_dir)
+    try:
+        checked = 0
+        for leaf in leaves:
+            path = sidecar.write(leaf, ix.storage.folder, segment_postings, min_df=1)
+            arrays = sidecar.PostingArrays(path)
+            for field in sidecar.FIELDS:
+                for btext, _info in leaf.iter_field(field):
+                    text = btext.decode("utf-8")
+                    ids, tf = arrays.get(field, text)
+                    want_ids, want_tf = segment_postings(leaf, field, text)
+                    assert ids.dtype == np.int32 and tf.dtype == np.float32
+                    assert np.array_equal(ids, want_ids) and np.array_equal(tf, want_tf), (field, text)
+                    checked += 1
+            assert arrays.get("text", "ไม่มีคำนี้ในดัชนี") is None
+        assert checked > 1000
+    finally:
+        reader.close()
+
+
+def test_sync_and_bulk_build_write_arrays_for_every_segment(writable_data_dir, monkeypatch):
+    data = writable_data_dir
+    before = _files(data)
+    assert before
+    with Store(store_path(data)) as store:
+        store.upsert_article(Article(url="https://www.moi.go.th/new/1", title="ข่าวใหม่ของกระทรวง",
+                                     body="กระทรวงมหาดไทยแถลงข่าว " * 40, published="2024-05-01", agency="moi"))
+    sync_index(data)
+    after = _files(data)
+    assert len(after) > len(before)  # the sync's new segment has its own
+
+    monkeypatch.setattr(index_module, "_BULK", 1)
+    monkeypatch.setattr(index_module, "_procs", lambda: 2)
+    rebuild_index(data)
+    assert len(_files(data)) == 2  # one per worker's segment, the old generation's gone with it
+
+
+def test_search_is_the_same_with_missing_or_damaged_arrays(writable_data_dir):
+    data = writable_data_dir
+    ix, reader, leaves = _leaves(data)
+    try:  # terms of every length in the arrays, so that searches really read them
+        paths = [sidecar.write(leaf, ix.storage.folder, segment_postings, min_df=1) for leaf in leaves]
+    finally:
+        reader.close()
+    with_arrays = _results(data)
+    assert any(total for _q, total, _hits in with_arrays)
+    for p in paths:
+        p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])  # a torn file
+    assert _results(data) == with_arrays
+    for p in paths:
+        p.unlink()
+    assert _results(data) == with_arrays
+
+
+@pytest.mark.parametrize("content", [b"", b"GSPA0001", b"not an arrays file at all"])
+def test_unreadable_files_are_left_to_whoosh(writable_data_dir, content):
+    ix, reader, leaves = _leaves(writable_data_dir)
+    try:
+        path = sidecar.path_for(ix.storage.folder, leaves[0].segment().segment_id())
+        path.write_bytes(content)
+        assert sidecar.open_for(leaves[0]) is None
+    finally:
+        reader.close()
