@@ -36,37 +36,43 @@ def path_for(folder: str | Path, segment_id: str) -> Path:
 
 def write(reader, folder: str | Path, read_postings, min_df: int = MIN_DF) -> Path:
     """Write the posting arrays of the segment ``reader`` reads (terms of :data:`FIELDS` in at
-    least ``min_df`` documents) into ``folder``; ``read_postings(reader, field, text)`` gives
-    a term's ``(docnums, frequencies)``. Written under a temporary name and renamed: a crash
-    leaves no partial file under the real name."""
-    target = path_for(folder, reader.segment().segment_id())
-    ids_parts, tf_parts, terms, total = [], [], {}, 0
-    for field in FIELDS:
-        if field not in reader.schema:
-            continue
-        names, starts, counts = [], [], []
-        for btext, info in reader.iter_field(field):
-            if info.doc_frequency() < min_df:
-                continue
-            text = btext.decode("utf-8")
-            ids, tf = read_postings(reader, field, text)
-            names.append(text)
-            starts.append(total)
-            counts.append(len(ids))
-            ids_parts.append(ids)
-            tf_parts.append(tf)
-            total += len(ids)
-        terms[field] = (names, starts, counts)
+    least ``min_df`` documents) into ``folder``; ``read_postings(reader, field, text)`` gives a
+    term's ``(docnums, frequencies)``."""
+
+    def terms():
+        for field in FIELDS:
+            if field in reader.schema:
+                for btext, info in reader.iter_field(field):
+                    if info.doc_frequency() >= min_df:
+                        text = btext.decode("utf-8")
+                        yield (field, text, *read_postings(reader, field, text))
+
+    return write_terms(folder, reader.segment().segment_id(), reader.doc_count_all(), terms())
+
+
+def write_terms(folder: str | Path, segment_id: str, doc_count: int, terms) -> Path:
+    """Write posting arrays from ``terms``: ``(field, text, docnums, frequencies)`` in any order.
+    Written under a temporary name and renamed: a crash leaves no partial file under the real name."""
+    target = path_for(folder, segment_id)
+    ids_parts, tf_parts, directory, total = [], [], {}, 0
+    for field, text, ids, tf in terms:
+        names, starts, counts = directory.setdefault(field, ([], [], []))
+        names.append(text)
+        starts.append(total)
+        counts.append(len(ids))
+        ids_parts.append(np.asarray(ids))
+        tf_parts.append(np.asarray(tf, dtype=np.float32))
+        total += len(ids)
     ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32)
     tf = np.concatenate(tf_parts) if tf_parts else np.zeros(0, np.float32)
-    id_type = "<u2" if reader.doc_count_all() <= 1 << 16 else "<i4"
+    id_type = "<u2" if doc_count <= 1 << 16 else "<i4"
     # Frequencies are whole counts unless a field boost was set.
-    whole = bool(len(tf) == 0 or (tf.max() <= 65535 and np.array_equal(tf, np.round(tf)) and tf.min() >= 0))
+    whole = bool(len(tf) == 0 or (tf.max() <= 65535 and tf.min() >= 0 and np.array_equal(tf, np.round(tf))))
     tf_type = "<u2" if whole else "<f4"
-    directory = marshal.dumps({"ids": id_type, "tf": tf_type, "n": total, "terms": terms})
+    header = marshal.dumps({"ids": id_type, "tf": tf_type, "n": total, "terms": directory})
     tmp = target.with_name(target.name + ".tmp")
     with open(tmp, "wb") as f:
-        f.write(MAGIC + struct.pack("<Q", len(directory)) + directory)
+        f.write(MAGIC + struct.pack("<Q", len(header)) + header)
         f.write(b"\0" * (-f.tell() % 4))  # aligned arrays
         f.write(ids.astype(id_type).tobytes())
         f.write(b"\0" * (-f.tell() % 4))
