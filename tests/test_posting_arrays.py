@@ -101,7 +101,8 @@ def test_search_is_the_same_with_missing_or_damaged_arrays(writable_data_dir):
     assert _results(data) == with_arrays
 
 
-@pytest.mark.parametrize("content", [b"", b"GSPA0001", b"not an arrays file at all"])
+@pytest.mark.parametrize("content", [b"", sidecar.MAGIC, sidecar.MAGIC + bytes(8) + b"x" * 64,
+                                     sidecar.MAGIC + (10**6).to_bytes(8, "little") + b"x" * 64, b"not an arrays file"])
 def test_unreadable_files_are_left_to_whoosh(writable_data_dir, content):
     ix, reader, leaves = _leaves(writable_data_dir)
     try:

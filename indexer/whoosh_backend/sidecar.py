@@ -9,9 +9,10 @@ is a slice. The file is named after the segment (``MAIN_<id>.gsp``), so Whoosh d
 the segment's other files when a merge or rebuild retires it. A segment without the file (an
 index built before it existed, a write that failed) is read from Whoosh as before.
 
-Layout: ``GSPA0001``, the directory's length (8 bytes, little-endian), the directory (marshal:
-dtypes, count and for each field its terms with their starts and lengths), then the document
-numbers and the frequencies, each a contiguous array.
+Layout: ``GSPA0002``, the footer's offset (8 bytes, little-endian), each term's document
+numbers and then its frequencies (each array 4-byte aligned), and the footer (marshal: the
+docnum type and for each field its terms, their offsets, lengths and frequency types). Terms are
+written as they come, so a build never holds a segment's arrays in memory.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-MAGIC = b"GSPA0001"
+MAGIC = b"GSPA0002"
 SUFFIX = ".gsp"
 FIELDS = ("title", "text")  # the fields ranking reads postings of
 MIN_DF = 32  # shorter lists are a block or two: cheap to decode, and most of the distinct terms
@@ -54,29 +55,29 @@ def write_terms(folder: str | Path, segment_id: str, doc_count: int, terms) -> P
     """Write posting arrays from ``terms``: ``(field, text, docnums, frequencies)`` in any order.
     Written under a temporary name and renamed: a crash leaves no partial file under the real name."""
     target = path_for(folder, segment_id)
-    ids_parts, tf_parts, directory, total = [], [], {}, 0
-    for field, text, ids, tf in terms:
-        names, starts, counts = directory.setdefault(field, ([], [], []))
-        names.append(text)
-        starts.append(total)
-        counts.append(len(ids))
-        ids_parts.append(np.asarray(ids))
-        tf_parts.append(np.asarray(tf, dtype=np.float32))
-        total += len(ids)
-    ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32)
-    tf = np.concatenate(tf_parts) if tf_parts else np.zeros(0, np.float32)
     id_type = "<u2" if doc_count <= 1 << 16 else "<i4"
-    # Frequencies are whole counts unless a field boost was set.
-    whole = bool(len(tf) == 0 or (tf.max() <= 65535 and tf.min() >= 0 and np.array_equal(tf, np.round(tf))))
-    tf_type = "<u2" if whole else "<f4"
-    header = marshal.dumps({"ids": id_type, "tf": tf_type, "n": total, "terms": directory})
+    directory: dict[str, tuple[list, list, list, list]] = {}
     tmp = target.with_name(target.name + ".tmp")
     with open(tmp, "wb") as f:
-        f.write(MAGIC + struct.pack("<Q", len(header)) + header)
-        f.write(b"\0" * (-f.tell() % 4))  # aligned arrays
-        f.write(ids.astype(id_type).tobytes())
-        f.write(b"\0" * (-f.tell() % 4))
-        f.write(tf.astype(tf_type).tobytes())
+        f.write(MAGIC + struct.pack("<Q", 0))
+        for field, text, ids, tf in terms:
+            tf = np.asarray(tf, dtype=np.float32)
+            # Frequencies are whole counts unless a field boost was set.
+            whole = len(tf) and tf.min() >= 0 and tf.max() <= 65535 and np.array_equal(tf, np.round(tf))
+            tf_type = "<u2" if whole else "<f4"
+            names, offsets, counts, tf_types = directory.setdefault(field, ([], [], [], []))
+            names.append(text)
+            offsets.append(f.tell())
+            counts.append(len(ids))
+            tf_types.append(tf_type)
+            f.write(np.asarray(ids).astype(id_type).tobytes())
+            f.write(b"\0" * (-f.tell() % 4))
+            f.write(tf.astype(tf_type).tobytes())
+            f.write(b"\0" * (-f.tell() % 4))
+        footer = f.tell()
+        f.write(marshal.dumps({"ids": id_type, "terms": directory}))
+        f.seek(len(MAGIC))
+        f.write(struct.pack("<Q", footer))
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, target)
@@ -90,20 +91,17 @@ class PostingArrays:
         with open(path, "rb") as f:
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         try:
-            if self._map[:8] != MAGIC:
-                raise ValueError(f"{path}: not a posting-arrays file")
-            (size,) = struct.unpack("<Q", self._map[8:16])
-            d = marshal.loads(self._map[16 : 16 + size])
-            n, id_type, tf_type = d["n"], np.dtype(d["ids"]), np.dtype(d["tf"])
-            offset = 16 + size
-            offset += -offset % 4
-            self._ids = np.frombuffer(self._map, dtype=id_type, count=n, offset=offset)
-            offset += n * id_type.itemsize
-            offset += -offset % 4
-            self._tf = np.frombuffer(self._map, dtype=tf_type, count=n, offset=offset)
-            self._where = {(field, text): (start, count)
-                           for field, (names, starts, counts) in d["terms"].items()
-                           for text, start, count in zip(names, starts, counts)}
+            if self._map[: len(MAGIC)] != MAGIC:
+                raise ValueError("not a posting-arrays file")
+            (footer,) = struct.unpack("<Q", self._map[len(MAGIC) : len(MAGIC) + 8])
+            if not len(MAGIC) + 8 <= footer < len(self._map):
+                raise ValueError("no footer (a torn file)")
+            d = marshal.loads(self._map[footer:])
+            self._id_type = np.dtype(d["ids"])
+            self._where = {(field, text): (offset, count, np.dtype(tf_type))
+                           for field, (names, offsets, counts, tf_types) in d["terms"].items()
+                           for text, offset, count, tf_type in zip(names, offsets, counts, tf_types)}
+            self._end = footer
         except (struct.error, EOFError, KeyError, TypeError, ValueError, AttributeError) as e:
             self._map.close()
             raise ValueError(f"{path}: unreadable posting arrays ({e})") from e
@@ -114,9 +112,14 @@ class PostingArrays:
         found = self._where.get((field, text))
         if found is None:
             return None
-        start, count = found
-        return (self._ids[start : start + count].astype(np.int32),
-                self._tf[start : start + count].astype(np.float32))
+        offset, count, tf_type = found
+        end = offset + count * self._id_type.itemsize
+        end += -end % 4
+        if end + count * tf_type.itemsize > self._end:  # a damaged directory: Whoosh's postings
+            return None
+        ids = np.frombuffer(self._map, dtype=self._id_type, count=count, offset=offset)
+        tf = np.frombuffer(self._map, dtype=tf_type, count=count, offset=end)
+        return ids.astype(np.int32), tf.astype(np.float32)
 
 
 def open_for(reader) -> PostingArrays | None:
