@@ -68,9 +68,10 @@ _CONTACT = re.compile(
 _CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
 _AFTER_REACH = 3  # or its phone number follows it at once: "สำนักงานเศรษฐกิจการคลัง โทร. 0 2273 9020"
 _CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
-# Words a person's role or a unit puts before the agency name at the start of a line.
+# Words a person's role or a unit puts before the agency name at the start of a line. The head of an
+# enterprise named การ… is written once: "ผู้ว่าการรถไฟแห่งประเทศไทย" (ผู้ว่า + การรถไฟแห่งประเทศไทย).
 _ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
-         r"เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
+         r"เลขาธิการ|ผู้ว่าการ|ผู้ว่า(?=การ)|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
 # Sub-units and filler that may share a bare signature line with the agency name.
 _UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{_ROLE})", re.IGNORECASE)
 _BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
