@@ -68,6 +68,10 @@ _CONTACT = re.compile(
 _CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
 _AFTER_REACH = 3  # or its phone number follows it at once: "สำนักงานเศรษฐกิจการคลัง โทร. 0 2273 9020"
 _CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
+# A contact line gives a way to reach the agency: "ติดต่อสอบถามได้ที่ สำนักงานเศรษฐกิจการเกษตร" alone does not.
+_CHANNEL = re.compile(r"\d{3}|\.(?:go|or|co|ac|in|mi)\.th|www\.|https?://|@|สายด่วน|โทร|[Cc]all\s*[Cc]enter|"
+                      r"CALL CENTER|เว็บไซต์|เพจ|[Ff]acebook|ไลน์|[Ll]ine\b|LINE|อีเมล|[Ee]-?mail")
+_CHANNEL_LINES = 3  # the phone number may follow on the next lines of an address block
 # Words a person's role or a unit puts before the agency name at the start of a line. The head of an
 # enterprise named การ… is written once: "ผู้ว่าการรถไฟแห่งประเทศไทย" (ผู้ว่า + การรถไฟแห่งประเทศไทย).
 _ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
@@ -77,15 +81,19 @@ _UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|�
 _BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
 _BARE_LINE_MAX = 120
 # Words that join an agency to a sentence: a line holding one is running text, not a signature.
-_CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่ง|ของ|ร่วมกับ|กับ|ณ|ตาม|ระหว่าง|ประกอบด้วย|ได้แก่|อาทิ)")
+_CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่ง|ของ|ร่วมกับ|กับ|ณ|ตาม|ระหว่าง|ประกอบด้วย|ได้แก่|อาทิ|"
+                         r"(?:[Aa]nd|[Oo]r|[Bb]y|[Ww]ith|[Oo]f|[Tt]he|[Tt]o|[Ff]rom|[Ff]or|i\.e\.|e\.g\.)(?![A-Za-z]))")
 _FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{4}")
 _HEADLINE_VERB = (
     r"(?:เผย|ปลื้ม|สั่ง|เร่ง|เชิญ|จับมือ|ร่วม|ลง|เดินหน้า|มอบ|แจง|ชี้แจง|เตือน|จัด|ยก|เปิด|ผนึก|ส่ง|ช่วย|ดัน|หนุน|"
     r"ตรวจ|ลด|ชวน|คุม|ประกาศ|รายงาน|เกาะติด|เคาะ|ขับเคลื่อน|ปรับ|ย้ำ|รับ|ติดตาม|พร้อม|เตรียม|ชู|ขยาย|ประชุม|"
     r"แถลง|สนับสนุน|ยืนยัน|เสนอ|กำชับ|ยกเว้น|ชื่นมื่น|ตั้ง|กาง|สรุป|ผลักดัน|บูรณาการ|รณรงค์|อนุมัติ|คาด|ห่วง)"
 )
-_URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)", re.IGNORECASE)
+# Web addresses, also without www: "toea.doe.go.th" (not an e-mail's domain: "sod@tisi.mail.go.th").
+_URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)|(?<![\w@./\-])([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
+                  r"\.(?:go|or|co|ac|in|mi)\.th)\b", re.IGNORECASE)
 _HASHTAG = re.compile(r"#\s?([^\s#]+)")
 
 
@@ -101,6 +109,7 @@ class _Mention(NamedTuple):
 # --- name tables ---------------------------------------------------------------------------------
 class _Names(NamedTuple):
     mention_re: re.Pattern  # full names: safe to look for anywhere in running text
+    english_re: re.Pattern  # English names, as written or in capitals
     mention_ids: dict[str, str]
     abbr_re: re.Pattern  # dotted abbreviations: only count on signature lines
     abbr_ids: dict[str, str]
@@ -156,7 +165,12 @@ def _names(reg: Registry) -> _Names:
     title_glued: set[str] = set()  # title keys that may run straight into the next word
     prefixes: list[tuple[str, str]] = []
     spelled: set[str] = set()  # full names as written, inner spaces kept (they become optional)
+    english: set[str] = set()  # English names, for the signatures of English releases
     for a in reg:
+        name_en = a.name_en.removeprefix("The ")
+        if len(name_en) >= 12 and " " in name_en:
+            english.add(name_en)
+            mention.setdefault(_squash(name_en), a.id)
         full = [a.name_th, *(x for x in a.aliases if _is_full_alias(x))]
         short = [x for x in a.aliases if not _is_full_alias(x)]
         for name in full:
@@ -177,6 +191,10 @@ def _names(reg: Registry) -> _Names:
             if name:
                 tags.setdefault(_squash(name), a.id)
     mention_re = re.compile(_alternation(_spaced(k) for k in spelled))
+    # English names only sign in the closing lines (a bare line, a credit or a contact): "Public Debt
+    # Management Office" above its phone number; headlines are matched on the Thai names. Written as in
+    # the registry or in capitals: ignoring case would make the scan several times slower.
+    english_re = re.compile(_alternation(_spaced(k) for k in english | {k.upper() for k in english}))
     abbr_re = re.compile(
         # Never inside a word, a number or a date: "150 บาท/กก." is a kilogram and "4 ก.พ. 2568" is
         # February, not the Civil Service Commission. A unit's own abbreviation may precede the
@@ -203,7 +221,7 @@ def _names(reg: Registry) -> _Names:
         ((k, i) for k, i in abbr.items() if i in ministries),
     )
     shortened = compile_shortened(_ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
-    return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
+    return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
 
 
 # --- finding mentions ----------------------------------------------------------------------------
@@ -225,6 +243,9 @@ def _line_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
     found = []
     for m in names.mention_re.finditer(line):
         found.append((m.start(), m.end(), names.mention_ids[_squash(m.group())], m.group()))
+    if _LATIN_WORD.search(line):
+        for m in names.english_re.finditer(line):
+            found.append((m.start(), m.end(), names.mention_ids[_squash(m.group())], m.group()))
     for m in _SHORTENED.finditer(line):
         if not any(s <= m.start() < e for s, e, _i, _t in found):
             agency = _expand_shortened(m.group(), names)
@@ -251,7 +272,7 @@ def _url_mentions(line: str, reg: Registry) -> list[tuple[int, int, str, str]]:
     """Web addresses of an agency ("www.culture.go.th") on a credit or contact line."""
     found = []
     for m in _URL.finditer(line):
-        agency = reg.resolve_host((m.group(1) or m.group(2) or "").rstrip("."))
+        agency = reg.resolve_host((m.group(1) or m.group(2) or m.group(3) or "").rstrip("."))
         if agency:
             found.append((m.start(), m.end(), agency, m.group()))
     return found
@@ -270,8 +291,9 @@ def _is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
     return sum(len(w) for w in words) <= _BARE_REST_MAX
 
 
-def _grade(line: str, r: int, names: _Names, reg: Registry) -> list[_Mention]:
-    """Every agency evidence on one line, ``r`` lines from the end, with its strength."""
+def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> list[_Mention]:
+    """Every agency evidence on one line, ``r`` lines from the end, with its strength (``below``: the
+    next lines, where a contact's phone number may continue it)."""
     out: list[_Mention] = []
     spans = _line_mentions(line, names)
     # Every abbreviation has a dot: a line without one is not scanned for them.
@@ -289,14 +311,17 @@ def _grade(line: str, r: int, names: _Names, reg: Registry) -> list[_Mention]:
         for s, _e, agency, text in spans + abbr_spans:
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
-    if closing and len(line) <= _CONTACT_LINE_MAX:
+    urls = _url_mentions(line, reg) if closing and len(line) <= _CONTACT_LINE_MAX else []
+    if (spans or urls) and closing and len(line) <= _CONTACT_LINE_MAX and (_CHANNEL.search(line) or
+                                                                         _CHANNEL.search(below)):
         # The agency follows its contact word ("สายด่วนกรมควบคุมโรค 1422") or precedes its number
-        # ("สำนักงานเศรษฐกิจการคลัง โทร. 02273 9020").
+        # ("สำนักงานเศรษฐกิจการคลัง โทร. 02273 9020"); the line, or the address block it opens, gives a
+        # phone number, a hotline or an address.
         contacts = [(m.start(), m.end()) for m in _CONTACT.finditer(line)]
-        for s, e, agency, text in spans + _url_mentions(line, reg):
-            if (any(0 <= s - end <= _CONTACT_REACH or 0 <= start - e <= _AFTER_REACH for start, end in contacts)
-                    or text.startswith(("http", "www"))):
+        for s, e, agency, text in spans:
+            if any(0 <= s - end <= _CONTACT_REACH or 0 <= start - e <= _AFTER_REACH for start, end in contacts):
                 out.append(_Mention(MEDIUM, r, s, agency, text, line))
+        out.extend(_Mention(MEDIUM, r, s, agency, text, line) for s, _e, agency, text in urls)
     return out
 
 
@@ -307,7 +332,8 @@ def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
     for idx, line in enumerate(lines):
         r = len(lines) - 1 - idx
         if r < _CLOSING_LINES or _ANSWERER.match(line):
-            out.extend(m for m in _grade(line, r, names, reg) if m.agency not in _IGNORED)
+            below = "\n".join(lines[idx + 1:idx + 1 + _CHANNEL_LINES])
+            out.extend(m for m in _grade(line, r, names, reg, below) if m.agency not in _IGNORED)
     return out
 
 

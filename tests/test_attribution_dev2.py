@@ -48,3 +48,41 @@ def test_headline_names_the_ministry(title, expected):
 ])
 def test_headlines_that_stay_with_the_publisher(title):
     assert ministry_of(title) == "opm"
+
+
+# --- the closing lines ---------------------------------------------------------------------------
+def test_an_english_signature_signs():
+    # thaigov-13542: the English release of the Public Debt Management Office
+    body = FILLER + "\nPublic debt outstanding was at 6,497,688.57 million Baht.\nPublic Debt Management Office\n" \
+        "Tel. +66 2 265 8050 Ext. 5520"
+    assert ministry_of("Public Debt Outstanding Report as of May 31, 2018", body) == "mof"
+
+
+def test_a_web_address_without_www_on_a_contact_line():
+    # thaigov-53610: toea.doe.go.th is the Department of Employment's
+    body = FILLER + "\nผู้ที่สนใจไปทำงานต่างประเทศ สามารถสอบถามข้อมูลเพิ่มเติมได้ที่ สายด่วน 1506 กด 2 หรือลงทะเบียน" \
+        "ผ่านเว็บไซต์ toea.doe.go.th (ลงทะเบียนแจ้งความประสงค์ไปทำงานต่างประเทศ)\n#ไทยคู่ฟ้า\n-------------------"
+    assert ministry_of("ส่งแรงงานไทยกลุ่มแรกไปทำงานซาอุดีฯ ภายใน 3 เดือน", body) == "mol"
+
+
+def test_a_contact_needs_a_channel():
+    # thaigov-8264: "ask at the Office of Agricultural Economics" gives no phone, hotline or address:
+    # the publisher's footer below it stands
+    body = FILLER + "\nทั้งนี้ ผู้สนใจรายละเอียดสามารถติดต่อสอบถามข้อมูลเพิ่มเติมได้ที่ สำนักงานเศรษฐกิจการเกษตร " \
+        "ในวันและเวลาราชการ\n......\nกลุ่มประชาสัมพันธ์และเผยแพร่ สำนักโฆษก"
+    assert ministry_of("ประชุมคณะกรรมการพืชน้ำมันและน้ำมันพืช ครั้งที่ 3/2560", body) == "opm"
+
+
+def test_a_contact_block_gives_its_number_on_the_next_lines():
+    # thaigov-9814 (dev): the hotline follows the agency's address on the lines below it
+    body = FILLER + "\nทั้งนี้หากประชาชนที่ไม่ได้รับความเป็นธรรม สามารถร้องเรียน ร้องทุกข์\n" \
+        "ขอรับความช่วยเหลือได้ที่ศูนย์บริการร่วมกระทรวงยุติธรรม\nเลขที่ ๑๒๐ หมู่ ๓ อาคารราชบุรีดิเรกฤทธิ์\n" \
+        "ถนนแจ้งวัฒนะ แขวงทุ่งสองห้อง เขตหลักสี่กรุงเทพฯ ๑๐๒๑๐\nโทรสายด่วนยุติธรรม ๑๑๑๑ กด ๗๗"
+    assert ministry_of("ศูนย์บริการร่วมพร้อมให้ความช่วยเหลือประชาชนที่ได้รับความเดือดร้อน", body) == "moj"
+
+
+def test_english_running_text_is_not_a_signature():
+    # an English release's sentence broken over lines names ministries in passing
+    body = FILLER + "\nThe cabinet assigned the concerned\nagencies, i.e., Ministry of Natural Resources and " \
+        "Environment, and Ministry of Foreign Affairs,\nto proceed with the agreement."
+    assert ministry_of("The cabinet met on May 23, 2023.", body) == "opm"
