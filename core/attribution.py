@@ -171,6 +171,8 @@ def _names(reg: Registry) -> _Names:
         if len(name_en) >= 12 and " " in name_en:
             english.add(name_en)
             mention.setdefault(_squash(name_en), a.id)
+            title.setdefault(_squash(name_en), a.id)
+            title_glued.add(_squash(name_en))
         full = [a.name_th, *(x for x in a.aliases if _is_full_alias(x))]
         short = [x for x in a.aliases if not _is_full_alias(x)]
         for name in full:
@@ -187,6 +189,8 @@ def _names(reg: Registry) -> _Names:
             short += [sname, "ก." + sname]
         for name in short:
             title.setdefault(_squash(name) if name.isascii() else name, a.id)
+            if name.isascii():
+                title.setdefault(name, a.id)  # as written too: "MDES ลงนาม…", "DSI ดำเนินคดี…"
         for name in (*full, *short, a.abbr_th, a.id if a.id.isalpha() else ""):
             if name:
                 tags.setdefault(_squash(name), a.id)
@@ -205,7 +209,7 @@ def _names(reg: Registry) -> _Names:
     # A short name may run into the next word only when that word is a headline verb:
     # "พาณิชย์เชิญ…", "มหาดไทยสั่ง…" name the ministry, "แรงงานต่างด้าว…" and "สาธารณสุขจังหวัด…" do not.
     short = _alternation(re.escape(k) for k in title if k not in title_glued and _THAI.search(k))
-    glued = rf"{names}|(?:{short})(?={_HEADLINE_VERB})"
+    glued = rf"{names}|{_alternation(_spaced(k) for k in english)}|(?:{short})(?={_HEADLINE_VERB})"
     bounded = _alternation(re.escape(k) for k in title)
     title_re = re.compile(
         # An abbreviation needs its dot or a space after it ("มท.1", "สธ. เตรียม") and no year or

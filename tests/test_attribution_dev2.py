@@ -37,6 +37,18 @@ def test_headline_names_the_ministry(title, expected):
     assert ministry_of(title) == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    # the registry's Latin aliases and English names open headlines too (corpus headlines)
+    ("MDES ลงนามพัฒนาทักษะคนดิจิทัล", "mdes"),
+    ("DSI ดำเนินคดีฉ้อโกงประชาชนแอบอ้าง สำนักงานสลากกินแบ่งรัฐบาล", "moj"),
+    ("MOPH to destroy narcotics to celebrate International Day Against Drug Abuse", "moph"),
+    ("Ministry of Justice continues to hold “Household Debt Settlement Mediation” in every province", "moj"),
+    ("Mind the gap: students return to school", "opm"),  # an English word, not the ministry's MIND
+])
+def test_headline_opens_with_a_latin_name(title, expected):
+    assert ministry_of(title) == expected
+
+
 @pytest.mark.parametrize("title", [
     "นายกฯ ตรวจเยี่ยมกระทรวงคมนาคม ติดตามความก้าวหน้าโครงการ",
     "นายกเปิดงาน SME Revolution ให้กระทรวงอุตสาหกรรมสนับสนุน",  # นายก is the PM here
