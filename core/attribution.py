@@ -26,6 +26,8 @@ from core.agencies import Registry, registry
 from core.attribution_headline import (HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
+from core.attribution_lines import (AFTER_REACH, ANSWERER, CHANNEL, CHANNEL_LINES, CONTACT, CONTACT_LINE_MAX,
+                                     CONTACT_REACH, CREDIT, CREDIT_AFTER, HASHTAG, ROLE, URL, is_bare)
 from core.normalize import normalize_line
 
 
@@ -49,41 +51,6 @@ _CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last
 # Publishers' own footers: they say who republished the text, not who wrote it.
 _IGNORED = ("thaigov", "opm")
 
-_BULLET = r"[\s\-–—•*#>\[\](){}:.]*"  # not quotes: a quoted line is somebody speaking
-_CREDIT = re.compile(
-    rf"^{_BULLET}(?:ที่มา(?:ข้อมูล|ภาพ|ข่าว)?|แหล่งที่มา|แหล่งข้อมูล|ข้อมูล(?:จาก)?|ภาพ(?:และข่าว|/ข่าว|ข่าว)?|"
-    r"ข่าว(?:โดย)?|cr\.?|credit|เครดิต|ผู้นำเสนอ|ผู้ตอบ|เผยแพร่(?:ข่าว)?(?:โดย)?|เรียบเรียง|อ้างอิง|รายงาน)"
-    r"(?:\s*[:：/]|\s)",
-    re.IGNORECASE,
-)
-# A credit may also close its line: "กลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน", "นวรัตน์ รามสูต: เรียบเรียง".
-_CREDIT_AFTER = re.compile(r"[:：]\s*(?:รายงาน|เรียบเรียง|ข่าว|ภาพ(?:ข่าว)?|ถ่ายภาพ|สรุป)\s*$")
-# "ผู้ตอบ : รัฐมนตรีว่าการกระทรวง…" answers a parliamentary question: it names the agency wherever it sits.
-_ANSWERER = re.compile(rf"^{_BULLET}ผู้ตอบ\s*[:：]?")
-_CONTACT = re.compile(
-    r"สอบถาม|สายด่วน|โทร(?:ศัพท์|สาร)?(?=[\s.:/\d])|ติดต่อ|เว็บไซต์|เพจ|facebook|www\.|https?://|call\s*center|"
-    r"ร้องเรียน|แจ้งเบาะแส|รับฟัง|ได้ที่",
-    re.IGNORECASE,
-)
-_CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
-_AFTER_REACH = 3  # or its phone number follows it at once: "สำนักงานเศรษฐกิจการคลัง โทร. 0 2273 9020"
-_CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
-# A contact line gives a way to reach the agency: "ติดต่อสอบถามได้ที่ สำนักงานเศรษฐกิจการเกษตร" alone does not.
-_CHANNEL = re.compile(r"\d{3}|\.(?:go|or|co|ac|in|mi)\.th|www\.|https?://|@|สายด่วน|โทร|[Cc]all\s*[Cc]enter|"
-                      r"CALL CENTER|เว็บไซต์|เพจ|[Ff]acebook|ไลน์|[Ll]ine\b|LINE|อีเมล|[Ee]-?mail")
-_CHANNEL_LINES = 3  # the phone number may follow on the next lines of an address block
-# Words a person's role or a unit puts before the agency name at the start of a line. The head of an
-# enterprise named การ… is written once: "ผู้ว่าการรถไฟแห่งประเทศไทย" (ผู้ว่า + การรถไฟแห่งประเทศไทย).
-_ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
-         r"เลขาธิการ|ผู้ว่าการ|ผู้ว่า(?=การ)|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
-# Sub-units and filler that may share a bare signature line with the agency name.
-_UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{_ROLE})", re.IGNORECASE)
-_BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
-_BARE_LINE_MAX = 120
-# Words that join an agency to a sentence: a line holding one is running text, not a signature.
-_CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่ง|ของ|ร่วมกับ|กับ|ณ|ตาม|ระหว่าง|ประกอบด้วย|ได้แก่|อาทิ|"
-                         r"(?:[Aa]nd|[Oo]r|[Bb]y|[Ww]ith|[Oo]f|[Tt]he|[Tt]o|[Ff]rom|[Ff]or|i\.e\.|e\.g\.)(?![A-Za-z]))")
-_FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4}")
 _HEADLINE_VERB = (
@@ -91,10 +58,6 @@ _HEADLINE_VERB = (
     r"ตรวจ|ลด|ชวน|คุม|ประกาศ|รายงาน|เกาะติด|เคาะ|ขับเคลื่อน|ปรับ|ย้ำ|รับ|ติดตาม|พร้อม|เตรียม|ชู|ขยาย|ประชุม|"
     r"แถลง|สนับสนุน|ยืนยัน|เสนอ|กำชับ|ยกเว้น|ชื่นมื่น|ตั้ง|กาง|สรุป|ผลักดัน|บูรณาการ|รณรงค์|อนุมัติ|คาด|ห่วง)"
 )
-# Web addresses, also without www: "toea.doe.go.th" (not an e-mail's domain: "sod@tisi.mail.go.th").
-_URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)|(?<![\w@./\-])([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
-                  r"\.(?:go|or|co|ac|in|mi)\.th)\b", re.IGNORECASE)
-_HASHTAG = re.compile(r"#\s?([^\s#]+)")
 
 
 class _Mention(NamedTuple):
@@ -215,7 +178,7 @@ def _names(reg: Registry) -> _Names:
         # An abbreviation needs its dot or a space after it ("มท.1", "สธ. เตรียม") and no year or
         # amount after that ("ก.พ. 2568" is February); a short name needs a boundary or a headline
         # verb after it, unless a role precedes it ("รมช.กลาโหมนำทีม").
-        rf"^[\s\"“”'‘’(\[]*(?:(?P<role>{_ROLE}\s*)(?P<held>{short})|(?:{_ROLE}\s*)?"
+        rf"^[\s\"“”'‘’(\[]*(?:(?P<role>{ROLE}\s*)(?P<held>{short})|(?:{ROLE}\s*)?"
         rf"(?:(?P<abbr>{bounded})(?:\.|(?=[\s\"“”'’)\-–,:!]))(?!\s*\d{{2}})|(?P<name>{glued})))"
     )
     ministries = {a.id for a in reg if not a.parent}
@@ -224,7 +187,7 @@ def _names(reg: Registry) -> _Names:
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
         ((k, i) for k, i in abbr.items() if i in ministries),
     )
-    shortened = compile_shortened(_ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
+    shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
     return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
 
 
@@ -261,7 +224,7 @@ def _line_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
 def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
     """Hashtags naming an agency: "#กระทรวงมหาดไทย", "#MOI", "#ข่าวพม", "#กระทรวงพม"."""
     found = []
-    for m in _HASHTAG.finditer(line):
+    for m in HASHTAG.finditer(line):
         key = _squash(m.group(1))
         for candidate in (key, key.removeprefix("ข่าว"), key.removeprefix("สำนักข่าว"),
                           key.removeprefix("กระทรวง")):
@@ -275,24 +238,11 @@ def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str
 def _url_mentions(line: str, reg: Registry) -> list[tuple[int, int, str, str]]:
     """Web addresses of an agency ("www.culture.go.th") on a credit or contact line."""
     found = []
-    for m in _URL.finditer(line):
+    for m in URL.finditer(line):
         agency = reg.resolve_host((m.group(1) or m.group(2) or m.group(3) or "").rstrip("."))
         if agency:
             found.append((m.start(), m.end(), agency, m.group()))
     return found
-
-
-def _is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
-    """A signature line: the agency names plus at most a unit, a number or a date ("กองสารนิเทศ สป.มท.")."""
-    if len(line) > _BARE_LINE_MAX:
-        return False
-    rest = list(line)
-    for s, e, _i, _t in spans:
-        rest[s:e] = [" "] * (e - s)
-    words = [w for w in "".join(rest).split() if not _UNIT.match(w) and not _FILLER.match(w)]
-    if any(_CONNECTIVE.match(w) for w in words):
-        return False  # "จัดโดยกรมการปกครอง …", "และกระทรวงการต่างประเทศ ร่วมเป็นเจ้าภาพ": a sentence
-    return sum(len(w) for w in words) <= _BARE_REST_MAX
 
 
 def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> list[_Mention]:
@@ -307,23 +257,23 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> 
     if closing:
         for s, _e, agency, text in _hashtag_mentions(line, names):
             out.append(_Mention(STRONG, r, s, agency, text, line))
-    if _ANSWERER.match(line) or (closing and (_CREDIT.match(line) or _CREDIT_AFTER.search(line))):
+    if ANSWERER.match(line) or (closing and (CREDIT.match(line) or CREDIT_AFTER.search(line))):
         for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
-    if closing and (spans or abbr_spans) and _is_bare(line, spans + abbr_spans):
+    if closing and (spans or abbr_spans) and is_bare(line, spans + abbr_spans):
         for s, _e, agency, text in spans + abbr_spans:
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
-    urls = _url_mentions(line, reg) if closing and len(line) <= _CONTACT_LINE_MAX else []
-    if (spans or urls) and closing and len(line) <= _CONTACT_LINE_MAX and (_CHANNEL.search(line) or
-                                                                         _CHANNEL.search(below)):
+    urls = _url_mentions(line, reg) if closing and len(line) <= CONTACT_LINE_MAX else []
+    if (spans or urls) and closing and len(line) <= CONTACT_LINE_MAX and (CHANNEL.search(line) or
+                                                                         CHANNEL.search(below)):
         # The agency follows its contact word ("สายด่วนกรมควบคุมโรค 1422") or precedes its number
         # ("สำนักงานเศรษฐกิจการคลัง โทร. 02273 9020"); the line, or the address block it opens, gives a
         # phone number, a hotline or an address.
-        contacts = [(m.start(), m.end()) for m in _CONTACT.finditer(line)]
+        contacts = [(m.start(), m.end()) for m in CONTACT.finditer(line)]
         for s, e, agency, text in spans:
-            if any(0 <= s - end <= _CONTACT_REACH or 0 <= start - e <= _AFTER_REACH for start, end in contacts):
+            if any(0 <= s - end <= CONTACT_REACH or 0 <= start - e <= AFTER_REACH for start, end in contacts):
                 out.append(_Mention(MEDIUM, r, s, agency, text, line))
         out.extend(_Mention(MEDIUM, r, s, agency, text, line) for s, _e, agency, text in urls)
     return out
@@ -335,8 +285,8 @@ def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
     out: list[_Mention] = []
     for idx, line in enumerate(lines):
         r = len(lines) - 1 - idx
-        if r < _CLOSING_LINES or _ANSWERER.match(line):
-            below = "\n".join(lines[idx + 1:idx + 1 + _CHANNEL_LINES])
+        if r < _CLOSING_LINES or ANSWERER.match(line):
+            below = "\n".join(lines[idx + 1:idx + 1 + CHANNEL_LINES])
             out.extend(m for m in _grade(line, r, names, reg, below) if m.agency not in _IGNORED)
     return out
 
