@@ -193,15 +193,20 @@ def _names(reg: Registry) -> _Names:
 
 # --- finding mentions ----------------------------------------------------------------------------
 _SHORTENED = re.compile(r"(?:กระทรวง|กรม)[\u0e00-\u0e2e\u0e30-\u0e4e]{2,}?ฯ")
+# A department or enterprise cut short at the opening of a headline: "กรมโรงงานฯ", "การรถไฟฯ".
+_OPENING_SHORTENED = re.compile(r"^[\s\"“”'‘’(\[]*((?:กระทรวง|กรม|การ)[\u0e00-\u0e2e\u0e30-\u0e4e]{2,}?\s?ฯ)")
 
 
-def _expand_shortened(text: str, names: _Names) -> str | None:
-    """Id for "กระทรวงดิจิทัลฯ" / "กรมอุทยานฯ": the one agency whose full name starts that way."""
-    stem = text.rstrip("ฯ")
-    org = "กระทรวง" if stem.startswith("กระทรวง") else "กรม"
+def _expand_shortened(text: str, names: _Names, reg: Registry | None = None) -> str | None:
+    """Id for "กระทรวงดิจิทัลฯ" / "กรมอุทยานฯ" / "การเคหะฯ": the one agency whose full name starts that
+    way; with ``reg``, the ministry when every such agency is one ministry's ("การรถไฟฯ")."""
+    stem = text.rstrip("ฯ").rstrip()
+    org = next(o for o in ("กระทรวง", "กรม", "การ") if stem.startswith(o))
     rest = stem[len(org):]
     hits = {i for name, i in names.prefixes
             if name.startswith(org + rest) or name.startswith(org + "การ" + rest)}
+    if len(hits) > 1 and reg is not None and len({reg.ministry_of(i) for i in hits}) == 1:
+        return reg.ministry_of(hits.pop())
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -309,12 +314,15 @@ def _depth(reg: Registry, agency_id: str) -> int:
     return depth
 
 
-def _title_agency(title: str, names: _Names) -> tuple[str, str] | None:
+def _title_agency(title: str, names: _Names, reg: Registry) -> tuple[str, str] | None:
     """(id, matched text) when the headline opens with an agency, else None."""
     title = normalize_line(title)
     m = names.title_re.match(title)
     if not m:
         found = shortened_opening(title, names.shortened)
+        cut = _OPENING_SHORTENED.match(title) if not found else None  # "กรมโรงงานฯ …", "การเคหะฯ …"
+        agency = cut and _expand_shortened(cut.group(1), names, reg)
+        found = found or ((agency, cut.group(1)) if agency else None)
         return found if found and found[0] not in _IGNORED else None
     if names_foreign_ministry(title[m.end():]):
         return None
@@ -345,7 +353,7 @@ def attribute(title: str, body: str, url: str = "", hint: str | None = None,
     if strong:
         m = _pick(strong, reg)
         return Attribution(m.agency, "signature", m.line)
-    in_title = _title_agency(title, names)
+    in_title = _title_agency(title, names, reg)
     if in_title:
         return Attribution(in_title[0], "title", in_title[1])
     named = headline_ministry(normalize_line(title), names.headline)

@@ -49,6 +49,19 @@ def test_headline_opens_with_a_latin_name(title, expected):
     assert ministry_of(title) == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    # a department or enterprise cut short with ฯ opens the headline (thaigov-6357 of dev2, corpus headlines)
+    ("กรมโรงงานฯ เร่งแก้ปัญหาซากกากอุตสาหกรรม 40,000 ตัน โรงงานร้างจังหวัดระยอง", "mind"),
+    ("การเคหะฯ ประกาศเยียวยาผู้เช่าห้องพัก-แผงตลาด พักชำระ 3 เดือน", "msdhs"),
+    ("การรถไฟฯ เพิ่มมาตรการรักษาความปลอดภัย", "mot"),  # two การรถไฟ… enterprises, one ministry
+    ("การประชุมสภาฯ", "opm"),  # no agency starts that way
+    # ปกท. is the permanent secretary's abbreviation (corpus headlines)
+    ("ปกท.ทส. ตรวจเยี่ยมและให้กำลังใจเจ้าหน้าที่สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัดแม่ฮ่องสอน", "mnre"),
+])
+def test_headline_opens_with_a_shortened_name_or_title(title, expected):
+    assert ministry_of(title) == expected
+
+
 @pytest.mark.parametrize("title", [
     "นายกฯ ตรวจเยี่ยมกระทรวงคมนาคม ติดตามความก้าวหน้าโครงการ",
     "นายกเปิดงาน SME Revolution ให้กระทรวงอุตสาหกรรมสนับสนุน",  # นายก is the PM here
