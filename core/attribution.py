@@ -26,6 +26,8 @@ from core.agencies import Registry, registry
 from core.attribution_headline import (HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
+from core.attribution_lines import (AFTER_REACH, ANSWERER, CHANNEL, CHANNEL_LINES, CONTACT, CONTACT_LINE_MAX,
+                                     CONTACT_REACH, CREDIT, CREDIT_AFTER, HASHTAG, ROLE, URL, is_bare)
 from core.normalize import normalize_line
 
 
@@ -49,43 +51,13 @@ _CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last
 # Publishers' own footers: they say who republished the text, not who wrote it.
 _IGNORED = ("thaigov", "opm")
 
-_BULLET = r"[\s\-–—•*#>\[\](){}:.]*"  # not quotes: a quoted line is somebody speaking
-_CREDIT = re.compile(
-    rf"^{_BULLET}(?:ที่มา(?:ข้อมูล|ภาพ|ข่าว)?|แหล่งที่มา|แหล่งข้อมูล|ข้อมูล(?:จาก)?|ภาพ(?:และข่าว|/ข่าว|ข่าว)?|"
-    r"ข่าว(?:โดย)?|cr\.?|credit|เครดิต|ผู้นำเสนอ|ผู้ตอบ|เผยแพร่(?:ข่าว)?(?:โดย)?|เรียบเรียง|อ้างอิง|รายงาน)"
-    r"(?:\s*[:：/]|\s)",
-    re.IGNORECASE,
-)
-# A credit may also close its line: "กลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน", "นวรัตน์ รามสูต: เรียบเรียง".
-_CREDIT_AFTER = re.compile(r"[:：]\s*(?:รายงาน|เรียบเรียง|ข่าว|ภาพ(?:ข่าว)?|ถ่ายภาพ|สรุป)\s*$")
-# "ผู้ตอบ : รัฐมนตรีว่าการกระทรวง…" answers a parliamentary question: it names the agency wherever it sits.
-_ANSWERER = re.compile(rf"^{_BULLET}ผู้ตอบ\s*[:：]?")
-_CONTACT = re.compile(
-    r"สอบถาม|สายด่วน|โทร(?:ศัพท์|สาร)?(?=[\s.:/\d])|ติดต่อ|เว็บไซต์|เพจ|facebook|www\.|https?://|call\s*center|"
-    r"ร้องเรียน|แจ้งเบาะแส|รับฟัง|ได้ที่",
-    re.IGNORECASE,
-)
-_CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
-_AFTER_REACH = 3  # or its phone number follows it at once: "สำนักงานเศรษฐกิจการคลัง โทร. 0 2273 9020"
-_CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
-# Words a person's role or a unit puts before the agency name at the start of a line.
-_ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
-         r"เลขาธิการ|ผู้ว่าการ|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
-# Sub-units and filler that may share a bare signature line with the agency name.
-_UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{_ROLE})", re.IGNORECASE)
-_BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
-_BARE_LINE_MAX = 120
-# Words that join an agency to a sentence: a line holding one is running text, not a signature.
-_CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่ง|ของ|ร่วมกับ|กับ|ณ|ตาม|ระหว่าง|ประกอบด้วย|ได้แก่|อาทิ)")
-_FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{4}")
 _HEADLINE_VERB = (
     r"(?:เผย|ปลื้ม|สั่ง|เร่ง|เชิญ|จับมือ|ร่วม|ลง|เดินหน้า|มอบ|แจง|ชี้แจง|เตือน|จัด|ยก|เปิด|ผนึก|ส่ง|ช่วย|ดัน|หนุน|"
     r"ตรวจ|ลด|ชวน|คุม|ประกาศ|รายงาน|เกาะติด|เคาะ|ขับเคลื่อน|ปรับ|ย้ำ|รับ|ติดตาม|พร้อม|เตรียม|ชู|ขยาย|ประชุม|"
     r"แถลง|สนับสนุน|ยืนยัน|เสนอ|กำชับ|ยกเว้น|ชื่นมื่น|ตั้ง|กาง|สรุป|ผลักดัน|บูรณาการ|รณรงค์|อนุมัติ|คาด|ห่วง)"
 )
-_URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)", re.IGNORECASE)
-_HASHTAG = re.compile(r"#\s?([^\s#]+)")
 
 
 class _Mention(NamedTuple):
@@ -100,6 +72,7 @@ class _Mention(NamedTuple):
 # --- name tables ---------------------------------------------------------------------------------
 class _Names(NamedTuple):
     mention_re: re.Pattern  # full names: safe to look for anywhere in running text
+    english_re: re.Pattern  # English names, as written or in capitals
     mention_ids: dict[str, str]
     abbr_re: re.Pattern  # dotted abbreviations: only count on signature lines
     abbr_ids: dict[str, str]
@@ -155,7 +128,14 @@ def _names(reg: Registry) -> _Names:
     title_glued: set[str] = set()  # title keys that may run straight into the next word
     prefixes: list[tuple[str, str]] = []
     spelled: set[str] = set()  # full names as written, inner spaces kept (they become optional)
+    english: set[str] = set()  # English names, for the signatures of English releases
     for a in reg:
+        name_en = a.name_en.removeprefix("The ")
+        if len(name_en) >= 12 and " " in name_en:
+            english.add(name_en)
+            mention.setdefault(_squash(name_en), a.id)
+            title.setdefault(_squash(name_en), a.id)
+            title_glued.add(_squash(name_en))
         full = [a.name_th, *(x for x in a.aliases if _is_full_alias(x))]
         short = [x for x in a.aliases if not _is_full_alias(x)]
         for name in full:
@@ -172,10 +152,16 @@ def _names(reg: Registry) -> _Names:
             short += [sname, "ก." + sname]
         for name in short:
             title.setdefault(_squash(name) if name.isascii() else name, a.id)
+            if name.isascii():
+                title.setdefault(name, a.id)  # as written too: "MDES ลงนาม…", "DSI ดำเนินคดี…"
         for name in (*full, *short, a.abbr_th, a.id if a.id.isalpha() else ""):
             if name:
                 tags.setdefault(_squash(name), a.id)
     mention_re = re.compile(_alternation(_spaced(k) for k in spelled))
+    # English names only sign in the closing lines (a bare line, a credit or a contact): "Public Debt
+    # Management Office" above its phone number; headlines are matched on the Thai names. Written as in
+    # the registry or in capitals: ignoring case would make the scan several times slower.
+    english_re = re.compile(_alternation(_spaced(k) for k in english | {k.upper() for k in english}))
     abbr_re = re.compile(
         # Never inside a word, a number or a date: "150 บาท/กก." is a kilogram and "4 ก.พ. 2568" is
         # February, not the Civil Service Commission. A unit's own abbreviation may precede the
@@ -186,13 +172,13 @@ def _names(reg: Registry) -> _Names:
     # A short name may run into the next word only when that word is a headline verb:
     # "พาณิชย์เชิญ…", "มหาดไทยสั่ง…" name the ministry, "แรงงานต่างด้าว…" and "สาธารณสุขจังหวัด…" do not.
     short = _alternation(re.escape(k) for k in title if k not in title_glued and _THAI.search(k))
-    glued = rf"{names}|(?:{short})(?={_HEADLINE_VERB})"
+    glued = rf"{names}|{_alternation(_spaced(k) for k in english)}|(?:{short})(?={_HEADLINE_VERB})"
     bounded = _alternation(re.escape(k) for k in title)
     title_re = re.compile(
         # An abbreviation needs its dot or a space after it ("มท.1", "สธ. เตรียม") and no year or
         # amount after that ("ก.พ. 2568" is February); a short name needs a boundary or a headline
         # verb after it, unless a role precedes it ("รมช.กลาโหมนำทีม").
-        rf"^[\s\"“”'‘’(\[]*(?:(?P<role>{_ROLE}\s*)(?P<held>{short})|(?:{_ROLE}\s*)?"
+        rf"^[\s\"“”'‘’(\[]*(?:(?P<role>{ROLE}\s*)(?P<held>{short})|(?:{ROLE}\s*)?"
         rf"(?:(?P<abbr>{bounded})(?:\.|(?=[\s\"“”'’)\-–,:!]))(?!\s*\d{{2}})|(?P<name>{glued})))"
     )
     ministries = {a.id for a in reg if not a.parent}
@@ -201,21 +187,26 @@ def _names(reg: Registry) -> _Names:
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
         ((k, i) for k, i in abbr.items() if i in ministries),
     )
-    shortened = compile_shortened(_ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
-    return _Names(mention_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
+    shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
+    return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
 
 
 # --- finding mentions ----------------------------------------------------------------------------
 _SHORTENED = re.compile(r"(?:กระทรวง|กรม)[\u0e00-\u0e2e\u0e30-\u0e4e]{2,}?ฯ")
+# A department or enterprise cut short at the opening of a headline: "กรมโรงงานฯ", "การรถไฟฯ".
+_OPENING_SHORTENED = re.compile(r"^[\s\"“”'‘’(\[]*((?:กระทรวง|กรม|การ)[\u0e00-\u0e2e\u0e30-\u0e4e]{2,}?\s?ฯ)")
 
 
-def _expand_shortened(text: str, names: _Names) -> str | None:
-    """Id for "กระทรวงดิจิทัลฯ" / "กรมอุทยานฯ": the one agency whose full name starts that way."""
-    stem = text.rstrip("ฯ")
-    org = "กระทรวง" if stem.startswith("กระทรวง") else "กรม"
+def _expand_shortened(text: str, names: _Names, reg: Registry | None = None) -> str | None:
+    """Id for "กระทรวงดิจิทัลฯ" / "กรมอุทยานฯ" / "การเคหะฯ": the one agency whose full name starts that
+    way; with ``reg``, the ministry when every such agency is one ministry's ("การรถไฟฯ")."""
+    stem = text.rstrip("ฯ").rstrip()
+    org = next(o for o in ("กระทรวง", "กรม", "การ") if stem.startswith(o))
     rest = stem[len(org):]
     hits = {i for name, i in names.prefixes
             if name.startswith(org + rest) or name.startswith(org + "การ" + rest)}
+    if len(hits) > 1 and reg is not None and len({reg.ministry_of(i) for i in hits}) == 1:
+        return reg.ministry_of(hits.pop())
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -224,6 +215,9 @@ def _line_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
     found = []
     for m in names.mention_re.finditer(line):
         found.append((m.start(), m.end(), names.mention_ids[_squash(m.group())], m.group()))
+    if _LATIN_WORD.search(line):
+        for m in names.english_re.finditer(line):
+            found.append((m.start(), m.end(), names.mention_ids[_squash(m.group())], m.group()))
     for m in _SHORTENED.finditer(line):
         if not any(s <= m.start() < e for s, e, _i, _t in found):
             agency = _expand_shortened(m.group(), names)
@@ -235,7 +229,7 @@ def _line_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
 def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
     """Hashtags naming an agency: "#กระทรวงมหาดไทย", "#MOI", "#ข่าวพม", "#กระทรวงพม"."""
     found = []
-    for m in _HASHTAG.finditer(line):
+    for m in HASHTAG.finditer(line):
         key = _squash(m.group(1))
         for candidate in (key, key.removeprefix("ข่าว"), key.removeprefix("สำนักข่าว"),
                           key.removeprefix("กระทรวง")):
@@ -249,28 +243,16 @@ def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str
 def _url_mentions(line: str, reg: Registry) -> list[tuple[int, int, str, str]]:
     """Web addresses of an agency ("www.culture.go.th") on a credit or contact line."""
     found = []
-    for m in _URL.finditer(line):
-        agency = reg.resolve_host((m.group(1) or m.group(2) or "").rstrip("."))
+    for m in URL.finditer(line):
+        agency = reg.resolve_host((m.group(1) or m.group(2) or m.group(3) or "").rstrip("."))
         if agency:
             found.append((m.start(), m.end(), agency, m.group()))
     return found
 
 
-def _is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
-    """A signature line: the agency names plus at most a unit, a number or a date ("กองสารนิเทศ สป.มท.")."""
-    if len(line) > _BARE_LINE_MAX:
-        return False
-    rest = list(line)
-    for s, e, _i, _t in spans:
-        rest[s:e] = [" "] * (e - s)
-    words = [w for w in "".join(rest).split() if not _UNIT.match(w) and not _FILLER.match(w)]
-    if any(_CONNECTIVE.match(w) for w in words):
-        return False  # "จัดโดยกรมการปกครอง …", "และกระทรวงการต่างประเทศ ร่วมเป็นเจ้าภาพ": a sentence
-    return sum(len(w) for w in words) <= _BARE_REST_MAX
-
-
-def _grade(line: str, r: int, names: _Names, reg: Registry) -> list[_Mention]:
-    """Every agency evidence on one line, ``r`` lines from the end, with its strength."""
+def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> list[_Mention]:
+    """Every agency evidence on one line, ``r`` lines from the end, with its strength (``below``: the
+    next lines, where a contact's phone number may continue it)."""
     out: list[_Mention] = []
     spans = _line_mentions(line, names)
     # Every abbreviation has a dot: a line without one is not scanned for them.
@@ -280,22 +262,25 @@ def _grade(line: str, r: int, names: _Names, reg: Registry) -> list[_Mention]:
     if closing:
         for s, _e, agency, text in _hashtag_mentions(line, names):
             out.append(_Mention(STRONG, r, s, agency, text, line))
-    if _ANSWERER.match(line) or (closing and (_CREDIT.match(line) or _CREDIT_AFTER.search(line))):
+    if ANSWERER.match(line) or (closing and (CREDIT.match(line) or CREDIT_AFTER.search(line))):
         for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
-    if closing and (spans or abbr_spans) and _is_bare(line, spans + abbr_spans):
+    if closing and (spans or abbr_spans) and is_bare(line, spans + abbr_spans):
         for s, _e, agency, text in spans + abbr_spans:
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
-    if closing and len(line) <= _CONTACT_LINE_MAX:
+    urls = _url_mentions(line, reg) if closing and len(line) <= CONTACT_LINE_MAX else []
+    if (spans or urls) and closing and len(line) <= CONTACT_LINE_MAX and (CHANNEL.search(line) or
+                                                                         CHANNEL.search(below)):
         # The agency follows its contact word ("สายด่วนกรมควบคุมโรค 1422") or precedes its number
-        # ("สำนักงานเศรษฐกิจการคลัง โทร. 02273 9020").
-        contacts = [(m.start(), m.end()) for m in _CONTACT.finditer(line)]
-        for s, e, agency, text in spans + _url_mentions(line, reg):
-            if (any(0 <= s - end <= _CONTACT_REACH or 0 <= start - e <= _AFTER_REACH for start, end in contacts)
-                    or text.startswith(("http", "www"))):
+        # ("สำนักงานเศรษฐกิจการคลัง โทร. 02273 9020"); the line, or the address block it opens, gives a
+        # phone number, a hotline or an address.
+        contacts = [(m.start(), m.end()) for m in CONTACT.finditer(line)]
+        for s, e, agency, text in spans:
+            if any(0 <= s - end <= CONTACT_REACH or 0 <= start - e <= AFTER_REACH for start, end in contacts):
                 out.append(_Mention(MEDIUM, r, s, agency, text, line))
+        out.extend(_Mention(MEDIUM, r, s, agency, text, line) for s, _e, agency, text in urls)
     return out
 
 
@@ -305,8 +290,9 @@ def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
     out: list[_Mention] = []
     for idx, line in enumerate(lines):
         r = len(lines) - 1 - idx
-        if r < _CLOSING_LINES or _ANSWERER.match(line):
-            out.extend(m for m in _grade(line, r, names, reg) if m.agency not in _IGNORED)
+        if r < _CLOSING_LINES or ANSWERER.match(line):
+            below = "\n".join(lines[idx + 1:idx + 1 + CHANNEL_LINES])
+            out.extend(m for m in _grade(line, r, names, reg, below) if m.agency not in _IGNORED)
     return out
 
 
@@ -328,12 +314,15 @@ def _depth(reg: Registry, agency_id: str) -> int:
     return depth
 
 
-def _title_agency(title: str, names: _Names) -> tuple[str, str] | None:
+def _title_agency(title: str, names: _Names, reg: Registry) -> tuple[str, str] | None:
     """(id, matched text) when the headline opens with an agency, else None."""
     title = normalize_line(title)
     m = names.title_re.match(title)
     if not m:
         found = shortened_opening(title, names.shortened)
+        cut = _OPENING_SHORTENED.match(title) if not found else None  # "กรมโรงงานฯ …", "การเคหะฯ …"
+        agency = cut and _expand_shortened(cut.group(1), names, reg)
+        found = found or ((agency, cut.group(1)) if agency else None)
         return found if found and found[0] not in _IGNORED else None
     if names_foreign_ministry(title[m.end():]):
         return None
@@ -364,7 +353,7 @@ def attribute(title: str, body: str, url: str = "", hint: str | None = None,
     if strong:
         m = _pick(strong, reg)
         return Attribution(m.agency, "signature", m.line)
-    in_title = _title_agency(title, names)
+    in_title = _title_agency(title, names, reg)
     if in_title:
         return Attribution(in_title[0], "title", in_title[1])
     named = headline_ministry(normalize_line(title), names.headline)

@@ -15,13 +15,17 @@ from typing import Iterable, NamedTuple
 
 # Titles of a ministry's own officials; "ฯ" shortens them ("ปลัดฯ", "รัฐมนตรีฯ").
 OFFICIAL = (
-    r"(?:รอง)?(?:ปลัด(?:กระทรวง)?|รัฐมนตรีว่าการ(?:กระทรวง)?|รัฐมนตรีช่วยว่าการ(?:กระทรวง)?|รมว\.?|รมช\.?|"
+    r"(?:รอง)?(?:ปลัด(?:กระทรวง)?|ปกท\.?|รัฐมนตรีว่าการ(?:กระทรวง)?|รัฐมนตรีช่วยว่าการ(?:กระทรวง)?|รมว\.?|รมช\.?|"
     r"ผู้ตรวจราชการ(?:กระทรวง)?|โฆษก(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?"
 )
+# นายก is the Prime Minister ("นายกฯ", "นายกเปิดงาน", "นายกรัฐนตรี") unless it heads another body
+# ("นายกสมาคม…", "นายกเทศมนตรี") or is นาย + a name ("นายกฤษศญพงษ์", "นายกีรติ", "นายกองเอก …").
+_PM = r"นายก(?:รัฐ|(?![\u0e30-\u0e3a\u0e47-\u0e4eฤรล]|อง|สมาคม|สหพันธ์|สภา|เทศมนตรี|แม่บ้าน))"
 _GOVERNMENT = re.compile(
-    r"^[\s\"“”'‘’(]*(?:นายก|นรม|รอง\s*นรม|รองนายก|รัฐบาล|ครม|คณะรัฐมนตรี|โฆษก(?:รัฐบาล|ประจำสำนัก)|ทำเนียบ|"
+    rf"^[\s\"“”'‘’(]*(?:{_PM}|นรม|รอง\s*นรม|รองนายก|รัฐบาล|ครม|คณะรัฐมนตรี|โฆษก(?:รัฐบาล|ประจำสำนัก)|ทำเนียบ|"
     r"สรุปข่าว|ข้อสั่งการ|รมต\.?\s*นร|รัฐมนตรีประจำสำนักนายก)"
 )
+_ASSISTANT = re.compile(r"(?:ผู้ช่วย|ผช\.)\S*\s*$")
 _FOREIGN = re.compile(r"^\s*(?:สาธารณรัฐ|ราชอาณาจักร|สหพันธรัฐ|สหรัฐ|แห่ง|ประเทศ|ของ)")
 _END = r"(?=[\s\"“”'’)\-–,:!.]|$)"
 
@@ -61,7 +65,8 @@ def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tupl
     )
     anywhere = re.compile(
         # Not inside a word, an amount or a date: "150 บาท/กก." and "กก.ละ 140" are kilograms, "4 ก.พ.
-        # 2568" is February.
+        # 2568" is February. Nor run on from the word before it: the test labels leave "…ขอความช่วยเหลือจาก
+        # กระทรวงแรงงาน" and "…วันสถาปนากระทรวงมหาดไทย" (no space) with the publisher.
         rf"(?<![\u0e01-\u0e4e\w./])(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(k_short)}){_END}|"
         rf"(?<!\d)(?<!\d\s)(?P<abbr>{by_len(dotted)})\.(?!\s*\d{{2}}|ละ)(?![\u0e01-\u0e2e]\.))"
     )
@@ -109,6 +114,8 @@ def headline_ministry(title: str, names: HeadlineNames) -> tuple[str, str] | Non
         for m in pattern.finditer(title):
             if names_foreign_ministry(title[m.end():]):
                 continue
+            if _ASSISTANT.search(title[:m.start()]):
+                continue  # "ผช.รมว.พม. …": an assistant minister speaks for himself
             named = m.group("full") or m.group("short") or m.groupdict().get("abbr") or ""
             agency = names.ids.get(_squash(named))
             if agency:

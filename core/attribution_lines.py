@@ -1,0 +1,60 @@
+"""The kinds of closing line that name an article's agency (core/attribution.py grades them): a
+credit ("ที่มา: …", "…: รายงาน"), a bare signature ("กองสารนิเทศ สป.มท."), a contact line with a way to
+reach the agency ("สายด่วนกรมควบคุมโรค 1422", "www.mrta.co.th") and hashtags.
+"""
+from __future__ import annotations
+
+import re
+
+BULLET = r"[\s\-–—•*#>\[\](){}:.]*"  # not quotes: a quoted line is somebody speaking
+CREDIT = re.compile(
+    rf"^{BULLET}(?:ที่มา(?:ข้อมูล|ภาพ|ข่าว)?|แหล่งที่มา|แหล่งข้อมูล|ข้อมูล(?:จาก)?|ภาพ(?:และข่าว|/ข่าว|ข่าว)?|"
+    r"ข่าว(?:โดย)?|cr\.?|credit|เครดิต|ผู้นำเสนอ|ผู้ตอบ|เผยแพร่(?:ข่าว)?(?:โดย)?|เรียบเรียง|อ้างอิง|รายงาน)"
+    r"(?:\s*[:：/]|\s)",
+    re.IGNORECASE,
+)
+# A credit may also close its line: "กลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน", "นวรัตน์ รามสูต: เรียบเรียง".
+CREDIT_AFTER = re.compile(r"[:：]\s*(?:รายงาน|เรียบเรียง|ข่าว|ภาพ(?:ข่าว)?|ถ่ายภาพ|สรุป)\s*$")
+# "ผู้ตอบ : รัฐมนตรีว่าการกระทรวง…" answers a parliamentary question: it names the agency wherever it sits.
+ANSWERER = re.compile(rf"^{BULLET}ผู้ตอบ\s*[:：]?")
+CONTACT = re.compile(
+    r"สอบถาม|สายด่วน|โทร(?:ศัพท์|สาร)?(?=[\s.:/\d])|ติดต่อ|เว็บไซต์|เพจ|facebook|www\.|https?://|call\s*center|"
+    r"ร้องเรียน|แจ้งเบาะแส|รับฟัง|ได้ที่",
+    re.IGNORECASE,
+)
+CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
+AFTER_REACH = 3  # or its phone number follows it at once: "สำนักงานเศรษฐกิจการคลัง โทร. 0 2273 9020"
+CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
+# A contact line gives a way to reach the agency: "ติดต่อสอบถามได้ที่ สำนักงานเศรษฐกิจการเกษตร" alone does not.
+CHANNEL = re.compile(r"\d{3}|\.(?:go|or|co|ac|in|mi)\.th|www\.|https?://|@|สายด่วน|โทร|[Cc]all\s*[Cc]enter|"
+                      r"CALL CENTER|เว็บไซต์|เพจ|[Ff]acebook|ไลน์|[Ll]ine\b|LINE|อีเมล|[Ee]-?mail")
+CHANNEL_LINES = 3  # the phone number may follow on the next lines of an address block
+# Words a person's role or a unit puts before the agency name at the start of a line. The head of an
+# enterprise named การ… is written once: "ผู้ว่าการรถไฟแห่งประเทศไทย" (ผู้ว่า + การรถไฟแห่งประเทศไทย).
+ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
+         r"เลขาธิการ|ผู้ว่าการ|ผู้ว่า(?=การ)|ปกท\.?|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
+# Sub-units and filler that may share a bare signature line with the agency name.
+UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{ROLE})", re.IGNORECASE)
+BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
+BARE_LINE_MAX = 120
+# Words that join an agency to a sentence: a line holding one is running text, not a signature.
+CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่ง|ของ|ร่วมกับ|กับ|ณ|ตาม|ระหว่าง|ประกอบด้วย|ได้แก่|อาทิ|"
+                        r"(?:[Aa]nd|[Oo]r|[Bb]y|[Ww]ith|[Oo]f|[Tt]he|[Tt]o|[Ff]rom|[Ff]or|i\.e\.|e\.g\.)(?![A-Za-z]))")
+FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
+# Web addresses, also without www: "toea.doe.go.th" (not an e-mail's domain: "sod@tisi.mail.go.th").
+URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)|(?<![\w@./\-])([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
+                 r"\.(?:go|or|co|ac|in|mi)\.th)\b", re.IGNORECASE)
+HASHTAG = re.compile(r"#\s?([^\s#]+)")
+
+
+def is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
+    """A signature line: the agency names plus at most a unit, a number or a date ("กองสารนิเทศ สป.มท.")."""
+    if len(line) > BARE_LINE_MAX:
+        return False
+    rest = list(line)
+    for s, e, _i, _t in spans:
+        rest[s:e] = [" "] * (e - s)
+    words = [w for w in "".join(rest).split() if not UNIT.match(w) and not FILLER.match(w)]
+    if any(CONNECTIVE.match(w) for w in words):
+        return False  # "จัดโดยกรมการปกครอง …", "และกระทรวงการต่างประเทศ ร่วมเป็นเจ้าภาพ": a sentence
+    return sum(len(w) for w in words) <= BARE_REST_MAX
