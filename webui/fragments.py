@@ -6,11 +6,24 @@ the string it returns). Templates call these as globals, exactly like the macro 
 """
 from __future__ import annotations
 
+import functools
+
 from flask import url_for
 from markupsafe import Markup, escape
 
 from webui.i18n import agency_name, gettext, show_date
 from webui.urls import Pairs, article_url
+
+
+def _escaped(text) -> str:
+    """``escape(text)``, remembered for plain strings: facets repeat the same few hundred names
+    and codes on every page. (Markup is not cached: it equals the plain string it holds.)"""
+    return _escape_str(text) if type(text) is str else str(escape(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _escape_str(text: str) -> str:
+    return str(escape(text))
 
 
 def facet_link(item, label: str, data_name: str = "", data_value: str = "", partial: bool = False) -> Markup:
@@ -19,7 +32,7 @@ def facet_link(item, label: str, data_name: str = "", data_value: str = "", part
     ``item`` has ``url``, ``selected`` and ``count``."""
     selected = item.selected
     state = " selected" if selected else " partial" if partial else ""
-    data = f' data-{escape(data_name)}="{escape(data_value)}"' if data_name else ""
+    data = f' data-{_escaped(data_name)}="{_escaped(data_value)}"' if data_name else ""
     current = 'aria-current="true"' if selected else ""
     box = "✓" if selected else "–" if partial else ""
     hidden = (f'<span class="visually-hidden">({escape(gettext("selected"))})</span>' if selected else
@@ -27,7 +40,7 @@ def facet_link(item, label: str, data_name: str = "", data_value: str = "", part
     return Markup(
         f'<a href="{escape(item.url)}" class="facet-link{state}"{data} {current}>\n'
         f'  <span class="box" aria-hidden="true">{box}</span>\n'
-        f'  <span class="name">{escape(label)}</span> <span class="count">{item.count:,}</span>\n'
+        f'  <span class="name">{_escaped(label)}</span> <span class="count">{item.count:,}</span>\n'
         f"  {hidden}\n</a>")
 
 
