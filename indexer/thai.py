@@ -30,6 +30,8 @@ from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part
     dictionary_words,
     lexicon,
     read_data_lines,
+    segment_memo,
+    segment_once,
     stock_words,
     use_lexicon,
 )
@@ -136,7 +138,7 @@ def _piece_words(m: re.Match, out: list[tuple[str, int, int]], lex: Lexicon, shi
     :func:`_plain_words` gives for the piece's span."""
     pos = m.start() + shift
     if m.lastgroup == "thai":
-        for chunk in lex.segment(m.group()):
+        for chunk in segment_once(lex, m.group()):
             out.append((chunk, pos, pos + len(chunk)))
             pos += len(chunk)
         return
