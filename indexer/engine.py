@@ -30,7 +30,7 @@ from indexer.params import SearchParams
 from indexer.proximity import HEAD, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
-from indexer.thai import use_lexicon
+from indexer.thai import segment_memo, use_lexicon
 from indexer.understand import understand
 
 
@@ -176,18 +176,19 @@ class SearchEngine:
         terms = parsed.highlight_terms
         copies = self.store().story_copies([m.story for m in page.matches if m.story])
         hits = []
-        for m in page.matches:
-            title, body = texts.get(m.url, (m.title, ""))
-            hits.append(Hit(
-                url=m.url,
-                title=title,
-                date=f"{m.day // 10000:04d}-{m.day // 100 % 100:02d}-{m.day % 100:02d}" if m.day else None,
-                agency=m.agency,
-                score=m.score,
-                snippet=snippet(body, terms) if body else "",
-                title_html=mark(title, terms),
-                copies=_others(copies.get(m.story, []) if m.story else [], m.url),
-            ))
+        with segment_memo():  # a hit's title is often its snippet's first words: segment them once
+            for m in page.matches:
+                title, body = texts.get(m.url, (m.title, ""))
+                hits.append(Hit(
+                    url=m.url,
+                    title=title,
+                    date=f"{m.day // 10000:04d}-{m.day // 100 % 100:02d}-{m.day % 100:02d}" if m.day else None,
+                    agency=m.agency,
+                    score=m.score,
+                    snippet=snippet(body, terms) if body else "",
+                    title_html=mark(title, terms),
+                    copies=_others(copies.get(m.story, []) if m.story else [], m.url),
+                ))
         return hits
 
     def match_urls(self, params: SearchParams) -> list[str]:

@@ -206,6 +206,33 @@ def use_lexicon(lex: Lexicon):
         _current.reset(token)
 
 
+_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("govsearch_segment_memo", default=None)
+
+
+@contextlib.contextmanager
+def segment_memo():
+    """Inside the block, :func:`segment_once` segments each run of Thai letters once per lexicon
+    (this thread or task only): a results page meets the same runs in a hit's title and in its
+    snippet. Nothing outlives the block, so nothing can go stale."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def segment_once(lex: Lexicon, run: str) -> list[str]:
+    """``lex.segment(run)``, reused inside a :func:`segment_memo` block (do not change the list)."""
+    memo = _memo.get()
+    if memo is None:
+        return lex.segment(run)
+    key = (lex.key, run)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = lex.segment(run)
+    return got
+
+
 @functools.lru_cache(maxsize=1)
 def stock_words() -> WordSet:
     """The stock dictionary as newmm's dictionary (see :class:`WordSet`)."""

@@ -202,3 +202,8 @@ class SearchResult:
     def to_json(self) -> dict:
         """The document the JSON API returns (design.md), as plain JSON values."""
         return self.document().model_dump(mode="json")
+
+    def json_text(self) -> str:
+        """:meth:`to_json` serialised (compact, Thai unescaped, the document's key order) in one
+        step, without building the plain values first: what ``/api/search`` sends."""
+        return self.document().model_dump_json()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Iterator, NamedTuple
 
 from pythainlp.tokenize import newmm
@@ -30,6 +30,8 @@ from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part
     dictionary_words,
     lexicon,
     read_data_lines,
+    segment_memo,
+    segment_once,
     stock_words,
     use_lexicon,
 )
@@ -102,45 +104,57 @@ def spans_near(text: str, positions: list[int], lex: Lexicon | None = None) -> l
     lex = lex or current_lexicon()
     wanted = sorted(set(positions))
     out: list[tuple[str, int, int]] = []
-
-    def touched(start: int, end: int) -> bool:
-        i = bisect_left(wanted, start)
-        return i < len(wanted) and wanted[i] <= end
-
     offset = 0
     for par in text.split("\n"):
         end_par = offset + len(par)
-        if par and touched(offset, end_par):
-            words: list[tuple[str, int, int]] = []
+        first = bisect_left(wanted, offset)
+        if par and first < len(wanted) and wanted[first] <= end_par:
+            # The positions in this paragraph, in its own offsets: a piece or stretch [s, e] is
+            # touched when the first position at or after s is at most e.
+            local = [p - offset for p in wanted[first:bisect_right(wanted, end_par)]]
+            last = local[-1]
             for start, end, spelled in _stretches(par):
+                if start > last:
+                    break
+                k = bisect_left(local, start)
+                if k == len(local) or local[k] > end:
+                    continue
                 if spelled is not None:
-                    if touched(offset + start, offset + end):
-                        words.append((spelled, start, end))
+                    out.append((spelled, start + offset, end + offset))
                     continue
                 for m in _PIECES.finditer(par, start, end):
-                    if touched(offset + m.start(), offset + m.end()):
-                        _plain_words(par, m.start(), m.end(), words, lex)
-            out.extend((w, s + offset, e + offset) for w, s, e in words)
+                    s, e = m.span()
+                    if s > last:
+                        break
+                    k = bisect_left(local, s)
+                    if k < len(local) and local[k] <= e:
+                        _piece_words(m, out, lex, offset)
         offset = end_par + 1
     return out
 
 
+def _piece_words(m: re.Match, out: list[tuple[str, int, int]], lex: Lexicon, shift: int) -> None:
+    """The words of one piece (a match of ``_PIECES``), at offsets moved by ``shift``: what
+    :func:`_plain_words` gives for the piece's span."""
+    pos = m.start() + shift
+    if m.lastgroup == "thai":
+        for chunk in segment_once(lex, m.group()):
+            out.append((chunk, pos, pos + len(chunk)))
+            pos += len(chunk)
+        return
+    for t in _TOKEN.finditer(m.group()):
+        if t.lastgroup == "num":
+            out.append((t.group().replace(",", ""), pos + t.start(), pos + t.end()))
+            continue
+        offset = pos + t.start()
+        for word in _CAMEL.split(t.group()):
+            out.append((word.lower(), offset, offset + len(word)))
+            offset += len(word)
+
+
 def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]], lex: Lexicon) -> None:
     for m in _PIECES.finditer(par, start, end):
-        pos = m.start()
-        if m.lastgroup == "thai":
-            for chunk in lex.segment(m.group()):
-                out.append((chunk, pos, pos + len(chunk)))
-                pos += len(chunk)
-            continue
-        for t in _TOKEN.finditer(m.group()):
-            if t.lastgroup == "num":
-                out.append((t.group().replace(",", ""), pos + t.start(), pos + t.end()))
-                continue
-            offset = pos + t.start()
-            for word in _CAMEL.split(t.group()):
-                out.append((word.lower(), offset, offset + len(word)))
-                offset += len(word)
+        _piece_words(m, out, lex, 0)
 
 
 def iter_spans(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int, int]]:

@@ -126,3 +126,34 @@ def test_syncs_that_merge_segments_keep_every_article_once(writable_data_dir):
         assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == i + 1
         table = eng.backend._terms().table
         assert table.n == table.doc_count == total + i + 1
+
+
+def _naive_province_counts(combos: list[list[str]], combo: np.ndarray, docs: np.ndarray) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for d in docs:
+        for code in combos[combo[d]]:
+            out[code] = out.get(code, 0) + 1
+    return out
+
+
+def test_province_counts_sum_narrow_and_broad_searches_alike():
+    # counts_of sums the pairs of the few combinations a narrow search holds, and every
+    # province's at once for a broad one: both must count what a plain loop counts.
+    from indexer.whoosh_backend.postings import ProvinceColumn
+
+    rng = np.random.default_rng(7)
+    codes = [f"{i:02d}" for i in range(10, 40)]
+    combos = [[]] + [sorted(rng.choice(codes, size=rng.integers(1, 6), replace=False).tolist()) for _ in range(300)]
+    rows = [r for r, c in enumerate(combos) for _code in c]
+    cols = [codes.index(code) for c in combos for code in c]
+    combo = rng.integers(0, len(combos), size=5000).astype(np.int32)
+    col = ProvinceColumn(codes, len(combos), np.asarray(rows, dtype=np.int32), np.asarray(cols, dtype=np.int32), combo)
+    for frac in (0.0, 0.002, 0.02, 0.5, 1.0):
+        docs = np.flatnonzero(rng.random(len(combo)) < frac)
+        assert col.counts_of(docs) == _naive_province_counts(combos, combo, docs), frac
+        assert col.counts(np.isin(np.arange(len(combo)), docs)) == col.counts_of(docs)
+    # A province no combination holds cannot be summed by groups: the pairs' way must answer.
+    col = ProvinceColumn([*codes, "99"], len(combos), np.asarray(rows, dtype=np.int32),
+                         np.asarray(cols, dtype=np.int32), combo)
+    docs = np.arange(len(combo))
+    assert col.counts_of(docs) == _naive_province_counts(combos, combo, docs)

@@ -156,3 +156,20 @@ def test_compound_parts_are_cached_for_the_latest_lexicons_only():
         thai.text_positions("กระทรวงมหาดไทย", thai.Lexicon(frozenset({f"คำทดสอบ{i}"})))
     assert len(thai._PARTS_CACHES) == thai._PARTS_LEXICONS
     assert thai._PARTS_CACHES[thai.Lexicon(frozenset({f"คำทดสอบ{thai._PARTS_LEXICONS + 2}"})).key]
+
+
+def test_segment_memo_reuses_a_run_per_lexicon_and_ends_with_its_block():
+    from indexer.lexicon import segment_memo, segment_once
+    from indexer.thai import lexicon, spans_near
+
+    stock, learned = lexicon(), lexicon(["จุรินทร์"])
+    assert stock.segment("จุรินทร์") == ["จุ", "ริ", "นทร์"] and learned.segment("จุรินทร์") == ["จุรินทร์"]
+    with segment_memo():
+        assert segment_once(stock, "จุรินทร์") == ["จุ", "ริ", "นทร์"]
+        assert segment_once(learned, "จุรินทร์") == ["จุรินทร์"]  # another lexicon splits its own way
+        assert segment_once(stock, "นายจุรินทร์") is segment_once(stock, "นายจุรินทร์")  # segmented once
+    assert segment_once(stock, "นายจุรินทร์") is not segment_once(stock, "นายจุรินทร์")  # nothing outlives it
+    text = "นายจุรินทร์ ลักษณวิศิษฏ์ แถลง\nนายจุรินทร์ ลักษณวิศิษฏ์ รองนายกรัฐมนตรี แถลงผลการประชุม"
+    positions = list(range(len(text) + 1))
+    with segment_memo():
+        assert spans_near(text, positions, stock) == spans_near(text, positions, stock) == list(iter_spans(text, stock))

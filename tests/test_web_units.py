@@ -151,3 +151,21 @@ def test_serve_with_several_processes_answers(core_data_dir):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
+
+
+def test_facet_link_escapes_plain_names_once_and_markup_never():
+    # Escaped names are remembered; a Markup equal to a remembered plain string must not get
+    # the plain string's (double) escaping, nor the other way round.
+    from types import SimpleNamespace
+
+    from markupsafe import Markup
+
+    from webui.fragments import facet_link
+
+    item = SimpleNamespace(url="/search?q=a&agency=x", selected=False, count=1200)
+    plain = facet_link(item, "R&amp;D", "agency", "r&d")
+    marked = facet_link(item, Markup("R&amp;D"), "agency", "r&d")
+    assert '<span class="name">R&amp;amp;D</span>' in plain and 'data-agency="r&amp;d"' in plain
+    assert '<span class="name">R&amp;D</span>' in marked
+    assert 'href="/search?q=a&amp;agency=x"' in marked and '<span class="count">1,200</span>' in marked
+    assert facet_link(item, "R&amp;D", "agency", "r&d") == plain

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from bisect import bisect_right
 from datetime import date
 from pathlib import Path
 
@@ -45,6 +46,44 @@ def _age(version: tuple) -> tuple:
 
 def _day(d: date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
+
+
+class _Docnums:
+    """One run's docnums of each distinct mask, and each mask collapsed to story groups: computed
+    once however many facets share the mask (keyed by the array, which the entry keeps alive)."""
+
+    def __init__(self) -> None:
+        self._docs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._collapsed: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, mask: np.ndarray) -> np.ndarray:
+        got = self._docs.get(id(mask))
+        if got is None:
+            got = self._docs[id(mask)] = (mask, np.flatnonzero(mask))
+        return got[1]
+
+    def collapsed(self, table: DocTable, mask: np.ndarray) -> np.ndarray:
+        got = self._collapsed.get(id(mask))
+        if got is None:
+            got = self._collapsed[id(mask)] = (mask, table.collapse(mask))
+        return got[1]
+
+
+def _stored_fields(reader, docnums: list[int]) -> list[dict]:
+    """The stored fields of ``docnums``, read straight from their segments' stored-field columns.
+
+    ``searcher.stored_fields`` goes through the multi-segment reader and then filters every
+    field against the schema, a third of a page's reads; the fields read here are all in the
+    schema, so the filter changes nothing they see. A reader of another codec (no per-document
+    reader) goes through the public call."""
+    leaves = reader.leaf_readers()
+    offsets = [int(off) for _leaf, off in leaves]
+    out = []
+    for d in docnums:
+        leaf, off = leaves[bisect_right(offsets, d) - 1]
+        perdoc = getattr(leaf, "_perdoc", None)
+        out.append(perdoc.stored_fields(d - off) if perdoc is not None else leaf.stored_fields(d - off))
+    return out
 
 
 class WhooshBackend:
@@ -210,17 +249,20 @@ class WhooshBackend:
         agency_base = _and(matched, date_mask, province_mask)
         month_base = _and(matched, agency_mask, province_mask)
         province_base = _and(matched, agency_mask, date_mask)
+        # Without filters the four masks are one array: collapse it and list its documents once.
+        docs = _Docnums()
         if params.group:  # one hit per release: totals and facets count groups
             filtered, agency_base, month_base, province_base = (
-                table.collapse(m) for m in (filtered, agency_base, month_base, province_base))
-        agency_counts = np.bincount(table.agency[agency_base], minlength=len(table.agency_names))
-        years = table.days[filtered] // 10000
+                docs.collapsed(table, m) for m in (filtered, agency_base, month_base, province_base))
+        agency_counts = np.bincount(table.agency[docs(agency_base)], minlength=len(table.agency_names))
+        filtered_days = table.days[docs(filtered)]
+        years = filtered_days // 10000
         year_counts = np.bincount(years) if len(years) else np.zeros(0, dtype=np.int64)
-        days = table.days[month_base]
+        days = filtered_days if month_base is filtered else table.days[docs(month_base)]
         ym = days[days > 0] // 100
         month_counts = np.bincount((ym // 100) * 12 + ym % 100 - 1) if len(ym) else np.zeros(0, dtype=np.int64)
 
-        candidates = np.flatnonzero(filtered)
+        candidates = docs(filtered)
         want = params.page * params.per_page
         first = want - params.per_page
         if scored:
@@ -237,8 +279,8 @@ class WhooshBackend:
                 order = order[::-1]
             page_docs = [(int(d), 0.0) for d in candidates[order[first:want]]]
         matches = []
-        for docnum, score in page_docs:
-            fields = terms.searcher.stored_fields(docnum)
+        stored = _stored_fields(terms.searcher.reader(), [d for d, _s in page_docs])
+        for (docnum, score), fields in zip(page_docs, stored):
             matches.append(Match(url=fields["url"], title=fields.get("title", ""), day=fields.get("day") or 0,
                                  agency=fields.get("agency", ""), score=float(score),
                                  story=fields.get("story") or fields["url"]))
@@ -249,7 +291,7 @@ class WhooshBackend:
             agency_counts={table.agency_names[i]: int(agency_counts[i]) for i in np.flatnonzero(agency_counts)},
             # The counts are indexed by year (and year * 12 + month): mostly zeros, skipped in numpy.
             year_counts={int(y): int(year_counts[y]) for y in np.flatnonzero(year_counts) if y},
-            province_counts=table.provinces.counts(province_base),
+            province_counts=table.provinces.counts_of(docs(province_base)),
             month_counts={int(i // 12 * 100 + i % 12 + 1): int(month_counts[i]) for i in np.flatnonzero(month_counts)},
         )
 

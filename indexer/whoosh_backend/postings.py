@@ -116,13 +116,39 @@ class ProvinceColumn:
         self.n_combos = n_combos
         self.rows, self.cols = rows, cols  # combination rows[i] holds province codes[cols[i]]
         self.combo = combo  # each document's combination
+        # The pairs twice more, grouped by combination and by province (stable: the order within
+        # a group is the pairs' own), for the two ways ``counts_of`` sums them.
+        by_row = np.argsort(rows, kind="stable")
+        self._row_cols = cols[by_row]
+        self._row_len = np.bincount(rows, minlength=n_combos).astype(np.int64)
+        self._row_start = np.cumsum(self._row_len) - self._row_len
+        col_len = np.bincount(cols, minlength=len(codes))
+        self._col_rows = rows[np.argsort(cols, kind="stable")]
+        self._col_start = (np.cumsum(col_len) - col_len) if len(col_len) and col_len.all() else None
 
     def counts(self, base: np.ndarray) -> dict[str, int]:
         """Documents of the boolean mask ``base`` per province code."""
+        return self.counts_of(np.flatnonzero(base))
+
+    def counts_of(self, docs: np.ndarray) -> dict[str, int]:
+        """Documents ``docs`` (docnums) per province code.
+
+        A narrow search holds few combinations: only their pairs are summed. A broad one sums
+        every province's combinations at once (``reduceat`` over the pairs grouped by province),
+        twice as fast as a weighted ``bincount`` over the pairs."""
         if not self.codes:
             return {}
-        per_combo = np.bincount(self.combo[base], minlength=self.n_combos)
-        totals = np.bincount(self.cols, weights=per_combo[self.rows], minlength=len(self.codes))
+        per_combo = np.bincount(self.combo[docs], minlength=self.n_combos)
+        held = np.flatnonzero(per_combo)
+        lens = self._row_len[held]
+        if int(lens.sum()) * 3 < len(self.rows) or self._col_start is None:
+            held, lens = held[lens > 0], lens[lens > 0]
+            ends = np.cumsum(lens)
+            pairs = np.arange(ends[-1] if len(ends) else 0) + np.repeat(self._row_start[held] - (ends - lens), lens)
+            totals = np.bincount(self._row_cols[pairs], weights=np.repeat(per_combo[held], lens),
+                                 minlength=len(self.codes))
+        else:
+            totals = np.add.reduceat(per_combo[self._col_rows], self._col_start)
         return {self.codes[i]: int(n) for i, n in enumerate(totals) if n}
 
     def mask(self, codes: frozenset[str]) -> np.ndarray:
