@@ -214,6 +214,7 @@ def test_bulk_writer_writes_the_segment_whoosh_writes_document_by_document(writa
 
     if not shared:
         monkeypatch.setattr(bulk, "_encode_positions", Positions().encode)
+        monkeypatch.setattr(bulk, "_ONE_POSITION", {})
     with Store(store_path(writable_data_dir)) as store:
         articles = list(store.iter_articles())
     words = tuple(learn((a.title, a.body) for a in articles)) + ("ลักษณวิศิษฏ์",)

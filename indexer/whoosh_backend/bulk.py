@@ -188,7 +188,7 @@ class _BulkWriter(SegmentWriter):
                     positions = self._fast.get(name)
                     if positions is not None:
                         length = pool.add_positions(name, docnum, positions(value), field.format.field_boost * boost,
-                                                    _encode_positions)
+                                                    _encode_positions, _ONE_POSITION)
                     else:
                         for tbytes, freq, weight, vbytes in field.index(value):
                             if field.scorable:

@@ -60,9 +60,10 @@ class TermPool:
         self.size += _POSTING_BYTES + (len(vbytes) + 33 if vbytes else 0)
 
     def add_positions(self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float,
-                      encode) -> int:
+                      encode, single: dict[int, bytes]) -> int:
         """The postings of one document's field from its terms' positions (``encode``: the
-        format's encoding of a position list); returns the field's length (its positions)."""
+        format's encoding of a position list; ``single``: the encodings of single positions it
+        has made, by position); returns the field's length (its positions)."""
         terms = self._terms(fieldname)
         size = length = 0
         for word, poses in positions.items():
@@ -74,10 +75,12 @@ class TermPool:
             length += n
             rec[0].append(docnum)
             rec[1].append(n * boost)
-            value = encode(poses)
-            rec[2].append(value)
-            if n > 1:  # single positions' encodings are shared
+            if n == 1:  # most terms occur once in a document: their encodings are shared
+                value = single.get(poses[0]) or encode(poses)
+            else:
+                value = encode(poses)
                 size += len(value) + 33
+            rec[2].append(value)
         self.size += size + _POSTING_BYTES * len(positions)
         return length
 
