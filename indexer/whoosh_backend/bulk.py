@@ -4,9 +4,9 @@ Each worker reads its own share of the articles (a URL range) straight from SQLi
 and writes one Whoosh segment; the parent only lists the segments in the index's table of
 contents. Nothing is pickled between processes but the finished segments' descriptions.
 
-Whoosh sorts postings with an external merge sort whose runs it writes one pickled tuple at a
-time; the profile of a rebuild spent a third of its time there. :class:`_ChunkedPool` writes the
-same runs as marshalled lists of thousands of postings: same order, same index, less overhead.
+A worker's writer (:class:`_BulkWriter`) pools postings per term (:mod:`.termpool`) instead of
+sorting every posting as Whoosh does; the incremental writer (:func:`segment_writer`) keeps
+Whoosh's sort, with runs written as marshalled lists of postings (:class:`_ChunkedPool`).
 """
 from __future__ import annotations
 
