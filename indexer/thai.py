@@ -19,6 +19,8 @@ import functools
 import re
 import threading
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from itertools import accumulate
 from typing import Iterator, NamedTuple
 
 from pythainlp.tokenize import newmm
@@ -138,9 +140,9 @@ def _piece_words(m: re.Match, out: list[tuple[str, int, int]], lex: Lexicon, shi
     :func:`_plain_words` gives for the piece's span."""
     pos = m.start() + shift
     if m.lastgroup == "thai":
-        for chunk in segment_once(lex, m.group()):
-            out.append((chunk, pos, pos + len(chunk)))
-            pos += len(chunk)
+        chunks = segment_once(lex, m.group())
+        ends = list(accumulate(map(len, chunks), initial=pos))
+        out.extend(zip(chunks, ends, ends[1:]))  # (chunk, start, end), without a loop in Python
         return
     for t in _TOKEN.finditer(m.group()):
         if t.lastgroup == "num":
@@ -335,25 +337,29 @@ def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) ->
     postings of the text field, without the offsets it does not keep); with ``parts`` false,
     the words only (:func:`iter_spans`: the title field)."""
     lex = lex or current_lexicon()
-    cache = _marked_parts_cache(lex) if parts else {}
-    poses: dict[str, list[int]] = {}
-    for pos, (word, _start, _end) in enumerate(iter_spans(text, lex)):
-        found = poses.get(word)
-        if found is None:
-            poses[word] = [pos]
-        else:
-            found.append(pos)
-        if not parts:
+    # iter_spans' paragraphs, read straight from their cache: this runs for every word a build
+    # indexes, and needs neither the words' offsets nor a generator.
+    poses: dict[str, list[int]] = defaultdict(list)
+    pos = 0
+    if not parts:
+        for par in text.split("\n"):
+            if par:
+                for word, _start, _end in _paragraph_words(par, lex):
+                    poses[word].append(pos)
+                    pos += 1
+        return poses
+    cache = _marked_parts_cache(lex)
+    for par in text.split("\n"):
+        if not par:
             continue
-        marked = cache.get(word)
-        if marked is None:
-            marked = _marked_parts(word, lex, cache)
-        for t, _off, _n in marked:
-            found = poses.get(t)
-            if found is None:
-                poses[t] = [pos]
-            else:
-                found.append(pos)
+        for word, _start, _end in _paragraph_words(par, lex):
+            poses[word].append(pos)
+            marked = cache.get(word)
+            if marked is None:
+                marked = _marked_parts(word, lex, cache)
+            for t, _off, _n in marked:
+                poses[t].append(pos)
+            pos += 1
     return poses
 
 

@@ -171,3 +171,95 @@ def test_positions_are_encoded_as_whoosh_encodes_them():
     fmt = Positions()
     for poses in ([0], [7], [7], [300], [0, 1], [3, 9, 27, 28], list(range(0, 5000, 7)), [70000, 70001]):
         assert _encode_positions(list(poses)) == fmt.encode(list(poses))
+
+
+def _postings_dump(folder: Path) -> dict:
+    """Every term's info (weight, document frequency, length and weight bounds, first and last
+    document) and every posting with its block's statistics, decoded."""
+    from whoosh import index as whoosh_index
+
+    out = {}
+    with whoosh_index.open_dir(str(folder)).reader() as reader:
+        for field, term in reader.all_terms():
+            info = reader.term_info(field, term)
+            m = reader.postings(field, term)
+            postings = []
+            while m.is_active():
+                postings.append((m.id(), m.weight(), m.value(), m.block_min_length(), m.block_max_length(),
+                                 m.block_max_weight(), m.block_max_id()))
+                m.next()
+            out[(field, term)] = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(),
+                                  info.max_weight(), info.min_id(), info.max_id(), postings)
+    return out
+
+
+@pytest.mark.parametrize("shared", [False, True])
+@pytest.mark.parametrize("limitmb", [128, 0.05])  # terms in memory; in many runs on disk, merged
+def test_bulk_writer_writes_the_segment_whoosh_writes_document_by_document(writable_data_dir, tmp_path, monkeypatch,
+                                                                           limitmb, shared):
+    """The bulk worker's writer (postings pooled per term, Thai fields indexed from positions,
+    blocks written a term at a time) makes the segment of Whoosh's plain writer fed the same
+    documents one by one through the schema's analyzers, with learned words: byte for byte when
+    each posting's positions are encoded afresh; with the encodings of single positions shared
+    (as a build does) the posting blocks pickle them once each, and their content is the same
+    (terms, postings, positions, block statistics), the rest of the segment byte for byte."""
+    from whoosh import index as whoosh_index
+    from whoosh.formats import Positions
+    from whoosh.writing import SegmentWriter
+
+    from indexer.vocabulary import learn
+    from indexer.whoosh_backend import bulk
+    from indexer.whoosh_backend.index import article_fields
+    from indexer.whoosh_backend.schema import build_schema
+
+    if not shared:
+        monkeypatch.setattr(bulk, "_encode_positions", Positions().encode)
+        monkeypatch.setattr(bulk, "_ONE_POSITION", {})
+    with Store(store_path(writable_data_dir)) as store:
+        articles = list(store.iter_articles())
+    words = tuple(learn((a.title, a.body) for a in articles)) + ("ลักษณวิศิษฏ์",)
+    docs = [article_fields(a) for a in articles]
+    # Four copies: common terms then have postings in more than one block of 128.
+    docs = [{**d, "url": f"{d['url']}#{i}"} for i in range(4) for d in docs]
+    docs.insert(7, {**docs[0], "url": "https://example.org/empty", "title": "", "text": "", "provinces": ""})
+    out, pools, dumps = {}, {}, {}
+    for name, make in (("whoosh", lambda ix: SegmentWriter(ix, compound=False)),
+                       ("bulk", lambda ix: bulk._BulkWriter(ix, compound=False, limitmb=limitmb))):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), build_schema(words))
+        writer = make(ix)
+        for d in docs:
+            writer.add_document(**d)
+        pools[name] = writer.pool
+        writer.commit(merge=False)
+        out[name] = _segment_bytes(folder)
+        dumps[name] = _postings_dump(folder)
+    assert set(out["bulk"]) >= {"pst", "trm", "_text_len.col", "_title_len.col"}
+    assert len(dumps["bulk"]) > 1000 and any(len(p[-1]) > 128 for p in dumps["bulk"].values())  # many blocks
+    assert dumps["bulk"] == dumps["whoosh"]
+    if shared:
+        # (Encodings read back from separate runs are separate objects: tiny runs share little.)
+        assert len(out["bulk"].pop("pst")) < len(out["whoosh"].pop("pst")) or limitmb < 1
+        del out["bulk"]["trm"], out["whoosh"]["trm"]  # its offsets into the postings differ
+    assert out["bulk"].pop("gsp", None) is not None  # our posting arrays (tests/test_posting_arrays.py)
+    assert out["bulk"] == out["whoosh"]
+    assert not pools["bulk"].runs and not list(tmp_path.rglob("*.terms"))  # runs removed once merged
+    if limitmb < 1:
+        assert pools["bulk"].saved > 3
+
+
+def test_the_reused_compressor_gives_zlibs_bytes():
+    import os
+    import pickle
+    import zlib
+
+    from indexer.whoosh_backend.deflate import _Deflater, compressor
+
+    for level in (1, 3, 9):
+        compress = compressor(level)
+        assert isinstance(compress, _Deflater)  # the fast one is in use here, not the fallback
+        for i in range(400):
+            data = os.urandom(i % 37) + pickle.dumps(tuple(range(0, i * 53, 7)), 2) + bytes(i * 11 % 700)
+            assert compress(data) == zlib.compress(data, level)
+        assert compress(b"") == zlib.compress(b"", level)

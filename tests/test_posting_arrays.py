@@ -111,3 +111,30 @@ def test_unreadable_files_are_left_to_whoosh(writable_data_dir, content):
         assert sidecar.open_for(leaves[0]) is None
     finally:
         reader.close()
+
+
+def test_a_bulk_builds_arrays_are_its_segments_postings(writable_data_dir, monkeypatch):
+    # Written from the build's own stream of terms (not decoded back): every list must be the
+    # one Whoosh reads from the segment. A low threshold so that most terms are in the file.
+    monkeypatch.setattr(sidecar, "MIN_DF", 2)
+    monkeypatch.setattr(index_module, "_BULK", 1)
+    monkeypatch.setattr(index_module, "_procs", lambda: 2)
+    rebuild_index(writable_data_dir)
+    ix, reader, leaves = _leaves(writable_data_dir)
+    try:
+        checked = 0
+        for leaf in leaves:
+            arrays = sidecar.open_for(leaf)
+            assert arrays is not None
+            for field in sidecar.FIELDS:
+                for btext, info in leaf.iter_field(field):
+                    text = btext.decode("utf-8")
+                    found = arrays.get(field, text)
+                    assert (found is None) == (info.doc_frequency() < 2), (field, text)
+                    if found is not None:
+                        want = segment_postings(leaf, field, text)
+                        assert np.array_equal(found[0], want[0]) and np.array_equal(found[1], want[1]), (field, text)
+                        checked += 1
+        assert checked > 300
+    finally:
+        reader.close()

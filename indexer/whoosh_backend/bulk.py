@@ -4,9 +4,9 @@ Each worker reads its own share of the articles (a URL range) straight from SQLi
 and writes one Whoosh segment; the parent only lists the segments in the index's table of
 contents. Nothing is pickled between processes but the finished segments' descriptions.
 
-Whoosh sorts postings with an external merge sort whose runs it writes one pickled tuple at a
-time; the profile of a rebuild spent a third of its time there. :class:`_ChunkedPool` writes the
-same runs as marshalled lists of thousands of postings: same order, same index, less overhead.
+A worker's writer (:class:`_BulkWriter`) pools postings per term (:mod:`.termpool`) instead of
+sorting every posting as Whoosh does; the incremental writer (:func:`segment_writer`) keeps
+Whoosh's sort, with runs written as marshalled lists of postings (:class:`_ChunkedPool`).
 """
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.formats import Positions
-from whoosh.reading import SegmentReader
 from whoosh.system import pack_uint
 from whoosh.writing import PostingPool, SegmentWriter
 
@@ -33,7 +33,7 @@ from indexer.thai import dictionary_words, lexicon, text_positions
 from indexer.vocabulary import choose, count
 from indexer.whoosh_backend import sidecar
 from indexer.whoosh_backend.analysis import ThaiTokenizer, schema_lexicon
-from indexer.whoosh_backend.segments import segment_postings
+from indexer.whoosh_backend.termpool import TermPool, write_postings
 
 _CHUNK = 20_000  # postings per marshalled block of a run
 _REPORT_EVERY = 200  # articles between progress messages
@@ -77,22 +77,6 @@ class _ChunkedPool(PostingPool):
             self._remove_run(path)
 
 
-def _fast_index(field, positions):
-    """``field.index`` for a positions field fed from one of our analyses (``positions``: text ->
-    each term's positions, terms in order of first occurrence): the postings Whoosh's
-    ``Positions.word_values`` makes of the same tokens (same terms, order, weights and bytes),
-    without a Token object per word."""
-    encode, boost = field.format.encode, field.format.field_boost
-    if type(field.format) is Positions:
-        encode = _encode_positions
-
-    def index(value, **_kwargs):
-        for word, poses in positions(value).items():
-            yield word.encode("utf-8"), len(poses), float(len(poses)) * boost, encode(poses)
-
-    return index
-
-
 _ONE_POSITION: dict[int, bytes] = {}
 
 
@@ -122,19 +106,18 @@ def _title_positions(lex):
     return lambda value: text_positions(value, lex, parts=False)
 
 
-def _speed_up_analysis(schema) -> None:
-    """Index the Thai fields of this process's copy of the schema without Whoosh's token objects.
-
-    Only a worker's own schema object is changed (it is never written back): the stored schema
-    keeps the analyzers that queries use, and this makes exactly their postings.
-    """
+def _fast_fields(schema) -> dict[str, Callable[[str], dict[str, list[int]]]]:
+    """The Thai fields a bulk writer indexes from our own analyses (text -> each term's positions,
+    terms in order of first occurrence), without Whoosh's token objects: exactly the postings
+    their analyzers make, with the generation's own lexicon (its learned words)."""
+    fast = {}
     for name, stream in (("text", _text_positions), ("title", _title_positions)):
         field = schema[name]
         analyzer = field.analyzer
         if isinstance(analyzer, ThaiTokenizer) and analyzer.parts == (name == "text") \
-                and isinstance(field.format, Positions) and not field.vector:
-            # The generation's own lexicon (its learned words), as its analyzer segments with.
-            field.index = _fast_index(field, stream(analyzer.lexicon))
+                and type(field.format) is Positions and not field.vector:
+            fast[name] = stream(analyzer.lexicon)
+    return fast
 
 
 class _Lengths:
@@ -153,6 +136,11 @@ class _Lengths:
         return lengths[docnum] if 0 <= docnum < self._doccount else self._reader.doc_field_length(
             docnum, fieldname, default)
 
+    def of(self, fieldname: str) -> list[int]:
+        """Every document's length of the field."""
+        self.doc_field_length(0, fieldname)
+        return self._fields[fieldname]
+
     def close(self) -> None:
         self._reader.close()
 
@@ -167,6 +155,79 @@ class _SegmentWriter(SegmentWriter):
         self.fieldwriter.close()
         if pdr:
             pdr.close()
+
+
+class _BulkWriter(SegmentWriter):
+    """A segment writer for documents added in order into a fresh segment (a bulk worker's):
+    postings pooled per term (:mod:`indexer.whoosh_backend.termpool`), the Thai fields indexed
+    from their positions (:func:`_fast_fields`). Its segment is the one Whoosh's writer makes."""
+
+    def __init__(self, ix, limitmb: float = 128, **kwargs):
+        super().__init__(ix, limitmb=limitmb, **kwargs)
+        self.pool = TermPool(self._tempstorage, limitmb=limitmb)
+        self._fast = _fast_fields(self.schema)
+
+    def add_document(self, **fields):
+        # SegmentWriter.add_document for this schema (no vectors, no separate spelling fields),
+        # the fast fields' postings added a document's field at a time.
+        self._check_state()
+        perdoc, schema, docnum, pool = self.perdocwriter, self.schema, self.docnum, self.pool
+        docboost = self._doc_boost(fields)
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        perdoc.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                if field.vector or field.separate_spelling():
+                    raise ValueError(f"the bulk writer does not index field {name!r}'s vectors or spelling")
+                length = 0
+                if field.indexed:
+                    boost = self._field_boost(fields, name, docboost)
+                    positions = self._fast.get(name)
+                    if positions is not None:
+                        length = pool.add_positions(name, docnum, positions(value), field.format.field_boost * boost,
+                                                    _encode_positions, _ONE_POSITION)
+                    else:
+                        for tbytes, freq, weight, vbytes in field.index(value):
+                            if field.scorable:
+                                length += freq
+                            pool.add((name, tbytes, docnum, weight * boost, vbytes))
+                stored = fields.get(f"_stored_{name}", value)
+                perdoc.add_field(name, field, stored if field.stored else None, length)
+                if field.column_type and stored is not None:
+                    perdoc.add_column_value(name, field.column_type, field.to_column_value(stored))
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+        pool.check_size()
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        pdr = _Lengths(self.per_document_reader(), self.docnum) if self.codec.length_stats else None
+        # The segment's posting arrays from the same stream of terms: nothing decoded again.
+        with sidecar.ArraysWriter(self.storage.folder, self.newsegment.segment_id(), self.docnum) as arrays:
+            write_postings(self.fieldwriter, self.schema, pdr.of if pdr else None,
+                           _tee(self.pool.iter_terms(), arrays))
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+
+
+def _tee(terms, arrays: sidecar.ArraysWriter):
+    """The pool's terms, passed on; the long lists of the fields ranking reads also go to ``arrays``."""
+    fields, min_df = sidecar.FIELDS, sidecar.MIN_DF
+    for item in terms:
+        field, btext, (ids, weights, _values) = item
+        if field in fields and len(ids) >= min_df:
+            arrays.add(field, btext.decode("utf-8"), np.asarray(ids), np.asarray(weights))
+        yield item
 
 
 def segment_writer(ix, **kwargs) -> SegmentWriter:
@@ -204,8 +265,7 @@ def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callab
     parent = os.getppid()
     try:
         ix = whoosh_index.open_dir(folder)
-        writer = segment_writer(ix, _lk=False, limitmb=_LIMIT_MB, compound=False)
-        _speed_up_analysis(writer.schema)
+        writer = _BulkWriter(ix, _lk=False, limitmb=_LIMIT_MB, compound=False)
         n = done = 0
         with Store(Path(data)) as store:
             for art in store.iter_articles(after=after, upto=upto):
@@ -220,9 +280,6 @@ def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callab
                     done = n
         segment = writer._finalize_segment() if n else None
         writer._close_segment()
-        if segment is not None:  # its posting arrays, written here on every core at once
-            with SegmentReader(ix.storage, ix.schema, segment) as reader:
-                sidecar.write(reader, folder, segment_postings)
         out.put(("done", n - done, segment))
     except BaseException as e:  # noqa: BLE001 - reported to the parent, which raises it
         out.put(("error", f"{type(e).__name__}: {e}", None))

@@ -52,36 +52,63 @@ def write(reader, folder: str | Path, read_postings, min_df: int = MIN_DF) -> Pa
 
 
 def write_terms(folder: str | Path, segment_id: str, doc_count: int, terms) -> Path:
-    """Write posting arrays from ``terms``: ``(field, text, docnums, frequencies)`` in any order.
-    Written under a temporary name and renamed: a crash leaves no partial file under the real name."""
-    target = path_for(folder, segment_id)
-    id_type = "<u2" if doc_count <= 1 << 16 else "<i4"
-    directory: dict[str, tuple[list, list, list, list]] = {}
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(MAGIC + struct.pack("<Q", 0))
-        for field, text, ids, tf in terms:
-            tf = np.asarray(tf, dtype=np.float32)
-            # Frequencies are whole counts unless a field boost was set.
-            whole = len(tf) and tf.min() >= 0 and tf.max() <= 65535 and np.array_equal(tf, np.round(tf))
-            tf_type = "<u2" if whole else "<f4"
-            names, offsets, counts, tf_types = directory.setdefault(field, ([], [], [], []))
-            names.append(text)
-            offsets.append(f.tell())
-            counts.append(len(ids))
-            tf_types.append(tf_type)
-            f.write(np.asarray(ids).astype(id_type).tobytes())
-            f.write(b"\0" * (-f.tell() % 4))
-            f.write(tf.astype(tf_type).tobytes())
-            f.write(b"\0" * (-f.tell() % 4))
-        footer = f.tell()
-        f.write(marshal.dumps({"ids": id_type, "terms": directory}))
-        f.seek(len(MAGIC))
-        f.write(struct.pack("<Q", footer))
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, target)
-    return target
+    """Write posting arrays from ``terms``: ``(field, text, docnums, frequencies)`` in any order."""
+    with ArraysWriter(folder, segment_id, doc_count) as out:
+        for term in terms:
+            out.add(*term)
+    return out.target
+
+
+class ArraysWriter:
+    """Writes one segment's posting arrays a term at a time (:meth:`add`), as a context manager:
+    under a temporary name, renamed when the block ends without an error, so that neither a crash
+    nor an error leaves a partial file under the real name."""
+
+    def __init__(self, folder: str | Path, segment_id: str, doc_count: int):
+        self.target = path_for(folder, segment_id)
+        self._tmp = self.target.with_name(self.target.name + ".tmp")
+        self._id_type = "<u2" if doc_count <= 1 << 16 else "<i4"
+        self._directory: dict[str, tuple[list, list, list, list]] = {}
+        self._f = None
+
+    def __enter__(self) -> "ArraysWriter":
+        self._f = open(self._tmp, "wb")
+        self._f.write(MAGIC + struct.pack("<Q", 0))
+        return self
+
+    def add(self, field: str, text: str, ids, tf) -> None:
+        """One term's postings: docnums in order and their frequencies."""
+        f = self._f
+        tf = np.asarray(tf, dtype=np.float32)
+        # Frequencies are whole counts unless a field boost was set.
+        whole = len(tf) and tf.min() >= 0 and tf.max() <= 65535 and np.array_equal(tf, np.round(tf))
+        tf_type = "<u2" if whole else "<f4"
+        names, offsets, counts, tf_types = self._directory.setdefault(field, ([], [], [], []))
+        names.append(text)
+        offsets.append(f.tell())
+        counts.append(len(ids))
+        tf_types.append(tf_type)
+        f.write(np.asarray(ids).astype(self._id_type).tobytes())
+        f.write(b"\0" * (-f.tell() % 4))
+        f.write(tf.astype(tf_type).tobytes())
+        f.write(b"\0" * (-f.tell() % 4))
+
+    def __exit__(self, kind, _value, _tb) -> None:
+        f = self._f
+        try:
+            if kind is None:
+                footer = f.tell()
+                f.write(marshal.dumps({"ids": self._id_type, "terms": self._directory}))
+                f.seek(len(MAGIC))
+                f.write(struct.pack("<Q", footer))
+                f.flush()
+                os.fsync(f.fileno())
+        finally:
+            f.close()
+        if kind is None:
+            os.replace(self._tmp, self.target)
+        else:
+            self._tmp.unlink(missing_ok=True)
 
 
 class PostingArrays:

@@ -1,0 +1,269 @@
+"""A bulk-built segment's postings kept per field and term, written a block at a time.
+
+Whoosh's segment writer pools every posting as a tuple, sorts them all (an external merge sort)
+and hands them one at a time to the postings writer; the profile of a build worker spent about
+half its time there. A bulk worker adds its documents in document order, so each term's postings
+arrive already sorted: :class:`TermPool` appends them to the term's arrays, sorts only the terms,
+and :func:`write_postings` writes each term's postings in Whoosh's blocks of 128 with Whoosh's own
+block and term-info code, so the segment's files are byte for byte the ones Whoosh writes.
+
+Past ``limitmb`` the pool writes its terms to a run on disk and starts afresh; the runs hold
+successive documents, so merging them is concatenating each term's pieces in run order.
+"""
+from __future__ import annotations
+
+import heapq
+import marshal
+import struct
+from array import array
+from itertools import chain
+from operator import sub
+from pickle import dumps
+from typing import Iterator
+
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter
+from whoosh.util import random_name
+from whoosh.util.numeric import length_to_byte
+
+from indexer.whoosh_backend.deflate import compressor
+
+_TERM_BYTES = 250  # memory of a new term's arrays and dict entry, roughly
+_POSTING_BYTES = 22  # an id (4), a weight (8), a value reference (8), with the arrays' slack
+_RUN_TERMS = 2000  # terms per marshalled block of a run
+_BLOB = struct.Struct("<I")
+
+# (ids, weights, values): a term's postings in document order.
+Postings = tuple[array, array, list]
+
+
+class TermPool:
+    """A segment writer's posting pool for documents added in document order (see the module)."""
+
+    def __init__(self, tempstore, limitmb: float = 128):
+        self._tempstore = tempstore
+        self.limit = limitmb * 1024 * 1024
+        self.size = 0
+        self.fields: dict[str, dict] = {}  # field -> term (str or bytes) -> Postings
+        self.runs: list[str] = []
+        self.saved = 0  # runs written, all told
+
+    def _terms(self, fieldname: str) -> dict:
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            terms = self.fields[fieldname] = {}
+        return terms
+
+    def add(self, item: tuple) -> None:
+        """Whoosh's pool interface: one ``(fieldname, tbytes, docnum, weight, vbytes)`` posting."""
+        fieldname, tbytes, docnum, weight, vbytes = item
+        terms = self._terms(fieldname)
+        rec = terms.get(tbytes)
+        if rec is None:
+            rec = terms[tbytes] = (array("I"), array("d"), [])
+            self.size += _TERM_BYTES
+        rec[0].append(docnum)
+        rec[1].append(weight)
+        rec[2].append(vbytes)
+        self.size += _POSTING_BYTES + (len(vbytes) + 33 if vbytes else 0)
+
+    def add_positions(self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float,
+                      encode, single: dict[int, bytes]) -> int:
+        """The postings of one document's field from its terms' positions (``encode``: the
+        format's encoding of a position list; ``single``: the encodings of single positions it
+        has made, by position); returns the field's length (its positions)."""
+        terms = self._terms(fieldname)
+        size = length = 0
+        for word, poses in positions.items():
+            rec = terms.get(word)
+            if rec is None:
+                rec = terms[word] = (array("I"), array("d"), [])
+                size += _TERM_BYTES
+            n = len(poses)
+            length += n
+            rec[0].append(docnum)
+            rec[1].append(n * boost)
+            if n == 1:  # most terms occur once in a document: their encodings are shared
+                value = single.get(poses[0]) or encode(poses)
+            else:
+                value = encode(poses)
+                size += len(value) + 33
+            rec[2].append(value)
+        self.size += size + _POSTING_BYTES * len(positions)
+        return length
+
+    def check_size(self) -> None:
+        """Write the pool to a run when it holds more than its limit (between documents)."""
+        if self.size > self.limit:
+            self.save()
+
+    def _sorted(self) -> Iterator[tuple[str, bytes, Postings]]:
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            # UTF-8 orders as code points do, but a field's terms are sorted as bytes, as Whoosh does.
+            keyed = [(t.encode("utf-8") if type(t) is str else t, rec) for t, rec in terms.items()]
+            keyed.sort(key=lambda tr: tr[0])
+            for btext, rec in keyed:
+                yield fieldname, btext, rec
+
+    def save(self) -> None:
+        """Write the pooled terms to a new run and empty the pool."""
+        if not self.fields:
+            return
+        path = f"{random_name()}.terms"
+        with self._tempstore.create_file(path).raw_file() as f:
+            block = []
+            for fieldname, btext, (ids, weights, values) in self._sorted():
+                block.append((fieldname, btext, ids.tobytes(), weights.tobytes(), values))
+                if len(block) >= _RUN_TERMS:
+                    _write_blob(f, block)
+                    block = []
+            if block:
+                _write_blob(f, block)
+        self.runs.append(path)
+        self.saved += 1
+        self.fields = {}
+        self.size = 0
+
+    def _read_run(self, path: str) -> Iterator[tuple[str, bytes, Postings]]:
+        with self._tempstore.open_file(path).raw_file() as f:
+            while True:
+                head = f.read(_BLOB.size)
+                if not head:
+                    break
+                for fieldname, btext, ids, weights, values in marshal.loads(f.read(_BLOB.unpack(head)[0])):
+                    yield fieldname, btext, (array("I", ids), array("d", weights), values)
+        self._tempstore.delete_file(path)
+
+    def iter_terms(self) -> Iterator[tuple[str, bytes, Postings]]:
+        """Every ``(fieldname, tbytes, postings)``, sorted by field and term (the pool is spent)."""
+        if not self.runs:
+            yield from self._sorted()
+            self.fields = {}
+            return
+        self.save()
+        merged = heapq.merge(*map(self._read_run, self.runs), key=lambda ftr: (ftr[0], ftr[1]))
+        last = None
+        for fieldname, btext, rec in merged:
+            # heapq.merge keeps equal keys in run order: the runs' documents in order.
+            if last is not None and last[0] == fieldname and last[1] == btext:
+                last[2][0].extend(rec[0])
+                last[2][1].extend(rec[1])
+                last[2][2].extend(rec[2])
+                continue
+            if last is not None:
+                yield last
+            last = (fieldname, btext, rec)
+        if last is not None:
+            yield last
+        self.runs = []  # each run removed itself once read
+
+    def cleanup(self) -> None:
+        """Remove the runs on disk (a cancelled or finished writer)."""
+        for path in self.runs:
+            try:
+                self._tempstore.delete_file(path)
+            except OSError:
+                pass
+        self.runs = []
+        self.fields = {}
+
+
+def _write_blob(f, block: list) -> None:
+    data = marshal.dumps(block)
+    f.write(_BLOB.pack(len(data)))
+    f.write(data)
+
+
+def write_postings(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, Postings]]) -> None:
+    """Write sorted terms' postings with a Whoosh 3 field writer, as its ``add_postings`` would
+    write them posting by posting: the same blocks, block statistics and term infos.
+    ``lengths``: ``fieldname -> list`` of each document's field length (None: no length stats)."""
+    lastfield = None
+    field_lengths = None
+    for fieldname, btext, (ids, weights, values) in terms:
+        if fieldname != lastfield:
+            if lastfield is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            field_lengths = lengths(fieldname) if lengths else None
+            lastfield = fieldname
+        fieldwriter.start_term(btext)
+        pw = fieldwriter._postwriter
+        if type(pw) is W3PostingsWriter and "_write_block" not in pw.__dict__:
+            # Its finish_postings writes the last block through this too.
+            pw._write_block = _block_writer(pw)
+        step = pw._blocklimit
+        n = len(ids)
+        for start in range(0, n, step):
+            if start:  # Whoosh writes a full block when the next posting comes
+                pw._write_block()
+            _fill_block(pw, ids[start:start + step], weights[start:start + step], values[start:start + step],
+                        field_lengths)
+        fieldwriter.finish_term()  # the last block, marked last
+    if lastfield is not None:
+        fieldwriter.finish_field()
+
+
+def _fill_block(pw, ids: array, weights: array, values: list, field_lengths: list | None) -> None:
+    """Set a W3PostingsWriter's block buffer to what ``add_posting`` would have made of these."""
+    pw._ids = ids
+    pw._weights = array("f", weights)
+    top = max(weights)
+    pw._maxweight = top if top > 0 else 0  # Whoosh starts at (int) 0 and keeps larger weights
+    pw._values = values if all(values) else [v for v in values if v]
+    if field_lengths is None:
+        pw._minlength, pw._maxlength = None, 0
+        return
+    ls = list(map(field_lengths.__getitem__, ids))
+    low = min(ls)
+    if low == 0:  # a zero length leaves the statistics alone
+        ls = [x for x in ls if x]
+        low = min(ls) if ls else None
+    pw._minlength = low
+    pw._maxlength = max(ls) if ls else 0
+
+
+def _block_writer(pw: W3PostingsWriter):
+    """``pw._write_block``: the same bytes, with a reused compressor and the block's lists made
+    without a Python loop per posting."""
+    compress = _compressors.get(pw._compression)
+    if compress is None:
+        compress = _compressors[pw._compression] = compressor(pw._compression)
+    postfile = pw._postfile
+    fixedsize = pw._format.fixed_value_size() if pw._format is not None else None
+
+    def write_block(last: bool = False) -> None:
+        if not pw._blockcount:
+            postfile.write(WHOOSH3_HEADER_MAGIC)
+        pw._terminfo.add_block(pw)
+        ids, weights, values = pw._ids, pw._weights, pw._values
+        count = len(ids)
+        if weights.count(1.0) == count:
+            mini_weights = None
+        elif weights.count(weights[0]) == count:
+            mini_weights = weights[0]
+        else:
+            mini_weights = tuple(weights)
+        if fixedsize is None or fixedsize < 0:
+            mini_values = tuple(values)
+        elif fixedsize == 0:
+            mini_values = None
+        else:
+            mini_values = b"".join(values)
+        databytes = dumps((tuple(map(sub, ids, chain((0,), ids))), mini_weights, mini_values), 2)
+        comp = pw._compression
+        if comp:
+            databytes = compress(databytes)
+        infobytes = dumps((count, ids[-1], pw._maxweight, comp, length_to_byte(pw._minlength),
+                           length_to_byte(pw._maxlength)), 2)
+        length = len(infobytes) + len(databytes)
+        postfile.write_int(-length if last else length)
+        postfile.write(infobytes)
+        postfile.write(databytes)
+        pw._blockcount += 1
+        pw._new_block()
+
+    return write_block
+
+
+_compressors: dict = {}
