@@ -10,6 +10,7 @@ A query is read once (normalised once, understood, parsed) and the engine runs i
    and could match (every required word is in the index):
 
    a. the first reading took a date from the query: read the query as typed (the date as words);
+   a'. words after a dash were excluded: read the dash as punctuation (a pasted "พม. -สหวิชาชีพ");
    b. a quoted phrase of several words: the same words, not as a phrase (quotes pasted with a
       headline may cross a compound differently from how the article was split);
    c. no did-you-mean suggestion: articles with *some* of the words (:func:`indexer.query.relaxed`).
@@ -28,7 +29,7 @@ from datetime import date
 from typing import Protocol
 
 from indexer.params import SearchParams
-from indexer.query import ParsedQuery, parse, relaxed, unquoted
+from indexer.query import ParsedQuery, dashes_as_text, parse, relaxed, unquoted
 from indexer.result import Notice
 from indexer.understand import Understanding, keyboard_layout_fix
 
@@ -93,6 +94,9 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
         since, until = first.date_from_query
         return Reading(params, plain, notices=[Notice(code="date_read_as_words", params={
             "since": since.isoformat(), "until": until.isoformat()})])
+    dashed = dashes_as_text(plain)
+    if dashed is not None and could_match(dashed, terms):
+        return Reading(params, dashed, notices=[Notice(code="dash_read_as_text")])
     if any(c.phrase and len(c.words) > 1 for c in plain.clauses):
         loose = unquoted(plain)
         if could_match(loose, terms):

@@ -4,8 +4,12 @@ BM25 scores each word on its own, so an article with ราคา in one paragra
 outrank one about the price of fertiliser. The head of the BM25 ranking is re-ranked here with the
 stored text (the headline and the lead of the body): articles where a clause of several words stands as one run (spaces and punctuation
 ignored, as a reader ignores them) in the headline come first, then as one run in the body, then
-nearly together (within a few letters), then apart; BM25 orders each tier. Engine-neutral: plain
-strings in, numbers out.
+nearly together (within a few letters), then apart; BM25 orders each tier. The whole query is
+looked at the same way when it has several clauses (a pasted fragment with a number in it,
+"วันเด็กแห่งชาติ 2566 ทำเนียบรัฐบาล", is three clauses that stand together in one headline), and a
+headline holding the query exactly as typed (abbreviations as the user wrote them, a word cut at
+either end of the selection) earns one tier more than one that holds only its spelled-out words.
+Engine-neutral: plain strings in, numbers out.
 """
 from __future__ import annotations
 
@@ -31,33 +35,41 @@ def squeeze(text: str, spell: bool = False) -> str:
 
 
 def wants_proximity(parsed: ParsedQuery) -> bool:
-    """True when some positive clause has several words (a single word has nothing to be near)."""
-    return any(len(c.words) > 1 and not c.negated for c in parsed.clauses)
+    """True when the positive clauses hold several words (a single word has nothing to be near)."""
+    return sum(len(c.words) for c in _positive(parsed)) > 1
+
+
+def _positive(parsed: ParsedQuery) -> list:
+    # A clause with OR-alternatives is not one run of text: it has no place in the whole query.
+    return [c for c in parsed.clauses if not c.negated and not c.alternatives]
 
 
 def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
-    """The bonus of one article (its normalised title and body) for the query's multi-word clauses:
-    per clause, 3 tiers for a run in the headline, 2 in the body, 1 for nearly together, each tier
-    worth more than any BM25 score, so that together always ranks above apart."""
+    """The bonus of one article (its normalised title and body) for the query's multi-word clauses
+    (and the whole query, when it has several clauses): per run, 3 tiers in the headline, 2 in the
+    body, 1 for nearly together; one more for the query as typed in the headline. Each tier is worth
+    more than any BM25 score, so that together always ranks above apart."""
     tiers = 0
     # Spelling out abbreviations costs a scan of the whole body: only when the query has one.
     spelled = set(abbreviations().values())
     spell = any(w in spelled for c in parsed.clauses for w in c.words)
-    t, b = squeeze(title, spell), None
-    for c in parsed.clauses:
-        if c.negated or len(c.words) < 2:
-            continue
-        words = [squeeze(w) for w in c.words]
+    t, lead = squeeze(title, spell), squeeze(body[:LEAD], spell)
+    runs = [c.words for c in parsed.clauses if not c.negated and len(c.words) > 1]
+    positive = _positive(parsed)
+    if len(positive) > 1:
+        runs.append([w for c in positive for w in c.words])
+    for run in runs:
+        words = [squeeze(w) for w in run]
         glued = "".join(words)
         if glued in t:
             tiers += 3
-            continue
-        if b is None:
-            b = squeeze(body[:LEAD], spell)
-        if glued in b:
+        elif glued in lead:
             tiers += 2
-        elif _near(words, t, len(glued) + NEAR_SLACK) or _near(words, b, len(glued) + NEAR_SLACK):
+        elif _near(words, t, len(glued) + NEAR_SLACK) or _near(words, lead, len(glued) + NEAR_SLACK):
             tiers += 1
+    typed = squeeze("".join(c.text for c in positive))
+    if len(typed) > 1 and typed in squeeze(title):
+        tiers += 1
     return TIER * tiers
 
 

@@ -182,6 +182,15 @@ def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
     return ParsedQuery(parsed.text, [first, *(c for c in parsed.clauses if c.negated)], parsed.truncated)
 
 
+def dashes_as_text(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The same query with its exclusions read as words (None when it has none): a dash pasted
+    with a headline ("พม. -สหวิชาชีพ" from "พม.-สหวิชาชีพ") is punctuation, not an exclusion."""
+    if not any(c.negated for c in parsed.clauses) or parsed.is_empty:
+        return None
+    clauses = [Clause(c.text, c.words, c.phrase, False, c.alternatives, c.pieces) for c in parsed.clauses]
+    return ParsedQuery(parsed.text, clauses, parsed.truncated)
+
+
 def unquoted(parsed: ParsedQuery) -> ParsedQuery:
     """The same query with its quoted phrases read as plain words (all still required)."""
     clauses = [Clause(c.text, c.words, False, c.negated, c.alternatives) if c.phrase else c for c in parsed.clauses]

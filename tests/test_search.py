@@ -190,6 +190,14 @@ def test_quoted_phrase_that_crosses_a_compound_falls_back_to_all_words(facet_eng
     assert urls(r) == ["90001"] and any(n.code == "phrase_loosened" for n in r.notices)
 
 
+def test_a_dash_that_excludes_everything_is_read_as_punctuation(facet_engine):
+    # Pasted "พม.-สหวิชาชีพ" re-spaced reads as an exclusion; when nothing is left, the dash is text.
+    # ผู้ว่าราชการ stands only in 90001, which also holds มหาดไทย.
+    r = search(facet_engine, q="ผู้ว่าราชการ -มหาดไทย")
+    assert urls(r) == ["90001"] and any(n.code == "dash_read_as_text" for n in r.notices)
+    assert urls(search(facet_engine, q="น้ำท่วม -นายกรัฐมนตรี")) == ["90001", "90003", "90008"]  # still excludes
+
+
 def test_cached_results_follow_the_index(writable_data_dir):
     import time as _time
 

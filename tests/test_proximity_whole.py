@@ -1,0 +1,28 @@
+"""The whole query standing together, and the query as typed, rank a headline above scattered or
+only spelled-out matches (indexer/proximity.py; issue 10: a pasted fragment that holds a number is
+several clauses, and the tiers used to look at each clause alone)."""
+from __future__ import annotations
+
+from indexer.proximity import proximity_bonus, wants_proximity
+from indexer.query import parse
+
+
+def test_a_fragment_of_several_clauses_in_one_headline_beats_the_same_words_apart():
+    q = parse("วันเด็กแห่งชาติ 2566 ทำเนียบรัฐบาล")
+    assert len([c for c in q.clauses if not c.negated]) > 1, "the number should split the clauses"
+    together = "นายกฯ เปิดงานวันเด็กแห่งชาติ 2566 ทำเนียบรัฐบาล ย้ำเด็กไทยรู้หน้าที่"
+    apart = "ทำเนียบรัฐบาลเตรียมจัดงานวันเด็กแห่งชาติ ปี 2566 ให้เด็กนั่งเก้าอี้"
+    assert proximity_bonus(q, together, "") > proximity_bonus(q, apart, "")
+
+
+def test_single_words_in_several_clauses_still_want_proximity():
+    assert wants_proximity(parse("แห่งชาติ 2566 ทำเนียบรัฐบาล"))
+    assert not wants_proximity(parse("มหาดไทย"))
+
+
+def test_the_query_as_typed_beats_its_abbreviated_form():
+    q = parse("จัดตั้งโรงพยาบาลสนาม")
+    typed = "ศบค. เร่งจัดตั้งโรงพยาบาลสนามเพิ่มในทุกจังหวัด"
+    abbreviated = "กห. เร่งจัดตั้ง รพ.สนามเพิ่มในหน่วยทหาร"
+    assert proximity_bonus(q, typed, "") > proximity_bonus(q, abbreviated, "")
+
