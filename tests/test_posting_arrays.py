@@ -113,17 +113,29 @@ def test_unreadable_files_are_left_to_whoosh(writable_data_dir, content):
         reader.close()
 
 
-def test_a_bulk_builds_arrays_are_its_segments_postings(writable_data_dir, monkeypatch):
-    # Written from the build's own stream of terms (not decoded back): every list must be the
-    # one Whoosh reads from the segment. A low threshold so that most terms are in the file.
+def test_a_bulk_writers_arrays_are_its_segments_postings(writable_data_dir, tmp_path, monkeypatch):
+    # Written from the bulk writer's own stream of terms (not decoded back): every list must be
+    # the one Whoosh reads from the segment. In this process, with a low threshold, so that most
+    # terms are in the file.
+    from whoosh import index as whoosh_index
+
+    from indexer.whoosh_backend import bulk
+    from indexer.whoosh_backend.index import article_fields
+    from indexer.whoosh_backend.schema import build_schema
+
     monkeypatch.setattr(sidecar, "MIN_DF", 2)
-    monkeypatch.setattr(index_module, "_BULK", 1)
-    monkeypatch.setattr(index_module, "_procs", lambda: 2)
-    rebuild_index(writable_data_dir)
-    ix, reader, leaves = _leaves(writable_data_dir)
+    with Store(store_path(writable_data_dir)) as store:
+        docs = [article_fields(a) for a in store.iter_articles()]
+    ix = whoosh_index.create_in(str(tmp_path), build_schema(()))
+    writer = bulk._BulkWriter(ix, compound=False, limitmb=0.05)  # many runs, merged
+    for i in range(4):  # lists longer than a block of 128
+        for d in docs:
+            writer.add_document(**{**d, "url": f"{d['url']}#{i}"})
+    writer.commit(merge=False)
+    reader = ix.reader()
     try:
         checked = 0
-        for leaf in leaves:
+        for leaf, _offset in reader.leaf_readers():
             arrays = sidecar.open_for(leaf)
             assert arrays is not None
             for field in sidecar.FIELDS:
@@ -135,6 +147,6 @@ def test_a_bulk_builds_arrays_are_its_segments_postings(writable_data_dir, monke
                         want = segment_postings(leaf, field, text)
                         assert np.array_equal(found[0], want[0]) and np.array_equal(found[1], want[1]), (field, text)
                         checked += 1
-        assert checked > 300
+        assert checked > 1000
     finally:
         reader.close()
