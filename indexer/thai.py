@@ -5,7 +5,7 @@ Two views of the same normalised text:
 * ``words``: dictionary words (nlpo3, newmm as fallback), punctuation stripped at the edges,
   Latin lower-cased, each with its exact character span in the text.
 * ``fine_words``: every word with the parts it splits into (กระทรวงมหาดไทย -> กระทรวง ·
-  มหาดไทย), down to the finest split, so that a query for a part finds the compound. Spans of
+  มหาดไทย; :mod:`indexer.compounds`), down to the finest split, so that a query for a part finds the compound. Spans of
   the parts are exact sub-spans of the word.
 
 Documents and queries go through the same functions and the same dictionary: the stock one plus
@@ -23,8 +23,7 @@ from collections import defaultdict
 from itertools import accumulate
 from typing import Iterator, NamedTuple
 
-from pythainlp.tokenize import newmm
-
+from indexer.compounds import THAI_LETTERS, leaves, split_tree, word_tree  # noqa: F401 (re-exported: part of segmentation)
 from indexer.abbreviations import abbreviation_pattern, abbreviations, spelled_out  # noqa: F401 (re-exported)
 from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part of segmentation)
     Lexicon,
@@ -47,27 +46,16 @@ class Word(NamedTuple):
     end: int
 
 
-_THAI_LETTERS = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 # Numbers keep their inner separators (10.30, 1,000.50); words are runs of Thai letters and
 # marks or of other letters. Everything else (punctuation, ๆ, ฯ, spaces) separates tokens.
 _TOKEN = re.compile(
-    rf"(?P<num>\d+(?:[.,:]\d+)*)|(?P<word>(?:[{_THAI_LETTERS}]|[^\W\d_\u0e00-\u0e7f])+)"
+    rf"(?P<num>\d+(?:[.,:]\d+)*)|(?P<word>(?:[{THAI_LETTERS}]|[^\W\d_\u0e00-\u0e7f])+)"
 )
-_THAI_RUN = re.compile(rf"[{_THAI_LETTERS}]+")
-_MIN_SPLIT_LEN = 5  # a shorter word cannot have a short part and a long one
-# A split into syllables (กระ·ทร·วง, ตา·ราง) would make a query for a syllable match every word
-# that happens to contain it. So parts are words of 3+ letters, except that one 2-letter word may
-# stand beside a part of 4+ letters (ปี·งบประมาณ, งบ·ประมาณ).
-_MIN_PART_LEN = 3
-_LONG_PART_LEN = 4
-_MAX_RUN = 6  # longest run of leaves looked up as a word of its own
-
-
-_PLAIN_THAI = re.compile(rf"[{_THAI_LETTERS}]+")
+_PLAIN_THAI = re.compile(rf"[{THAI_LETTERS}]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # FaceShield = Face Shield, typed glued or not
 
 
-_PIECES = re.compile(rf"(?P<thai>[{_THAI_LETTERS}]+)|(?P<other>[^{_THAI_LETTERS}]+)")
+_PIECES = re.compile(rf"(?P<thai>[{THAI_LETTERS}]+)|(?P<other>[^{THAI_LETTERS}]+)")
 
 
 def _stretches(par: str) -> Iterator[tuple[int, int, str | None]]:
@@ -185,94 +173,6 @@ def iter_spans(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int
 def words(text: str) -> list[Word]:
     """Segment normalised ``text`` into words with exact character offsets."""
     return [Word(*t) for t in iter_spans(text)]
-
-
-@functools.lru_cache(maxsize=300_000)
-def _split_once(word: str) -> tuple[str, ...] | None:
-    """The fewest-parts split of ``word`` into other dictionary words, or None.
-
-    A word is split only when every part is itself a dictionary word (so an unknown name is never
-    cut into noise) and the parts are not syllables (see ``_MIN_PART_LEN``).
-    """
-    if len(word) < _MIN_SPLIT_LEN or not _THAI_RUN.fullmatch(word):
-        return None
-    vocab = dictionary_words()
-    parts = newmm.segment(word, stock_words().excluding(word))  # the word must not match itself
-    if len(parts) < 2 or any(len(p) < 2 or p not in vocab for p in parts):
-        return None
-    short = sum(len(p) < _MIN_PART_LEN for p in parts)
-    if short > 1 or (short and max(map(len, parts)) < _LONG_PART_LEN):
-        return None
-    return tuple(parts)
-
-
-@functools.lru_cache(maxsize=300_000)
-def split_tree(word: str) -> tuple[tuple[tuple[str, int, int], ...], int]:
-    """Every node of the word's split tree, and the number of its leaves.
-
-    Nodes are ``(text, char offset in word, index of its first leaf)``; the word itself is the
-    first node. กระทรวงมหาดไทย gives itself, กระทรวง (leaf 0) and มหาดไทย (leaf 1) and the parts of
-    those in turn. The fewest-parts split is not always the one a reader sees (ข้าราชการพลเรือน
-    splits as ข้า · ราชการพลเรือน), so every dictionary word made of consecutive leaves is a node too
-    (ข้าราชการ, พลเรือน).
-    """
-    nodes, n = _tree(word)
-    if n < 3:
-        return nodes, n
-    leaf_at = _leaf_nodes(nodes, n)
-    have = {(t, off) for t, off, _leaf in nodes}
-    vocab = dictionary_words()
-    extra = []
-    for i in range(n):
-        for j in range(i + 2, min(n, i + _MAX_RUN) + 1):
-            off = leaf_at[i][1]
-            text = "".join(t for t, _o in leaf_at[i:j])
-            if (text, off) not in have and text in vocab:
-                extra.append((text, off, i))
-                have.add((text, off))
-    return nodes + tuple(extra), n
-
-
-def _leaf_nodes(nodes: tuple[tuple[str, int, int], ...], n: int) -> list[tuple[str, int]]:
-    """``(text, offset)`` of each leaf, in order (nodes come parent first: the last at a leaf wins)."""
-    out: list[tuple[str, int]] = [("", 0)] * n
-    for text, off, leaf in nodes:
-        out[leaf] = (text, off)
-    return out
-
-
-def _tree(word: str) -> tuple[tuple[tuple[str, int, int], ...], int]:
-    parts = _split_once(word)
-    if not parts:
-        return ((word, 0, 0),), 1
-    nodes = [(word, 0, 0)]
-    offset = leaf = 0
-    for part in parts:
-        sub, n = _tree(part)
-        nodes.extend((t, offset + o, leaf + i) for t, o, i in sub)
-        offset += len(part)
-        leaf += n
-    return tuple(nodes), leaf
-
-
-@functools.lru_cache(maxsize=100_000)
-def word_tree(word: str, lex: Lexicon) -> tuple[tuple[tuple[str, int, int], ...], int]:
-    """:func:`split_tree` of ``word``; a word ``lex`` learned splits into the pieces the stock
-    dictionary cuts it into (ดิศกุล: ดิ · ศกุล), so that a fragment cut inside a name still finds it."""
-    if word not in lex.learned:
-        return split_tree(word)
-    nodes = [(word, 0, 0)]
-    off = 0
-    for i, piece in enumerate(lex.stock_split(word)):
-        nodes.append((piece, off, i))
-        off += len(piece)
-    return tuple(nodes), len(nodes) - 1
-
-
-def leaves(word: str) -> list[str]:
-    """The finest parts of ``word`` in order (``[word]`` when it has no split)."""
-    nodes, n = word_tree(word, current_lexicon())
-    return [t for t, _o in _leaf_nodes(nodes, n)] if n > 1 else [word]
 
 
 class FineWord(NamedTuple):
