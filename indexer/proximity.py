@@ -35,8 +35,10 @@ def squeeze(text: str, spell: bool = False) -> str:
 
 
 def wants_proximity(parsed: ParsedQuery) -> bool:
-    """True when the positive clauses hold several words (a single word has nothing to be near)."""
-    return sum(len(c.words) for c in _positive(parsed)) > 1
+    """True when a positive clause has several words, or the positive clauses without
+    alternatives do together (a single word has nothing to be near)."""
+    return (any(len(c.words) > 1 and not c.negated for c in parsed.clauses)
+            or sum(len(c.words) for c in _positive(parsed)) > 1)
 
 
 def _positive(parsed: ParsedQuery) -> list:
@@ -53,7 +55,7 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     # Spelling out abbreviations costs a scan of the whole body: only when the query has one.
     spelled = set(abbreviations().values())
     spell = any(w in spelled for c in parsed.clauses for w in c.words)
-    t, lead = squeeze(title, spell), squeeze(body[:LEAD], spell)
+    t, lead = squeeze(title, spell), None
     runs = [c.words for c in parsed.clauses if not c.negated and len(c.words) > 1]
     positive = _positive(parsed)
     if len(positive) > 1:
@@ -63,7 +65,10 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         glued = "".join(words)
         if glued in t:
             tiers += 3
-        elif glued in lead:
+            continue
+        if lead is None:  # the body is squeezed only for a run its headline does not hold
+            lead = squeeze(body[:LEAD], spell)
+        if glued in lead:
             tiers += 2
         elif _near(words, t, len(glued) + NEAR_SLACK) or _near(words, lead, len(glued) + NEAR_SLACK):
             tiers += 1

@@ -183,11 +183,13 @@ def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
 
 
 def dashes_as_text(parsed: ParsedQuery) -> ParsedQuery | None:
-    """The same query with its exclusions read as words (None when it has none): a dash pasted
-    with a headline ("พม. -สหวิชาชีพ" from "พม.-สหวิชาชีพ") is punctuation, not an exclusion."""
-    if not any(c.negated for c in parsed.clauses) or parsed.is_empty:
+    """The same query with its exclusions of plain words read as words (None when it has none): a
+    dash pasted with a headline ("พม. -สหวิชาชีพ" from "พม.-สหวิชาชีพ") is punctuation, not an
+    exclusion. A dash before a quoted phrase is deliberate and stays."""
+    if not any(c.negated and not c.phrase for c in parsed.clauses) or parsed.is_empty:
         return None
-    clauses = [Clause(c.text, c.words, c.phrase, False, c.alternatives, c.pieces) for c in parsed.clauses]
+    clauses = [Clause(c.text, c.words, c.phrase, c.negated and c.phrase, c.alternatives, c.pieces)
+               for c in parsed.clauses]
     return ParsedQuery(parsed.text, clauses, parsed.truncated)
 
 

@@ -26,3 +26,20 @@ def test_the_query_as_typed_beats_its_abbreviated_form():
     abbreviated = "กห. เร่งจัดตั้ง รพ.สนามเพิ่มในหน่วยทหาร"
     assert proximity_bonus(q, typed, "") > proximity_bonus(q, abbreviated, "")
 
+
+
+def test_a_clause_with_alternatives_still_wants_proximity():
+    # ราคาข้าว OR ราคายาง: one clause of two words (with an alternative): its words standing
+    # together still count, as they did before whole-query runs were added.
+    q = parse("ราคาข้าว OR ราคายาง")
+    assert wants_proximity(q)
+    assert proximity_bonus(q, "ราคาข้าวเปลือกวันนี้", "") > proximity_bonus(q, "ข้าวหอมมะลิ ราคาดี", "")
+
+
+def test_a_dash_before_a_quoted_phrase_stays_an_exclusion():
+    from indexer.query import dashes_as_text
+
+    d = dashes_as_text(parse('มหาดไทย -"น้ำท่วม" -ภัยแล้ง'))
+    assert [(c.words, c.negated) for c in d.clauses] == [(["มหาดไทย"], False), (["น้ำท่วม"], True),
+                                                          (["ภัยแล้ง"], False)]
+    assert dashes_as_text(parse('มหาดไทย -"น้ำท่วม"')) is None  # only deliberate exclusions
