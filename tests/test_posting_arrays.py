@@ -84,21 +84,77 @@ def test_sync_and_bulk_build_write_arrays_for_every_segment(writable_data_dir, m
     assert len(_files(data)) == 2  # one per worker's segment, the old generation's gone with it
 
 
-def test_search_is_the_same_with_missing_or_damaged_arrays(writable_data_dir):
+def _counting_whoosh_reads(monkeypatch) -> list:
+    """Record the posting lists read from Whoosh's blocks (not from the arrays), of terms the
+    segment holds (a term it lacks is looked up there too, and found missing at once)."""
+    from indexer.whoosh_backend import segments
+
+    calls = []
+    real = segments.segment_postings
+
+    def counted(reader, field, text):
+        if (field, text) in reader:
+            calls.append((field, text))
+        return real(reader, field, text)
+
+    monkeypatch.setattr(segments, "segment_postings", counted)
+    return calls
+
+
+def test_search_is_the_same_with_missing_or_damaged_arrays(writable_data_dir, monkeypatch):
     data = writable_data_dir
     ix, reader, leaves = _leaves(data)
     try:  # terms of every length in the arrays, so that searches really read them
         paths = [sidecar.write(leaf, ix.storage.folder, segment_postings, min_df=1) for leaf in leaves]
     finally:
         reader.close()
+    whoosh_reads = _counting_whoosh_reads(monkeypatch)
     with_arrays = _results(data)
     assert any(total for _q, total, _hits in with_arrays)
+    assert not whoosh_reads  # every list came from the arrays
     for p in paths:
         p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])  # a torn file
     assert _results(data) == with_arrays
+    assert whoosh_reads  # ... and now from Whoosh
     for p in paths:
         p.unlink()
     assert _results(data) == with_arrays
+
+
+def test_a_segment_first_seen_without_arrays_gets_them_with_the_next_version(writable_data_dir, monkeypatch):
+    # A sync writes a new segment's arrays after its commit: a search in between must not make
+    # the process read that segment from Whoosh for good.
+    from indexer.whoosh_backend.segments import SegmentCache
+
+    ix, reader, leaves = _leaves(writable_data_dir)
+    try:
+        leaf = leaves[0]
+        segid = leaf.segment().segment_id()
+        sidecar.path_for(ix.storage.folder, segid).unlink()
+        whoosh_reads = _counting_whoosh_reads(monkeypatch)
+        cache = SegmentCache()
+        cache.postings(leaf, "text", "การ")
+        assert len(whoosh_reads) == 1
+        sidecar.write(leaf, ix.storage.folder, segment_postings, min_df=1)
+        cache.retain({segid})  # what a new index version does
+        ids, _tf = cache.postings(leaf, "text", "และ")
+        assert len(whoosh_reads) == 1 and len(ids)
+    finally:
+        reader.close()
+
+
+def test_a_failed_arrays_write_leaves_the_sync_alone(writable_data_dir):
+    ix, reader, leaves = _leaves(writable_data_dir)
+    reader.close()
+    for p in Path(ix.storage.folder).glob("*" + sidecar.SUFFIX):
+        p.unlink()
+
+    def broken(*_args):
+        raise RuntimeError("disk trouble")
+
+    assert sidecar.write_missing(ix, broken) == 0
+    assert not list(Path(ix.storage.folder).glob("*.tmp"))
+    assert sidecar.write_missing(ix, segment_postings) == len(leaves)
 
 
 @pytest.mark.parametrize("content", [b"", sidecar.MAGIC, sidecar.MAGIC + bytes(8) + b"x" * 64,

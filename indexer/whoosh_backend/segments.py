@@ -205,7 +205,9 @@ class SegmentCache:
         """Forget the columns and posting lists of segments outside ``segids`` (merged or retired)."""
         with self._lock:
             self._columns = {s: c for s, c in self._columns.items() if s in segids}
-            self._arrays = {s: a for s, a in self._arrays.items() if s in segids}
+            # A segment remembered without posting arrays is tried again with each new version:
+            # a sync writes a new segment's arrays only after its commit.
+            self._arrays = {s: a for s, a in self._arrays.items() if s in segids and a is not None}
             for key in [k for k in self._postings if k[0] not in segids]:
                 ids, tf = self._postings.pop(key)
                 self._postings_bytes -= ids.nbytes + tf.nbytes

@@ -16,6 +16,7 @@ written as they come, so a build never holds a segment's arrays in memory.
 """
 from __future__ import annotations
 
+import logging
 import marshal
 import mmap
 import os
@@ -23,6 +24,8 @@ import struct
 from pathlib import Path
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 MAGIC = b"GSPA0002"
 SUFFIX = ".gsp"
@@ -140,12 +143,15 @@ class PostingArrays:
         if found is None:
             return None
         offset, count, tf_type = found
-        end = offset + count * self._id_type.itemsize
-        end += -end % 4
-        if end + count * tf_type.itemsize > self._end:  # a damaged directory: Whoosh's postings
+        try:
+            end = offset + count * self._id_type.itemsize
+            end += -end % 4
+            if offset < len(MAGIC) + 8 or count < 0 or end + count * tf_type.itemsize > self._end:
+                return None  # a damaged directory: Whoosh's own postings answer
+            ids = np.frombuffer(self._map, dtype=self._id_type, count=count, offset=offset)
+            tf = np.frombuffer(self._map, dtype=tf_type, count=count, offset=end)
+        except (TypeError, ValueError):
             return None
-        ids = np.frombuffer(self._map, dtype=self._id_type, count=count, offset=offset)
-        tf = np.frombuffer(self._map, dtype=tf_type, count=count, offset=end)
         return ids.astype(np.int32), tf.astype(np.float32)
 
 
@@ -155,7 +161,7 @@ def open_for(reader) -> PostingArrays | None:
     try:
         folder = reader.storage().folder
         return PostingArrays(path_for(folder, reader.segment().segment_id()))
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: a compound segment's storage
         return None
 
 
@@ -173,6 +179,7 @@ def write_missing(ix, read_postings) -> int:
             try:
                 write(leaf, folder, read_postings)
                 written += 1
-            except OSError:
+            except Exception as e:  # noqa: BLE001 - a cache: the sync or rebuild goes on without it
+                log.warning("posting arrays of %s not written: %s", target.name, e)
                 target.with_name(target.name + ".tmp").unlink(missing_ok=True)
     return written
