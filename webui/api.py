@@ -33,7 +33,8 @@ def search():
     if unchanged is not None:
         return unchanged
     if fmt == "json":
-        # The same bytes as jsonify(result.to_json()) (tests/test_web_api.py), in half the time.
+        # The same bytes as jsonify(result.to_json()) outside debug mode, where jsonify indents
+        # (tests/test_web_api.py), in half the time.
         body = services.search(params).json_text() + "\n"
         return conditional.tagged(Response(body, mimetype=current_app.json.mimetype), etag)
     rows = export_rows(services.engine(), params, EXPORT_CAP)

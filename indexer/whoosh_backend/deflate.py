@@ -28,19 +28,21 @@ class _ZStream(ctypes.Structure):
 
 
 class _Deflater:
-    """One zlib stream at one level, reset for each input."""
+    """One zlib stream at one level, reset for each input (one thread only: termpool keeps one per thread)."""
 
     def __init__(self, lib, level: int):
-        self._lib, self._stream = lib, _ZStream()
+        self._lib, self._stream, self._level, self._live = lib, _ZStream(), level, False
         self._ref = ctypes.byref(self._stream)
         if lib.deflateInit2_(self._ref, level, _Z_DEFLATED, _WBITS, _MEMLEVEL, _STRATEGY, lib.zlibVersion(),
                              ctypes.sizeof(_ZStream)) != 0:
             raise OSError("deflateInit2_ failed")
+        self._live = True
         self._size = 0
         self._out = None
 
     def __del__(self):
-        self._lib.deflateEnd(self._ref)
+        if self._live:
+            self._lib.deflateEnd(self._ref)
 
     def __call__(self, data: bytes) -> bytes:
         n = len(data)
@@ -50,14 +52,14 @@ class _Deflater:
             self._size = bound
         s, lib = self._stream, self._lib
         if lib.deflateReset(self._ref) != 0:
-            raise OSError("deflateReset failed")
+            return zlib.compress(data, self._level)
         inp = ctypes.c_char_p(data)  # points into ``data``, kept alive by it
         s.next_in = ctypes.cast(inp, ctypes.c_void_p)
         s.avail_in = n
         s.next_out = ctypes.addressof(self._out)
         s.avail_out = self._size
-        if lib.deflate(self._ref, _Z_FINISH) != _Z_STREAM_END:
-            raise OSError("deflate did not finish")
+        if lib.deflate(self._ref, _Z_FINISH) != _Z_STREAM_END:  # never expected: the buffer is ample
+            return zlib.compress(data, self._level)
         return ctypes.string_at(self._out, s.total_out)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 import marshal
 import struct
+import threading
 from array import array
 from itertools import chain
 from operator import sub
@@ -226,9 +227,10 @@ def _fill_block(pw, ids: array, weights: array, values: list, field_lengths: lis
 def _block_writer(pw: W3PostingsWriter):
     """``pw._write_block``: the same bytes, with a reused compressor and the block's lists made
     without a Python loop per posting."""
-    compress = _compressors.get(pw._compression)
+    mine = _compressors.__dict__  # per thread: a zlib stream must not be shared between threads
+    compress = mine.get(pw._compression)
     if compress is None:
-        compress = _compressors[pw._compression] = compressor(pw._compression)
+        compress = mine[pw._compression] = compressor(pw._compression)
     postfile = pw._postfile
     fixedsize = pw._format.fixed_value_size() if pw._format is not None else None
 
@@ -266,4 +268,4 @@ def _block_writer(pw: W3PostingsWriter):
     return write_block
 
 
-_compressors: dict = {}
+_compressors = threading.local()
