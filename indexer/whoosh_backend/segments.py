@@ -160,7 +160,8 @@ class ProvinceCombos(Interner):
 
 
 class SegmentCache:
-    """Columns and recently used posting lists of segments, shared by every thread.
+    """Columns, posting arrays (:mod:`indexer.whoosh_backend.sidecar`) and recently used posting
+    lists of segments, shared by every thread.
 
     Columns are kept for the segments of the index versions still in use (:meth:`retain`); posting
     lists in a least-recently-used cache bounded in bytes: common words (และ, การ, ประเทศ) recur
@@ -243,6 +244,6 @@ class SegmentCache:
         with self._lock:
             if segid in self._arrays:
                 return self._arrays[segid]
-        arrays = sidecar.open_for(reader)  # None too is remembered: no file, no retry per query
+        arrays = sidecar.open_for(reader)  # None too, until the next version: no retry per query
         with self._lock:
             return self._arrays.setdefault(segid, arrays)
