@@ -3,9 +3,10 @@
 Whoosh keeps a posting list as zlib-compressed pickles of 128 postings with their positions;
 ranking needs only the document numbers and term frequencies, and unpickling a common word's
 blocks was most of a cold query's time (``นายกรัฐมนตรี``: 93 blocks, 17 ms in one segment of
-45,452 articles). A segment never changes once written, so its arrays are written once, after
-the segment (:func:`write`), and read through a memory map (:class:`PostingArrays`): a look-up
-is a slice. The file is named after the segment (``MAIN_<id>.gsp``), so Whoosh deletes it with
+45,452 articles). A segment never changes once written, so its arrays are written once: by a
+bulk worker from its own stream of terms (:class:`ArraysWriter`), or after a sync from the new
+segment's reader (:func:`write_missing`). They are read through a memory map
+(:class:`PostingArrays`): a look-up is a slice. The file is named after the segment (``MAIN_<id>.gsp``), so Whoosh deletes it with
 the segment's other files when a merge or rebuild retires it. A segment without the file (an
 index built before it existed, a write that failed) is read from Whoosh as before.
 
