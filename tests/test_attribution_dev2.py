@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.agencies import registry
-from core.attribution import attribute
-from core.normalize import normalize, normalize_line
-
-FILLER = "นายกรัฐมนตรีได้ติดตามความคืบหน้าของโครงการอย่างใกล้ชิด และขอให้ทุกหน่วยงานเร่งดำเนินการ"
-
-
-def ministry_of(title: str, body: str = FILLER) -> str:
-    a = attribute(normalize_line(title), normalize(body), "https://www.thaigov.go.th/news/1")
-    return registry().ministry_of(a.agency)
+from tests.attribution_fixtures import FILLER, ministry_of
 
 
 # --- the headline --------------------------------------------------------------------------------
