@@ -47,6 +47,13 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def cpu_s() -> float:
+    """CPU seconds (user + system) of this process and of its finished, waited-for descendants:
+    the cost of a phase however busy the machine was while it ran."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _child_main(queue, fn, args) -> None:
     out = fn(*args)
     out["rss_mb"] = peak_rss_mb()  # this process and its writer workers
@@ -73,14 +80,14 @@ def _import_phase(jsonl: Path, data: Path) -> dict:
     from core.paths import store_path
     from indexer import sync_index
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_s()
     with Store(store_path(data)) as store:
         report = import_files(store, [jsonl])
-    t_store = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    t_store, c_store = time.perf_counter() - t0, cpu_s() - c0
+    t1, c1 = time.perf_counter(), cpu_s()
     sync_index(data)
     return {"articles": report.new + report.updated + report.unchanged, "store_s": t_store,
-            "index_s": time.perf_counter() - t1}
+            "index_s": time.perf_counter() - t1, "store_cpu_s": c_store, "index_cpu_s": cpu_s() - c1}
 
 
 def _query_phase(data: Path, queries, repeat: int) -> dict:
@@ -101,16 +108,25 @@ def _query_phase(data: Path, queries, repeat: int) -> dict:
     return {"times": times, "totals": totals}
 
 
-def run_govsearch(jsonl: Path, data: Path, queries, repeat: int) -> dict:
+def build_govsearch(jsonl: Path, data: Path) -> dict:
+    """Import ``jsonl`` into a new store at ``data`` and build its index, in a process of its own:
+    wall and CPU seconds of each part, articles, peak RSS."""
+    return _in_child(_import_phase, jsonl, data)
+
+
+def run_govsearch(jsonl: Path, data: Path, queries, repeat: int, built: dict | None = None) -> dict:
+    """Build (unless ``built`` holds an earlier build's figures for ``data``), then time the queries."""
     from core.paths import index_root
 
-    imp = _in_child(_import_phase, jsonl, data)
+    imp = built or build_govsearch(jsonl, data)
     qry = _in_child(_query_phase, data, queries, repeat)
     times = qry["times"]
     return {
         "articles": imp["articles"],
         "store_s": imp["store_s"],
         "index_s": imp["index_s"],
+        "store_cpu_s": imp.get("store_cpu_s", float("nan")),
+        "index_cpu_s": imp.get("index_cpu_s", float("nan")),
         "rss_index_mb": imp["rss_mb"],
         "rss_query_mb": qry["rss_mb"],
         "disk_mb": dir_size(index_root(data)) / 1e6,
@@ -205,13 +221,14 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2, help="passes over the queries (default 2)")
     ap.add_argument("--no-fts", action="store_true", help="skip the FTS5 baseline")
     ap.add_argument("--no-tantivy", action="store_true", help="skip the tantivy row")
-    ap.add_argument("--keep", type=Path, help="build in this folder and keep it (else a temp folder)")
+    ap.add_argument("--keep", type=Path, help="build in this folder and keep it (else a temp folder); with "
+                    "--scale, a build already kept there is reused and only its queries are timed again")
     ap.add_argument("--scale", help="multiples of the corpus, e.g. 1,2,4: the scale curve (bench_scale.py)")
     args = ap.parse_args()
     if args.scale:
         from bench.bench_scale import scale_curve
 
-        scale_curve(None if args.all else args.n, [int(m) for m in args.scale.split(",")], args.repeat)
+        scale_curve(None if args.all else args.n, [int(m) for m in args.scale.split(",")], args.repeat, args.keep)
         return
     if shared_dir() is None:
         print("bench_core: ../shared/corpus not found (set GOVSEARCH_SHARED); nothing to measure")
@@ -256,8 +273,9 @@ def main() -> None:
             for key in gs["totals"]:
                 print(f"  {key:<60} {gs['totals'][key]:>6} / {(fts or {}).get('totals', {}).get(key, '-'):>6} "
                       f"/ {(tv or {}).get('totals', {}).get(key, '-'):>6}")
+        print(f"\ngovsearch import CPU s (both cores): {gs['store_cpu_s']:.0f} store + {gs['index_cpu_s']:.0f} index")
         if tv:
-            print(f"\ngovsearch / tantivy import time: {total_s / tv['index_s']:.2f}x")
+            print(f"govsearch / tantivy import time: {total_s / tv['index_s']:.2f}x")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -7,7 +7,9 @@ Copy k of an article gets a new URL and is re-dated by k times the corpus's span
 each copy is a further stretch of history: year facets stay meaningful, and no copy is taken for
 a duplicate of its original (grouping compares articles close in time). Prints build time (store
 + index), index size, peak RSS and full-page p50/p95 per multiple, and the cost per article
-relative to 1x (growing no worse than linearly means staying near 1.0).
+relative to 1x (growing no worse than linearly means staying near 1.0). Cost is counted in CPU
+seconds (this process's and its workers'), which a busy machine does not inflate as it does wall
+time.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bench.bench_core import run_govsearch
+from bench.bench_core import build_govsearch, run_govsearch
 from bench.corpus import iter_corpus, load_queries
 
 _ID = re.compile(r"(\d+)$")
@@ -44,34 +46,57 @@ def copy_of(doc: dict, k: int, span: int) -> dict:
     return out
 
 
-def scale_curve(limit: int | None, multiples: list[int], repeat: int) -> None:
-    """Build and query the corpus (``limit`` articles, None = all) at each multiple; print a table."""
+def _write_copies(base: list[dict], m: int, span: int, jsonl: Path) -> None:
+    with open(jsonl, "w", encoding="utf-8") as f:
+        for k in range(m):
+            for d in base:
+                f.write(json.dumps(copy_of(d, k, span) if k else d, ensure_ascii=False) + "\n")
+
+
+def _measure(base: list[dict], m: int, span: int, work: Path, queries, repeat: int) -> dict:
+    """Build multiple ``m`` in ``work`` (or reuse the build recorded in ``work/build.json``) and
+    time its queries."""
+    record = work / "build.json"
+    if record.exists():
+        built = json.loads(record.read_text())
+        print(f"{m}x: reusing the build in {work} ({built['articles']} articles); timing its queries ...", flush=True)
+        return run_govsearch(work / "articles.jsonl", work / "gs", queries, repeat, built=built)
+    shutil.rmtree(work / "gs", ignore_errors=True)  # a build that did not finish is started again
+    work.mkdir(parents=True, exist_ok=True)
+    _write_copies(base, m, span, work / "articles.jsonl")
+    print(f"{m}x: {m * len(base)} articles ...", flush=True)
+    built = build_govsearch(work / "articles.jsonl", work / "gs")
+    record.write_text(json.dumps(built))
+    return run_govsearch(work / "articles.jsonl", work / "gs", queries, repeat, built=built)
+
+
+def scale_curve(limit: int | None, multiples: list[int], repeat: int, keep: Path | None = None) -> None:
+    """Build and query the corpus (``limit`` articles, None = all) at each multiple; print a table.
+
+    With ``keep``, multiple m is built in ``keep/<m>x`` and kept; a later run reuses that build
+    (its recorded build figures) and times only its queries, e.g. again on a quiet machine.
+    """
     base = list(iter_corpus(limit))
     span = _years(base)
     queries = load_queries()
     rows = []
     for m in multiples:
-        work = Path(tempfile.mkdtemp(prefix=f"govsearch-scale{m}-"))
+        work = (keep / f"{m}x") if keep else Path(tempfile.mkdtemp(prefix=f"govsearch-scale{m}-"))
         try:
-            jsonl = work / "articles.jsonl"
-            with open(jsonl, "w", encoding="utf-8") as f:
-                for k in range(m):
-                    for d in base:
-                        f.write(json.dumps(copy_of(d, k, span) if k else d, ensure_ascii=False) + "\n")
-            print(f"{m}x: {m * len(base)} articles ...", flush=True)
-            gs = run_govsearch(jsonl, work / "gs", queries, repeat)
-            rows.append((m, gs))
+            rows.append((m, _measure(base, m, span, work, queries, repeat)))
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            if not keep:
+                shutil.rmtree(work, ignore_errors=True)
     print()
-    print("| multiple | articles | build s (store + index) | s per 1k articles (x of 1x) | index MB | store MB "
-          "| peak RSS MB index / query | page p50 ms | p95 ms |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| multiple | articles | build s (store + index) | CPU s (store + index) | CPU s per 1k articles "
+          "(x of 1x) | index MB | store MB | peak RSS MB index / query | page p50 ms | p95 ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     first = None
     for m, gs in rows:
-        build = gs["store_s"] + gs["index_s"]
-        per_k = build / gs["articles"] * 1000
+        build, cpu = gs["store_s"] + gs["index_s"], gs["store_cpu_s"] + gs["index_cpu_s"]
+        per_k = cpu / gs["articles"] * 1000
         first = first or per_k
         print(f"| {m}x | {gs['articles']} | {build:.1f} ({gs['store_s']:.1f} + {gs['index_s']:.1f}) "
-              f"| {per_k:.2f} ({per_k / first:.2f}) | {gs['disk_mb']:.0f} | {gs['store_mb']:.0f} "
+              f"| {cpu:.0f} ({gs['store_cpu_s']:.0f} + {gs['index_cpu_s']:.0f}) | {per_k:.2f} ({per_k / first:.2f}) "
+              f"| {gs['disk_mb']:.0f} | {gs['store_mb']:.0f} "
               f"| {gs['rss_index_mb']:.0f} / {gs['rss_query_mb']:.0f} | {gs['p50']:.1f} | {gs['p95']:.1f} |")
