@@ -14,6 +14,9 @@ LABELLING RULE (issue 10; every label set follows it, and so must the attributio
                 mentions); an official named by person only ("รมว.สุชาติ", "ปลัดกอบชัยฯ"); an assistant
                 minister (ผู้ช่วยรัฐมนตรี); another country's ministry. Merged ministries are labelled with
                 their successor (วท. -> mhesi, ไอซีที -> mdes).
+                A ministry's full name names it wherever it stands, with or without a space before
+                or after it ("…ขอความช่วยเหลือจากกระทรวงแรงงาน", "กระทรวงแรงงานจัด…"): Thai sets no
+                space between words, so a reader does not need one.
   3. default    else the publisher (thaigov). The opening body line and running text are not evidence.
 
     python bench/eval_attribution.py              # every set on full bodies from ../shared

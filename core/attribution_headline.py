@@ -64,10 +64,11 @@ def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tupl
         rf"(?<!ผู้ช่วย){OFFICIAL}\s*(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(short_names)}){_END})"
     )
     anywhere = re.compile(
-        # Not inside a word, an amount or a date: "150 บาท/กก." and "กก.ละ 140" are kilograms, "4 ก.พ.
-        # 2568" is February. Nor run on from the word before it: the test labels leave "…ขอความช่วยเหลือจาก
-        # กระทรวงแรงงาน" and "…วันสถาปนากระทรวงมหาดไทย" (no space) with the publisher.
-        rf"(?<![\u0e01-\u0e4e\w./])(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(k_short)}){_END}|"
+        # A full name ("กระทรวง…") names the ministry wherever it stands: Thai puts no space between words,
+        # so "…ขอความช่วยเหลือจากกระทรวงแรงงาน" and "กระทรวงแรงงานจัด…" name it as a Thai reader reads them.
+        # A "ก.…" short name or a dotted abbreviation is not inside a word, an amount or a date: "150
+        # บาท/กก." and "กก.ละ 140" are kilograms, "4 ก.พ. 2568" is February.
+        rf"(?P<full>{by_len(full_names)})|(?<![\u0e01-\u0e4e\w./])(?:(?P<short>{by_len(k_short)}){_END}|"
         rf"(?<!\d)(?<!\d\s)(?P<abbr>{by_len(dotted)})\.(?!\s*\d{{2}}|ละ)(?![\u0e01-\u0e2e]\.))"
     )
     return HeadlineNames(pattern, anywhere, ids)
