@@ -17,6 +17,7 @@ LABELLING RULE (issue 10; every label set follows it, and so must the attributio
                 A ministry's full name names it wherever it stands, with or without a space before
                 or after it ("…ขอความช่วยเหลือจากกระทรวงแรงงาน", "กระทรวงแรงงานจัด…"): Thai sets no
                 space between words, so a reader does not need one.
+                An agency's announcement opens with the agency ("ประกาศ ขสมก. …").
   3. default    else the publisher (thaigov). The opening body line and running text are not evidence.
 
     python bench/eval_attribution.py              # every set on full bodies from ../shared
