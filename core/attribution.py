@@ -23,7 +23,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from core.agencies import Registry, registry
-from core.attribution_headline import (HeadlineNames, ShortenedNames, compile_headline_names,
+from core.attribution_headline import (NOTICE, HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
 from core.attribution_lines import (AFTER_REACH, ANSWERER, CHANNEL, CHANNEL_LINES, CONTACT, CONTACT_LINE_MAX,
@@ -177,9 +177,10 @@ def _names(reg: Registry) -> _Names:
     title_re = re.compile(
         # An abbreviation needs its dot or a space after it ("มท.1", "สธ. เตรียม") and no year or
         # amount after that ("ก.พ. 2568" is February); a short name needs a boundary or a headline
-        # verb after it, unless a role precedes it ("รมช.กลาโหมนำทีม").
-        rf"^[\s\"“”'‘’(\[]*(?:(?P<role>{ROLE}\s*)(?P<held>{short})|(?:{ROLE}\s*)?"
-        rf"(?:(?P<abbr>{bounded})(?:\.|(?=[\s\"“”'’)\-–,:!]))(?!\s*\d{{2}})|(?P<name>{glued})))"
+        # verb after it, unless a role precedes it ("รมช.กลาโหมนำทีม"); an abbreviation glued to another
+        # ("บก.ศปช.") is that other unit's. An agency's announcement opens the same way ("ประกาศ ขสมก. …").
+        rf"^[\s\"“”'‘’(\[]*(?:{NOTICE})?(?:(?P<role>{ROLE}\s*)(?P<held>{short})|(?:{ROLE}\s*)?"
+        rf"(?:(?P<abbr>{bounded})(?:\.(?![\u0e01-\u0e2e]{{1,5}}\.)|(?=[\s\"“”'’)\-–,:!]))(?!\s*\d{{2}})|(?P<name>{glued})))"
     )
     ministries = {a.id for a in reg if not a.parent}
     headline = compile_headline_names(

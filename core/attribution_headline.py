@@ -25,8 +25,13 @@ _GOVERNMENT = re.compile(
     rf"^[\s\"“”'‘’(]*(?:{_PM}|นรม|รอง\s*นรม|รองนายก|รัฐบาล|ครม|คณะรัฐมนตรี|โฆษก(?:รัฐบาล|ประจำสำนัก)|ทำเนียบ|"
     r"สรุปข่าว|ข้อสั่งการ|รมต\.?\s*นร|รัฐมนตรีประจำสำนักนายก)"
 )
+NOTICE = r"ประกาศ\s+"  # "ประกาศ ขสมก. …", "ประกาศ ศธ.เรื่อง …": the agency's own announcement
 _ASSISTANT = re.compile(r"(?:ผู้ช่วย|ผช\.)\S*\s*$")
 _FOREIGN = re.compile(r"^\s*(?:สาธารณรัฐ|ราชอาณาจักร|สหพันธรัฐ|สหรัฐ|แห่ง|ประเทศ|ของ)")
+# An official named in Latin script just before the title is another country's: "… H.E. Mr. Peter Dutton
+# รัฐมนตรีว่าการกระทรวงมหาดไทย ณ นครบริสเบน".
+_TRAILING_OFFICIAL = re.compile(rf"{OFFICIAL}\s*$")
+_FOREIGN_NAME = re.compile(r"(?:H\.E\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s*(?:[A-Z][\w.\-’']*\s*)+$")
 _END = r"(?=[\s\"“”'’)\-–,:!.]|$)"
 
 
@@ -64,10 +69,11 @@ def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tupl
         rf"(?<!ผู้ช่วย){OFFICIAL}\s*(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(short_names)}){_END})"
     )
     anywhere = re.compile(
-        # Not inside a word, an amount or a date: "150 บาท/กก." and "กก.ละ 140" are kilograms, "4 ก.พ.
-        # 2568" is February. Nor run on from the word before it: the test labels leave "…ขอความช่วยเหลือจาก
-        # กระทรวงแรงงาน" and "…วันสถาปนากระทรวงมหาดไทย" (no space) with the publisher.
-        rf"(?<![\u0e01-\u0e4e\w./])(?:(?P<full>{by_len(full_names)})|(?P<short>{by_len(k_short)}){_END}|"
+        # A full name ("กระทรวง…") names the ministry wherever it stands: Thai puts no space between words,
+        # so "…ขอความช่วยเหลือจากกระทรวงแรงงาน" and "กระทรวงแรงงานจัด…" name it as a Thai reader reads them.
+        # A "ก.…" short name or a dotted abbreviation is not inside a word, an amount or a date: "150
+        # บาท/กก." and "กก.ละ 140" are kilograms, "4 ก.พ. 2568" is February.
+        rf"(?P<full>{by_len(full_names)})|(?<![\u0e01-\u0e4e\w./])(?:(?P<short>{by_len(k_short)}){_END}|"
         rf"(?<!\d)(?<!\d\s)(?P<abbr>{by_len(dotted)})\.(?!\s*\d{{2}}|ละ)(?![\u0e01-\u0e2e]\.))"
     )
     return HeadlineNames(pattern, anywhere, ids)
@@ -116,6 +122,8 @@ def headline_ministry(title: str, names: HeadlineNames) -> tuple[str, str] | Non
                 continue
             if _ASSISTANT.search(title[:m.start()]):
                 continue  # "ผช.รมว.พม. …": an assistant minister speaks for himself
+            if _FOREIGN_NAME.search(_TRAILING_OFFICIAL.sub("", title[:m.start()])):
+                continue  # "… H.E. Mr. Peter Dutton รัฐมนตรีว่าการกระทรวงมหาดไทย": not ours
             named = m.group("full") or m.group("short") or m.groupdict().get("abbr") or ""
             agency = names.ids.get(_squash(named))
             if agency:

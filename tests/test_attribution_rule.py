@@ -27,6 +27,20 @@ def test_headline_names_the_ministry(title, expected):
     assert ministry_of(title) == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    # thaigov-54338 and thaigov-94967 (test): Thai sets no space before a word, nor after it
+    ("รมว.เฮ้ง เร่งช่วยเหลือแรงงานต่างด้าว หลังมูลนิธิ LPN ประสานขอความช่วยเหลือจากกระทรวงแรงงาน", "mol"),
+    ("“อรรษิษฐ์ ” นำข้าราชการรับเหรียญ เนื่องในวันคล้ายวันสถาปนากระทรวงมหาดไทย ครบรอบ 133 ปี", "moi"),
+    ("พิธีรับพระราชทานเครื่องราชอิสริยาภรณ์ ให้แก่ข้าราชการสังกัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม", "mnre"),
+    ("“บิ๊กอู๋” กำชับ! กระทรวงแรงงานจัดเต็ม ครบทุกบริการรองรับคนหางาน", "mol"),
+    # still not evidence when glued: the cabinet's news, an assistant minister
+    ("ครม.เห็นชอบร่างประกาศกระทรวงมหาดไทยขยายระยะเวลาต่างชาติพำนักในประเทศไทย", "opm"),
+    ("ผู้ช่วยรัฐมนตรีประจำกระทรวงยุติธรรม เป็นประธานเปิดการประชุม", "opm"),
+])
+def test_a_ministry_named_with_no_space_around_it(title, expected):
+    assert ministry_of(title) == expected
+
+
 @pytest.mark.parametrize("title", [
     "นายกฯ ตรวจเยี่ยมกระทรวงคมนาคม ติดตามความก้าวหน้าโครงการ",  # the PM's own news
     "รัฐบาลหนุน ขสมก ลงนามจัดซื้อรถเมล์ กำชับ ก.คมนาคม ดูแลให้โปร่งใส",  # thaigov-522
