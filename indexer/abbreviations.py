@@ -37,6 +37,15 @@ def abbreviation_pattern() -> re.Pattern:
     return re.compile("|".join(alts))
 
 
+@functools.lru_cache(maxsize=1)
+def abbreviation_marks() -> tuple[str, ...] | None:
+    """Characters one of which every abbreviation holds (``.`` or ``ฯ``; the pattern keeps them
+    literal): a text holding none of them holds no abbreviation and need not be scanned (half the
+    paragraphs of a snippet window). None when some abbreviation holds neither."""
+    marks = (".", "ฯ")
+    return marks if all(any(m in a for m in marks) for a in abbreviations()) else None
+
+
 def spelled_out(abbreviation: str) -> str:
     """The word an abbreviation found by :func:`abbreviation_pattern` stands for."""
     return abbreviations()[abbreviation.replace(" ", "")]

@@ -24,7 +24,12 @@ from itertools import accumulate
 from typing import Iterator, NamedTuple
 
 from indexer.compounds import THAI_LETTERS, leaves, split_tree, word_tree  # noqa: F401 (re-exported: part of segmentation)
-from indexer.abbreviations import abbreviation_pattern, abbreviations, spelled_out  # noqa: F401 (re-exported)
+from indexer.abbreviations import (  # noqa: F401 (re-exported)
+    abbreviation_marks,
+    abbreviation_pattern,
+    abbreviations,
+    spelled_out,
+)
 from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part of segmentation)
     Lexicon,
     current_lexicon,
@@ -61,6 +66,10 @@ _PIECES = re.compile(rf"(?P<thai>[{THAI_LETTERS}]+)|(?P<other>[^{THAI_LETTERS}]+
 def _stretches(par: str) -> Iterator[tuple[int, int, str | None]]:
     """``(start, end, spelled)`` stretches of a paragraph: each abbreviation, with the word it
     stands for, and the text between them (``spelled`` None)."""
+    marks = abbreviation_marks()
+    if marks is not None and not any(m in par for m in marks):
+        yield 0, len(par), None
+        return
     done = 0
     for m in abbreviation_pattern().finditer(par):
         yield done, m.start(), None

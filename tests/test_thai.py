@@ -173,3 +173,25 @@ def test_segment_memo_reuses_a_run_per_lexicon_and_ends_with_its_block():
     positions = list(range(len(text) + 1))
     with segment_memo():
         assert spans_near(text, positions, stock) == spans_near(text, positions, stock) == list(iter_spans(text, stock))
+
+
+@pytest.mark.parametrize("par", [
+    "ผู้ว่าฯ เชียงใหม่ตรวจน้ำท่วม",          # ฯ is the only mark
+    "พล.อ.ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี",  # dots
+    "พล. อ. ประยุทธ์ กล่าว",                  # a space after an inner dot
+    "กระทรวงมหาดไทยจัดประชุม 10 คน",          # no mark: nothing to scan
+    "",
+])
+def test_a_paragraph_without_a_mark_skips_the_abbreviation_scan_and_finds_the_same(par):
+    """_stretches skips the abbreviation scan when the paragraph holds no '.' and no 'ฯ'; the
+    stretches must be those of the full scan (dropping 'ฯ' from the marks fails the first case)."""
+    from indexer.abbreviations import abbreviation_marks, abbreviation_pattern, spelled_out
+    from indexer.thai import _stretches
+
+    assert abbreviation_marks() is not None  # every abbreviation holds a mark
+    full, done = [], 0
+    for m in abbreviation_pattern().finditer(par):
+        full += [(done, m.start(), None), (m.start(), m.end(), spelled_out(m.group()))]
+        done = m.end()
+    full.append((done, len(par), None))
+    assert list(_stretches(par)) == full

@@ -169,3 +169,21 @@ def test_facet_link_escapes_plain_names_once_and_markup_never():
     assert '<span class="name">R&amp;D</span>' in marked
     assert 'href="/search?q=a&amp;agency=x"' in marked and '<span class="count">1,200</span>' in marked
     assert facet_link(item, "R&amp;D", "agency", "r&d") == plain
+
+
+@pytest.mark.parametrize("pairs, selected", [
+    ([], []),
+    ([("q", "น้ำท่วม")], []),
+    ([("q", "a b"), ("province", "10"), ("page", "3"), ("lang", "en")], ["10"]),
+    ([("province", "10"), ("province", "50")], ["10", "50"]),
+    ([("province", "10")], ["10"]),  # toggling the only value off leaves the bare path
+])
+def test_toggle_urls_are_the_urls_with_args_builds_one_by_one(pairs, selected):
+    """A results page builds its 77 province toggles at once (the shared arguments encoded once);
+    each must be the URL with_args gives for that toggle alone."""
+    from webui.urls import toggle_urls
+
+    values = ["10", "50", "90", ""]
+    want = [with_args("/search", pairs, province=[s for s in selected if s != v] if v in selected else
+                      [*selected, v]) for v in values]
+    assert toggle_urls("/search", pairs, "province", selected, values) == want

@@ -26,7 +26,7 @@ from pythainlp.corpus import provinces as pythainlp_provinces
 
 from core.provinces import provinces
 from core.thaidates import MONTHS_ABBR
-from webui.urls import Pairs, with_args
+from webui.urls import Pairs, toggle_urls, with_args
 
 _LON0, _LAT0, _DLON, _DLAT = 97.3, 20.6, 0.62, 0.55
 TILE = 30  # SVG units per cell
@@ -79,16 +79,23 @@ def map_svg(tiles_: list[Tile], labelledby: str, describedby: str, selected_word
              f'aria-labelledby="{escape(labelledby)}" aria-describedby="{escape(describedby)}" '
              f'preserveAspectRatio="xMidYMin meet">']
     for t in tiles_:
-        name = f"{escape(t.name)} {t.count:,}"
+        name, tail = _tile_markup(t.name, t.label, t.x, t.y)
+        count = f"{t.count:,}"
         parts.append(
             f'<a href="{escape(t.url)}" class="tile shade-{t.shade}{" selected" if t.selected else ""}" '
             f'data-province="{t.code}" data-count="{t.count}" '
-            f'aria-label="{name}{f" ({escape(selected_word)})" if t.selected else ""}">'
-            f'<title>{escape(t.name)}: {t.count:,}</title>'
-            f'<rect x="{t.x + 1}" y="{t.y + 1}" width="{TILE - 2}" height="{TILE - 2}" rx="3"></rect>'
-            f'<text x="{t.x + TILE // 2}" y="{t.y + 19}" text-anchor="middle">{escape(t.label)}</text></a>')
+            f'aria-label="{name} {count}{f" ({escape(selected_word)})" if t.selected else ""}">'
+            f'<title>{name}: {count}</title>{tail}')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+@functools.lru_cache(maxsize=512)
+def _tile_markup(name: str, label: str, x: int, y: int) -> tuple[str, str]:
+    """What a tile's markup holds that no search changes: its escaped name, and its square and
+    label (the same 77 tiles on every page)."""
+    return (str(escape(name)), f'<rect x="{x + 1}" y="{y + 1}" width="{TILE - 2}" height="{TILE - 2}" rx="3"></rect>'
+            f'<text x="{x + TILE // 2}" y="{y + 19}" text-anchor="middle">{escape(label)}</text></a>')
 
 
 def map_size() -> tuple[int, int]:
@@ -107,15 +114,25 @@ def tiles(facet: list[dict], selected: list[str], path: str, pairs: Pairs, lang:
     """Every province as a tile, shaded by its count in the province facet."""
     counts = {f["id"]: f["count"] for f in facet}
     top = max(counts.values(), default=0)
+    static = _static_tiles(lang)
+    urls = toggle_urls(path, pairs, "province", selected, [code for code, *_rest in static])
+    out = []
+    for (code, name, label, x, y), url in zip(static, urls):
+        n = counts.get(code, 0)
+        shade = 0 if not n else 1 + int((SHADES - 1) * math.log1p(n) / math.log1p(top))
+        out.append(Tile(code, name, label, x, y, n, min(shade, SHADES), code in selected, url))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _static_tiles(lang: str) -> tuple[tuple[str, str, str, int, int], ...]:
+    """``(code, name, label, x, y)`` of every province's tile in ``lang``: the same on every page."""
     out = []
     for p in provinces():
         col, row = layout()[p.code]
-        n = counts.get(p.code, 0)
-        shade = 0 if not n else 1 + int((SHADES - 1) * math.log1p(n) / math.log1p(top))
-        out.append(Tile(p.code, p.name_th if lang != "en" else p.name_en,
-                        _abbr()[p.code][0 if lang != "en" else 1], col * TILE, row * TILE, n, min(shade, SHADES),
-                        p.code in selected, toggle_province(path, pairs, selected, p.code)))
-    return out
+        out.append((p.code, p.name_th if lang != "en" else p.name_en, _abbr()[p.code][0 if lang != "en" else 1],
+                    col * TILE, row * TILE))
+    return tuple(out)
 
 
 @dataclass

@@ -11,7 +11,7 @@ import functools
 from flask import url_for
 from markupsafe import Markup, escape
 
-from webui.i18n import agency_name, gettext, show_date
+from webui.i18n import agency_name, gettext, show_date, show_year
 from webui.urls import Pairs, article_url
 
 
@@ -42,6 +42,29 @@ def facet_link(item, label: str, data_name: str = "", data_value: str = "", part
         f'  <span class="box" aria-hidden="true">{box}</span>\n'
         f'  <span class="name">{_escaped(label)}</span> <span class="count">{item.count:,}</span>\n'
         f"  {hidden}\n</a>")
+
+
+def agency_items(facets) -> Markup:
+    """The agency facet's list items: each ministry's link, then its departments folded under it
+    (``webui.results.agency_facet``). Built here, not in a Jinja loop: ~70 links a page."""
+    departments = escape(gettext("departments"))
+    out = []
+    for m in facets:
+        out.append(f'\n        <li class="facet-ministry">\n          {facet_link(m, m.name, "agency", m.id)}\n          ')
+        if m.children:
+            links = "".join(f'\n              <li>{facet_link(c, c.name, "agency", c.id)}</li>\n              '
+                            for c in m.children)
+            out.append(f'\n          <details {"open" if m.open else ""}>\n            <summary>{departments} '
+                       f'({len(m.children)})</summary>\n            <ul>\n              {links}\n            </ul>\n'
+                       f'          </details>\n          ')
+        out.append("\n        </li>\n        ")
+    return Markup("".join(out))
+
+
+def year_items(years) -> Markup:
+    """The year facet's list items (``webui.results.year_facet``)."""
+    return Markup("".join(f"\n        <li>{facet_link(y, show_year(y.year), partial=y.partial)}</li>\n        "
+                          for y in years))
 
 
 def hit_list(hits, pairs: Pairs) -> Markup:
@@ -101,5 +124,6 @@ def timeline_bars_svg(bars, w: int) -> Markup:
 
 def init_app(app) -> None:
     """Make the fragments template globals."""
-    app.jinja_env.globals.update(facet_link=facet_link, hit_list=hit_list, province_list=province_list,
+    app.jinja_env.globals.update(facet_link=facet_link, agency_items=agency_items, year_items=year_items,
+                                 hit_list=hit_list, province_list=province_list,
                                  province_summary=province_summary, timeline_bars_svg=timeline_bars_svg)

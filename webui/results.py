@@ -12,7 +12,7 @@ from core.agencies import registry
 from indexer import MAX_PAGE, SearchParams, SearchResult
 from core.provinces import names as province_names
 from webui.charts import toggle_province
-from webui.urls import Pairs, toggle_agency, with_args
+from webui.urls import Pairs, toggle_agency, toggle_urls, with_args
 
 
 @dataclass
@@ -37,12 +37,17 @@ def agency_facet(result: SearchResult, path: str, pairs: Pairs, lang: str) -> li
     selected = result.params.agencies
     reg = registry()
 
+    entries = result.facets.get("agency", [])
+    ids = [entry["id"] for entry in entries]
+    urls = dict(zip(ids, toggle_urls(path, pairs, "agency", selected, ids)))
+
     def item(entry_id: str, count: int) -> FacetItem:
+        url = urls.get(entry_id)
         return FacetItem(entry_id, reg.name(entry_id, lang), count, entry_id in selected,
-                         toggle_agency(path, pairs, selected, entry_id))
+                         url if url is not None else toggle_agency(path, pairs, selected, entry_id))
 
     tops: dict[str, FacetItem] = {}
-    for entry in result.facets.get("agency", []):
+    for entry in entries:
         if entry["parent"] is None:
             tops[entry["id"]] = item(entry["id"], entry["count"])
         elif entry["parent"] in tops:

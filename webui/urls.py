@@ -51,6 +51,19 @@ def with_args(path: str, pairs: Iterable[tuple[str, str]], **changes: str | list
     return f"{path}?{qs}" if qs else path
 
 
+def toggle_urls(path: str, pairs: Pairs, key: str, selected: list[str], values: Iterable[str]) -> list[str]:
+    """For each of ``values``, the URL with it added to, or removed from, the ``key`` values
+    ``selected``: ``with_args(path, pairs, **{key: toggled})`` for each, with the arguments they
+    share encoded once (a results page toggles 77 provinces and dozens of agencies)."""
+    base = encode((k, v) for k, v in pairs if k != key and k != "page")
+    out = []
+    for value in values:
+        ids = [s for s in selected if s != value] if value in selected else [*selected, value]
+        qs = "&".join(part for part in (base, encode((key, str(v)) for v in ids if v != "")) if part)
+        out.append(f"{path}?{qs}" if qs else path)
+    return out
+
+
 def toggle_agency(path: str, pairs: Pairs, selected: list[str], agency_id: str) -> str:
     """The URL with ``agency_id`` added to, or removed from, the selected agencies."""
     ids = [a for a in selected if a != agency_id] if agency_id in selected else [*selected, agency_id]
