@@ -116,18 +116,20 @@ def test_sync_racing_rebuilds_never_writes_into_a_retired_generation(writable_da
     assert open_index(data).doc_count() == stored
 
 
-@pytest.mark.parametrize("flag, raised", [([], 10), (["--no-nice"], 0)])
-def test_reindex_runs_at_low_cpu_priority(writable_data_dir, flag, raised):
+@pytest.mark.parametrize("flag, raised, idle", [([], 10, True), (["--no-nice"], 0, False)])
+def test_reindex_runs_at_low_cpu_priority(writable_data_dir, flag, raised, idle):
     """A rebuild keeps every core busy for minutes; a server beside it must keep answering. The
     command runs in its own process (niceness is per process and inherited by its workers)."""
     code = ("import os, sys; from click.testing import CliRunner; from govsearch.cli import cli; "
             "before = os.nice(0); "
             f"r = CliRunner().invoke(cli, ['--data-dir', sys.argv[1], 'reindex', *{flag!r}]); "
-            "assert r.exit_code == 0, r.output; print(before, os.nice(0))")
+            "assert r.exit_code == 0, r.output; "
+            "print(int(os.sched_getscheduler(0) == os.SCHED_IDLE), before, os.nice(0))")
     proc = subprocess.run([sys.executable, "-c", code, str(writable_data_dir)], capture_output=True, text=True,
                           timeout=300, env={**os.environ, "PYTHAINLP_OFFLINE": "1"})
     assert proc.returncode == 0, proc.stderr[-2000:]
-    before, after = map(int, proc.stdout.split()[-2:])
+    in_idle_class, before, after = map(int, proc.stdout.split()[-3:])
+    assert bool(in_idle_class) == (idle and sys.platform.startswith("linux"))
     if before >= 19:
         pytest.skip("pytest already runs at the lowest CPU priority: nothing to lower")
     assert after == min(19, before + raised)
