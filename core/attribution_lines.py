@@ -28,6 +28,7 @@ AFTER_REACH = 3  # or its phone number follows it at once: "สำนักง�
 CONTACT_LINE_MAX = 200  # a longer line is running text, unless it opens with its contact words:
 CONTACT_OPENING = 80  # "ทั้งนี้หากประชาชนมีข้อสงสัย ต้องการสอบถามข้อมูล … สายด่วนกรมทางหลวง โทร. 1586",
 LONG_CONTACT_MAX = 400  # and then only an agency its number or address follows closely: "กรมควบคุมโรค 1422"
+_DIGIT = re.compile(r"\d")
 NUMBER_AFTER = re.compile(r"[^\d\n]{0,30}\d{3}|[^\n]{0,30}?(?:www\.|https?://)")
 # A contact line gives a way to reach the agency: "ติดต่อสอบถามได้ที่ สำนักงานเศรษฐกิจการเกษตร" alone does not.
 CHANNEL = re.compile(r"\d{3}|\.(?:go|or|co|ac|in|mi)\.th|www\.|https?://|@|สายด่วน|โทร|[Cc]all\s*[Cc]enter|"
@@ -89,9 +90,11 @@ def contact_mentions(line: str, spans: list[tuple[int, int, str, str]], abbr_ids
     has_url = "www" in clause or "http" in clause or ".th" in clause
     if not (contacts or has_url) or not (CHANNEL.search(clause) or CHANNEL.search(below)):
         return []
+    # In a long line the agency is the one its contact words introduce, its number after it: not "… (สปสช.) โทร
+    # 1330 … คู่ขนานกับสายด่วน 1668 ของกระทรวงสาธารณสุข …", where the number comes first.
     out = [(s, agency, text) for s, e, agency, text in spans if s >= start and any(
-        0 <= s - end <= CONTACT_REACH or 0 <= begin - e <= AFTER_REACH for begin, end in contacts)
-        and (not long or NUMBER_AFTER.match(line, e))]
+        0 <= s - end <= CONTACT_REACH and not (long and _DIGIT.search(line, end, s))
+        or 0 <= begin - e <= AFTER_REACH for begin, end in contacts) and (not long or NUMBER_AFTER.match(line, e))]
     for m in CONTACT_ABBR.finditer(clause) if contacts and "." in clause else ():
         agency = abbr_ids.get(m.group(1))  # the whole token: "ธ.ก.ส." is a bank, not "ก.ส."
         if agency and (not long or NUMBER_AFTER.match(clause, m.end(1))):
