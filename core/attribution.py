@@ -188,7 +188,8 @@ def _names(reg: Registry) -> _Names:
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
         ((k, i) for k, i in abbr.items() if i in ministries),
     )
-    shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
+    shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent),
+                                  ((a.name_th, a.id) for a in reg if a.parent), _HEADLINE_VERB)
     return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
 
 

@@ -41,7 +41,8 @@ CONTACT_ABBR = re.compile(r"(?:สายด่วน|โทร(?:ศัพท์
 # Words a person's role or a unit puts before the agency name at the start of a line. The head of an
 # enterprise named การ… is written once: "ผู้ว่าการรถไฟแห่งประเทศไทย" (ผู้ว่า + การรถไฟแห่งประเทศไทย).
 ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
-         r"เลขาธิการ|ผู้ว่าการ|ผู้ว่า(?=การ)|ปกท\.?|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
+         r"เลขาธิการ|ผู้ว่าการ|ผู้ว่า(?=การ)|ปกท\.?|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี|"
+         r"(?:สมาคม)?แม่บ้าน)ฯ?")  # the ministry's own association speaks as it: "แม่บ้านมหาดไทยเมืองเลย …"
 # Sub-units and filler that may share a bare signature line with the agency name.
 UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{ROLE})", re.IGNORECASE)
 BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"

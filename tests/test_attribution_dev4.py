@@ -47,3 +47,37 @@ def test_contact_lines_name_their_agency(closing, expected):
 ])
 def test_running_text_is_not_a_contact_line(closing):
     assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == "opm"  # thaigov, the publisher
+
+
+@pytest.mark.parametrize("title, expected", [
+    # thaigov-92176 (dev4): a department's name without "กรม" opens the headline before a headline verb
+    ("บัญชีกลางจับมือสรรพากร บูรณาการข้อมูลเงินได้และภาษีหัก ณ ที่จ่าย ของข้าราชการ", "mof"),
+    ("สรรพสามิตแจงกรณีเข้าตรวจสอบร้านหมาล่าย่านห้วยขวาง ระบุเป็นไปด้วยความชอบธรรม", "mof"),  # corpus
+    ("ปศุสัตว์เตือนเฝ้าระวัง \"ไข้หวัดนกชนิด H5N6\" ระบาดในคน", "moac"),  # corpus
+    ("“ศุลกากร” ขานรับนโยบายรัฐบาล “ห้ามส่งออกหมู - ของผิด กม.”", "mof"),  # corpus: quoted
+    # thaigov-90018 (dev4): ดีพร้อม (DIPROM) is the Department of Industrial Promotion's own name
+    ("ดีพร้อม โชว์ผลงานเทคโนโลยีการจัดการเกษตรสมัยใหม่ ในงาน Thailand Space Week 2024", "mind"),
+    ("“ดีพร้อม” ชูกรณีศึกษา ร่วมบูรณาการคณะกรรมการขายตรงฯ", "mind"),  # corpus
+    # thaigov-66223 (dev2): the ministry's own association, its name glued to the ministry's short name
+    ("แม่บ้านมหาดไทยเมืองเลย ลงพื้นที่ส่งเสริมบทบาทเด็กและเยาวชนเพื่อสร้างความมั่นคงทางอาหาร", "moi"),
+    ("สมาคมแม่บ้านมหาดไทย จัดประชุมใหญ่สามัญประจำปี แถลงผลงาน", "moi"),  # corpus
+    # a pair of countries is no foreign ministry: Thailand's labour minister (corpus)
+    ("รมว.แรงงาน ญี่ปุ่น-ไทย สานสัมพันธ์ เจรจาเพิ่มโควต้าแรงงาน ภาคท่องเที่ยว บริบาล ก่อสร้าง", "mol"),
+])
+def test_headline_names_a_department_or_ministry(title, expected):
+    assert ministry_of(title) == expected
+
+
+@pytest.mark.parametrize("title", [
+    # another country's ministry, the country named bare after it (corpus)
+    "รัฐมนตรีว่าการกระทรวงการต่างประเทศกัมพูชาเข้าเยี่ยมคารวะนายกรัฐมนตรี",
+    "รัฐมนตรีว่าการกระทรวงกลาโหมสิงคโปร์เข้าเยี่ยมคารวะนายกรัฐมนตรี",
+    "\"อนุทิน\" หารือ รมว.มหาดไทย มาเลเซีย กระชับความร่วมมือเศรษฐกิจ",
+    # a department's stem that is something else alone: ASEAN, a verb (corpus)
+    "อาเซียนเดินหน้าสร้างความยั่งยืนทุกมิติ",
+    "ประชาสัมพันธ์เชิญชวนผู้ประกอบการร้านค้าและผู้ให้บริการรายย่อยเข้าร่วมโครงการเราชนะ",
+    # a stem not followed by a headline verb is a topic, not the department
+    "ทางหลวงพิเศษหมายเลข 7 เปิดให้บริการฟรี",
+])
+def test_headlines_that_name_no_thai_agency(title):
+    assert ministry_of(title) == "opm"  # thaigov, the publisher
