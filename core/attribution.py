@@ -26,8 +26,8 @@ from core.agencies import Registry, registry
 from core.attribution_headline import (NOTICE, HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
-from core.attribution_lines import (ANSWERER, CHANNEL_LINES, CREDIT, CREDIT_AFTER, HASHTAG, ROLE, URL,
-                                     contact_mentions, is_bare)
+from core.attribution_lines import (ANSWERER, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions, is_bare,
+                                     is_credit)
 from core.normalize import normalize_line
 
 
@@ -264,7 +264,7 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> 
     if closing:
         for s, _e, agency, text in _hashtag_mentions(line, names):
             out.append(_Mention(STRONG, r, s, agency, text, line))
-    if ANSWERER.match(line) or (closing and (CREDIT.match(line) or CREDIT_AFTER.search(line))):
+    if ANSWERER.match(line) or (closing and is_credit(line)):
         for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out

@@ -16,6 +16,16 @@ CREDIT = re.compile(
 )
 # A credit may also close its line: "กลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน", "นวรัตน์ รามสูต: เรียบเรียง".
 CREDIT_AFTER = re.compile(r"[:：]\s*(?:รายงาน|เรียบเรียง|ข่าว|ภาพ(?:ข่าว)?|ถ่ายภาพ|สรุป)\s*$")
+# A royal wish is signed by the body that offers it: "ข้าพระพุทธเจ้า ข้าราชการ พนักงานราชการและลูกจ้าง สังกัด
+# กระทรวงกลาโหม" (short: a long line opening so is a speech).
+SIGNED = re.compile(r"^ข้าพระพุทธเจ้า\s")
+
+
+def is_credit(line: str) -> bool:
+    """A credit or a signed closing line: "ที่มา : …", "… : รายงาน", "ข้าพระพุทธเจ้า … สังกัดกระทรวง…"."""
+    return bool(CREDIT.match(line) or CREDIT_AFTER.search(line) or (len(line) <= BARE_LINE_MAX and SIGNED.match(line)))
+
+
 # "ผู้ตอบ : รัฐมนตรีว่าการกระทรวง…" answers a parliamentary question: it names the agency wherever it sits.
 ANSWERER = re.compile(rf"^{BULLET}ผู้ตอบ\s*[:：]?")
 CONTACT = re.compile(

@@ -81,3 +81,14 @@ def test_headline_names_a_department_or_ministry(title, expected):
 ])
 def test_headlines_that_name_no_thai_agency(title):
     assert ministry_of(title) == "opm"  # thaigov, the publisher
+
+
+@pytest.mark.parametrize("closing, expected", [
+    # thaigov-43697 (test), thaigov-21789, -23832, -28458 (corpus): a royal wish is signed by the body offering it
+    ("ควรมิควรแล้วแต่จะโปรดเกล้าโปรดกระหม่อม\nข้าพระพุทธเจ้า ข้าราชการ พนักงานราชการและลูกจ้าง สังกัดกระทรวงกลาโหม", "mod"),
+    # a long line opening so is a speech, not a signature (corpus: thaigov-14163)
+    ("ข้าพระพุทธเจ้า พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี พร้อมด้วยผู้นำศาสนา คณะรัฐมนตรีและคู่สมรส "
+     "ข้าราชการทุกหมู่เหล่า รวมทั้งข้าราชการกระทรวงกลาโหม ขอพระราชทานพระบรมราชวโรกาสกราบบังคมทูลถวายพระพรชัยมงคล", "opm"),
+])
+def test_a_royal_wish_is_signed_by_its_body(closing, expected):
+    assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == expected
