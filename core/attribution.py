@@ -26,8 +26,8 @@ from core.agencies import Registry, registry
 from core.attribution_headline import (NOTICE, HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
-from core.attribution_lines import (AFTER_REACH, ANSWERER, CHANNEL, CHANNEL_LINES, CONTACT, CONTACT_LINE_MAX,
-                                     CONTACT_REACH, CREDIT, CREDIT_AFTER, HASHTAG, ROLE, URL, is_bare)
+from core.attribution_lines import (ANSWERER, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions, is_bare,
+                                     is_credit)
 from core.normalize import normalize_line
 
 
@@ -188,7 +188,8 @@ def _names(reg: Registry) -> _Names:
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
         ((k, i) for k, i in abbr.items() if i in ministries),
     )
-    shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent))
+    shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent),
+                                  ((a.name_th, a.id) for a in reg if a.parent), _HEADLINE_VERB)
     return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
 
 
@@ -263,7 +264,7 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> 
     if closing:
         for s, _e, agency, text in _hashtag_mentions(line, names):
             out.append(_Mention(STRONG, r, s, agency, text, line))
-    if ANSWERER.match(line) or (closing and (CREDIT.match(line) or CREDIT_AFTER.search(line))):
+    if ANSWERER.match(line) or (closing and is_credit(line)):
         for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
@@ -271,17 +272,9 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> 
         for s, _e, agency, text in spans + abbr_spans:
             out.append(_Mention(STRONG, r, s, agency, text, line))
         return out
-    urls = _url_mentions(line, reg) if closing and len(line) <= CONTACT_LINE_MAX else []
-    if (spans or urls) and closing and len(line) <= CONTACT_LINE_MAX and (CHANNEL.search(line) or
-                                                                         CHANNEL.search(below)):
-        # The agency follows its contact word ("สายด่วนกรมควบคุมโรค 1422") or precedes its number
-        # ("สำนักงานเศรษฐกิจการคลัง โทร. 02273 9020"); the line, or the address block it opens, gives a
-        # phone number, a hotline or an address.
-        contacts = [(m.start(), m.end()) for m in CONTACT.finditer(line)]
-        for s, e, agency, text in spans:
-            if any(0 <= s - end <= CONTACT_REACH or 0 <= start - e <= AFTER_REACH for start, end in contacts):
-                out.append(_Mention(MEDIUM, r, s, agency, text, line))
-        out.extend(_Mention(MEDIUM, r, s, agency, text, line) for s, _e, agency, text in urls)
+    if closing and (spans or "." in line):  # abbreviations and web addresses have a dot
+        out.extend(_Mention(MEDIUM, r, s, agency, text, line) for s, agency, text in
+                   contact_mentions(line, spans, names.abbr_ids, lambda seg: _url_mentions(seg, reg), below))
     return out
 
 

@@ -27,7 +27,11 @@ _GOVERNMENT = re.compile(
 )
 NOTICE = r"ประกาศ\s+"  # "ประกาศ ขสมก. …", "ประกาศ ศธ.เรื่อง …": the agency's own announcement
 _ASSISTANT = re.compile(r"(?:ผู้ช่วย|ผช\.)\S*\s*$")
-_FOREIGN = re.compile(r"^\s*(?:สาธารณรัฐ|ราชอาณาจักร|สหพันธรัฐ|สหรัฐ|แห่ง|ประเทศ|ของ)")
+# Another country's ministry: "… สาธารณรัฐเช็ก", or the bare name of a country: "…กระทรวงการต่างประเทศกัมพูชา".
+_FOREIGN = re.compile(r"^\s*(?:สาธารณรัฐ|ราชอาณาจักร|สหพันธรัฐ|สหรัฐ|แห่ง|ประเทศ|ของ|(?!\S+\s?[-–]\s?ไทย)(?:กัมพูชา|ลาว|เมียนมา|พม่า|เวียดนาม|"
+                      r"มาเลเซีย|สิงคโปร์|อินโดนีเซีย|ฟิลิปปินส์|บรูไน|ติมอร์|จีน|ญี่ปุ่น|เกาหลี|อินเดีย|ออสเตรเลีย|"
+                      r"นิวซีแลนด์|รัสเซีย|ฝรั่งเศส|เยอรมนี|อังกฤษ|อิตาลี|สเปน|แคนาดา|อเมริกา|ซาอุดีอาระเบีย|ตุรกี|"
+                      r"บังกลาเทศ|ปากีสถาน|ศรีลังกา|เนปาล|ภูฏาน|มองโกเลีย|อิสราเอล|ยูเครน))")  # not a pair: "รมว.แรงงาน ญี่ปุ่น-ไทย"
 # An official named in Latin script just before the title is another country's: "… H.E. Mr. Peter Dutton
 # รัฐมนตรีว่าการกระทรวงมหาดไทย ณ นครบริสเบน".
 _TRAILING_OFFICIAL = re.compile(rf"{OFFICIAL}\s*$")
@@ -79,20 +83,34 @@ def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tupl
     return HeadlineNames(pattern, anywhere, ids)
 
 
+_ORDINARY_STEMS = ("อาเซียน", "ประชาสัมพันธ์")
+
+
 class ShortenedNames(NamedTuple):
     pattern: re.Pattern
     ministries: tuple[tuple[str, str], ...]  # (name after "กระทรวง", no spaces; id)
+    stems: re.Pattern = re.compile("(?!)")  # a department's name without "กรม" opening a headline
+    stem_ids: dict[str, str] = {}
 
 
-def compile_shortened(role: str, ministries: Iterable[tuple[str, str]]) -> ShortenedNames:
+def compile_shortened(role: str, ministries: Iterable[tuple[str, str]], departments: Iterable[tuple[str, str]] = (),
+                      verb: str = "(?!)") -> ShortenedNames:
     """Matcher for a ministry's name cut short and closed by ฯ after "ก." or an official's ``role``:
-    "ก.ท่องเที่ยวฯ", "รมว.ท่องเที่ยวฯ", "ก. เกษตรฯ", "รมช.เกษตร ฯ" (``ministries``: (full name, id))."""
+    "ก.ท่องเที่ยวฯ", "รมว.ท่องเที่ยวฯ", "ก. เกษตรฯ", "รมช.เกษตร ฯ" (``ministries``: (full name, id)); and for a
+    department's name without "กรม" at the opening of a headline, quoted or followed by a headline ``verb``:
+    "บัญชีกลางจับมือสรรพากร …", "สรรพสามิต เตือน …", "“ศุลกากร” …" (``departments``: (full name, id))."""
     pattern = re.compile(
         rf"^[\s\"“”'‘’(\[]*(?:{role}\s*(?:ก\.\s*)?|ก\.\s*)(?P<stem>[\u0e01-\u0e2e\u0e30-\u0e4e]{{3,}}?)\s?ฯ"
     )
     rests = tuple((name.replace(" ", "").removeprefix("กระทรวง"), agency) for name, agency in ministries
                   if name.startswith("กระทรวง"))
-    return ShortenedNames(pattern, rests)
+    # Not "กรมการ…" ("การค้าภายใน", "การข้าว") nor a stem that is something else alone: "อาเซียนร่วมมือ…" is ASEAN,
+    # "ประชาสัมพันธ์เชิญชวน…" a verb.
+    stem_ids = {name[3:]: agency for name, agency in departments if name.startswith("กรม") and " " not in name
+                and not name.startswith("กรมการ") and len(name) >= 7 and name[3:] not in _ORDINARY_STEMS}
+    stems = "|".join(sorted(map(re.escape, stem_ids), key=len, reverse=True)) or "(?!)"
+    quoted = re.compile(rf"^\s*(?:(?P<q>[\"“‘'])(?P<qs>{stems})[\"”’']|(?P<stem>{stems})\s?(?={verb}))")
+    return ShortenedNames(pattern, rests, quoted, stem_ids)
 
 
 def shortened_opening(title: str, names: ShortenedNames) -> tuple[str, str] | None:
@@ -100,7 +118,9 @@ def shortened_opening(title: str, names: ShortenedNames) -> tuple[str, str] | No
     the stem must begin the name of exactly one ministry ("ท่องเที่ยว" -> "การท่องเที่ยวและกีฬา")."""
     m = names.pattern.match(title)
     if not m:
-        return None
+        cut = names.stems.match(title)
+        stem = cut and (cut.group("qs") or cut.group("stem"))
+        return (names.stem_ids[stem], cut.group().strip()) if stem else None
     stem = m.group("stem")
     hits = {agency for rest, agency in names.ministries if rest.startswith(stem) or rest.startswith("การ" + stem)}
     return (hits.pop(), m.group().strip()) if len(hits) == 1 else None

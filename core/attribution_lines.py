@@ -5,6 +5,7 @@ reach the agency ("สายด่วนกรมควบคุมโรค 142
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 BULLET = r"[\s\-–—•*#>\[\](){}:.]*"  # not quotes: a quoted line is somebody speaking
 CREDIT = re.compile(
@@ -15,24 +16,43 @@ CREDIT = re.compile(
 )
 # A credit may also close its line: "กลุ่มประชาสัมพันธ์ สร.ศธ.: รายงาน", "นวรัตน์ รามสูต: เรียบเรียง".
 CREDIT_AFTER = re.compile(r"[:：]\s*(?:รายงาน|เรียบเรียง|ข่าว|ภาพ(?:ข่าว)?|ถ่ายภาพ|สรุป)\s*$")
+# A royal wish is signed by the body that offers it: "ข้าพระพุทธเจ้า ข้าราชการ พนักงานราชการและลูกจ้าง สังกัด
+# กระทรวงกลาโหม" (short: a long line opening so is a speech).
+SIGNED = re.compile(r"^ข้าพระพุทธเจ้า\s")
+
+
+def is_credit(line: str) -> bool:
+    """A credit or a signed closing line: "ที่มา : …", "… : รายงาน", "ข้าพระพุทธเจ้า … สังกัดกระทรวง…"."""
+    return bool(CREDIT.match(line) or CREDIT_AFTER.search(line) or (len(line) <= BARE_LINE_MAX and SIGNED.match(line)))
+
+
 # "ผู้ตอบ : รัฐมนตรีว่าการกระทรวง…" answers a parliamentary question: it names the agency wherever it sits.
 ANSWERER = re.compile(rf"^{BULLET}ผู้ตอบ\s*[:：]?")
 CONTACT = re.compile(
     r"สอบถาม|สายด่วน|โทร(?:ศัพท์|สาร)?(?=[\s.:/\d])|ติดต่อ|เว็บไซต์|เพจ|facebook|www\.|https?://|call\s*center|"
-    r"ร้องเรียน|แจ้งเบาะแส|รับฟัง|ได้ที่",
+    r"ร้องเรียน|แจ้งเบาะแส|แจ้งเหตุ|รับฟัง|ได้ที่|ไลน์",
     re.IGNORECASE,
 )
 CONTACT_REACH = 60  # the agency follows its contact word closely: "สายด่วนกรมควบคุมโรค 1422"
 AFTER_REACH = 3  # or its phone number follows it at once: "สำนักงานเศรษฐกิจการคลัง โทร. 0 2273 9020"
-CONTACT_LINE_MAX = 200  # longer lines are running text, whatever words they contain
+CONTACT_LINE_MAX = 200  # a longer line is running text, unless it opens with its contact words:
+CONTACT_OPENING = 80  # "ทั้งนี้หากประชาชนมีข้อสงสัย ต้องการสอบถามข้อมูล … สายด่วนกรมทางหลวง โทร. 1586",
+LONG_CONTACT_MAX = 400  # and then only an agency its number or address follows closely: "กรมควบคุมโรค 1422"
+_DIGIT = re.compile(r"\d")
+NUMBER_AFTER = re.compile(r"[^\d\n]{0,30}\d{3}|[^\n]{0,30}?(?:www\.|https?://)")
 # A contact line gives a way to reach the agency: "ติดต่อสอบถามได้ที่ สำนักงานเศรษฐกิจการเกษตร" alone does not.
 CHANNEL = re.compile(r"\d{3}|\.(?:go|or|co|ac|in|mi)\.th|www\.|https?://|@|สายด่วน|โทร|[Cc]all\s*[Cc]enter|"
                       r"CALL CENTER|เว็บไซต์|เพจ|[Ff]acebook|ไลน์|[Ll]ine\b|LINE|อีเมล|[Ee]-?mail")
 CHANNEL_LINES = 3  # the phone number may follow on the next lines of an address block
+# An agency named by its abbreviation right after the contact word, whatever follows it: "สายด่วน พม. 1300",
+# "ทางไลน์ “ปภ.รับแจ้งเหตุ”" (elsewhere an abbreviation before a number is a date: "4 ก.พ. 2568").
+CONTACT_ABBR = re.compile(r"(?:สายด่วน|โทร(?:ศัพท์)?|ไลน์|แจ้งเหตุ|ติดต่อ(?:ได้ที่)?)\s*[\"“‘'(]?\s*"
+                          r"((?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,4}\.)+)")
 # Words a person's role or a unit puts before the agency name at the start of a line. The head of an
 # enterprise named การ… is written once: "ผู้ว่าการรถไฟแห่งประเทศไทย" (ผู้ว่า + การรถไฟแห่งประเทศไทย).
 ROLE = (r"(?:รอง)?(?:ปลัด|เลขานุการรัฐมนตรีว่าการ|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|รมว\.?|รมช\.?|โฆษก|อธิบดี|"
-         r"เลขาธิการ|ผู้ว่าการ|ผู้ว่า(?=การ)|ปกท\.?|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี)ฯ?")
+         r"เลขาธิการ|ผู้ว่าการ|ผู้ว่า(?=การ)|ปกท\.?|คณะผู้บริหาร|ผู้บริหาร|ผู้ตรวจราชการ(?:กระทรวง)?|รมต\.?|รัฐมนตรี|"
+         r"(?:สมาคม)?แม่บ้าน)ฯ?")  # the ministry's own association speaks as it: "แม่บ้านมหาดไทยเมืองเลย …"
 # Sub-units and filler that may share a bare signature line with the agency name.
 UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|สำนัก|ศูนย์|งาน|โทร|e-?mail|อีเมล|{ROLE})", re.IGNORECASE)
 BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
@@ -58,3 +78,37 @@ def is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
     if any(CONNECTIVE.match(w) for w in words):
         return False  # "จัดโดยกรมการปกครอง …", "และกระทรวงการต่างประเทศ ร่วมเป็นเจ้าภาพ": a sentence
     return sum(len(w) for w in words) <= BARE_REST_MAX
+
+
+def contact_mentions(line: str, spans: list[tuple[int, int, str, str]], abbr_ids: dict[str, str],
+                     find_urls: Callable[[str], list[tuple[int, int, str, str]]],
+                     below: str = "") -> list[tuple[int, str, str]]:
+    """(position, id, text) of each agency a closing contact line names: a full name (``spans``) just after
+    its contact word ("สายด่วนกรมควบคุมโรค 1422") or just before its number ("สำนักงานเศรษฐกิจการคลัง โทร.
+    0 2273 9020"), an abbreviation just after the contact word ("สายด่วน พม. 1300") and web addresses
+    (``find_urls``). The line, or the address block it opens (``below``), must give a way to reach the
+    agency. A line longer than CONTACT_LINE_MAX is a contact line only when it opens with its contact words
+    ("ขอให้ประชาชนติดตาม…ได้ที่เว็บไซต์ … สายด่วนกรมควบคุมโรค 1422"): a paragraph that ends on a hotline is
+    somebody's running text."""
+    start, long = 0, len(line) > CONTACT_LINE_MAX
+    if long:
+        first = CONTACT.search(line, 0, CONTACT_OPENING)
+        if not first or len(line) > LONG_CONTACT_MAX:
+            return []
+        start = first.start()
+    clause = line[start:]
+    contacts = [(m.start() + start, m.end() + start) for m in CONTACT.finditer(clause)]
+    has_url = "www" in clause or "http" in clause or ".th" in clause
+    if not (contacts or has_url) or not (CHANNEL.search(clause) or CHANNEL.search(below)):
+        return []
+    # In a long line the agency is the one its contact words introduce, its number after it: not "… (สปสช.) โทร
+    # 1330 … คู่ขนานกับสายด่วน 1668 ของกระทรวงสาธารณสุข …", where the number comes first.
+    out = [(s, agency, text) for s, e, agency, text in spans if s >= start and any(
+        0 <= s - end <= CONTACT_REACH and not (long and _DIGIT.search(line, end, s))
+        or 0 <= begin - e <= AFTER_REACH for begin, end in contacts) and (not long or NUMBER_AFTER.match(line, e))]
+    for m in CONTACT_ABBR.finditer(clause) if contacts and "." in clause else ():
+        agency = abbr_ids.get(m.group(1))  # the whole token: "ธ.ก.ส." is a bank, not "ก.ส."
+        if agency and (not long or NUMBER_AFTER.match(clause, m.end(1))):
+            out.append((m.start(1) + start, agency, m.group(1)))
+    out += [(s + start, agency, text) for s, _e, agency, text in (find_urls(clause) if has_url else ())]
+    return out
