@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import re
 
-from indexer.query import ParsedQuery
-from indexer.thai import abbreviation_pattern, abbreviations, spelled_out
+from indexer.query import Clause, ParsedQuery
+from indexer.thai import abbreviation_pattern, abbreviations, iter_spans, spelled_out
 
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
+IN_HEADLINE = 3 * TIER  # the bonus of a headline holding a run (or the query as typed)
 RUN_WEIGHT = 20.0  # per occurrence of a run in the body, saturating like BM25's term frequency
 K1 = 1.2
 LEAD = 2500  # letters of the body looked at: an article about the words has them early
+_THAI = re.compile("[\u0e01-\u0e4e]")
 _GAPS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?.,:;#…\-–—/\\|*~_+=ฯๆ]+")
 
 
@@ -90,6 +92,45 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     if len(typed) > 1 and typed in squeeze(title):
         tiers += 1
     return TIER * tiers + often
+
+
+MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a selection
+
+
+def ends_optional(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with its one long clause's first or last word optional, or None.
+
+    A headline fragment selected or pasted mid-word ends in the piece of a word ("…เสริมบทบาทอ" of
+    บทบาทองค์กร): glued to the words before it, the piece changes how they segment, and the article
+    it was copied from no longer holds every word of the query. The reading here also matches the
+    articles that hold all the words but the first or all but the last (or the text without its
+    first or last letter); only for a clause of several words with a ragged end (its first or last
+    two words both syllables of at most two letters). The engine runs it only when no
+    headline holds the query's run, and keeps it only when one of its headlines does."""
+    positive = [c for c in parsed.clauses if not c.negated]
+    if len(positive) != 1:
+        return None
+    c = positive[0]
+    if c.phrase or c.alternatives or len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
+        return None
+    if not (_ragged(c.words[:2]) or _ragged(c.words[-2:])):
+        return None  # whole words at both ends: nothing was cut (and a second run is not free)
+    # Without the first or last word, and without the first or last letter (the rest segmented
+    # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).
+    readings = [c.words[1:], c.words[:-1]]
+    readings += [[w for w, _s, _e in iter_spans(t)] for t in (c.text[1:], c.text[:-1])]
+    alternatives: list[Clause] = []
+    for words in readings:
+        if words and words != c.words and all(words != a.words for a in alternatives):
+            alternatives.append(Clause(c.text, words))
+    wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives)
+    return ParsedQuery(parsed.text, [wide if x is c else x for x in parsed.clauses], parsed.truncated)
+
+
+def _ragged(end: list[str]) -> bool:
+    """True for the two words at an end of a clause when both are Thai syllables of at most two
+    letters (บา·ทอ of "…บทบาทอ"): what the segmenter leaves of a word cut by a selection."""
+    return all(len(w) <= 2 and _THAI.match(w) for w in end)
 
 
 def _near(words: list[str], text: str, window: int) -> bool:
