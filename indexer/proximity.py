@@ -5,9 +5,10 @@ outrank one about the price of fertiliser. The head of the BM25 ranking is re-ra
 stored text (the headline and the lead of the body): articles where a clause of several words stands
 as one run (spaces and punctuation ignored, as a reader ignores them) in the headline come first,
 then as one run in the lead of the body or nearly together (within a few letters) in the headline,
-then nearly together in the lead, then apart. Inside a tier, how often the run stands in the whole
-body adds to BM25 (saturating like BM25's term frequency): an article that says ราคาน้ำมัน again and
-again is about the price of oil, one that says it once in passing is not. The whole query is
+then nearly together in the lead, then apart. Below the headline tier, how often the run stands in
+the whole body adds to BM25 (saturating like BM25's term frequency): an article that says
+ราคาน้ำมัน again and again is about the price of oil, one that says it once in passing is not
+(headlines that hold the run are about it already: BM25 orders them). The whole query is
 looked at the same way when it has several clauses (a pasted fragment with a number in it,
 "วันเด็กแห่งชาติ 2566 ทำเนียบรัฐบาล", is three clauses that stand together in one headline), and a
 headline holding the query exactly as typed (abbreviations as the user wrote them, a word cut at
@@ -58,8 +59,8 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     (and the whole query, when it has several clauses): per run, 3 tiers in the headline, 2 in the
     lead of the body or nearly together in the headline, 1 for nearly together in the lead; one more
     for the query as typed in the headline. Each tier is worth more than any BM25 score, so that
-    together always ranks above apart; inside a tier, the run's count in the body adds a BM25-sized
-    score."""
+    together always ranks above apart; below the headline tier, the run's count in the body adds a
+    BM25-sized score."""
     tiers = 0
     # Spelling out abbreviations costs a scan of the whole body: only when the query has one.
     spelled = set(abbreviations().values())
@@ -74,20 +75,18 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         words = [squeeze(w) for w in run]
         glued = "".join(words)
         if glued in t:
-            tiers += 3
-            said = body.count(glued)  # as printed: the lead is squeezed only when a tier needs it
-        else:
-            if lead is None:
-                lead = squeeze(body[:LEAD], spell)
-            said = lead.count(glued) + body.count(glued, LEAD)
-            if glued in lead or _near(words, t, len(glued) + NEAR_SLACK):
-                tiers += 2  # a headline with the words a few letters apart is about them too
-            elif _near(words, lead, len(glued) + NEAR_SLACK):
-                tiers += 1
+            tiers += 3  # about it: BM25 orders the headlines that hold it
+            continue
+        if lead is None:  # the body is squeezed only for a run its headline does not hold
+            lead = squeeze(body[:LEAD], spell)
+        if glued in lead or _near(words, t, len(glued) + NEAR_SLACK):
+            tiers += 2  # a headline with the words a few letters apart is about them too
+        elif _near(words, lead, len(glued) + NEAR_SLACK):
+            tiers += 1
         # How often the run stands in the body: an article that says it again and again is about
         # it, one that says it once in passing is not (BM25 of the run as if it were one term).
-        if len(glued) > 1:
-            often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
+        said = lead.count(glued) + body.count(glued, LEAD) if len(glued) > 1 else 0
+        often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
     typed = squeeze("".join(c.text for c in positive))
     if len(typed) > 1 and typed in squeeze(title):
         tiers += 1
