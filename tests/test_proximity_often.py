@@ -26,3 +26,10 @@ def test_a_headline_with_the_words_nearly_together_beats_a_body_with_them_nearly
     headline = proximity_bonus(q, "เตือนเกษตรกร ระวังรถเร่ขายปุ๋ยปลอม ราคาถูก", "สารวัตรเกษตรเตือนภัย")
     body = proximity_bonus(q, "นายกฯ ลงพื้นที่สระบุรี ติดตามการบริหารจัดการน้ำ", "เกษตรกรบ่นปุ๋ยแพง ราคาสูง")
     assert headline > body
+
+
+def test_headlines_that_hold_the_run_are_left_to_bm25():
+    # A headline holding the run is about it already; its body's count must not reshuffle the
+    # headlines a short query shares (a known item is any one of them).
+    q = parse("ราคาน้ำมัน")
+    assert proximity_bonus(q, "ราคาน้ำมันวันนี้", "ราคาน้ำมัน " * 3) == proximity_bonus(q, "ราคาน้ำมันวันนี้", "ข่าว")
