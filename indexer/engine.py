@@ -27,7 +27,7 @@ from indexer import fallbacks
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
-from indexer.proximity import HEAD, proximity_bonus, wants_proximity
+from indexer.proximity import HEAD, IN_HEADLINE, ends_optional, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
 from indexer.thai import segment_memo, use_lexicon
@@ -143,20 +143,33 @@ class SearchEngine:
         return result
 
     def _run(self, reading: fallbacks.Reading) -> Page:
-        """One run of the engine; a multi-word query's head re-ranked by proximity, then cut to the page."""
+        """One run of the engine; a multi-word query's head re-ranked by proximity, then cut to the page.
+        When no headline of the head holds a long clause, the reading with its cut ends optional
+        (:func:`indexer.proximity.ends_optional`) runs too, and is kept when one of its headlines does."""
         params, parsed = reading.params, reading.parsed
         if params.sort != "relevance" or not wants_proximity(parsed):
             return self.backend.run(params, parsed)
         page = self.backend.run(params, parsed, head=HEAD)
         if page.first or not page.matches:
             return page
+        ranked = self._reranked(page, parsed)
+        wider = ends_optional(parsed) if ranked[0].score < IN_HEADLINE else None
+        if wider is not None:  # no headline holds the run: maybe its ends are cut words
+            wide = self.backend.run(params, wider, head=HEAD)
+            if wide.matches and not wide.first:
+                wide_ranked = self._reranked(wide, parsed)
+                if wide_ranked[0].score >= IN_HEADLINE:
+                    page, ranked = wide, wide_ranked
+        want = params.page * params.per_page
+        return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
+
+    def _reranked(self, page: Page, parsed: ParsedQuery) -> list:
+        """The head's matches with their proximity bonus added, best first."""
         texts = self.store().get_texts([m.url for m in page.matches])
         for m in page.matches:
             title, body = texts.get(m.url, (m.title, ""))
             m.score += proximity_bonus(parsed, title, body)
-        ranked = sorted(page.matches, key=lambda m: -m.score)  # stable: BM25 order breaks ties
-        want = params.page * params.per_page
-        return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
+        return sorted(page.matches, key=lambda m: -m.score)  # stable: BM25 order breaks ties
 
     def _result(self, reading: fallbacks.Reading, page: Page) -> SearchResult:
         facets = {

@@ -2,9 +2,13 @@
 
 BM25 scores each word on its own, so an article with ราคา in one paragraph and ปุ๋ย in another can
 outrank one about the price of fertiliser. The head of the BM25 ranking is re-ranked here with the
-stored text (the headline and the lead of the body): articles where a clause of several words stands as one run (spaces and punctuation
-ignored, as a reader ignores them) in the headline come first, then as one run in the body, then
-nearly together (within a few letters), then apart; BM25 orders each tier. The whole query is
+stored text (the headline and the lead of the body): articles where a clause of several words stands
+as one run (spaces and punctuation ignored, as a reader ignores them) in the headline come first,
+then as one run in the lead of the body or nearly together (within a few letters) in the headline,
+then nearly together in the lead, then apart. Below the headline tier, how often the run stands in
+the whole body adds to BM25 (saturating like BM25's term frequency): an article that says
+ราคาน้ำมัน again and again is about the price of oil, one that says it once in passing is not
+(headlines that hold the run are about it already: BM25 orders them). The whole query is
 looked at the same way when it has several clauses (a pasted fragment with a number in it,
 "วันเด็กแห่งชาติ 2566 ทำเนียบรัฐบาล", is three clauses that stand together in one headline), and a
 headline holding the query exactly as typed (abbreviations as the user wrote them, a word cut at
@@ -16,13 +20,17 @@ from __future__ import annotations
 
 import re
 
-from indexer.query import ParsedQuery
-from indexer.thai import abbreviation_pattern, abbreviations, spelled_out
+from indexer.query import Clause, ParsedQuery
+from indexer.thai import abbreviation_pattern, abbreviations, iter_spans, spelled_out
 
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
+IN_HEADLINE = 3 * TIER  # the bonus of a headline holding a run (or the query as typed)
+RUN_WEIGHT = 20.0  # per occurrence of a run in the body, saturating like BM25's term frequency
+K1 = 1.2
 LEAD = 2500  # letters of the body looked at: an article about the words has them early
+_THAI = re.compile("[\u0e01-\u0e4e]")
 _GAPS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?.,:;#…\-–—/\\|*~_+=ฯๆ]+")
 
 
@@ -49,8 +57,10 @@ def _positive(parsed: ParsedQuery) -> list:
 def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     """The bonus of one article (its normalised title and body) for the query's multi-word clauses
     (and the whole query, when it has several clauses): per run, 3 tiers in the headline, 2 in the
-    body, 1 for nearly together; one more for the query as typed in the headline. Each tier is worth
-    more than any BM25 score, so that together always ranks above apart."""
+    lead of the body or nearly together in the headline, 1 for nearly together in the lead; one more
+    for the query as typed in the headline. Each tier is worth more than any BM25 score, so that
+    together always ranks above apart; below the headline tier, the run's count in the body adds a
+    BM25-sized score."""
     tiers = 0
     # Spelling out abbreviations costs a scan of the whole body: only when the query has one.
     spelled = set(abbreviations().values())
@@ -60,22 +70,66 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     positive = _positive(parsed)
     if len(positive) > 1:
         runs.append([w for c in positive for w in c.words])
+    often = 0.0
     for run in runs:
         words = [squeeze(w) for w in run]
         glued = "".join(words)
         if glued in t:
-            tiers += 3
+            tiers += 3  # about it: BM25 orders the headlines that hold it
             continue
         if lead is None:  # the body is squeezed only for a run its headline does not hold
             lead = squeeze(body[:LEAD], spell)
-        if glued in lead:
-            tiers += 2
-        elif _near(words, t, len(glued) + NEAR_SLACK) or _near(words, lead, len(glued) + NEAR_SLACK):
+        if glued in lead or _near(words, t, len(glued) + NEAR_SLACK):
+            tiers += 2  # a headline with the words a few letters apart is about them too
+        elif _near(words, lead, len(glued) + NEAR_SLACK):
             tiers += 1
+        # How often the run stands in the body: an article that says it again and again is about
+        # it, one that says it once in passing is not (BM25 of the run as if it were one term).
+        said = lead.count(glued) + body.count(glued, LEAD) if len(glued) > 1 else 0
+        often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
     typed = squeeze("".join(c.text for c in positive))
     if len(typed) > 1 and typed in squeeze(title):
         tiers += 1
-    return TIER * tiers
+    return TIER * tiers + often
+
+
+MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a selection
+
+
+def ends_optional(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with its one long clause's first or last word optional, or None.
+
+    A headline fragment selected or pasted mid-word ends in the piece of a word ("…เสริมบทบาทอ" of
+    บทบาทองค์กร): glued to the words before it, the piece changes how they segment, and the article
+    it was copied from no longer holds every word of the query. The reading here also matches the
+    articles that hold all the words but the first or all but the last (or the text without its
+    first or last letter); only for a clause of several words with a ragged end (its first or last
+    two words both syllables of at most two letters). The engine runs it only when no
+    headline holds the query's run, and keeps it only when one of its headlines does."""
+    positive = [c for c in parsed.clauses if not c.negated]
+    if len(positive) != 1:
+        return None
+    c = positive[0]
+    if c.phrase or c.alternatives or len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
+        return None
+    if not (_ragged(c.words[:2]) or _ragged(c.words[-2:])):
+        return None  # whole words at both ends: nothing was cut (and a second run is not free)
+    # Without the first or last word, and without the first or last letter (the rest segmented
+    # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).
+    readings = [c.words[1:], c.words[:-1]]
+    readings += [[w for w, _s, _e in iter_spans(t)] for t in (c.text[1:], c.text[:-1])]
+    alternatives: list[Clause] = []
+    for words in readings:
+        if words and words != c.words and all(words != a.words for a in alternatives):
+            alternatives.append(Clause(c.text, words))
+    wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives)
+    return ParsedQuery(parsed.text, [wide if x is c else x for x in parsed.clauses], parsed.truncated)
+
+
+def _ragged(end: list[str]) -> bool:
+    """True for the two words at an end of a clause when both are Thai syllables of at most two
+    letters (บา·ทอ of "…บทบาทอ"): what the segmenter leaves of a word cut by a selection."""
+    return all(len(w) <= 2 and _THAI.match(w) for w in end)
 
 
 def _near(words: list[str], text: str, window: int) -> bool:

@@ -1,0 +1,55 @@
+"""A headline fragment selected mid-word and pasted without spaces finds its article first, even when
+another article holds every (mis-segmented) word of it scattered (indexer.proximity.ends_optional;
+issue 10: printed and unspaced fragments cut inside a word)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer import SearchEngine, build_params
+from indexer.proximity import ends_optional
+from indexer.query import parse
+
+TARGET = "https://example.go.th/news/target"
+TITLE = "พม. ร่วมกับเครือข่ายพระธรรมทูตไทย ยกระดับงานสาธารณสงเคราะห์ เสริมบทบาทองค์กรศาสนา"
+CUT = "ไทยยกระดับงานสาธารณสงเคราะห์เสริมบทบาทอ"  # the selection ends inside องค์กร
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from tests.conftest import build_data_dir
+
+    words = [w for c in parse(CUT).clauses for w in c.words]
+    articles = [
+        {"url": TARGET, "title": TITLE, "date": "2024-05-01", "category": "news", "lang": "th",
+         "body": "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ร่วมกับพระธรรมทูตจัดกิจกรรมช่วยเหลือผู้ยากไร้"},
+        # A long summary that holds every word of the glued query, far apart.
+        {"url": "https://example.go.th/news/decoy", "title": "สรุปข่าวการประชุมคณะรัฐมนตรี",
+         "date": "2024-05-02", "category": "news", "lang": "th",
+         "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))},
+    ]
+    src = tmp_path_factory.mktemp("cut") / "articles.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_a_fragment_cut_inside_its_last_word_finds_its_headline_first(engine):
+    hits = engine.search(build_params(q=CUT, per_page=10)).hits
+    assert hits and hits[0].url == TARGET
+
+
+def test_a_query_no_headline_holds_keeps_its_own_matches(engine):
+    # The wider reading is only kept when one of its headlines holds the query's run.
+    q = "พระธรรมทูตจัดกิจกรรมช่วยเหลือผู้ยากไร้"  # in the target's body, in no headline
+    r = engine.search(build_params(q=q))
+    assert r.total == len(engine.matching_urls(q)) == 1
+
+
+def test_short_or_several_clause_queries_have_no_wider_reading():
+    assert ends_optional(parse("ราคาปุ๋ย")) is None
+    assert ends_optional(parse('"เสริมบทบาทองค์กร" ศาสนา')) is None
+    wide = ends_optional(parse(CUT))
+    assert wide is not None and wide.clauses[0].alternatives

@@ -1,0 +1,35 @@
+"""Inside a proximity tier, an article that says the run again and again ranks above one that says
+it once in passing; a headline with the words a few letters apart ranks with a run in the body, above the words nearly together in the body
+(indexer/proximity.py; issue 10, nDCG of the information needs)."""
+from __future__ import annotations
+
+from indexer.proximity import proximity_bonus
+from indexer.query import parse
+
+
+def test_a_body_that_says_the_run_often_beats_one_that_says_it_once():
+    q = parse("ราคาน้ำมัน")
+    filler = "รัฐบาลติดตามสถานการณ์อย่างใกล้ชิด " * 5
+    often = f"กระทรวงพลังงานรายงานราคาน้ำมันวันนี้ {filler} ราคาน้ำมันดีเซลตรึงไว้ {filler} ราคาน้ำมันเบนซินลดลง"
+    once = f"ศูนย์วิจัยคาดการณ์ราคาสินค้าเกษตร {filler} ปัจจัยคือราคาน้ำมัน {filler} และค่าเงินบาท"
+    assert proximity_bonus(q, "ข่าวพลังงาน", often) > proximity_bonus(q, "ข่าวเกษตร", once)
+
+
+def test_the_count_reaches_past_the_lead_of_the_body():
+    q = parse("ราคาน้ำมัน")
+    lead = "ศูนย์วิจัยคาดการณ์ราคาน้ำมันเดือนหน้า " + "ก" * 3000
+    assert proximity_bonus(q, "ข่าว", lead + " ราคาน้ำมันลดลง") > proximity_bonus(q, "ข่าว", lead + " ค่าเงินบาท")
+
+
+def test_a_headline_with_the_words_nearly_together_beats_a_body_with_them_nearly_together():
+    q = parse("ราคาปุ๋ย")
+    headline = proximity_bonus(q, "เตือนเกษตรกร ระวังรถเร่ขายปุ๋ยปลอม ราคาถูก", "สารวัตรเกษตรเตือนภัย")
+    body = proximity_bonus(q, "นายกฯ ลงพื้นที่สระบุรี ติดตามการบริหารจัดการน้ำ", "เกษตรกรบ่นปุ๋ยแพง ราคาสูง")
+    assert headline > body
+
+
+def test_headlines_that_hold_the_run_are_left_to_bm25():
+    # A headline holding the run is about it already; its body's count must not reshuffle the
+    # headlines a short query shares (a known item is any one of them).
+    q = parse("ราคาน้ำมัน")
+    assert proximity_bonus(q, "ราคาน้ำมันวันนี้", "ราคาน้ำมัน " * 3) == proximity_bonus(q, "ราคาน้ำมันวันนี้", "ข่าว")
