@@ -27,7 +27,7 @@ import numpy as np
 
 from core.agencies import registry
 from core.attribution import attribute
-from core.dedupe import Lead, band_keys, close_in_time, lead_of, same_release, signature
+from core.dedupe import Lead, band_keys, close_in_time, lead_of, lead_text, same_release, signature, signatures
 
 Log = Callable[[str], None]
 _STRENGTH = {"hint": 3, "signature": 3, "title": 2, "publisher": 1}
@@ -167,9 +167,9 @@ def settle(db: sqlite3.Connection, urls: set[str], log: Log, quiet: set[str] = f
 
 # -- the whole store at once (``govsearch reindex``) ------------------------------------------------
 
-def _sig_of(item: tuple[str, str, str]) -> tuple[str, bytes]:
-    url, title, body = item
-    return url, signature(lead_of(title, body)).tobytes()
+def _sigs_of(items: list[tuple[str, str, str]]) -> list[tuple[str, bytes]]:
+    sigs = signatures([lead_text(title, body) for _url, title, body in items])
+    return [(item[0], sig.tobytes()) for item, sig in zip(items, sigs)]
 
 
 def regroup(db: sqlite3.Connection, log: Log, workers: int | None = None,
@@ -190,7 +190,8 @@ def regroup(db: sqlite3.Connection, log: Log, workers: int | None = None,
             if not batch:
                 break
             last = batch[-1][0]
-            for url, blob in (pool.map(_sig_of, batch, chunksize=64) if pool else map(_sig_of, batch)):
+            parts = [batch[i : i + 64] for i in range(0, len(batch), 64)]  # signed 64 at once
+            for url, blob in (u for p in (pool.map(_sigs_of, parts) if pool else map(_sigs_of, parts)) for u in p):
                 sigs.append((url, blob))
                 for b, k in enumerate(band_keys(np.frombuffer(blob, dtype=np.uint32))):
                     bands.append((b, k, url))
