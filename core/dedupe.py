@@ -125,14 +125,12 @@ def signature(lead: Lead) -> np.ndarray:
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
-    """One key per band: a 63-bit hash of the band's rows (what SQLite indexes)."""
-    sig = np.asarray(sig, dtype=np.uint32)
-    out = []
-    for b in range(BANDS):
-        chunk = sig[b * ROWS : (b + 1) * ROWS].tobytes()
-        out.append(int.from_bytes(zlib.crc32(chunk).to_bytes(4, "big") + zlib.adler32(chunk).to_bytes(4, "big"),
-                                  "big") >> 1)
-    return out
+    """One key per band: a 63-bit hash of the band's rows (what SQLite indexes): the band's crc32
+    then its adler32, big-endian, shifted right by one."""
+    raw = np.asarray(sig, dtype=np.uint32).tobytes()
+    size = ROWS * 4
+    return [((zlib.crc32(chunk) << 32) | zlib.adler32(chunk)) >> 1
+            for chunk in (raw[i : i + size] for i in range(0, BANDS * size, size))]
 
 
 def similarity(a: Lead, b: Lead) -> tuple[float, float]:

@@ -32,6 +32,7 @@ from core.dedupe import Lead, band_keys, close_in_time, lead_of, lead_text, same
 Log = Callable[[str], None]
 _STRENGTH = {"hint": 3, "signature": 3, "title": 2, "publisher": 1}
 _COLS = "url, title, body, published, agency, publisher, story, story_agency, story_rank"
+_KEYS = "url, published, agency, publisher, story, story_agency, story_rank"  # all a group of one needs
 
 
 def _in(db: sqlite3.Connection, sql: str, values: list, extra: tuple = ()) -> list[sqlite3.Row]:
@@ -62,9 +63,12 @@ def settle_groups_of(db: sqlite3.Connection, urls: set[str], log: Log, quiet: se
 
 
 def place(db: sqlite3.Connection, url: str, title: str, body: str, published: str | None,
-          sig: np.ndarray | None, old_story: str, log: Log) -> None:
-    """(Re)place a just-written article in its group; logs every *other* member whose group changed."""
-    _forget(db, url)
+          sig: np.ndarray | None, old_story: str, log: Log, fresh: bool = False) -> None:
+    """(Re)place a just-written article in its group; logs every *other* member whose group changed.
+    ``fresh``: the URL was not stored before, so it has no fingerprints to forget (deleting an
+    article forgets them)."""
+    if not fresh:
+        _forget(db, url)
     # The lead is only compared when there are candidates: an import worker already made the
     # signature, and most articles have no copy, so building the lead here would be wasted.
     lead = lead_of(title, body) if sig is None else None
@@ -151,9 +155,13 @@ def settle(db: sqlite3.Connection, urls: set[str], log: Log, quiet: set[str] = f
         return 0
     ulist = sorted(urls)
     edges = [(r[0], r[1]) for r in _in(db, "SELECT a, b FROM dedupe_edges WHERE a IN ({})", ulist)]
-    rows = {r["url"]: r for r in _in(db, f"SELECT {_COLS} FROM articles WHERE url IN ({{}})", ulist)}
+    rows = {r["url"]: r for r in _in(db, f"SELECT {_KEYS} FROM articles WHERE url IN ({{}})", ulist)}
+    comps = _components(set(rows), edges)
+    # Texts only for groups of several (their agency is weighed on every copy); most are of one.
+    grouped = sorted(u for comp in comps if len(comp) > 1 for u in comp)
+    rows.update((r["url"], r) for r in _in(db, f"SELECT {_COLS} FROM articles WHERE url IN ({{}})", grouped))
     changed = 0
-    for comp in _components(set(rows), edges):
+    for comp in comps:
         for url, fields in group_fields([rows[u] for u in comp]).items():
             r = rows[url]
             if (r["story"], r["story_agency"], r["story_rank"]) == fields:
