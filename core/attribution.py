@@ -23,6 +23,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from core.agencies import Registry, registry
+from core.alternation import alternation
 from core.attribution_headline import (NOTICE, HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
@@ -157,7 +158,7 @@ def _names(reg: Registry) -> _Names:
         for name in (*full, *short, a.abbr_th, a.id if a.id.isalpha() else ""):
             if name:
                 tags.setdefault(_squash(name), a.id)
-    mention_re = re.compile(_alternation(_spaced(k) for k in spelled))
+    mention_re = re.compile(alternation(sorted((_spaced(k) for k in spelled), key=len, reverse=True)))
     # English names only sign in the closing lines (a bare line, a credit or a contact): "Public Debt
     # Management Office" above its phone number; headlines are matched on the Thai names. Written as in
     # the registry or in capitals: ignoring case would make the scan several times slower.
@@ -166,7 +167,8 @@ def _names(reg: Registry) -> _Names:
         # Never inside a word, a number or a date: "150 บาท/กก." is a kilogram and "4 ก.พ. 2568" is
         # February, not the Civil Service Commission. A unit's own abbreviation may precede the
         # agency's, dot to dot: "สร.ศธ." is a unit of ศธ. (tried only when the whole is not known).
-        rf"(?<![\w./])(?:[\u0e01-\u0e2e]{{1,4}}\.)??({_alternation(re.escape(k) for k in abbr)})(?![\w.])(?!\s*\d)"
+        rf"(?<![\w./])(?:[\u0e01-\u0e2e]{{1,4}}\.)??"
+        rf"({alternation(sorted((re.escape(k) for k in abbr), key=len, reverse=True))})(?![\w.])(?!\s*\d)"
     )
     names = _alternation(_spaced(k) for k in spelled)
     # A short name may run into the next word only when that word is a headline verb:

@@ -5,8 +5,9 @@ or suffix (``มท.``, ``[กระทรวงพลังงาน]``), added
 hashtags), other whitespace, or a truncated body. So two copies are compared on their *lead*: the
 headline without bracketed tags, then the first :data:`LEAD_CHARS` characters of the body without
 boilerplate lines, with every space and punctuation mark removed. Its character 5-grams are the
-shingles; a 64-permutation MinHash of them (datasketch) finds candidates through 16 bands of 4
-(:mod:`core.grouping` keeps the bands in SQLite), and :func:`same_release` decides on the exact
+shingles; a 64-permutation MinHash of them (datasketch's values, computed many leads at once by
+:mod:`core.minhash`) finds candidates through 16 bands of 4 (:mod:`core.grouping` keeps the bands
+in SQLite), and :func:`same_release` decides on the exact
 shingle sets.
 
 Jaccard alone would merge templated series: monthly reports that differ only in the month, weekly
@@ -20,7 +21,6 @@ occasion: a periodic inspection reported in the same words).
 """
 from __future__ import annotations
 
-import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ from datetime import date
 
 import numpy as np
 
+from core import minhash
 from core.dedupe_markers import markers
 
 NUM_PERM = 64
@@ -86,13 +87,21 @@ def _body_lines(body: str, title: str) -> str:
     return "\n".join(keep)
 
 
-def lead_of(title: str, body: str) -> Lead:
-    """The comparable lead of an article (headline tags, boilerplate, spaces and punctuation removed)."""
+def _lead_parts(title: str, body: str) -> tuple[str, str, str]:
     head = _clean_title(title)
     body_text = _body_lines(body, title)[: LEAD_CHARS * 2].lower()
-    squashed_head = _NOT_TEXT.sub("", head)
     # The headline plus the body's first LEAD_CHARS letters: a truncated tail does not count.
-    text = squashed_head + _NOT_TEXT.sub("", body_text)[:LEAD_CHARS]
+    return head, body_text, _NOT_TEXT.sub("", head) + _NOT_TEXT.sub("", body_text)[:LEAD_CHARS]
+
+
+def lead_text(title: str, body: str) -> str:
+    """The squashed lead alone (``lead_of(title, body).text``): all a signature needs."""
+    return _lead_parts(title, body)[2]
+
+
+def lead_of(title: str, body: str) -> Lead:
+    """The comparable lead of an article (headline tags, boilerplate, spaces and punctuation removed)."""
+    head, body_text, text = _lead_parts(title, body)
     if len(text) <= SHINGLE:
         grams = frozenset([text]) if text else frozenset()
     else:
@@ -103,38 +112,25 @@ def lead_of(title: str, body: str) -> Lead:
     return Lead(text, grams, head, span, full)
 
 
-def _hash32(s: bytes) -> int:
-    return zlib.crc32(s)
-
-
-@functools.lru_cache(maxsize=1)
-def _template():
-    # Imported here: datasketch pulls in scipy (~1 s and ~50 MB resident), which a serving worker
-    # that only reads the store never needs.
-    from datasketch import MinHash
-
-    return MinHash, MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32)
+def signatures(texts: list[str]) -> list[np.ndarray]:
+    """The MinHash of each squashed lead's shingles (``NUM_PERM`` uint32 values each): datasketch's
+    ``MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32)`` over the shingles' UTF-8 bytes,
+    computed for many leads at once (:mod:`core.minhash`)."""
+    return minhash.signatures(texts, SHINGLE, NUM_PERM, _SEED)
 
 
 def signature(lead: Lead) -> np.ndarray:
     """The MinHash of a lead's shingles (``NUM_PERM`` uint32 values)."""
-    minhash, template = _template()
-    m = minhash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32, permutations=template.permutations,
-                scheme=template.scheme)
-    if lead.shingles:
-        m.update_batch([g.encode("utf-8") for g in lead.shingles])
-    return m.hashvalues.astype(np.uint32)
+    return signatures([lead.text])[0]
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
-    """One key per band: a 63-bit hash of the band's rows (what SQLite indexes)."""
-    sig = np.asarray(sig, dtype=np.uint32)
-    out = []
-    for b in range(BANDS):
-        chunk = sig[b * ROWS : (b + 1) * ROWS].tobytes()
-        out.append(int.from_bytes(zlib.crc32(chunk).to_bytes(4, "big") + zlib.adler32(chunk).to_bytes(4, "big"),
-                                  "big") >> 1)
-    return out
+    """One key per band: a 63-bit hash of the band's rows (what SQLite indexes): the band's crc32
+    then its adler32, big-endian, shifted right by one."""
+    raw = np.asarray(sig, dtype=np.uint32).tobytes()
+    size = ROWS * 4
+    return [((zlib.crc32(chunk) << 32) | zlib.adler32(chunk)) >> 1
+            for chunk in (raw[i : i + size] for i in range(0, BANDS * size, size))]
 
 
 def similarity(a: Lead, b: Lead) -> tuple[float, float]:

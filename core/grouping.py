@@ -27,11 +27,12 @@ import numpy as np
 
 from core.agencies import registry
 from core.attribution import attribute
-from core.dedupe import Lead, band_keys, close_in_time, lead_of, same_release, signature
+from core.dedupe import Lead, band_keys, close_in_time, lead_of, lead_text, same_release, signature, signatures
 
 Log = Callable[[str], None]
 _STRENGTH = {"hint": 3, "signature": 3, "title": 2, "publisher": 1}
 _COLS = "url, title, body, published, agency, publisher, story, story_agency, story_rank"
+_KEYS = "url, published, agency, publisher, story, story_agency, story_rank"  # all a group of one needs
 
 
 def _in(db: sqlite3.Connection, sql: str, values: list, extra: tuple = ()) -> list[sqlite3.Row]:
@@ -62,9 +63,12 @@ def settle_groups_of(db: sqlite3.Connection, urls: set[str], log: Log, quiet: se
 
 
 def place(db: sqlite3.Connection, url: str, title: str, body: str, published: str | None,
-          sig: np.ndarray | None, old_story: str, log: Log) -> None:
-    """(Re)place a just-written article in its group; logs every *other* member whose group changed."""
-    _forget(db, url)
+          sig: np.ndarray | None, old_story: str, log: Log, fresh: bool = False) -> None:
+    """(Re)place a just-written article in its group; logs every *other* member whose group changed.
+    ``fresh``: the URL was not stored before, so it has no fingerprints to forget (deleting an
+    article forgets them)."""
+    if not fresh:
+        _forget(db, url)
     # The lead is only compared when there are candidates: an import worker already made the
     # signature, and most articles have no copy, so building the lead here would be wasted.
     lead = lead_of(title, body) if sig is None else None
@@ -151,9 +155,13 @@ def settle(db: sqlite3.Connection, urls: set[str], log: Log, quiet: set[str] = f
         return 0
     ulist = sorted(urls)
     edges = [(r[0], r[1]) for r in _in(db, "SELECT a, b FROM dedupe_edges WHERE a IN ({})", ulist)]
-    rows = {r["url"]: r for r in _in(db, f"SELECT {_COLS} FROM articles WHERE url IN ({{}})", ulist)}
+    rows = {r["url"]: r for r in _in(db, f"SELECT {_KEYS} FROM articles WHERE url IN ({{}})", ulist)}
+    comps = _components(set(rows), edges)
+    # Texts only for groups of several (their agency is weighed on every copy); most are of one.
+    grouped = sorted(u for comp in comps if len(comp) > 1 for u in comp)
+    rows.update((r["url"], r) for r in _in(db, f"SELECT {_COLS} FROM articles WHERE url IN ({{}})", grouped))
     changed = 0
-    for comp in _components(set(rows), edges):
+    for comp in comps:
         for url, fields in group_fields([rows[u] for u in comp]).items():
             r = rows[url]
             if (r["story"], r["story_agency"], r["story_rank"]) == fields:
@@ -167,9 +175,9 @@ def settle(db: sqlite3.Connection, urls: set[str], log: Log, quiet: set[str] = f
 
 # -- the whole store at once (``govsearch reindex``) ------------------------------------------------
 
-def _sig_of(item: tuple[str, str, str]) -> tuple[str, bytes]:
-    url, title, body = item
-    return url, signature(lead_of(title, body)).tobytes()
+def _sigs_of(items: list[tuple[str, str, str]]) -> list[tuple[str, bytes]]:
+    sigs = signatures([lead_text(title, body) for _url, title, body in items])
+    return [(item[0], sig.tobytes()) for item, sig in zip(items, sigs)]
 
 
 def regroup(db: sqlite3.Connection, log: Log, workers: int | None = None,
@@ -190,7 +198,8 @@ def regroup(db: sqlite3.Connection, log: Log, workers: int | None = None,
             if not batch:
                 break
             last = batch[-1][0]
-            for url, blob in (pool.map(_sig_of, batch, chunksize=64) if pool else map(_sig_of, batch)):
+            parts = [batch[i : i + 64] for i in range(0, len(batch), 64)]  # signed 64 at once
+            for url, blob in (u for p in (pool.map(_sigs_of, parts) if pool else map(_sigs_of, parts)) for u in p):
                 sigs.append((url, blob))
                 for b, k in enumerate(band_keys(np.frombuffer(blob, dtype=np.uint32))):
                     bands.append((b, k, url))

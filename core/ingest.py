@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.attribution import attribute
-from core.dedupe import lead_of, signature
+from core.dedupe import lead_text, signatures
 from core.provinces import extract as extract_provinces
 from core.store import Article, Store, utcnow
 from core.normalize import normalize, normalize_line
@@ -71,8 +71,9 @@ def _guess_lang(text: str) -> str:
     return "th" if letters and thai / letters > 0.3 else "en"
 
 
-def make_article(rec: Record) -> tuple[Article, list[str]]:
-    """Normalise a record into an Article; returns it with warnings (never fatal ones).
+def make_article(rec: Record, sign: bool = True) -> tuple[Article, list[str]]:
+    """Normalise a record into an Article; returns it with warnings (never fatal ones). Without
+    ``sign``, the lead's MinHash is left for the caller (:func:`sign_articles`, many at once).
 
     Raises RecordError when there is nothing to store (no URL, or neither title nor body).
     """
@@ -104,9 +105,16 @@ def make_article(rec: Record) -> tuple[Article, list[str]]:
         provinces=" ".join(extract_provinces(title, body)),
         agency_hint=attribution.agency if attribution.method == "hint" else "",
     )
-    # Computed here so that import workers share the cost; the store groups copies with it.
-    article.minhash = signature(lead_of(title, body))
+    if sign:
+        sign_articles([article])
     return article, warnings
+
+
+def sign_articles(articles: list[Article]) -> None:
+    """Set each article's lead MinHash, all in one go (a batch is several times cheaper than one
+    at a time). Computed by the importing process or its workers; the store groups copies with it."""
+    for article, sig in zip(articles, signatures([lead_text(a.title, a.body) for a in articles])):
+        article.minhash = sig
 
 
 def refresh_provinces(store: Store, batch: int = 500) -> int:

@@ -40,12 +40,13 @@ _TONE_RUN = re.compile(f"[{_TONES}]{{2,}}")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _ALL_MARKS = f"{_ABOVE_BELOW}{_TONES}\u0e3a\u0e4c\u0e4d\u0e4e"
 _DANGLING = re.compile(f"(^|[ \n])[{_ALL_MARKS}]+")
-# Matches wherever a substitution of _fix_marks could apply, but for a mark at the very start
-# (each alternative is implied by one of them; a few harmless extras keep the alternatives to
-# ones a scan can skip to): text it does not match is already fixed. One scan, not nine.
-_MAY_NEED_FIX = re.compile(
-    f"[ \n][{_ALL_MARKS}]|[{_TONES}\u0e4c][{_ABOVE_BELOW}{_TONES}]|\u0e4d[{_TONES}]*\u0e32"
-    f"|[{thai_follow_vowels}][{_TONES}]|\u0e45|([{_NOREPEAT}])\\1")
+# Match wherever a substitution of _fix_marks could apply, but for a mark at the very start (each
+# is implied by one of them; a few harmless extras keep them to ones a scan can skip to): text
+# none matches is already fixed. Scanned one by one: each then skips in C to its own first
+# characters, twice as fast as one alternation, which tries every branch at nearly every position.
+_MAY_NEED_FIX = [re.compile(p) for p in (
+    "\u0e45", f"\u0e4d[{_TONES}]*\u0e32", f"[ \n][{_ALL_MARKS}]", f"[{_TONES}\u0e4c][{_ABOVE_BELOW}{_TONES}]",
+    f"[{thai_follow_vowels}][{_TONES}]", f"([{_NOREPEAT}])\\1")]
 _ODD_SPACE = re.compile(r"[^\S \n]|  |\n\n| \n|\n ")
 
 
@@ -80,7 +81,7 @@ def normalize(text: str | None) -> str:
 
 def _may_need_fix(text: str) -> bool:
     """False only when :func:`_fix_marks` would leave ``text`` as it is."""
-    return (text[:1] != "" and text[0] in _ALL_MARKS) or _MAY_NEED_FIX.search(text) is not None
+    return (text[:1] != "" and text[0] in _ALL_MARKS) or any(p.search(text) for p in _MAY_NEED_FIX)
 
 
 def _fix_marks(text: str) -> str:

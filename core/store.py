@@ -185,6 +185,9 @@ class Store:
                 "INSERT INTO changes(url, op, at) VALUES (?, 'upsert', ?)", (article.url, utcnow())
             ).lastrowid
             article.seq = seq
+            # Written as a group of one, which most articles are: settling it then changes nothing,
+            # where rewriting the row (its body included) would cost as much again.
+            article.story, article.story_agency, article.story_rank = article.url, article.agency, 0
             values = [getattr(article, c) for c in _ARTICLE_COLS]
             db.execute(
                 f"INSERT OR REPLACE INTO articles({','.join(_ARTICLE_COLS)}) "
@@ -192,7 +195,7 @@ class Store:
                 values,
             )
             grouping.place(db, article.url, article.title, article.body, article.published, article.minhash,
-                           row[1] if row else "", self._log_regrouped)
+                           row[1] if row else "", self._log_regrouped, fresh=row is None)
             article.story, article.story_agency, article.story_rank = db.execute(
                 "SELECT story, story_agency, story_rank FROM articles WHERE url=?", (article.url,)).fetchone()
             return "updated" if row else "new"
