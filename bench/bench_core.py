@@ -275,7 +275,9 @@ def main() -> None:
                       f"/ {(tv or {}).get('totals', {}).get(key, '-'):>6}")
         print(f"\ngovsearch import CPU s (both cores): {gs['store_cpu_s']:.0f} store + {gs['index_cpu_s']:.0f} index")
         if tv:
-            print(f"govsearch / tantivy import time: {total_s / tv['index_s']:.2f}x")
+            print(f"tantivy import CPU s: {tv['cpu_s']:.0f}")
+            print(f"govsearch / tantivy import time: {total_s / tv['index_s']:.2f}x (CPU: "
+                  f"{(gs['store_cpu_s'] + gs['index_cpu_s']) / tv['cpu_s']:.2f}x)")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -109,12 +109,12 @@ def _page(index, schema, q: str, f: dict, reg) -> int:
 
 def run(docs: list[dict], folder: Path, queries, repeat: int) -> dict:
     """Build, then time the full page for each query; a dict like bench_core's other rows."""
-    from bench.bench_core import dir_size, pct
+    from bench.bench_core import cpu_s, dir_size, pct
     from core.agencies import registry
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_s()
     index = build(docs, folder)
-    t_index = time.perf_counter() - t0
+    t_index, c_index = time.perf_counter() - t0, cpu_s() - c0
     schema, reg = index.schema, registry()
     times, totals = [], {}
     for _ in range(repeat):
@@ -122,5 +122,5 @@ def run(docs: list[dict], folder: Path, queries, repeat: int) -> dict:
             t = time.perf_counter()
             totals[q + json.dumps(f)] = _page(index, schema, q, f, reg)
             times.append((time.perf_counter() - t) * 1000)
-    return {"index_s": t_index, "disk_mb": dir_size(folder) / 1e6, "p50": pct(times, 50),
+    return {"index_s": t_index, "cpu_s": c_index, "disk_mb": dir_size(folder) / 1e6, "p50": pct(times, 50),
             "p95": pct(times, 95), "max": max(times), "totals": totals}
