@@ -35,7 +35,9 @@ _FOREIGN = re.compile(r"^\s*(?:สาธารณรัฐ|ราชอาณา
 # An official named in Latin script just before the title is another country's: "… H.E. Mr. Peter Dutton
 # รัฐมนตรีว่าการกระทรวงมหาดไทย ณ นครบริสเบน".
 _TRAILING_OFFICIAL = re.compile(rf"{OFFICIAL}\s*$")
-_FOREIGN_NAME = re.compile(r"(?:H\.E\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s*(?:[A-Z][\w.\-’']*\s*)+$")
+# Each name word is taken whole (possessive): with "(?:[A-Z]\w*\s*)+" a run of capitals that is not
+# at the end could be cut into words in 2^n ways, and a long one hung the import.
+_FOREIGN_NAME = re.compile(r"(?:H\.E\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[A-Z][\w.\-’']*+(?:\s+[A-Z][\w.\-’']*+)*+\s*$")
 _END = r"(?=[\s\"“”'’)\-–,:!.]|$)"
 
 

@@ -5,6 +5,10 @@ Each test is cut from a corpus article (doc ids in the comments) and failed befo
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from tests.attribution_fixtures import ministry_of
@@ -35,3 +39,16 @@ def test_headline_opens_with_a_department(title, expected):
 ])
 def test_openings_that_are_not_an_agency(title):
     assert ministry_of(title) == "opm"  # thaigov, the publisher
+
+
+def test_a_long_latin_name_before_a_ministry_does_not_hang_attribution():
+    """A run of capitals that does not end the text before the title (a comma after it) once made the
+    foreign-official check try every way of cutting it into words: 2^n steps, an import stalled on one
+    headline. Run in a child process so that a regression fails here instead of hanging the suite."""
+    code = ("from core.attribution import attribute; "
+            "t = 'พบปะหารือกับ H.E. Mr. ' + 'A' * 60 + ', รัฐมนตรีว่าการกระทรวงมหาดไทย'; "
+            "print(attribute(t, 'เนื้อหา', 'https://www.thaigov.go.th/news/contents/details/1').agency)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHAINLP_OFFLINE": "1"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip()
