@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from core.agencies import registry
+from core.priority import worker_started
 from core.attribution import attribute
 from core.dedupe import Lead, band_keys, close_in_time, lead_of, lead_text, same_release, signature, signatures
 
@@ -187,7 +188,7 @@ def regroup(db: sqlite3.Connection, log: Log, workers: int | None = None,
     for table in ("dedupe_sigs", "dedupe_bands", "dedupe_edges"):
         db.execute(f"DELETE FROM {table}")
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_started) if workers > 1 else None
     buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
     sigs, bands = [], []
     last = ""

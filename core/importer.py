@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from core.ingest import Record, RecordError, make_article, sign_articles
+from core.priority import worker_started
 from core.store import Store
 
 _BATCH = 500  # articles per transaction: a kill loses at most one batch, which a re-run redoes
@@ -131,8 +132,10 @@ def import_files(store: Store, paths: list[Path], progress: Callable[[int], None
     cache = store.db.execute("PRAGMA cache_size").fetchone()[0]
     store.db.execute("PRAGMA cache_size=-65536")
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    pool = None
     try:
+        if workers > 1:
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_started)
         for path in paths:
             records = read_records(Path(path), report)
             chunks = _chunks(records, _CHUNK)

@@ -191,23 +191,13 @@ def status(ctx: click.Context, sources_file: Path | None) -> None:
     click.echo(json.dumps(info, ensure_ascii=False, indent=1))
 
 
-REINDEX_NICENESS = 10
+def lower_cpu_priority() -> None:
+    """Run this command as background work (:mod:`core.priority`): nice 10 here, and its worker
+    processes in the idle scheduling class. A full rebuild keeps both cores busy for minutes;
+    served searches must not wait behind it."""
+    from core.priority import mark_background
 
-
-def lower_cpu_priority(step: int = REINDEX_NICENESS) -> None:
-    """Lower this process's CPU priority (the worker processes it starts inherit it): on Linux the
-    idle scheduling class, elsewhere ``step`` steps of niceness. A full rebuild keeps both cores
-    busy for minutes; served searches must not wait behind it. Nice 10 still takes about a tenth of
-    a core a server needs; the idle class takes only what nothing else wants, and on an otherwise
-    idle machine runs as fast as before."""
-    try:
-        os.nice(step)
-    except (AttributeError, OSError):  # no nice on this OS: run as before
-        pass
-    try:
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-    except (AttributeError, OSError):  # not Linux, or not allowed: niceness alone
-        pass
+    mark_background()
 
 
 def _reattribute(store, everything: bool = False) -> int:
@@ -252,7 +242,7 @@ def reattribute(ctx: click.Context, no_index: bool, everything: bool) -> None:
 
 @cli.command()
 @click.option("--nice/--no-nice", "lower_priority", default=True, show_default=True,
-              help="Run at the lowest CPU priority (Linux's idle class; elsewhere nice 10) so that a server on the same machine keeps "
+              help="Run at low CPU priority (nice 10, its workers in Linux's idle class) so that a server on the same machine keeps "
                    "answering quickly; on an otherwise idle machine the rebuild takes as long.")
 @click.pass_context
 def reindex(ctx: click.Context, lower_priority: bool) -> None:

@@ -28,6 +28,7 @@ from whoosh.system import pack_uint
 from whoosh.writing import PostingPool, SegmentWriter
 
 from core.paths import store_path
+from core.priority import worker_started
 from core.store import Store
 from indexer.thai import dictionary_words, lexicon, text_positions
 from indexer.vocabulary import choose, count
@@ -255,13 +256,14 @@ def learn_all(db: Path, procs: int) -> tuple[str, ...]:
     # The dictionaries loaded once, before the workers fork and share them.
     lexicon().segment("ก")
     dictionary_words()
-    with _pool_context().Pool(len(shares)) as pool:
+    with _pool_context().Pool(len(shares), initializer=worker_started) as pool:
         counts = pool.map(_count_share, shares, chunksize=1)
     return tuple(choose(sum(counts, Counter())))
 
 
 def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callable, out) -> None:
     """Index the articles with URLs in (after, upto] into a new segment; report on ``out``."""
+    worker_started()
     parent = os.getppid()
     try:
         ix = whoosh_index.open_dir(folder)
