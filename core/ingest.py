@@ -77,6 +77,13 @@ def make_article(rec: Record, sign: bool = True) -> tuple[Article, list[str]]:
 
     Raises RecordError when there is nothing to store (no URL, or neither title nor body).
     """
+    for name in ("url", "agency", "publisher", "lang"):  # stored as given (title, body: normalised)
+        value = getattr(rec, name)
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise RecordError(f"{name} holds a lone surrogate (an invalid \\u escape): {value!r}") from None
     url = (rec.url or "").strip()
     if not url or not url.lower().startswith(("http://", "https://")):
         raise RecordError(f"url must be an absolute http(s) URL, got {rec.url!r}")

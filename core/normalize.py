@@ -14,8 +14,10 @@ import unicodedata
 
 from pythainlp import thai_above_vowels, thai_below_vowels, thai_follow_vowels, thai_lead_vowels, thai_tonemarks
 
-# Invisible characters seen in real titles and bodies (the BOM is not removed by pythainlp).
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Invisible characters seen in real titles and bodies (the BOM is not removed by pythainlp), and
+# lone surrogates: a JSON escape such as "\ud800" decodes to one, and no UTF-8 text (SQLite, a
+# page) can hold it.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ud800-\udfff]")
 _THAI_DIGIT = re.compile("[๐-๙]")
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _SPACES = re.compile(r"[^\S\n]+")
@@ -53,7 +55,7 @@ _ODD_SPACE = re.compile(r"[^\S \n]|  |\n\n| \n|\n ")
 def normalize(text: str | None) -> str:
     """Return ``text`` in the one canonical form used everywhere in govsearch.
 
-    NFC; zero-width characters, soft hyphens and BOMs removed; Thai digits as Arabic digits;
+    NFC; zero-width characters, soft hyphens, BOMs and lone surrogates removed; Thai digits as Arabic digits;
     sara am composed; duplicated or misordered tone marks and vowels fixed; runs of spaces
     collapsed while paragraph breaks are kept (one newline each); stripped. Idempotent.
     """

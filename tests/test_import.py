@@ -87,6 +87,29 @@ def test_bad_lines_are_reported_and_skipped(tmp_path):
         assert store.get_article("https://www.moi.go.th/a/6").body == ""
 
 
+def test_lone_surrogates_neither_crash_nor_reach_the_store(tmp_path):
+    """JSON can escape half a character ("\\ud800"); no UTF-8 text holds one. In a title or body it is
+    dropped like a zero-width character; in a field stored as given the line is skipped, and the
+    rest of the file is imported (it used to stop the whole import with UnicodeEncodeError)."""
+    src = tmp_path / "surrogates.jsonl"
+    lines = [
+        '{"url": "https://www.moi.go.th/s/1", "title": "ข่าว ab\\ud800cd ทดสอบ", "body": "เนื้อหา\\udfff ข่าว"}',
+        '{"url": "https://www.moi.go.th/s/2\\ud800", "title": "ข่าวสอง", "body": "เนื้อหา"}',
+        '{"url": "https://www.moi.go.th/s/3", "title": "ข่าวสาม", "body": "เนื้อหา", "publisher": "x\\udc00"}',
+        '{"url": "https://www.moi.go.th/s/4", "title": "ข่าวสี่", "body": "เนื้อหา"}',
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = run(tmp_path / "d", "import", str(src))
+    assert res.exit_code == 0, res.output
+    assert f"{src}:2: url holds a lone surrogate" in res.output
+    assert f"{src}:3: publisher holds a lone surrogate" in res.output
+    with Store(store_path(tmp_path / "d")) as store:
+        first = store.get_article("https://www.moi.go.th/s/1")
+        assert (first.title, first.body) == ("ข่าว abcd ทดสอบ", "เนื้อหา ข่าว")
+        assert store.get_article("https://www.moi.go.th/s/4") is not None
+        assert store.count_articles() == 2
+
+
 def test_reimport_upserts_by_url(tmp_path):
     src = tmp_path / "a.jsonl"
     src.write_text(json.dumps({"url": "https://www.moi.go.th/x", "title": "เดิม", "body": "ข่าว"},
