@@ -16,12 +16,21 @@ from __future__ import annotations
 import re
 
 _TOKEN = re.compile(r"\\s\*|\\.|.", re.DOTALL)
+_SPECIAL = set(".^$*+?{}[]|()")  # unescaped, these are not literal characters
 
 
 def alternation(patterns: list[str]) -> str:
     """``"|".join(patterns)`` for patterns sorted longest first (``sorted(key=len, reverse=True)``),
-    factored as a trie; each pattern is literal characters, escapes and ``\\s*`` joiners."""
-    return _factor([tuple(_TOKEN.findall(p)) for p in patterns])
+    factored as a trie. Each pattern must be literal characters, escaped punctuation (as
+    :func:`re.escape` writes it) and ``\\s*`` joiners, and the result compiled without IGNORECASE:
+    a class such as ``\\d`` or a case-folded letter can match where another branch's literal does,
+    and grouping by first character would then no longer be exact. Raises ValueError otherwise."""
+    branches = [tuple(_TOKEN.findall(p)) for p in patterns]
+    for b in branches:
+        bad = next((t for t in b if t.startswith("\\") and t != r"\s*" and t[1:].isalnum()), None)
+        if bad or any(t in _SPECIAL for t in b):
+            raise ValueError(f"not a literal name for alternation(): {''.join(b)!r}")
+    return _factor(branches)
 
 
 def _factor(branches: list[tuple[str, ...]]) -> str:

@@ -7,6 +7,8 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
 from core.alternation import alternation
 from core.agencies import registry
 from core.attribution import _is_full_alias, _spaced
@@ -54,3 +56,11 @@ def test_registry_names_on_real_lines():
     assert len(lines) > 100
     for text in lines + [" ".join(sorted(spelled)), "".join(sorted(spelled)).replace(" ", "")]:
         _same(flat, factored, text)
+
+
+@pytest.mark.parametrize("bad", [r"\dxyz", "a.b", r"\u0e01", "(?:x)", "a|b"])
+def test_what_it_cannot_factor_exactly_is_refused(bad):
+    """A class (\\d, .) can match where another branch's literal first character does, so grouping by
+    first characters would no longer match what the flat alternation matches: refused, not wrong."""
+    with pytest.raises(ValueError):
+        alternation(["1ab", bad])
