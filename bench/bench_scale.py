@@ -57,8 +57,12 @@ def _measure(base: list[dict], m: int, span: int, work: Path, queries, repeat: i
     """Build multiple ``m`` in ``work`` (or reuse the build recorded in ``work/build.json``) and
     time its queries."""
     record = work / "build.json"
-    if record.exists():
-        built = json.loads(record.read_text())
+    built = json.loads(record.read_text()) if record.exists() else None
+    if built and built["articles"] != m * len(base):  # kept from a run over another corpus size
+        print(f"{m}x: the build kept in {work} has {built['articles']} articles, not {m * len(base)}: rebuilding")
+        record.unlink()
+        built = None
+    if built:
         print(f"{m}x: reusing the build in {work} ({built['articles']} articles); timing its queries ...", flush=True)
         return run_govsearch(work / "articles.jsonl", work / "gs", queries, repeat, built=built)
     shutil.rmtree(work / "gs", ignore_errors=True)  # a build that did not finish is started again

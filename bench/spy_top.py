@@ -49,6 +49,7 @@ def tally(lines) -> tuple[Counter, Counter, int]:
 
 
 def main() -> None:
+    """Print the top of the py-spy profile named on the command line."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("profile", type=Path, help="py-spy record -f raw output")
     ap.add_argument("-n", type=int, default=25, help="rows (default 25)")
