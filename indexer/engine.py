@@ -144,24 +144,37 @@ class SearchEngine:
 
     def _run(self, reading: fallbacks.Reading) -> Page:
         """One run of the engine; a multi-word query's head re-ranked by proximity, then cut to the page.
-        When no headline of the head holds a long clause, the reading with its cut ends optional
-        (:func:`indexer.proximity.ends_optional`) runs too, and is kept when one of its headlines does."""
+        A page beyond the head is in BM25 order, of the same reading as the head's (:meth:`_head`)."""
         params, parsed = reading.params, reading.parsed
         if params.sort != "relevance" or not wants_proximity(parsed):
             return self.backend.run(params, parsed)
         page = self.backend.run(params, parsed, head=HEAD)
-        if page.first or not page.matches:
+        if page.first:  # past the head: the deep pages of the reading page 1 chose, same total
+            if not page.total or ends_optional(parsed) is None:
+                return page
+            chosen = self._head(replace(params, page=1), parsed)[2]
+            return page if chosen is parsed else self.backend.run(params, chosen, head=HEAD)
+        if not page.matches:
             return page
+        page, ranked, _reading = self._head(params, parsed, page)
+        want = params.page * params.per_page
+        return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
+
+    def _head(self, params: SearchParams, parsed: ParsedQuery,
+              page: Page | None = None) -> tuple[Page, list, ParsedQuery]:
+        """The head (``page``, or run now), its matches re-ranked, and the reading they are of:
+        ``parsed``, or, when no headline of its head holds a long clause, the reading with its cut
+        ends optional (:func:`indexer.proximity.ends_optional`) if one of that head's headlines does."""
+        page = page or self.backend.run(params, parsed, head=HEAD)
         ranked = self._reranked(page, parsed)
-        wider = ends_optional(parsed) if ranked[0].score < IN_HEADLINE else None
+        wider = ends_optional(parsed) if ranked and ranked[0].score < IN_HEADLINE else None
         if wider is not None:  # no headline holds the run: maybe its ends are cut words
             wide = self.backend.run(params, wider, head=HEAD)
             if wide.matches and not wide.first:
                 wide_ranked = self._reranked(wide, parsed)
                 if wide_ranked[0].score >= IN_HEADLINE:
-                    page, ranked = wide, wide_ranked
-        want = params.page * params.per_page
-        return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
+                    return wide, wide_ranked, wider
+        return page, ranked, parsed
 
     def _reranked(self, page: Page, parsed: ParsedQuery) -> list:
         """The head's matches with their proximity bonus added, best first."""

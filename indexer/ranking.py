@@ -155,5 +155,10 @@ def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
     if len(candidates) <= k:
         order = np.lexsort((candidates, -scores[candidates]))
         return candidates[order]
-    part = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
-    return part[np.lexsort((part, -scores[part]))]
+    # Every candidate tied with the k-th score, not the ones argpartition happens to pick: the
+    # lowest docnums among ties then come first whatever k is, so the head (k = 60) and a deeper
+    # page (k = 80, cut at 60) never share or skip a document.
+    cand_scores = scores[candidates]
+    kth = np.partition(-cand_scores, k - 1)[k - 1]
+    part = candidates[-cand_scores <= kth]
+    return part[np.lexsort((part, -scores[part]))[:k]]

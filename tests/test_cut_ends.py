@@ -53,3 +53,44 @@ def test_short_or_several_clause_queries_have_no_wider_reading():
     assert ends_optional(parse('"เสริมบทบาทองค์กร" ศาสนา')) is None
     wide = ends_optional(parse(CUT))
     assert wide is not None and wide.clauses[0].alternatives
+
+
+def test_deep_pages_are_of_the_reading_page_one_chose(tmp_path):
+    """Pages past the re-ranked head used the narrow reading while pages 1-2 used the wider one: page 1
+    said 71 matches and linked to pages 3-4, which came back empty with a total of 1 (review)."""
+    from tests.conftest import build_data_dir
+
+    words = [w for c in parse(CUT).clauses for w in c.words]
+    articles = [{"url": f"https://example.go.th/news/t{i}", "title": f"{TITLE} ครั้งที่ {i}", "date": "2024-05-01",
+                 "category": "news", "lang": "th", "body": f"กิจกรรมครั้งที่ {i} ช่วยเหลือผู้ยากไร้ในจังหวัด"}
+                for i in range(70)]
+    articles += [{"url": f"https://example.go.th/news/decoy{j}", "title": "สรุปข่าวการประชุมคณะรัฐมนตรี",
+                  "date": "2024-05-02", "category": "news", "lang": "th",
+                  "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))} for j in range(3)]
+    src = tmp_path / "articles.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    eng = SearchEngine(build_data_dir(tmp_path / "data", [src]), cache_size=0)
+    try:
+        pages = [eng.search(build_params(q=CUT, page=p, per_page=20)) for p in (1, 2, 3, 4)]
+    finally:
+        eng.close()
+    assert pages[0].total > 60
+    assert {r.total for r in pages} == {pages[0].total}
+    seen = [h.url for r in pages for h in r.hits]
+    assert len(seen) == min(80, pages[0].total) and len(set(seen)) == len(seen)
+
+
+def test_top_k_breaks_ties_by_docnum_whatever_k_is():
+    """Pages cut from top_k(60) and top_k(80) must fit together: with many tied scores the first 60 of
+    top_k(80) are top_k(60)."""
+    import numpy as np
+
+    from indexer.ranking import top_k
+
+    rng = np.random.default_rng(7)
+    scores = rng.choice([1.0, 2.0, 3.0], size=500)
+    candidates = rng.permutation(500)[:300]
+    for k in (1, 20, 60, 80, 299):
+        best = top_k(scores, candidates, k)
+        assert list(best) == list(top_k(scores, candidates, k + 20)[:k])
+        assert list(best) == sorted(candidates, key=lambda d: (-scores[d], d))[:k]

@@ -267,7 +267,7 @@ class WhooshBackend:
         first = want - params.per_page
         if scored:
             ranked = top_k(scores, candidates, max(want, head))
-            if head <= want:
+            if head < want:  # a page past the head: in BM25 order (the head's last page is re-ranked)
                 ranked = ranked[first:]
             else:
                 first = 0  # the caller re-ranks the whole head, then cuts the page
