@@ -70,7 +70,7 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     positive = _positive(parsed)
     if len(positive) > 1:
         runs.append([w for c in positive for w in c.words])
-    often = 0.0
+    often, whole = 0.0, None
     for run in runs:
         words = [squeeze(w) for w in run]
         glued = "".join(words)
@@ -85,12 +85,15 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
             tiers += 1
         # How often the run stands in the body: an article that says it again and again is about
         # it, one that says it once in passing is not (BM25 of the run as if it were one term).
-        said = lead.count(glued) + body.count(glued, LEAD) if len(glued) > 1 else 0
+        if whole is None:  # squeezed as the lead is: spaced, capitalised or abbreviated runs count too
+            whole = lead if len(body) <= LEAD else squeeze(body, spell)
+        said = whole.count(glued) if len(glued) > 1 else 0
         often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
     typed = squeeze("".join(c.text for c in positive))
     if len(typed) > 1 and typed in squeeze(title):
         tiers += 1
-    return TIER * tiers + often
+    # Capped below a tier: however many runs a long pasted query has, a tier still outranks them.
+    return TIER * tiers + min(often, TIER / 2)
 
 
 MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a selection

@@ -33,3 +33,23 @@ def test_headlines_that_hold_the_run_are_left_to_bm25():
     # headlines a short query shares (a known item is any one of them).
     q = parse("ราคาน้ำมัน")
     assert proximity_bonus(q, "ราคาน้ำมันวันนี้", "ราคาน้ำมัน " * 3) == proximity_bonus(q, "ราคาน้ำมันวันนี้", "ข่าว")
+
+
+def test_past_the_lead_a_spaced_or_capitalised_run_counts_as_the_lead_counts_it():
+    """Past letter 2500 the run was counted in the raw body: 'ราคา น้ำมัน' or 'ThailandPost' there counted
+    nothing while the same text in the lead counted (review)."""
+    lead = "ข่าว " + "ก" * 3000
+    for query, said in (("ราคาน้ำมัน", " ราคา น้ำมันลดลง" * 5), ("thailand post", " ThailandPost" * 5)):
+        q = parse(query)
+        assert proximity_bonus(q, "ข่าว", lead + said) > proximity_bonus(q, "ข่าว", lead + " ค่าเงินบาท")
+
+
+def test_the_count_stays_below_a_tier_however_many_runs_a_query_has():
+    from indexer.proximity import TIER
+
+    words = ("ดีเซล", "เบนซิน", "แก๊ส", "ก๊าด", "เตา", "เครื่องบิน", "ปาล์ม", "พืช", "หล่อลื่น", "ดิบ",
+             "สำเร็จรูป", "ชีวภาพ", "เถื่อน", "โลก", "ขายปลีก", "ขายส่ง")
+    q = parse(" ".join(f"ราคาน้ำมัน{w}" for w in words))
+    # Every run said often, all past the lead: no tier is earned, only the count.
+    body = "ข่าว " + "ก" * 3000 + " ".join(f" ราคาน้ำมัน{w}" for w in words) * 10
+    assert 0 < proximity_bonus(q, "ข่าวสั้น", body) <= TIER / 2
