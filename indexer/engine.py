@@ -24,6 +24,7 @@ from core.paths import store_path
 from core.provinces import province
 from core.store import Article, Store
 from indexer import fallbacks
+from indexer.date_text import date_as_text
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
@@ -119,6 +120,8 @@ class SearchEngine:
         terms = self.backend
         reading = fallbacks.first_reading(params, und, plain, terms)
         page = self._run(reading)
+        # A date inside a pasted headline fragment is text: the fragment's own headline decides.
+        reading, page = date_as_text(reading, page, params, plain, self._run, self._title)
         suggestion = fallbacks.Suggestion(text, plain, terms)
         if page.total == 0 and not plain.is_empty:
             alt = fallbacks.second_reading(reading, params, plain, terms, suggestion)
@@ -162,6 +165,9 @@ class SearchEngine:
                     page, ranked = wide, wide_ranked
         want = params.page * params.per_page
         return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
+
+    def _title(self, url: str) -> str:
+        return self.store().get_texts([url]).get(url, ("", ""))[0]
 
     def _reranked(self, page: Page, parsed: ParsedQuery) -> list:
         """The head's matches with their proximity bonus added, best first."""
