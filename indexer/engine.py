@@ -153,10 +153,11 @@ class SearchEngine:
         if params.sort != "relevance" or not wants_proximity(parsed):
             return self.backend.run(params, parsed)
         page = self.backend.run(params, parsed, head=HEAD)
-        if page.first or not page.matches:
+        if page.first:
             return page
-        ranked = self._reranked(page, parsed)
-        wider = ends_optional(parsed) if ranked[0].score < IN_HEADLINE else None
+        ranked = self._reranked(page, parsed) if page.matches else []
+        wider = ends_optional(parsed, self.backend.words_starting) \
+            if not ranked or ranked[0].score < IN_HEADLINE else None
         if wider is not None:  # no headline holds the run: maybe its ends are cut words
             wide = self.backend.run(params, wider, head=HEAD)
             if wide.matches and not wide.first:

@@ -53,3 +53,45 @@ def test_short_or_several_clause_queries_have_no_wider_reading():
     assert ends_optional(parse('"เสริมบทบาทองค์กร" ศาสนา')) is None
     wide = ends_optional(parse(CUT))
     assert wide is not None and wide.clauses[0].alternatives
+
+
+# -- a last word cut anywhere: completed to the index's word that starts with the cut tail ------------
+
+COVID = "https://example.go.th/news/covid-claims"
+COVID_TITLE = "กรมบัญชีกลาง เพิ่มรายการเบิกจ่ายตรงค่ารักษาพยาบาล ผู้ติดเชื้อไวรัสโคโรนา 2019"
+COVID_CUT = "[จ่ายตรงค่ารักษาพยาบาล ผู้ติดเชื้อไวรัสโค]"  # pasted; the selection ends inside ไวรัสโคโรนา
+
+
+@pytest.fixture(scope="module")
+def covid_engine(tmp_path_factory):
+    from tests.conftest import build_data_dir
+
+    words = [w for c in parse(COVID_CUT).clauses for w in c.words]
+    articles = [
+        {"url": COVID, "title": COVID_TITLE, "date": "2020-04-01", "category": "news", "lang": "th",
+         "body": "กรมบัญชีกลางแจ้งส่วนราชการให้เบิกจ่ายตรงค่ารักษาพยาบาล"},
+        {"url": "https://example.go.th/news/cabinet", "title": "สรุปข่าวการประชุมคณะรัฐมนตรี",
+         "date": "2020-04-02", "category": "news", "lang": "th",
+         "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))},
+        {"url": "https://example.go.th/news/virus", "title": "ไวรัสโคโรนา สายพันธุ์ใหม่ ระบาดในหลายประเทศ",
+         "date": "2020-03-02", "category": "news", "lang": "th", "body": "ไวรัสโคโรนา ระบาด"},
+    ]
+    src = tmp_path_factory.mktemp("cutcovid") / "articles.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_a_fragment_cut_inside_a_long_last_word_finds_its_headline_first(covid_engine):
+    hits = covid_engine.search(build_params(q=COVID_CUT, per_page=10)).hits
+    assert hits and hits[0].url == COVID
+
+
+def test_a_whole_last_word_is_not_completed(covid_engine):
+    # ending on a whole word: no second reading, so the count is the query's own
+    q = "เบิกจ่ายตรงค่ารักษาพยาบาลให้ส่วนราชการ"
+    r0 = covid_engine.runs
+    covid_engine.search(build_params(q=q))
+    assert covid_engine.runs - r0 == 1
+

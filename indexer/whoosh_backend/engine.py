@@ -29,6 +29,7 @@ from indexer.whoosh_backend.searchers import renewed_searcher
 from indexer.whoosh_backend.segments import SegmentCache
 
 _REFRESH_SECONDS = 1.0
+MAX_EXPANSIONS = 400  # words read from the term list for one prefix (a cut word is rare: few start so)
 
 
 def _and(base: np.ndarray, *masks: np.ndarray | None) -> np.ndarray:
@@ -202,6 +203,20 @@ class WhooshBackend:
         return [o.removeprefix(PART_MARK) for o in
                 corrector.suggest(key, limit=1, maxdist=maxdist, prefix=1)
                 + corrector.suggest(PART_MARK + key, limit=1, maxdist=maxdist, prefix=2)]
+
+    def words_starting(self, prefix: str, limit: int) -> list[str]:
+        """Indexed words (not parts) longer than ``prefix`` that start with it, most frequent first
+        (at most ``limit``; the term list is read only up to a few hundred words)."""
+        searcher = self.searcher()
+        key = prefix.lower()
+        found = []
+        for i, term in enumerate(searcher.reader().expand_prefix("text", key)):
+            if i >= MAX_EXPANSIONS:
+                break
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            if word != key:
+                found.append((-searcher.doc_frequency("text", word), word))
+        return [w for _n, w in sorted(found)[:limit]]
 
     def doc_count(self) -> int:
         """Documents in the live index."""
