@@ -119,9 +119,13 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         return None
     ragged = _ragged(c.words[:2]) or _ragged(c.words[-2:])
     completed = _completed(c, expand) if expand is not None else []
-    if not ragged and not completed:
+    # Pasted with its spaces, the pieces read one by one are the words of the headline they came
+    # from, where the words read glued (for re-spacing to change nothing) may run across a space.
+    by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
+    spaced = [by_piece] if by_piece and by_piece != c.words else []
+    if not ragged and not completed and not spaced:
         return None  # whole words at both ends: nothing was cut (and a second run is not free)
-    readings = completed
+    readings = completed + spaced
     if ragged:
         # Without the first or last word, and without the first or last letter (the rest segmented
         # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).

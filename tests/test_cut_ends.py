@@ -95,3 +95,34 @@ def test_a_whole_last_word_is_not_completed(covid_engine):
     covid_engine.search(build_params(q=q))
     assert covid_engine.runs - r0 == 1
 
+
+# -- a fragment pasted with its spaces: the pieces read one by one are the headline's words -----------
+
+ROYAL = "https://example.go.th/news/royal"
+ROYAL_TITLE = ("ปลัด ทส. เฝ้าฯ รับเสด็จ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี "
+               "เสด็จพระราชดำเนินทรงงาน")
+ROYAL_PASTED = "ฯ รับเสด็จ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี ❤️"
+
+
+@pytest.fixture(scope="module")
+def royal_engine(tmp_path_factory):
+    from tests.conftest import build_data_dir
+
+    articles = [
+        {"url": ROYAL, "title": ROYAL_TITLE, "date": "2023-04-01", "category": "news", "lang": "th",
+         "body": "ปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อมเฝ้ารับเสด็จ"},
+        # The same words, the glued reading's เจ้ากรม among them (a title of old), in a body.
+        {"url": "https://example.go.th/news/history", "title": "ประวัติศาสตร์ราชสำนัก",
+         "date": "2023-04-02", "category": "news", "lang": "th",
+         "body": "รับเสด็จ สมเด็จพระกนิษฐาธิราช เจ้ากรม ผู้ดูแล สมเด็จพระเทพรัตนราชสุดา สยามบรมราชกุมารี"},
+    ]
+    src = tmp_path_factory.mktemp("royal") / "articles.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_a_spaced_fragment_whose_glued_words_cross_a_space_finds_its_headline(royal_engine):
+    hits = royal_engine.search(build_params(q=ROYAL_PASTED, per_page=10)).hits
+    assert hits and hits[0].url == ROYAL
