@@ -3,8 +3,9 @@
 ``SearchEngine(data_dir).search(params)`` reads the query once (normalised, understood, parsed),
 has the engine run it with the filters (agency: a ministry includes its departments; dates), and
 returns one page of hits with highlighted snippets, agency and year facets. When nothing is
-found, :mod:`indexer.fallbacks` picks at most one more reading to run. Recent results of the
-current index version are cached.
+found, :mod:`indexer.fallbacks` picks at most one more reading to run; a date read out of a query
+that holds other words is checked against the headline holding the whole query
+(:mod:`indexer.date_text`). Recent results of the current index version are cached.
 
 Engine-neutral: the engine is a :class:`indexer.interface.SearchBackend` (Whoosh by default);
 snippets are cut from the text in the article store, not from the engine.
