@@ -8,8 +8,9 @@ guessing from the query: when the first hit of the date-filtered reading does no
 query in its headline (spaces and punctuation ignored), the query read as typed runs too, and is
 kept when its first hit's headline does. The page says so (notice ``date_in_headline``).
 
-Costs one more run only for a query with a date and other words whose filtered first hit is not
-that headline; a query that is only a date is a date filter, always.
+Costs one more run of the engine (without the proximity re-ranking) only for a query with a date
+and other words whose filtered first hit is not that headline, and the typed reading in full only
+when a headline of its head holds the query; a query that is only a date is a date filter, always.
 """
 from __future__ import annotations
 
@@ -33,11 +34,14 @@ def typed_run(parsed: ParsedQuery) -> str:
 
 
 def date_as_text(first: Reading, page: Page, params: SearchParams, plain: ParsedQuery,
-                 run: Callable[[Reading], Page], title: Callable[[str], str]) -> tuple[Reading, Page]:
+                 run: Callable[[Reading], Page], title: Callable[[str], str],
+                 head_titles: Callable[[Reading], list[str]]) -> tuple[Reading, Page]:
     """``(first, page)``, or the query read as typed and its page when the date-filtered reading's
     first hit does not hold the whole query in its headline and the typed reading's does.
 
-    ``run`` evaluates a reading; ``title(url)`` is an article's stored headline."""
+    ``run`` evaluates a reading; ``title(url)`` is an article's stored headline; ``head_titles``
+    the headlines of a reading's BM25 head, unranked by proximity (a cheaper first look: when none
+    holds the query, the typed reading cannot put one first)."""
     if not first.date_from_query or first.parsed.is_empty or not page.total:
         return first, page
     typed = typed_run(plain)
@@ -53,6 +57,8 @@ def date_as_text(first: Reading, page: Page, params: SearchParams, plain: Parsed
     if holds(p1):
         return first, page
     since, until = first.date_from_query
+    if not any(typed in squeeze(normalize_line(t)) for t in head_titles(Reading(params, plain))):
+        return first, page
     alt = Reading(params, plain, notices=[Notice(code="date_in_headline", params={
         "since": since.isoformat(), "until": until.isoformat()})])
     alt_p1 = run(alt if on_first else replace(alt, params=replace(params, page=1)))

@@ -122,7 +122,7 @@ class SearchEngine:
         reading = fallbacks.first_reading(params, und, plain, terms)
         page = self._run(reading)
         # A date inside a pasted headline fragment is text: the fragment's own headline decides.
-        reading, page = date_as_text(reading, page, params, plain, self._run, self._title)
+        reading, page = date_as_text(reading, page, params, plain, self._run, self._title, self._head_titles)
         suggestion = fallbacks.Suggestion(text, plain, terms)
         if page.total == 0 and not plain.is_empty:
             alt = fallbacks.second_reading(reading, params, plain, terms, suggestion)
@@ -170,6 +170,10 @@ class SearchEngine:
 
     def _title(self, url: str) -> str:
         return self.store().get_texts([url]).get(url, ("", ""))[0]
+
+    def _head_titles(self, reading: fallbacks.Reading) -> list[str]:
+        page = self.backend.run(replace(reading.params, page=1), reading.parsed, head=HEAD)
+        return [m.title for m in page.matches]
 
     def _reranked(self, page: Page, parsed: ParsedQuery) -> list:
         """The head's matches with their proximity bonus added, best first."""
