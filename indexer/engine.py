@@ -3,8 +3,9 @@
 ``SearchEngine(data_dir).search(params)`` reads the query once (normalised, understood, parsed),
 has the engine run it with the filters (agency: a ministry includes its departments; dates), and
 returns one page of hits with highlighted snippets, agency and year facets. When nothing is
-found, :mod:`indexer.fallbacks` picks at most one more reading to run. Recent results of the
-current index version are cached.
+found, :mod:`indexer.fallbacks` picks at most one more reading to run; a date read out of a query
+that holds other words is checked against the headline holding the whole query
+(:mod:`indexer.date_text`). Recent results of the current index version are cached.
 
 Engine-neutral: the engine is a :class:`indexer.interface.SearchBackend` (Whoosh by default);
 snippets are cut from the text in the article store, not from the engine.
@@ -24,6 +25,7 @@ from core.paths import store_path
 from core.provinces import province
 from core.store import Article, Store
 from indexer import fallbacks
+from indexer.date_text import date_as_text
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
@@ -119,6 +121,8 @@ class SearchEngine:
         terms = self.backend
         reading = fallbacks.first_reading(params, und, plain, terms)
         page = self._run(reading)
+        # A date inside a pasted headline fragment is text: the fragment's own headline decides.
+        reading, page = date_as_text(reading, page, params, plain, self._run, self._title, self._head_titles)
         suggestion = fallbacks.Suggestion(text, plain, terms)
         if page.total == 0 and not plain.is_empty:
             alt = fallbacks.second_reading(reading, params, plain, terms, suggestion)
@@ -150,12 +154,10 @@ class SearchEngine:
             return self.backend.run(params, parsed)
         page = self.backend.run(params, parsed, head=HEAD)
         if page.first:  # past the head: the deep pages of the reading page 1 chose, same total
-            if not page.total or ends_optional(parsed) is None:
+            if ends_optional(parsed, self.backend.words_starting) is None:
                 return page
             chosen = self._head(replace(params, page=1), parsed)[2]
             return page if chosen is parsed else self.backend.run(params, chosen, head=HEAD)
-        if not page.matches:
-            return page
         page, ranked, _reading = self._head(params, parsed, page)
         want = params.page * params.per_page
         return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
@@ -163,11 +165,13 @@ class SearchEngine:
     def _head(self, params: SearchParams, parsed: ParsedQuery,
               page: Page | None = None) -> tuple[Page, list, ParsedQuery]:
         """The head (``page``, or run now), its matches re-ranked, and the reading they are of:
-        ``parsed``, or, when no headline of its head holds a long clause, the reading with its cut
-        ends optional (:func:`indexer.proximity.ends_optional`) if one of that head's headlines does."""
+        ``parsed``, or, when no headline of its head holds a long clause (or it has none), the reading
+        with its cut ends optional (:func:`indexer.proximity.ends_optional`) if one of that head's
+        headlines does."""
         page = page or self.backend.run(params, parsed, head=HEAD)
-        ranked = self._reranked(page, parsed)
-        wider = ends_optional(parsed) if ranked and ranked[0].score < IN_HEADLINE else None
+        ranked = self._reranked(page, parsed) if page.matches else []
+        wider = ends_optional(parsed, self.backend.words_starting) \
+            if not ranked or ranked[0].score < IN_HEADLINE else None
         if wider is not None:  # no headline holds the run: maybe its ends are cut words
             wide = self.backend.run(params, wider, head=HEAD)
             if wide.matches and not wide.first:
@@ -175,6 +179,13 @@ class SearchEngine:
                 if wide_ranked[0].score >= IN_HEADLINE:
                     return wide, wide_ranked, wider
         return page, ranked, parsed
+
+    def _title(self, url: str) -> str:
+        return self.store().get_texts([url]).get(url, ("", ""))[0]
+
+    def _head_titles(self, reading: fallbacks.Reading) -> list[str]:
+        page = self.backend.run(replace(reading.params, page=1), reading.parsed, head=HEAD)
+        return [m.title for m in page.matches]
 
     def _reranked(self, page: Page, parsed: ParsedQuery) -> list:
         """The head's matches with their proximity bonus added, best first."""

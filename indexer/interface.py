@@ -84,6 +84,9 @@ class SearchBackend(Protocol):
     def version(self) -> Hashable:
         """Changes whenever the index does (keys of cached results)."""
 
+    def words_starting(self, prefix: str, limit: int) -> list[str]:
+        """Indexed words longer than ``prefix`` that start with it, most frequent first."""
+
     def doc_count(self) -> int:
         """Documents in the live index."""
 

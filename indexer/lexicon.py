@@ -14,6 +14,7 @@ import hashlib
 import os
 import tempfile
 import threading
+from bisect import bisect_left
 from importlib.resources import files
 from typing import Iterable
 
@@ -237,3 +238,22 @@ def segment_once(lex: Lexicon, run: str) -> list[str]:
 def stock_words() -> WordSet:
     """The stock dictionary as newmm's dictionary (see :class:`WordSet`)."""
     return WordSet(dictionary_words())
+
+
+@functools.lru_cache(maxsize=4)
+def _sorted_words(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(dictionary_words() | lex.learned))
+
+
+def lexicon_words_starting(lex: Lexicon, prefix: str, limit: int = 400) -> list[str]:
+    """Words of ``lex`` (stock and learned) longer than ``prefix`` that start with it, in order,
+    at most ``limit``: what a word cut by a selection may have been (a sorted list, bisected)."""
+    words = _sorted_words(lex)
+    out: list[str] = []
+    for i in range(bisect_left(words, prefix), len(words)):
+        w = words[i]
+        if not w.startswith(prefix) or len(out) >= limit:
+            break
+        if w != prefix:
+            out.append(w)
+    return out

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 
 import re
+from typing import Callable
 
 from indexer.query import Clause, ParsedQuery
 from indexer.thai import abbreviation_pattern, abbreviations, iter_spans, spelled_out
 
+Expand = Callable[[str, int], list[str]]  # the index's words starting with a text, at most n
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
@@ -99,7 +101,7 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
 MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a selection
 
 
-def ends_optional(parsed: ParsedQuery) -> ParsedQuery | None:
+def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQuery | None:
     """The query with its one long clause's first or last word optional, or None.
 
     A headline fragment selected or pasted mid-word ends in the piece of a word ("…เสริมบทบาทอ" of
@@ -107,26 +109,65 @@ def ends_optional(parsed: ParsedQuery) -> ParsedQuery | None:
     it was copied from no longer holds every word of the query. The reading here also matches the
     articles that hold all the words but the first or all but the last (or the text without its
     first or last letter); only for a clause of several words with a ragged end (its first or last
-    two words both syllables of at most two letters). The engine runs it only when no
-    headline holds the query's run, and keeps it only when one of its headlines does."""
+    two words both syllables of at most two letters). With ``expand`` (the index's words that start
+    with a text), a last word cut anywhere is completed too: the longest tail of the text that starts
+    an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา, "สมพงษ์จิรศิริ" -> จิรศิริเลิศ) is read as that
+    word, the text before it segmented afresh. The engine runs it only when no headline holds the
+    query's run, and keeps it only when one of its headlines does."""
     positive = [c for c in parsed.clauses if not c.negated]
     if len(positive) != 1:
         return None
     c = positive[0]
     if c.phrase or c.alternatives or len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
         return None
-    if not (_ragged(c.words[:2]) or _ragged(c.words[-2:])):
+    ragged = _ragged(c.words[:2]) or _ragged(c.words[-2:])
+    completed = _completed(c, expand) if expand is not None else []
+    # Pasted with its spaces, the pieces read one by one are the words of the headline they came
+    # from, where the words read glued (for re-spacing to change nothing) may run across a space.
+    by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
+    spaced = [by_piece] if by_piece and by_piece != c.words else []
+    if not ragged and not completed and not spaced:
         return None  # whole words at both ends: nothing was cut (and a second run is not free)
-    # Without the first or last word, and without the first or last letter (the rest segmented
-    # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).
-    readings = [c.words[1:], c.words[:-1]]
-    readings += [[w for w, _s, _e in iter_spans(t)] for t in (c.text[1:], c.text[:-1])]
+    readings = completed + spaced
+    if ragged:
+        # Without the first or last word, and without the first or last letter (the rest segmented
+        # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).
+        readings += [c.words[1:], c.words[:-1]]
+        readings += [[w for w, _s, _e in iter_spans(t)] for t in (c.text[1:], c.text[:-1])]
     alternatives: list[Clause] = []
     for words in readings:
         if words and words != c.words and all(words != a.words for a in alternatives):
             alternatives.append(Clause(c.text, words))
     wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives)
     return ParsedQuery(parsed.text, [wide if x is c else x for x in parsed.clauses], parsed.truncated)
+
+
+MIN_TAIL, MAX_TAIL = 3, 20  # letters of a cut word's tail looked up in the index's words
+COMPLETIONS = 2  # indexed words tried for one cut tail (the most frequent)
+_THAI_TAIL = re.compile("[\u0e01-\u0e4e]+$")
+
+
+def _completed(c: Clause, expand: Expand) -> list[list[str]]:
+    """Readings of ``c`` with its last word completed to an indexed word (see :func:`ends_optional`),
+    or [] when the longest tail that starts an indexed word is the last word itself (a whole word:
+    nothing suggests a cut)."""
+    core = re.sub("[^\u0e01-\u0e4e]+$", "", c.text)  # pasted brackets, marks, emoji after it
+    m = _THAI_TAIL.search(core)
+    last = c.words[-1]
+    if not m or not core.endswith(last):
+        return []
+    run = m.group()
+    # A tail longer than the last word: the cut changed how the letters before it segment
+    # (ผู้ติดเชื้อ·ไวรัสโค[โรนา] -> ผู้·ติด·เชื้อไวรัส·โค). Inside the last word, a tail is a word's end.
+    for size in range(min(len(run), MAX_TAIL), max(MIN_TAIL, len(last)) - 1, -1):
+        tail = run[-size:]
+        words = expand(tail, COMPLETIONS)
+        if words:
+            if tail == last:
+                return []  # a whole word: nothing suggests a cut
+            head = [w for w, _s, _e in iter_spans(core[:-size])]
+            return [head + [w] for w in words]
+    return []
 
 
 def _ragged(end: list[str]) -> bool:

@@ -94,3 +94,76 @@ def test_top_k_breaks_ties_by_docnum_whatever_k_is():
         best = top_k(scores, candidates, k)
         assert list(best) == list(top_k(scores, candidates, k + 20)[:k])
         assert list(best) == sorted(candidates, key=lambda d: (-scores[d], d))[:k]
+
+
+# -- a last word cut anywhere: completed to the index's word that starts with the cut tail ------------
+
+COVID = "https://example.go.th/news/covid-claims"
+COVID_TITLE = "กรมบัญชีกลาง เพิ่มรายการเบิกจ่ายตรงค่ารักษาพยาบาล ผู้ติดเชื้อไวรัสโคโรนา 2019"
+COVID_CUT = "[จ่ายตรงค่ารักษาพยาบาล ผู้ติดเชื้อไวรัสโค]"  # pasted; the selection ends inside ไวรัสโคโรนา
+
+
+@pytest.fixture(scope="module")
+def covid_engine(tmp_path_factory):
+    from tests.conftest import build_data_dir
+
+    words = [w for c in parse(COVID_CUT).clauses for w in c.words]
+    articles = [
+        {"url": COVID, "title": COVID_TITLE, "date": "2020-04-01", "category": "news", "lang": "th",
+         "body": "กรมบัญชีกลางแจ้งส่วนราชการให้เบิกจ่ายตรงค่ารักษาพยาบาล"},
+        {"url": "https://example.go.th/news/cabinet", "title": "สรุปข่าวการประชุมคณะรัฐมนตรี",
+         "date": "2020-04-02", "category": "news", "lang": "th",
+         "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))},
+        {"url": "https://example.go.th/news/virus", "title": "ไวรัสโคโรนา สายพันธุ์ใหม่ ระบาดในหลายประเทศ",
+         "date": "2020-03-02", "category": "news", "lang": "th", "body": "ไวรัสโคโรนา ระบาด"},
+    ]
+    src = tmp_path_factory.mktemp("cutcovid") / "articles.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_a_fragment_cut_inside_a_long_last_word_finds_its_headline_first(covid_engine):
+    hits = covid_engine.search(build_params(q=COVID_CUT, per_page=10)).hits
+    assert hits and hits[0].url == COVID
+
+
+def test_a_whole_last_word_is_not_completed(covid_engine):
+    # ending on a whole word: no second reading, so the count is the query's own
+    q = "เบิกจ่ายตรงค่ารักษาพยาบาลให้ส่วนราชการ"
+    r0 = covid_engine.runs
+    covid_engine.search(build_params(q=q))
+    assert covid_engine.runs - r0 == 1
+
+
+# -- a fragment pasted with its spaces: the pieces read one by one are the headline's words -----------
+
+ROYAL = "https://example.go.th/news/royal"
+ROYAL_TITLE = ("ปลัด ทส. เฝ้าฯ รับเสด็จ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี "
+               "เสด็จพระราชดำเนินทรงงาน")
+ROYAL_PASTED = "ฯ รับเสด็จ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี ❤️"
+
+
+@pytest.fixture(scope="module")
+def royal_engine(tmp_path_factory):
+    from tests.conftest import build_data_dir
+
+    articles = [
+        {"url": ROYAL, "title": ROYAL_TITLE, "date": "2023-04-01", "category": "news", "lang": "th",
+         "body": "ปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อมเฝ้ารับเสด็จ"},
+        # The same words, the glued reading's เจ้ากรม among them (a title of old), in a body.
+        {"url": "https://example.go.th/news/history", "title": "ประวัติศาสตร์ราชสำนัก",
+         "date": "2023-04-02", "category": "news", "lang": "th",
+         "body": "รับเสด็จ สมเด็จพระกนิษฐาธิราช เจ้ากรม ผู้ดูแล สมเด็จพระเทพรัตนราชสุดา สยามบรมราชกุมารี"},
+    ]
+    src = tmp_path_factory.mktemp("royal") / "articles.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_a_spaced_fragment_whose_glued_words_cross_a_space_finds_its_headline(royal_engine):
+    hits = royal_engine.search(build_params(q=ROYAL_PASTED, per_page=10)).hits
+    assert hits and hits[0].url == ROYAL

@@ -20,6 +20,7 @@ from indexer.interface import IndexUnavailable, Match, Page
 from indexer.params import SearchParams
 from indexer.query import ParsedQuery
 from indexer.ranking import Ranker, top_k
+from indexer.lexicon import lexicon_words_starting
 from indexer.thai import PART_MARK, Lexicon
 from indexer.whoosh_backend.analysis import schema_lexicon
 from indexer.whoosh_backend.index import current_generation, open_index
@@ -29,6 +30,7 @@ from indexer.whoosh_backend.searchers import renewed_searcher
 from indexer.whoosh_backend.segments import SegmentCache
 
 _REFRESH_SECONDS = 1.0
+MAX_EXPANSIONS = 400  # words read from the term list for one prefix (a cut word is rare: few start so)
 
 
 def _and(base: np.ndarray, *masks: np.ndarray | None) -> np.ndarray:
@@ -202,6 +204,20 @@ class WhooshBackend:
         return [o.removeprefix(PART_MARK) for o in
                 corrector.suggest(key, limit=1, maxdist=maxdist, prefix=1)
                 + corrector.suggest(PART_MARK + key, limit=1, maxdist=maxdist, prefix=2)]
+
+    def words_starting(self, prefix: str, limit: int) -> list[str]:
+        """Indexed words longer than ``prefix`` that start with it, most frequent first (at most
+        ``limit``): the words of the live lexicon (stock and learned) that some article holds. (The
+        lexicon's sorted list, not the term list: a prefix scan of Whoosh's terms across segments
+        costs ~1 ms a lookup.)"""
+        searcher = self.searcher()
+        key = prefix.lower()
+        found = []
+        for word in lexicon_words_starting(schema_lexicon(searcher.schema), key, MAX_EXPANSIONS):
+            n = searcher.doc_frequency("text", word)
+            if n:
+                found.append((-n, word))
+        return [w for _n, w in sorted(found)[:limit]]
 
     def doc_count(self) -> int:
         """Documents in the live index."""
