@@ -32,8 +32,17 @@ from bench.corpus import iter_corpus, load_queries, shared_dir  # noqa: E402
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process and of its finished children, in MB."""
+    """Peak resident memory of this process and of its finished children, in MB.
+
+    This process's own peak is read from /proc (VmHWM) where there is one: a spawned child's
+    ``ru_maxrss`` keeps the peak of the process it was forked from before its exec, so a phase
+    run beside the corpus held in memory reported the corpus's size, not its own."""
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            me = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        pass
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(me, kids) / 1024
 
