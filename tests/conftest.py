@@ -28,6 +28,15 @@ def build_data_dir(path: Path, files: list[Path]) -> Path:
     return path
 
 
+def data_dir_of(folder: Path, articles: list[dict]) -> Path:
+    """A data folder at ``folder/data`` holding ``articles`` (import records), imported and indexed."""
+    import json
+
+    src = folder / "articles.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    return build_data_dir(folder / "data", [src])
+
+
 @pytest.fixture(scope="session")
 def core_data_dir(tmp_path_factory) -> Path:
     """A data folder holding the 40 real core articles (read-only: copy it to change it)."""

@@ -3,8 +3,6 @@ another article holds every (mis-segmented) word of it scattered (indexer.proxim
 issue 10: printed and unspaced fragments cut inside a word)."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from indexer import SearchEngine, build_params
@@ -16,22 +14,23 @@ TITLE = "พม. ร่วมกับเครือข่ายพระธร
 CUT = "ไทยยกระดับงานสาธารณสงเคราะห์เสริมบทบาทอ"  # the selection ends inside องค์กร
 
 
+def _summary_holding(words: list[str], url: str, day: str) -> dict:
+    """A long cabinet summary that holds every word of a glued query, far apart: the decoy."""
+    return {"url": url, "title": "สรุปข่าวการประชุมคณะรัฐมนตรี", "date": day, "category": "news", "lang": "th",
+            "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))}
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from tests.conftest import build_data_dir
+    from tests.conftest import data_dir_of
 
     words = [w for c in parse(CUT).clauses for w in c.words]
     articles = [
         {"url": TARGET, "title": TITLE, "date": "2024-05-01", "category": "news", "lang": "th",
          "body": "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ร่วมกับพระธรรมทูตจัดกิจกรรมช่วยเหลือผู้ยากไร้"},
-        # A long summary that holds every word of the glued query, far apart.
-        {"url": "https://example.go.th/news/decoy", "title": "สรุปข่าวการประชุมคณะรัฐมนตรี",
-         "date": "2024-05-02", "category": "news", "lang": "th",
-         "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))},
+        _summary_holding(words, "https://example.go.th/news/decoy", "2024-05-02"),
     ]
-    src = tmp_path_factory.mktemp("cut") / "articles.jsonl"
-    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("cut"), articles), cache_size=0)
     yield eng
     eng.close()
 
@@ -58,18 +57,14 @@ def test_short_or_several_clause_queries_have_no_wider_reading():
 def test_deep_pages_are_of_the_reading_page_one_chose(tmp_path):
     """Pages past the re-ranked head used the narrow reading while pages 1-2 used the wider one: page 1
     said 71 matches and linked to pages 3-4, which came back empty with a total of 1 (review)."""
-    from tests.conftest import build_data_dir
+    from tests.conftest import data_dir_of
 
     words = [w for c in parse(CUT).clauses for w in c.words]
     articles = [{"url": f"https://example.go.th/news/t{i}", "title": f"{TITLE} ครั้งที่ {i}", "date": "2024-05-01",
                  "category": "news", "lang": "th", "body": f"กิจกรรมครั้งที่ {i} ช่วยเหลือผู้ยากไร้ในจังหวัด"}
                 for i in range(70)]
-    articles += [{"url": f"https://example.go.th/news/decoy{j}", "title": "สรุปข่าวการประชุมคณะรัฐมนตรี",
-                  "date": "2024-05-02", "category": "news", "lang": "th",
-                  "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))} for j in range(3)]
-    src = tmp_path / "articles.jsonl"
-    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    eng = SearchEngine(build_data_dir(tmp_path / "data", [src]), cache_size=0)
+    articles += [_summary_holding(words, f"https://example.go.th/news/decoy{j}", "2024-05-02") for j in range(3)]
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
     try:
         pages = [eng.search(build_params(q=CUT, page=p, per_page=20)) for p in (1, 2, 3, 4)]
     finally:
@@ -105,21 +100,17 @@ COVID_CUT = "[จ่ายตรงค่ารักษาพยาบาล �
 
 @pytest.fixture(scope="module")
 def covid_engine(tmp_path_factory):
-    from tests.conftest import build_data_dir
+    from tests.conftest import data_dir_of
 
     words = [w for c in parse(COVID_CUT).clauses for w in c.words]
     articles = [
         {"url": COVID, "title": COVID_TITLE, "date": "2020-04-01", "category": "news", "lang": "th",
          "body": "กรมบัญชีกลางแจ้งส่วนราชการให้เบิกจ่ายตรงค่ารักษาพยาบาล"},
-        {"url": "https://example.go.th/news/cabinet", "title": "สรุปข่าวการประชุมคณะรัฐมนตรี",
-         "date": "2020-04-02", "category": "news", "lang": "th",
-         "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))},
+        _summary_holding(words, "https://example.go.th/news/cabinet", "2020-04-02"),
         {"url": "https://example.go.th/news/virus", "title": "ไวรัสโคโรนา สายพันธุ์ใหม่ ระบาดในหลายประเทศ",
          "date": "2020-03-02", "category": "news", "lang": "th", "body": "ไวรัสโคโรนา ระบาด"},
     ]
-    src = tmp_path_factory.mktemp("cutcovid") / "articles.jsonl"
-    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("cutcovid"), articles), cache_size=0)
     yield eng
     eng.close()
 
@@ -147,7 +138,7 @@ ROYAL_PASTED = "ฯ รับเสด็จ สมเด็จพระกน�
 
 @pytest.fixture(scope="module")
 def royal_engine(tmp_path_factory):
-    from tests.conftest import build_data_dir
+    from tests.conftest import data_dir_of
 
     articles = [
         {"url": ROYAL, "title": ROYAL_TITLE, "date": "2023-04-01", "category": "news", "lang": "th",
@@ -157,9 +148,7 @@ def royal_engine(tmp_path_factory):
          "date": "2023-04-02", "category": "news", "lang": "th",
          "body": "รับเสด็จ สมเด็จพระกนิษฐาธิราช เจ้ากรม ผู้ดูแล สมเด็จพระเทพรัตนราชสุดา สยามบรมราชกุมารี"},
     ]
-    src = tmp_path_factory.mktemp("royal") / "articles.jsonl"
-    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("royal"), articles), cache_size=0)
     yield eng
     eng.close()
 

@@ -3,7 +3,6 @@
 the date filter), while a topic typed beside a date stays a date filter."""
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -23,7 +22,7 @@ def _article(url: str, title: str, day: str, body: str = "รายละเอ�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from tests.conftest import build_data_dir
+    from tests.conftest import data_dir_of
 
     articles = [_article(TARGET, TITLE, "2021-01-15")]  # the fiscal year 2563 reported in 2021
     # Articles of 2020 that say ระหว่าง (many, in their headlines: they outrank the target in 2020).
@@ -33,9 +32,7 @@ def engine(tmp_path_factory):
                              "2021-03-12", "น้ำท่วมหนักในเดือนมีนาคม"))
     articles.append(_article("https://example.go.th/news/flood-old", "น้ำท่วมภาคใต้ ช่วยเหลือผู้ประสบภัย",
                              "2020-11-02", "น้ำท่วมหนัก"))
-    src = tmp_path_factory.mktemp("dated") / "articles.jsonl"
-    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    eng = SearchEngine(build_data_dir(src.parent / "data", [src]), cache_size=0)
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("dated"), articles), cache_size=0)
     yield eng
     eng.close()
 
