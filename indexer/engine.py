@@ -118,18 +118,8 @@ class SearchEngine:
         text = normalize_line(params.q)  # the one normalisation of the query
         und = understand(text, normalized=True)
         plain = parse(text, normalized=True)
-        terms = self.backend
-        reading = fallbacks.first_reading(params, und, plain, terms)
-        page = self._run(reading)
-        # A date inside a pasted headline fragment is text: the fragment's own headline decides.
-        reading, page = date_as_text(reading, page, params, plain, self._run, self._title, self._head_titles)
-        suggestion = fallbacks.Suggestion(text, plain, terms)
-        if page.total == 0 and not plain.is_empty:
-            alt = fallbacks.second_reading(reading, params, plain, terms, suggestion)
-            if alt is not None:
-                alt_page = self._run(alt)
-                if alt_page.total:
-                    reading, page = alt, alt_page
+        suggestion = fallbacks.Suggestion(text, plain, self.backend)
+        reading, page = self._read(params, und, plain, suggestion)
         result = self._result(reading, page)
         if page.total == 0:
             result.did_you_mean = suggestion.get()
@@ -146,6 +136,23 @@ class SearchEngine:
         result.took_ms = (time.perf_counter() - t0) * 1000
         return result
 
+    def _read(self, params: SearchParams, und, plain: ParsedQuery,
+              suggestion: fallbacks.Suggestion) -> tuple[fallbacks.Reading, Page]:
+        """The reading of the query that is shown, and its page: the first reading, a date in a
+        pasted fragment read as text when only that finds its headline, else the one fall-back."""
+        terms = self.backend
+        reading = fallbacks.first_reading(params, und, plain, terms)
+        page = self._run(reading)
+        # A date inside a pasted headline fragment is text: the fragment's own headline decides.
+        reading, page = date_as_text(reading, page, params, plain, self._run, self._title, self._head_titles)
+        if page.total == 0 and not plain.is_empty:
+            alt = fallbacks.second_reading(reading, params, plain, terms, suggestion)
+            if alt is not None:
+                alt_page = self._run(alt)
+                if alt_page.total:
+                    reading, page = alt, alt_page
+        return reading, page
+
     def _run(self, reading: fallbacks.Reading) -> Page:
         """One run of the engine; a multi-word query's head re-ranked by proximity, then cut to the page.
         A page beyond the head is in BM25 order, of the same reading as the head's (:meth:`_head`)."""
@@ -154,13 +161,19 @@ class SearchEngine:
             return self.backend.run(params, parsed)
         page = self.backend.run(params, parsed, head=HEAD)
         if page.first:  # past the head: the deep pages of the reading page 1 chose, same total
-            if ends_optional(parsed, self.backend.words_starting) is None:
-                return page
-            chosen = self._head(replace(params, page=1), parsed)[2]
+            chosen = self._chosen(params, parsed)
             return page if chosen is parsed else self.backend.run(params, chosen, head=HEAD)
         page, ranked, _reading = self._head(params, parsed, page)
         want = params.page * params.per_page
         return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
+
+    def _chosen(self, params: SearchParams, parsed: ParsedQuery) -> ParsedQuery:
+        """The reading page 1 of ``parsed`` ranks: ``parsed`` itself, or its cut ends optional
+        (:meth:`_head`) when that is what found the headline."""
+        if params.sort != "relevance" or not wants_proximity(parsed) \
+                or ends_optional(parsed, self.backend.words_starting) is None:
+            return parsed
+        return self._head(replace(params, page=1), parsed)[2]
 
     def _head(self, params: SearchParams, parsed: ParsedQuery,
               page: Page | None = None) -> tuple[Page, list, ParsedQuery]:
@@ -230,12 +243,18 @@ class SearchEngine:
 
     def match_urls(self, params: SearchParams) -> list[str]:
         """URLs of the first ``params.per_page`` matches of a search, in the engine's order (no
-        proximity re-ranking, no fall-back reading): what an export lists."""
+        proximity re-ranking): what an export lists. They are the matches of the reading the
+        results page shows (a fall-back, a date read as text, cut ends made optional), so a
+        download holds what the page counted."""
         text = normalize_line(params.q)
         with use_lexicon(self.backend.lexicon()):
-            reading = fallbacks.first_reading(params, understand(text, normalized=True),
-                                              parse(text, normalized=True), self.backend)
-            return [m.url for m in self.backend.run(reading.params, reading.parsed).matches]
+            plain = parse(text, normalized=True)
+            first = replace(params, page=1, per_page=SearchParams().per_page)
+            reading, _page = self._read(first, understand(text, normalized=True), plain,
+                                        fallbacks.Suggestion(text, plain, self.backend))
+            chosen = self._chosen(reading.params, reading.parsed)
+            every = replace(reading.params, page=1, per_page=params.per_page)
+            return [m.url for m in self.backend.run(every, chosen).matches]
 
     def copies(self, url: str, story: str) -> list[dict]:
         """The other copies of a release: ``{url, publisher, title, date}``, the copy shown first."""

@@ -6,6 +6,7 @@ import io
 import json
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from govsearch.cli import cli
@@ -44,6 +45,21 @@ def test_csv_export_lists_every_match_with_a_bom(client):  # noqa: F811
     assert list(rows[0]) == ["url", "title", "date", "agency_id", "agency_name", "province_codes", "provinces",
                              "publisher"]
     assert all(r["url"].startswith("http") and r["agency_name"] for r in rows)
+
+
+ZERO = "ยูนิคอร์นสีม่วงเรืองแสง"  # in no article
+
+
+@pytest.mark.parametrize("q, notice", [
+    (f"มหาดไทย {ZERO}", "some_words"),  # no article has every word: the page shows some of them
+    ('"มหาดไทย กระทรวง"', "phrase_loosened"),  # pasted quotes around words that are not a phrase
+])
+def test_export_lists_what_the_page_found_by_a_second_reading(client, q, notice):  # noqa: F811
+    page = client.get("/api/search", query_string={"q": q, "per_page": 100}).get_json()
+    assert page["total"] > 0 and notice in {n["code"] for n in page["notices"]}
+    body = client.get("/api/search", query_string={"q": q, "format": "jsonl"}).get_data(as_text=True)
+    exported = {json.loads(line)["url"] for line in body.splitlines()}
+    assert len(exported) == page["total"] and {h["url"] for h in page["hits"]} <= exported
 
 
 def test_jsonl_export_follows_the_filters(client):  # noqa: F811
