@@ -20,7 +20,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Iterator, NamedTuple
 
 from indexer.compounds import THAI_LETTERS, leaves, split_tree, word_tree  # noqa: F401 (re-exported: part of segmentation)
@@ -156,6 +156,58 @@ def _plain_words(par: str, start: int, end: int, out: list[tuple[str, int, int]]
         _piece_words(m, out, lex, 0)
 
 
+_RUN = re.compile(rf"[{THAI_LETTERS}]+")
+_OTHER = re.compile(rf"[^{THAI_LETTERS}]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_words(piece: str) -> tuple[str, ...]:
+    """The words of a piece without Thai letters, as :func:`_piece_words` finds them; most such
+    pieces are a space or a punctuation mark, and recur."""
+    out: list[str] = []
+    for t in _TOKEN.finditer(piece):
+        if t.lastgroup == "num":
+            out.append(t.group().replace(",", ""))
+        else:
+            out += (word.lower() for word in _CAMEL.split(t.group()))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _paragraph_terms(par: str, lex: Lexicon) -> tuple[str, ...]:
+    """The words of :func:`_paragraph_words`, without their offsets (what the index keeps), with
+    the runs of Thai letters between two abbreviations segmented in one call
+    (:meth:`Lexicon.segment_runs`) instead of one call each."""
+    out: list[str] = []
+    for start, end, spelled in _stretches(par):
+        if spelled is None:
+            _plain_terms(par, start, end, lex, out)
+        else:
+            out.append(spelled)
+    return tuple(out)
+
+
+def _plain_terms(par: str, start: int, end: int, lex: Lexicon, out: list[str]) -> None:
+    """Append the words of ``par[start:end]`` (no abbreviation inside) to ``out``: what
+    :func:`_plain_words` finds there, without a Python step per piece."""
+    chunks = lex.segment_runs(_RUN.findall(par, start, end))
+    others = list(map(_other_words, _OTHER.findall(par, start, end)))
+    if not any(others):  # only spaces and punctuation between the runs: most stretches
+        out += filter("\n".__ne__, chunks)
+        return
+    # Runs and other pieces alternate: run, other, run, ... or other, run, other, ...
+    rest = iter(others)
+    if not _RUN.match(par, start, end):
+        out += next(rest)
+    for chunk in chunks:
+        if chunk == "\n":  # the other piece between two runs
+            out += next(rest)
+        else:
+            out.append(chunk)
+    for words_after in rest:  # the piece after the last run, if any
+        out += words_after
+
+
 def iter_spans(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int, int]]:
     """``(word, start, end)`` for each word of normalised ``text`` (plain tuples: the hot path),
     segmented with ``lex`` (default: :func:`current_lexicon`).
@@ -244,31 +296,36 @@ def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int,
 def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) -> dict[str, list[int]]:
     """Every term :func:`iter_text` gives for ``text`` with its positions in order (the index's
     postings of the text field, without the offsets it does not keep); with ``parts`` false,
-    the words only (:func:`iter_spans`: the title field)."""
+    the words only (:func:`iter_spans`: the title field). Words come first, in order of first
+    occurrence, then the marked parts."""
     lex = lex or current_lexicon()
-    # iter_spans' paragraphs, read straight from their cache: this runs for every word a build
-    # indexes, and needs neither the words' offsets nor a generator.
+    # iter_spans' paragraphs, words only: this runs for every word a build indexes, and needs
+    # neither the words' offsets nor a generator.
     poses: dict[str, list[int]] = defaultdict(list)
-    pos = 0
+    for pos, word in enumerate(chain.from_iterable(_paragraph_terms(par, lex) for par in text.split("\n") if par)):
+        poses[word].append(pos)
     if not parts:
-        for par in text.split("\n"):
-            if par:
-                for word, _start, _end in _paragraph_words(par, lex):
-                    poses[word].append(pos)
-                    pos += 1
         return poses
+    # A word's parts stand at each of its positions: looked up once per distinct word, not per
+    # occurrence. A part held by several words gets their positions merged (they never collide:
+    # one position holds one word). Parts never clash with words (PART_MARK is no word letter).
     cache = _marked_parts_cache(lex)
-    for par in text.split("\n"):
-        if not par:
-            continue
-        for word, _start, _end in _paragraph_words(par, lex):
-            poses[word].append(pos)
-            marked = cache.get(word)
-            if marked is None:
-                marked = _marked_parts(word, lex, cache)
-            for t, _off, _n in marked:
-                poses[t].append(pos)
-            pos += 1
+    merged: dict[str, list[int]] = {}
+    shared: set[str] = set()
+    for word, at in poses.items():
+        marked = cache.get(word)
+        if marked is None:
+            marked = _marked_parts(word, lex, cache)
+        for t, _off, _n in marked:
+            got = merged.get(t)
+            if got is None:
+                merged[t] = at.copy()
+            else:
+                got += at
+                shared.add(t)
+    for t in shared:
+        merged[t].sort()
+    poses.update(merged)
     return poses
 
 

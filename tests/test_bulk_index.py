@@ -247,19 +247,3 @@ def test_bulk_writer_writes_the_segment_whoosh_writes_document_by_document(writa
     assert not pools["bulk"].runs and not list(tmp_path.rglob("*.terms"))  # runs removed once merged
     if limitmb < 1:
         assert pools["bulk"].saved > 3
-
-
-def test_the_reused_compressor_gives_zlibs_bytes():
-    import os
-    import pickle
-    import zlib
-
-    from indexer.whoosh_backend.deflate import _Deflater, compressor
-
-    for level in (1, 3, 9):
-        compress = compressor(level)
-        assert isinstance(compress, _Deflater)  # the fast one is in use here, not the fallback
-        for i in range(400):
-            data = os.urandom(i % 37) + pickle.dumps(tuple(range(0, i * 53, 7)), 2) + bytes(i * 11 % 700)
-            assert compress(data) == zlib.compress(data, level)
-        assert compress(b"") == zlib.compress(b"", level)

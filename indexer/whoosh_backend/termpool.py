@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 import marshal
 import struct
-import threading
+import zlib
 from array import array
 from itertools import chain
 from operator import sub
@@ -26,7 +26,6 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter
 from whoosh.util import random_name
 from whoosh.util.numeric import length_to_byte
 
-from indexer.whoosh_backend.deflate import compressor
 
 _TERM_BYTES = 250  # memory of a new term's arrays and dict entry, roughly
 _POSTING_BYTES = 22  # an id (4), a weight (8), a value reference (8), with the arrays' slack
@@ -225,12 +224,8 @@ def _fill_block(pw, ids: array, weights: array, values: list, field_lengths: lis
 
 
 def _block_writer(pw: W3PostingsWriter):
-    """``pw._write_block``: the same bytes, with a reused compressor and the block's lists made
-    without a Python loop per posting."""
-    mine = _compressors.__dict__  # per thread: a zlib stream must not be shared between threads
-    compress = mine.get(pw._compression)
-    if compress is None:
-        compress = mine[pw._compression] = compressor(pw._compression)
+    """``pw._write_block``: the same bytes, with the block's lists made without a Python loop per
+    posting."""
     postfile = pw._postfile
     fixedsize = pw._format.fixed_value_size() if pw._format is not None else None
 
@@ -255,7 +250,7 @@ def _block_writer(pw: W3PostingsWriter):
         databytes = dumps((tuple(map(sub, ids, chain((0,), ids))), mini_weights, mini_values), 2)
         comp = pw._compression
         if comp:
-            databytes = compress(databytes)
+            databytes = zlib.compress(databytes, comp)
         infobytes = dumps((count, ids[-1], pw._maxweight, comp, length_to_byte(pw._minlength),
                            length_to_byte(pw._maxlength)), 2)
         length = len(infobytes) + len(databytes)
@@ -267,5 +262,3 @@ def _block_writer(pw: W3PostingsWriter):
 
     return write_block
 
-
-_compressors = threading.local()
