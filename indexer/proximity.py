@@ -22,7 +22,7 @@ import re
 from typing import Callable
 
 from indexer.query import Clause, ParsedQuery
-from indexer.thai import abbreviation_pattern, abbreviations, iter_spans, spelled_out
+from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, iter_spans, spelled_out
 
 Expand = Callable[[str, int], list[str]]  # the index's words starting with a text, at most n
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
@@ -88,14 +88,37 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         # How often the run stands in the body: an article that says it again and again is about
         # it, one that says it once in passing is not (BM25 of the run as if it were one term).
         if whole is None:  # squeezed as the lead is: spaced, capitalised or abbreviated runs count too
-            whole = lead if len(body) <= LEAD else squeeze(body, spell)
+            whole = lead if len(body) <= LEAD else _squeeze_whole(body, lead, spell)
         said = whole.count(glued) if len(glued) > 1 else 0
         often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
     typed = squeeze("".join(c.text for c in positive))
-    if len(typed) > 1 and typed in squeeze(title):
+    if len(typed) > 1 and typed in (t if not spell else squeeze(title)):
         tiers += 1
     # Capped below a tier: however many runs a long pasted query has, a tier still outranks them.
     return TIER * tiers + min(often, TIER / 2)
+
+
+def _squeeze_whole(body: str, lead: str, spell: bool) -> str:
+    """``squeeze(body, spell)`` given ``lead``, the squeezed first ``LEAD`` letters (most of a
+    body): squeezing drops letters one by one, so the rest is squeezed on its own and appended.
+    Not so with a capital sigma (its lower case depends on the letters around it), nor, when
+    abbreviations are spelled out, with an abbreviation's mark near the cut (one could straddle it,
+    or look past it)."""
+    if "Σ" in body or (spell and _mark_near_cut(body)):
+        return squeeze(body, spell)
+    return lead + squeeze(body[LEAD:], spell)
+
+
+def _mark_near_cut(body: str) -> bool:
+    """True when an abbreviation, or the look-ahead after one, could reach the cut at ``LEAD``:
+    every abbreviation holds a mark (``.`` or ``ฯ``), spans at most twice its letters (a space may
+    follow each inner dot) and looks ahead at most its letters again."""
+    marks = abbreviation_marks()
+    if marks is None:
+        return True
+    reach = 3 * max(map(len, abbreviations()), default=0)
+    near = body[max(0, LEAD - reach):LEAD + reach]
+    return any(m in near for m in marks)
 
 
 MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a selection

@@ -241,3 +241,27 @@ def test_did_you_mean_of_a_dated_query_comes_without_extra_runs(core_data_dir):
         assert r.total == 0 and r.did_you_mean == "วัคซีน มีนาคม 2564" and eng.runs == 1
     finally:
         eng.close()
+
+
+def test_a_search_reads_each_text_from_the_store_once(core_data_dir):
+    """The page's hits are in the head re-ranked before them: their texts come from that read, and
+    the next search reads afresh (nothing outlives a search)."""
+    eng = SearchEngine(core_data_dir, cache_size=0)
+    try:
+        store = eng.store()
+        reads: list[str] = []
+        real = store.get_texts
+
+        def counting(urls):
+            reads.extend(urls)
+            return real(urls)
+
+        store.get_texts = counting
+        r = eng.search(build_params(q="ประชุม คณะรัฐมนตรี"))
+        assert r.hits and all(h.snippet for h in r.hits)
+        assert len(reads) == len(set(reads)) and {h.url for h in r.hits} <= set(reads)
+        first = len(reads)
+        eng.search(build_params(q="ประชุม คณะรัฐมนตรี"))
+        assert len(reads) == 2 * first
+    finally:
+        eng.close()
