@@ -17,9 +17,11 @@ Engine-neutral: plain strings in, numbers out.
 """
 from __future__ import annotations
 
-
+import functools
 import re
 from typing import Callable
+
+import numpy as np
 
 from indexer.query import Clause, ParsedQuery
 from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, iter_spans, spelled_out
@@ -36,12 +38,31 @@ _THAI = re.compile("[\u0e01-\u0e4e]")
 _GAPS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?.,:;#…\-–—/\\|*~_+=ฯๆ]+")
 
 
+_LONG = 200  # letters: a longer text is squeezed as an array of code points
+
+
 def squeeze(text: str, spell: bool = False) -> str:
     """``text`` lower-cased, without spaces and punctuation (and with ``spell``, abbreviations
     spelled out, as the segmenter spells them in the query's words): how a run of words is compared."""
     if spell:
         text = abbreviation_pattern().sub(lambda m: spelled_out(m.group()), text)
-    return _GAPS.sub("", text.lower())
+    low = text.lower()
+    if len(low) < _LONG:
+        return _GAPS.sub("", low)
+    # A body has a gap every few letters: the regex pays per gap, a look-up table per letter
+    # (a 3,000-letter body: ~65 -> ~25 us; the re-ranked head squeezes a dozen a request).
+    points = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return points[_kept()[points]].tobytes().decode("utf-32-le", "surrogatepass")
+
+
+@functools.lru_cache(maxsize=1)
+def _kept() -> np.ndarray:
+    """For each code point, whether :func:`squeeze` keeps it: all but what ``_GAPS`` matches."""
+    keep = np.ones(0x110000, dtype=bool)
+    every = "".join(map(chr, range(0x110000)))
+    for m in _GAPS.finditer(every):
+        keep[m.start():m.end()] = False
+    return keep
 
 
 def wants_proximity(parsed: ParsedQuery) -> bool:

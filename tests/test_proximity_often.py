@@ -66,3 +66,15 @@ def test_the_body_squeezed_past_the_lead_is_the_whole_body_squeezed(at, spell):
     for piece in ("พล. อ.ประยุทธ์", "ผู้ว่าฯ", "ΟΔΟΣ ΑΘΗΝΑΣ", "ราคา น้ำมัน"):
         body = (filler * 200)[:at] + piece + " " + filler * 3
         assert _squeeze_whole(body, squeeze(body[:LEAD], spell), spell) == squeeze(body, spell)
+
+
+def test_a_long_text_is_squeezed_as_a_short_one_is():
+    """Past _LONG letters squeezing goes through a table of code points: the same text as the
+    regex makes of it, whatever the letters (every space, punctuation, astral and odd case)."""
+    from indexer.proximity import _GAPS, _LONG
+
+    odd = "ΟΔΟΣ ΑΘΗΝΑΣ İstanbul\u00a0x\u2003y\u3000z “ราคา” «น้ำมัน» … ๆ ฯ — – 10.30 น. 😀 \U00010000 a\u200bb \t\n\r"
+    text = ("ราคาน้ำมัน, ดีเซล (ลิตรละ 30 บาท)! " * 20) + odd * 3
+    assert len(text) > _LONG
+    assert squeeze(text) == _GAPS.sub("", text.lower())
+    assert squeeze(text[:_LONG - 1]) == _GAPS.sub("", text[:_LONG - 1].lower())
