@@ -295,3 +295,15 @@ def test_stored_fields_follow_the_index_version(writable_data_dir):
         assert [h.url for h in again.hits] == [art.url] and again.hits[0].title == "ประชุม ยูนิคอร์นสีม่วง"
     finally:
         eng.close()
+
+
+def test_facets_written_from_plain_values_hold_exactly_their_models_keys(facet_engine):
+    """json_text writes the facets without validating them: an entry with a key its model does not
+    declare is refused as validation would refuse it, and the text is the validated document's."""
+    import json
+
+    r = search(facet_engine, q="วัคซีน", per_page=5)
+    assert json.loads(r.json_text()) == r.to_json()
+    r.facets["year"][0]["extra"] = 1
+    with pytest.raises(ValueError):
+        r.json_text()
