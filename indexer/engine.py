@@ -110,8 +110,14 @@ class SearchEngine:
 
     def _search(self, params: SearchParams) -> SearchResult:
         # The query is split with the live index's words, as its documents were.
-        with use_lexicon(self.backend.lexicon()):
-            return self._search_with_lexicon(params)
+        # Texts read from the store during this search: the page's hits are in the head re-ranked
+        # before them, and are not read twice.
+        self._local.texts = {}
+        try:
+            with use_lexicon(self.backend.lexicon()):
+                return self._search_with_lexicon(params)
+        finally:
+            self._local.texts = None
 
     def _search_with_lexicon(self, params: SearchParams) -> SearchResult:
         t0 = time.perf_counter()
@@ -193,8 +199,20 @@ class SearchEngine:
                     return wide, wide_ranked, wider
         return page, ranked, parsed
 
+    def _texts(self, urls: list[str]) -> dict[str, tuple[str, str]]:
+        """``(title, body)`` of ``urls`` from the store, each read once per search."""
+        seen = getattr(self._local, "texts", None)
+        if seen is None:
+            return self.store().get_texts(urls)
+        missing = [u for u in urls if u not in seen]
+        if missing:
+            got = self.store().get_texts(missing)
+            for u in missing:
+                seen[u] = got.get(u)
+        return {u: seen[u] for u in urls if seen[u] is not None}
+
     def _title(self, url: str) -> str:
-        return self.store().get_texts([url]).get(url, ("", ""))[0]
+        return self._texts([url]).get(url, ("", ""))[0]
 
     def _head_titles(self, reading: fallbacks.Reading) -> list[str]:
         page = self.backend.run(replace(reading.params, page=1), reading.parsed, head=HEAD)
@@ -202,7 +220,7 @@ class SearchEngine:
 
     def _reranked(self, page: Page, parsed: ParsedQuery) -> list:
         """The head's matches with their proximity bonus added, best first."""
-        texts = self.store().get_texts([m.url for m in page.matches])
+        texts = self._texts([m.url for m in page.matches])
         for m in page.matches:
             title, body = texts.get(m.url, (m.title, ""))
             m.score += proximity_bonus(parsed, title, body)
@@ -222,7 +240,7 @@ class SearchEngine:
     def _hits(self, page: Page, parsed: ParsedQuery) -> list[Hit]:
         if not page.matches:
             return []
-        texts = self.store().get_texts([m.url for m in page.matches])
+        texts = self._texts([m.url for m in page.matches])
         terms = parsed.highlight_terms
         copies = self.store().story_copies([m.story for m in page.matches if m.story])
         hits = []

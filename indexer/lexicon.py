@@ -229,15 +229,19 @@ def use_lexicon(lex: Lexicon):
         _current.reset(token)
 
 
-_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("govsearch_segment_memo", default=None)
+_memo: contextvars.ContextVar[bool] = contextvars.ContextVar("govsearch_segment_memo", default=False)
+RECENT_RUNS = 8192  # runs of Thai letters a searching process remembers the segmentation of
+MAX_REMEMBERED = 200  # letters: longer runs are rare in what a page segments (titles, snippet pieces)
 
 
 @contextlib.contextmanager
 def segment_memo():
-    """Inside the block, :func:`segment_once` segments each run of Thai letters once per lexicon
-    (this thread or task only): a results page meets the same runs in a hit's title and in its
-    snippet. Nothing outlives the block, so nothing can go stale."""
-    token = _memo.set({})
+    """Inside the block, :func:`segment_once` reuses the segmentation of runs of Thai letters met
+    recently in this process (a hit's title and its snippet share runs; popular articles come back
+    page after page). A run's words depend on the run and the lexicon alone (its key names its
+    words), so nothing remembered can go stale. Outside the block (building an index, where runs
+    seldom repeat) every run is segmented afresh."""
+    token = _memo.set(True)
     try:
         yield
     finally:
@@ -246,14 +250,14 @@ def segment_memo():
 
 def segment_once(lex: Lexicon, run: str) -> list[str]:
     """``lex.segment(run)``, reused inside a :func:`segment_memo` block (do not change the list)."""
-    memo = _memo.get()
-    if memo is None:
+    if not _memo.get() or len(run) > MAX_REMEMBERED:
         return lex.segment(run)
-    key = (lex.key, run)
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = lex.segment(run)
-    return got
+    return _recent_segment(lex, run)
+
+
+@functools.lru_cache(maxsize=RECENT_RUNS)
+def _recent_segment(lex: Lexicon, run: str) -> list[str]:
+    return lex.segment(run)
 
 
 @functools.lru_cache(maxsize=1)

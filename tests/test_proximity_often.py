@@ -3,7 +3,9 @@ it once in passing; a headline with the words a few letters apart ranks with a r
 (indexer/proximity.py; issue 10, nDCG of the information needs)."""
 from __future__ import annotations
 
-from indexer.proximity import proximity_bonus
+import pytest
+
+from indexer.proximity import LEAD, _squeeze_whole, proximity_bonus, squeeze
 from indexer.query import parse
 
 
@@ -53,3 +55,26 @@ def test_the_count_stays_below_a_tier_however_many_runs_a_query_has():
     # Every run said often, all past the lead: no tier is earned, only the count.
     body = "ข่าว " + "ก" * 3000 + " ".join(f" ราคาน้ำมัน{w}" for w in words) * 10
     assert 0 < proximity_bonus(q, "ข่าวสั้น", body) <= TIER / 2
+
+
+@pytest.mark.parametrize("at", [LEAD - 3, LEAD - 1, LEAD, LEAD + 2])
+@pytest.mark.parametrize("spell", [False, True])
+def test_the_body_squeezed_past_the_lead_is_the_whole_body_squeezed(at, spell):
+    """The rest of a body is squeezed on its own and appended to the lead (the lead is not squeezed
+    twice): the same text whatever stands at the cut, an abbreviation straddling it or a sigma."""
+    filler = "รัฐบาลติดตาม สถานการณ์, อย่างใกล้ชิด. "
+    for piece in ("พล. อ.ประยุทธ์", "ผู้ว่าฯ", "ΟΔΟΣ ΑΘΗΝΑΣ", "ราคา น้ำมัน"):
+        body = (filler * 200)[:at] + piece + " " + filler * 3
+        assert _squeeze_whole(body, squeeze(body[:LEAD], spell), spell) == squeeze(body, spell)
+
+
+def test_a_long_text_is_squeezed_as_a_short_one_is():
+    """Past _LONG letters squeezing goes through a table of code points: the same text as the
+    regex makes of it, whatever the letters (every space, punctuation, astral and odd case)."""
+    from indexer.proximity import _GAPS, _LONG
+
+    odd = "ΟΔΟΣ ΑΘΗΝΑΣ İstanbul\u00a0x\u2003y\u3000z “ราคา” «น้ำมัน» … ๆ ฯ — – 10.30 น. 😀 \U00010000 a\u200bb \t\n\r"
+    text = ("ราคาน้ำมัน, ดีเซล (ลิตรละ 30 บาท)! " * 20) + odd * 3
+    assert len(text) > _LONG
+    assert squeeze(text) == _GAPS.sub("", text.lower())
+    assert squeeze(text[:_LONG - 1]) == _GAPS.sub("", text[:_LONG - 1].lower())

@@ -241,3 +241,69 @@ def test_did_you_mean_of_a_dated_query_comes_without_extra_runs(core_data_dir):
         assert r.total == 0 and r.did_you_mean == "วัคซีน มีนาคม 2564" and eng.runs == 1
     finally:
         eng.close()
+
+
+def test_a_search_reads_each_text_from_the_store_once(core_data_dir):
+    """The page's hits are in the head re-ranked before them: their texts come from that read, and
+    the next search reads afresh (nothing outlives a search)."""
+    eng = SearchEngine(core_data_dir, cache_size=0)
+    try:
+        store = eng.store()
+        reads: list[str] = []
+        real = store.get_texts
+
+        def counting(urls):
+            reads.extend(urls)
+            return real(urls)
+
+        store.get_texts = counting
+        r = eng.search(build_params(q="ประชุม คณะรัฐมนตรี"))
+        assert r.hits and all(h.snippet for h in r.hits)
+        assert len(reads) == len(set(reads)) and {h.url for h in r.hits} <= set(reads)
+        first = len(reads)
+        eng.search(build_params(q="ประชุม คณะรัฐมนตรี"))
+        assert len(reads) == 2 * first
+    finally:
+        eng.close()
+
+
+def test_stored_fields_follow_the_index_version(writable_data_dir):
+    """An article's stored fields are kept per index version: the next search reads none again,
+    and an article changed by a sync shows its new title (a new version keeps nothing)."""
+    import time as _time
+
+    from core.paths import store_path
+    from core.store import Article, Store
+    from indexer import sync_index
+
+    eng = SearchEngine(writable_data_dir, cache_size=0)
+    try:
+        first = eng.search(build_params(q="ประชุม"))
+        assert first.hits
+        table = eng.backend._terms().table
+        assert len(table.stored) >= len(first.hits)
+        kept = dict(table.stored)
+        assert [h.url for h in eng.search(build_params(q="ประชุม")).hits] == [h.url for h in first.hits]
+        assert all(table.stored[d] is f for d, f in kept.items())  # read once for the version
+        with Store(store_path(writable_data_dir)) as store:
+            art = store.get_article(first.hits[0].url)
+            store.upsert_article(Article(url=art.url, title="ประชุม ยูนิคอร์นสีม่วง", body=art.body,
+                                         published=art.published, agency=art.agency))
+        sync_index(writable_data_dir)
+        _time.sleep(1.1)  # the engine looks for a new index version at most once a second
+        again = eng.search(build_params(q="ยูนิคอร์นสีม่วง"))
+        assert [h.url for h in again.hits] == [art.url] and again.hits[0].title == "ประชุม ยูนิคอร์นสีม่วง"
+    finally:
+        eng.close()
+
+
+def test_facets_written_from_plain_values_hold_exactly_their_models_keys(facet_engine):
+    """json_text writes the facets without validating them: an entry with a key its model does not
+    declare is refused as validation would refuse it, and the text is the validated document's."""
+    import json
+
+    r = search(facet_engine, q="วัคซีน", per_page=5)
+    assert json.loads(r.json_text()) == r.to_json()
+    r.facets["year"][0]["extra"] = 1
+    with pytest.raises(ValueError):
+        r.json_text()

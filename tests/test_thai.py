@@ -160,7 +160,7 @@ def test_compound_parts_are_cached_for_the_latest_lexicons_only():
     assert thai._PARTS_CACHES[thai.Lexicon(frozenset({f"คำทดสอบ{thai._PARTS_LEXICONS + 2}"})).key]
 
 
-def test_segment_memo_reuses_a_run_per_lexicon_and_ends_with_its_block():
+def test_segment_memo_reuses_a_run_per_lexicon_inside_its_blocks_only():
     from indexer.lexicon import segment_memo, segment_once
     from indexer.thai import lexicon, spans_near
 
@@ -170,7 +170,15 @@ def test_segment_memo_reuses_a_run_per_lexicon_and_ends_with_its_block():
         assert segment_once(stock, "จุรินทร์") == ["จุ", "ริ", "นทร์"]
         assert segment_once(learned, "จุรินทร์") == ["จุรินทร์"]  # another lexicon splits its own way
         assert segment_once(stock, "นายจุรินทร์") is segment_once(stock, "นายจุรินทร์")  # segmented once
-    assert segment_once(stock, "นายจุรินทร์") is not segment_once(stock, "นายจุรินทร์")  # nothing outlives it
+    # Outside a block (an index build) every run is segmented afresh; a later block (the next
+    # search) finds the run again.
+    assert segment_once(stock, "นายจุรินทร์") is not segment_once(stock, "นายจุรินทร์")
+    with segment_memo():
+        first = segment_once(stock, "นายจุรินทร์ลักษณ")
+    with segment_memo():
+        assert segment_once(stock, "นายจุรินทร์ลักษณ") is first
+        long_run = "ก" * 300  # longer than anything remembered
+        assert segment_once(stock, long_run) is not segment_once(stock, long_run)
     text = "นายจุรินทร์ ลักษณวิศิษฏ์ แถลง\nนายจุรินทร์ ลักษณวิศิษฏ์ รองนายกรัฐมนตรี แถลงผลการประชุม"
     positions = list(range(len(text) + 1))
     with segment_memo():

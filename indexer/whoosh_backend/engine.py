@@ -71,20 +71,33 @@ class _Docnums:
         return got[1]
 
 
-def _stored_fields(reader, docnums: list[int]) -> list[dict]:
-    """The stored fields of ``docnums``, read straight from their segments' stored-field columns.
+REMEMBERED_DOCS = 4096  # stored fields kept per index version (a head is 60 documents)
+
+
+def _stored_fields(reader, docnums: list[int], remembered: dict[int, dict]) -> list[dict]:
+    """The stored fields of ``docnums``, from ``remembered`` (the index version's documents read
+    lately: the same articles head query after query and page after page; a docnum means one
+    document within a version) or read straight from their segments' stored-field columns.
 
     ``searcher.stored_fields`` goes through the multi-segment reader and then filters every
     field against the schema, a third of a page's reads; the fields read here are all in the
     schema, so the filter changes nothing they see. A reader of another codec (no per-document
     reader) goes through the public call."""
-    leaves = reader.leaf_readers()
-    offsets = [int(off) for _leaf, off in leaves]
+    leaves = offsets = None
     out = []
     for d in docnums:
-        leaf, off = leaves[bisect_right(offsets, d) - 1]
-        perdoc = getattr(leaf, "_perdoc", None)
-        out.append(perdoc.stored_fields(d - off) if perdoc is not None else leaf.stored_fields(d - off))
+        fields = remembered.get(d)
+        if fields is None:
+            if leaves is None:
+                leaves = reader.leaf_readers()
+                offsets = [int(off) for _leaf, off in leaves]
+            leaf, off = leaves[bisect_right(offsets, d) - 1]
+            perdoc = getattr(leaf, "_perdoc", None)
+            fields = perdoc.stored_fields(d - off) if perdoc is not None else leaf.stored_fields(d - off)
+            if len(remembered) >= REMEMBERED_DOCS:
+                remembered.clear()  # (a dict's single operations are atomic: threads share it)
+            remembered[d] = fields
+        out.append(fields)
     return out
 
 
@@ -295,7 +308,7 @@ class WhooshBackend:
                 order = order[::-1]
             page_docs = [(int(d), 0.0) for d in candidates[order[first:want]]]
         matches = []
-        stored = _stored_fields(terms.searcher.reader(), [d for d, _s in page_docs])
+        stored = _stored_fields(terms.searcher.reader(), [d for d, _s in page_docs], table.stored)
         for (docnum, score), fields in zip(page_docs, stored):
             matches.append(Match(url=fields["url"], title=fields.get("title", ""), day=fields.get("day") or 0,
                                  agency=fields.get("agency", ""), score=float(score),

@@ -47,6 +47,7 @@ class DocTable:
         self.lengths = {f: _concat([p.lengths[f] for p in parts], np.float32) for f in ("title", "text")}
         self.avg = {f: max(1.0, reader.field_length(f) / max(1, reader.doc_count())) for f in ("title", "text")}
         self._agency_masks: dict[frozenset[str], np.ndarray] = {}
+        self.stored: dict[int, dict] = {}  # stored fields of documents read lately (engine.py)
 
     def postings(self, searcher, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """All ``(docnums, term frequencies)`` of a term in this version (deleted docs included),
