@@ -3,6 +3,7 @@
     python bench/eval_relevance.py                    # dev and held-out samples of 10,000 articles each
     python bench/eval_relevance.py --split dev -n 3000 --known 100 -v
     python bench/eval_relevance.py --data-dir DIR     # one existing data folder (evaluated as "dev")
+    python bench/eval_relevance.py --split dev --seed 101   # dev's articles, other queries
 
 Two disjoint samples of ../shared's thaigov.go.th articles are built: ``dev`` (every k-th article)
 and ``heldout`` (the articles half a step further on), each with its own queries (other seeds) and
@@ -79,10 +80,10 @@ def ndcg10(ranked: list[str], grades: dict[str, int]) -> float:
 class Sample:
     """The articles of one sample and everything judged on them (shared by every system)."""
 
-    def __init__(self, split: str, articles: list, known: int, probes: int):
+    def __init__(self, split: str, articles: list, known: int, probes: int, seed: int | None = None):
         from core.normalize import normalize_line
 
-        seed = SEEDS[split]
+        seed = SEEDS[split] if seed is None else seed
         self.split, self.articles = split, articles
         self.text = {a.url: f"{a.title}\n{a.body}" for a in articles}
         self.title_of = {a.url: normalize_line(a.title) for a in articles}
@@ -198,6 +199,8 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=10_000, help="articles per sample (default 10,000)")
     ap.add_argument("--known", type=int, default=200, help="known-item queries per class (default 200)")
     ap.add_argument("--probes", type=int, default=500, help="zero-hit probes (default 500)")
+    ap.add_argument("--seed", type=int, help="queries from this seed instead of the split's own (a check that "
+                    "a change tuned on dev's queries also helps other queries on the same articles)")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
@@ -214,7 +217,7 @@ def main() -> None:
         data = args.data_dir or build(split, args.n, work)
         with Store(store_path(data)) as store:
             articles = list(store.iter_articles())
-        sample = Sample(split, articles, args.known, args.probes)
+        sample = Sample(split, articles, args.known, args.probes, args.seed)
         systems = [Govsearch(data)]
         if not args.no_baselines:
             systems += [Trigram(articles, work / f"{split}-tri.sqlite3"),

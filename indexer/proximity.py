@@ -153,18 +153,19 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     it was copied from no longer holds every word of the query. The reading here also matches the
     articles that hold all the words but the first or all but the last (or the text without its
     first or last letter); only for a clause of several words with a ragged end (its first or last
-    two words both syllables of at most two letters). With ``expand`` (the index's words that start
-    with a text), a last word cut anywhere is completed too: the longest tail of the text that starts
-    an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา, "สมพงษ์จิรศิริ" -> จิรศิริเลิศ) is read as that
-    word, the text before it segmented afresh. The engine runs it only when no headline holds the
-    query's run, and keeps it only when one of its headlines does."""
+    two words both syllables of at most two letters, or its first or last a single letter). With
+    ``expand`` (the index's words that start with a text), a last word cut anywhere is completed
+    too: the longest tail of the text that starts an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา,
+    "สมพงษ์จิรศิริ" -> จิรศิริเลิศ) is read as that word, the text before it segmented afresh. The
+    engine runs it only when no headline holds the query's run, and keeps it only when one of its
+    headlines does."""
     positive = [c for c in parsed.clauses if not c.negated]
     if len(positive) != 1:
         return None
     c = positive[0]
     if c.phrase or c.alternatives or len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
         return None
-    ragged = _ragged(c.words[:2]) or _ragged(c.words[-2:])
+    ragged = _ragged(c.words[:2], c.words[0]) or _ragged(c.words[-2:], c.words[-1])
     completed = _completed(c, expand) if expand is not None else []
     # Pasted with its spaces, the pieces read one by one are the words of the headline they came
     # from, where the words read glued (for re-spacing to change nothing) may run across a space.
@@ -214,9 +215,12 @@ def _completed(c: Clause, expand: Expand) -> list[list[str]]:
     return []
 
 
-def _ragged(end: list[str]) -> bool:
+def _ragged(end: list[str], outer: str) -> bool:
     """True for the two words at an end of a clause when both are Thai syllables of at most two
-    letters (บา·ทอ of "…บทบาทอ"): what the segmenter leaves of a word cut by a selection."""
+    letters (บา·ทอ of "…บทบาทอ"), or when the outermost (``outer``) is a single Thai letter (ม of
+    "ม.พล.อ.อ.ประจิน", cut from นรม.): what the segmenter leaves of a word cut by a selection."""
+    if len(outer) == 1 and _THAI.match(outer):
+        return True
     return all(len(w) <= 2 and _THAI.match(w) for w in end)
 
 

@@ -156,3 +156,32 @@ def royal_engine(tmp_path_factory):
 def test_a_spaced_fragment_whose_glued_words_cross_a_space_finds_its_headline(royal_engine):
     hits = royal_engine.search(build_params(q=ROYAL_PASTED, per_page=10)).hits
     assert hits and hits[0].url == ROYAL
+
+
+# -- a selection that starts on the last letter of a word: a single letter glued to the rest ----------
+
+DEPUTY = "https://example.go.th/news/deputy"
+DEPUTY_TITLE = "รอง นรม. พล.อ.อ.ประจินฯ เป็นประธานการประชุมคณะกรรมการติดตามการปฏิบัติงาน"
+DEPUTY_CUT = "ม.พล.อ.อ.ประจินฯเป็นประธานการประชุม"  # the ม of นรม., glued to the rest
+
+
+@pytest.fixture(scope="module")
+def deputy_engine(tmp_path_factory):
+    from tests.conftest import data_dir_of
+
+    words = [w for c in parse(DEPUTY_CUT).clauses for w in c.words]
+    articles = [
+        {"url": DEPUTY, "title": DEPUTY_TITLE, "date": "2018-04-01", "category": "news", "lang": "th",
+         "body": "รองนายกรัฐมนตรีเป็นประธานการประชุม"},
+        _summary_holding(words, "https://example.go.th/news/cabinet", "2018-04-02"),
+    ]
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("deputy"), articles), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_a_fragment_starting_on_a_words_last_letter_finds_its_headline_first(deputy_engine):
+    assert parse(DEPUTY_CUT).clauses[0].words[0] == "ม"
+    assert ends_optional(parse(DEPUTY_CUT)) is not None
+    hits = deputy_engine.search(build_params(q=DEPUTY_CUT, per_page=10)).hits
+    assert hits and hits[0].url == DEPUTY

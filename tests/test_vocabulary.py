@@ -123,3 +123,36 @@ def test_the_bulk_build_segments_with_the_generations_words(tmp_path, monkeypatc
     monkeypatch.setattr(index_module, "_procs", lambda: 2)
     rebuild_index(data)
     assert index_dump(data) == serial
+
+
+def test_a_recurring_dotted_abbreviation_is_learned():
+    # Glued to the word before it, an abbreviation the dictionary lacks steals that word's letters.
+    assert lexicon().segment("สำนักงานคปภ") == ["สำนัก", "งา", "นค", "ปภ"]
+    got = learn(_pairs("สำนักงาน คปภ. เผยผลการดำเนินงาน รองคปภ. กล่าว", "คปภ. แถลง รองคปภ. ชี้แจง"))
+    assert "คปภ" in got
+    assert "รองคปภ" not in got  # a word glued to the abbreviation is the word and the abbreviation
+    assert lexicon(got).segment("สำนักงานคปภ") == ["สำนักงาน", "คปภ"]
+    # One that the segmenter spells out already (รมว.), or a word at a sentence's end, is left alone.
+    assert learn(_pairs("รมว. กล่าว ที่ประชุม.", "รมว. แถลง ที่ประชุม.")) == []
+
+
+def test_a_name_cut_short_with_pai_yan_noi_is_learned():
+    # พล.อ.อ.ประจินฯ: the rest of the name left out; the name still ends there.
+    got = learn(_pairs("นายจุรินทร์ฯ กล่าว", "นายจุรินทร์ฯ แถลง"))
+    assert "จุรินทร์" in got
+
+
+ABBREVIATED = [
+    ("ที่ประชุมคณะกรรมการคุ้มครองผู้บริโภคของสำนักงาน คปภ. เห็นชอบแนวทาง", "สำนักงาน คปภ. แถลงผลการประชุม"),
+    ("คปภ. เร่งจ่ายสินไหม", "คปภ. สั่งบริษัทประกันภัยเร่งจ่ายสินไหมแก่ผู้ประสบภัย"),
+    ("สำนักงานตรวจสอบภายในจัดงานสัมมนา", "สำนักงาน ตรวจสอบ ภายใน จัดสัมมนา นคร ปภ ข่าว งา"),
+]
+
+
+def test_an_abbreviation_glued_to_the_word_before_it_finds_the_spaced_headline(tmp_path):
+    data = build_data_dir(tmp_path / "data", [_articles(tmp_path / "a.jsonl", ABBREVIATED)])
+    engine = SearchEngine(data, cache_size=0)
+    assert "คปภ" in engine.backend.lexicon().learned
+    hits = engine.search(build_params(q="คุ้มครองผู้บริโภคของสำนักงานคปภ.")).hits
+    assert hits and hits[0].title == ABBREVIATED[0][0]
+    engine.close()
