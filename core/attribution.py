@@ -188,7 +188,8 @@ def _names(reg: Registry) -> _Names:
     headline = compile_headline_names(
         ((n, i) for n, i in ((x, mention[_squash(x)]) for x in spelled) if i in ministries),
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
-        ((k, i) for k, i in abbr.items() if i in ministries),
+        ((k, i) for k, i in abbr.items() if i in ministries), _HEADLINE_VERB,
+        ((k, i) for k, i in title.items() if i in ministries and k.isascii() and k.isupper() and " " not in k),
     )
     shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent),
                                   ((a.name_th, a.id) for a in reg if a.parent), _HEADLINE_VERB)
