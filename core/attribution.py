@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -27,8 +28,8 @@ from core.alternation import alternation
 from core.attribution_headline import (NOTICE, HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
-from core.attribution_lines import (ANSWERER, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions, is_bare,
-                                     is_credit)
+from core.attribution_lines import (ANSWERER, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions, is_attendee,
+                                     is_bare, is_credit, is_running_text)
 from core.normalize import normalize_line
 
 
@@ -68,6 +69,7 @@ class _Mention(NamedTuple):
     agency: str
     text: str
     line: str
+    listed: bool = False  # a bare name on a person's line in a list of those present
 
 
 # --- name tables ---------------------------------------------------------------------------------
@@ -255,9 +257,10 @@ def _url_mentions(line: str, reg: Registry) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> list[_Mention]:
+def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", listed: bool = False) -> list[_Mention]:
     """Every agency evidence on one line, ``r`` lines from the end, with its strength (``below``: the
-    next lines, where a contact's phone number may continue it)."""
+    next lines, where a contact's phone number may continue it; ``listed``: the line is one person's in
+    a list of those present, see _pick)."""
     out: list[_Mention] = []
     spans = _line_mentions(line, names)
     # Every abbreviation has a dot: a line without one is not scanned for them.
@@ -273,7 +276,7 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> 
         return out
     if closing and (spans or abbr_spans) and is_bare(line, spans + abbr_spans):
         for s, _e, agency, text in spans + abbr_spans:
-            out.append(_Mention(STRONG, r, s, agency, text, line))
+            out.append(_Mention(STRONG, r, s, agency, text, line, listed))
         return out
     if closing and (spans or "." in line):  # abbreviations and web addresses have a dot
         out.extend(_Mention(MEDIUM, r, s, agency, text, line) for s, agency, text in
@@ -289,7 +292,10 @@ def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
         r = len(lines) - 1 - idx
         if r < _CLOSING_LINES or ANSWERER.match(line):
             below = "\n".join(lines[idx + 1:idx + 1 + CHANNEL_LINES])
-            out.extend(m for m in _grade(line, r, names, reg, below) if m.agency not in _IGNORED)
+            listed = is_attendee(line, lines[idx - 1] if idx else "", lines[idx + 1] if r else "")
+            if listed and any(map(is_running_text, lines[idx + 1:])):
+                continue  # those present, then more of the story: the list is not the closing material
+            out.extend(m for m in _grade(line, r, names, reg, below, listed) if m.agency not in _IGNORED)
     return out
 
 
@@ -297,8 +303,19 @@ def _pick(mentions: list[_Mention], reg: Registry) -> _Mention:
     """The strongest evidence, the latest on a tie; then the most specific id of its ministry."""
     best = max(m.strength for m in mentions)
     top = [m for m in mentions if m.strength == best]
+    signed = [m for m in top if not m.listed]
+    if signed:  # a signature proper outranks the officials listed above it
+        top = signed
     last = min(top, key=lambda m: (m.line_from_end, -m.pos))
     ministry = reg.ministry_of(last.agency)
+    if not signed:  # a list of those present: the ministry with most officials in it is the host
+        lines_of: dict[str, set[int]] = defaultdict(set)
+        for m in top:
+            lines_of[reg.ministry_of(m.agency)].add(m.line_from_end)
+        most = max(map(len, lines_of.values()))
+        if len(lines_of[ministry]) < most:
+            ministry = reg.ministry_of(min((m for m in top if len(lines_of[reg.ministry_of(m.agency)]) == most),
+                                           key=lambda m: (m.line_from_end, -m.pos)).agency)
     same = [m for m in top if reg.ministry_of(m.agency) == ministry]
     # Deeper ids first (a department over its ministry); among equals, the one nearest the end.
     return max(same, key=lambda m: (_depth(reg, m.agency), -m.line_from_end, m.pos))

@@ -112,3 +112,26 @@ def contact_mentions(line: str, spans: list[tuple[int, int, str, str]], abbr_ids
             out.append((m.start(1) + start, agency, m.group(1)))
     out += [(s + start, agency, text) for s, _e, agency, text in (find_urls(clause) if has_url else ())]
     return out
+
+
+# A person named at the opening of a line: "นายจาตุรนต์ ภักดีวานิช อธิบดีกรมการท่องเที่ยว", "ดร.ก้องศักด ยอดมณี …",
+# "พันตำรวจเอก ไพสิฐ …" (not the PM, a district chief or a registrar: "นายกรัฐมนตรี", "นายอำเภอ", "นายทะเบียน").
+PERSON = re.compile(
+    r"^[\s\-–—•*\d.)]*(?:นาย(?!ก|อำเภอ|ทะเบียน|ช่าง|ด่าน|จ้าง|หน้า)|นาง(?:สาว)?|น\.ส\.|ดร\.|ศ\.|รศ\.|ผศ\.|ศาสตราจารย์|"
+    r"รองศาสตราจารย์|ผู้ช่วยศาสตราจารย์|พล\.|พลเอก|พลโท|พลตรี|พลตำรวจ|พลอากาศ|พลเรือ|พัน(?:เอก|โท|ตรี|ตำรวจ)|พ\.[ตอท]\.|"
+    r"ร้อย(?:เอก|โท|ตรี|ตำรวจ)|ร\.[ตอท]\.|ว่าที่|ม\.ร\.ว\.|ม\.ล\.|หม่อม|คุณ|H\.E\.|Mr\.?\s|Mrs\.?\s|Ms\.?\s|Dr\.?\s)"
+)
+# A line that introduces the people who took part: "โดยมีนางสาวปิติกาญจน์ …", "พร้อมด้วย …", "ผู้เข้าร่วม ได้แก่".
+LIST_OPENER = re.compile(r"^(?:โดยมี|พร้อมด้วย|พร้อมทั้ง|ประกอบด้วย|ได้แก่|อาทิ|ผู้เข้าร่วม|ร่วมด้วย|และมี)")
+RUNNING_TEXT = 200  # a line this long without contact words is a paragraph of the story
+def is_attendee(line: str, above: str, below: str) -> bool:
+    """A person's line in a list of those present, not a signer: another person's line or a list opener
+    next to it ("โดยมี นางสาว… อธิบดีกรม…" above "พันตำรวจเอก … อธิบดีกรม…")."""
+    if not PERSON.match(line):
+        return False
+    return bool(PERSON.match(above) or PERSON.match(below) or LIST_OPENER.match(above))
+
+
+def is_running_text(line: str) -> bool:
+    """A paragraph of the story: a long line without contact words."""
+    return len(line) >= RUNNING_TEXT and not CONTACT.search(line)

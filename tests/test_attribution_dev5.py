@@ -1,7 +1,8 @@
 """Agency attribution: the classes of miss found on the dev5 tuning set (bench/data/agency_dev5.tsv; the labelling
 rule is bench/eval_attribution.py's docstring) and the open dev3/dev4 ones: a deputy PM who also holds a ministry, a
-deputy minister written without ว่าการ, an assistant permanent secretary, a ministry's executives, and a ministry's short
-name standing alone after a headline verb.
+deputy minister written without ว่าการ, an assistant permanent secretary, a ministry's executives, a ministry's short
+name standing alone after a headline verb, and a closing list of those present (the host ministry's, and no
+signature when more of the story follows it).
 
 Each case is cut from a corpus article (doc ids in the comments) and failed before the fix it checks.
 """
@@ -60,3 +61,31 @@ def test_a_short_name_standing_alone_after_a_verb_names_the_ministry(title, expe
 def test_headlines_that_stay_the_publishers(title):
     assert ministry_of(title) == "opm"  # thaigov, the publisher
 
+
+def test_a_list_of_those_present_is_the_host_ministrys():
+    # after thaigov-42930 (dev): officials listed under "โดยมี" at the close; the ministry with most of them is the
+    # host, not the one listed last
+    closing = ("โดยมี ดร.คุณหญิงกัลยา โสภณพานิช รัฐมนตรีช่วยว่าการกระทรวงศึกษาธิการ\n"
+               "นายบุณยฤทธิ์ กัลยาณมิตร ปลัดกระทรวงพาณิชย์\n"
+               "นายวัฒนศักย์ เสือเอี่ยม อธิบดีกรมการค้าภายใน\n"
+               "นายสุรพล ทองดี อธิบดีกรมทางหลวง")
+    assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == "moc"
+
+
+def test_a_signature_below_a_list_of_those_present_signs():
+    closing = ("โดยมี นายบุณยฤทธิ์ กัลยาณมิตร ปลัดกระทรวงพาณิชย์\n"
+               "นายวัฒนศักย์ เสือเอี่ยม อธิบดีกรมการค้าภายใน\n"
+               "นายวีรศักดิ์ หวังศุภกิจโกศล รัฐมนตรีช่วยว่าการกระทรวงคมนาคม\n"
+               "กองสารนิเทศ สำนักงานปลัดกระทรวงมหาดไทย")
+    assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == "moi"
+
+
+def test_a_list_of_those_present_above_more_of_the_story_is_no_signature():
+    # thaigov-98092 (dev): the officials who recorded a royal wish, then a paragraph about them: not a signature
+    closing = ("นายจาตุรนต์ ภักดีวานิช อธิบดีกรมการท่องเที่ยว\n"
+               "ดร.ก้องศักด ยอดมณี ผู้ว่าการการกีฬาแห่งประเทศไทย\n"
+               "นายบัญญัติ กาฬสุวรรณ รองผู้ว่าการการท่องเที่ยวแห่งประเทศไทยด้านบริหาร\n"
+               "ทั้งนี้ การบันทึกเทปถวายพระพรชัยมงคลในครั้งนี้ เป็นการแสดงออกถึงความจงรักภักดีอย่างสูงยิ่งของผู้บริหาร"
+               "หน่วยงานในสังกัด ที่พร้อมน้อมสำนึกในพระมหากรุณาธิคุณอันหาที่สุดมิได้ และแสดงออกถึงพลังความสามัคคีของ"
+               "หน่วยงานภาครัฐในการเทิดพระเกียรติอย่างพร้อมเพรียง ตามแนวทางที่รัฐบาลได้กำหนดไว้ทุกประการ")
+    assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == "opm"  # thaigov, the publisher
