@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -30,6 +29,9 @@ from core.attribution_headline import (NOTICE, HeadlineNames, ShortenedNames, co
                                       shortened_opening)
 from core.attribution_lines import (ANSWERER, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions, is_attendee,
                                      is_bare, is_credit, is_running_text)
+from core.attribution_pick import MEDIUM, STRONG, without_agency_lists
+from core.attribution_pick import Mention as _Mention
+from core.attribution_pick import pick as _pick
 from core.normalize import normalize_line
 
 
@@ -46,7 +48,6 @@ class Attribution:
 # A closing block (signature, credit, hashtags) decides even against the headline; a contact line
 # decides only when the headline names no ministry. Nothing else in the body counts: a sentence the
 # agency opens, the opening line and running text only report (the labelling rule of issue 10).
-STRONG, MEDIUM = 4, 3
 
 _CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last few lines
 
@@ -62,16 +63,6 @@ _HEADLINE_VERB = (
 )
 
 
-class _Mention(NamedTuple):
-    strength: int
-    line_from_end: int  # 0 = last line
-    pos: int  # position inside the line, to order mentions on one line
-    agency: str
-    text: str
-    line: str
-    listed: bool = False  # a bare name on a person's line in a list of those present
-
-
 # --- name tables ---------------------------------------------------------------------------------
 class _Names(NamedTuple):
     mention_re: re.Pattern  # full names: safe to look for anywhere in running text
@@ -80,6 +71,7 @@ class _Names(NamedTuple):
     abbr_re: re.Pattern  # dotted abbreviations: only count on signature lines
     abbr_ids: dict[str, str]
     tag_ids: dict[str, str]  # hashtag key -> id
+    tag_words: frozenset[str]  # hashtag keys that are ordinary words too ("แรงงาน", "เกษตร"): topics as often
     title_re: re.Pattern
     title_ids: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]  # (full name, id) for "กระทรวงเกษตรฯ"-style shortenings
@@ -127,6 +119,7 @@ def _names(reg: Registry) -> _Names:
     mention: dict[str, str] = {}
     abbr: dict[str, str] = {}
     tags: dict[str, str] = {}
+    words: set[str] = set()
     title: dict[str, str] = {}
     title_glued: set[str] = set()  # title keys that may run straight into the next word
     prefixes: list[tuple[str, str]] = []
@@ -160,6 +153,7 @@ def _names(reg: Registry) -> _Names:
         for name in (*full, *short, a.abbr_th, a.id if a.id.isalpha() else ""):
             if name:
                 tags.setdefault(_squash(name), a.id)
+        words.update(_squash(n) for n in short if _THAI.search(n) and len(_squash(n)) >= 4)
     mention_re = re.compile(alternation(sorted((_spaced(k) for k in spelled), key=len, reverse=True)))
     # English names only sign in the closing lines (a bare line, a credit or a contact): "Public Debt
     # Management Office" above its phone number; headlines are matched on the Thai names. Written as in
@@ -195,7 +189,8 @@ def _names(reg: Registry) -> _Names:
     )
     shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent),
                                   ((a.name_th, a.id) for a in reg if a.parent), _HEADLINE_VERB)
-    return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
+    return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, frozenset(words), title_re, title, tuple(prefixes),
+                  headline, shortened)
 
 
 # --- finding mentions ----------------------------------------------------------------------------
@@ -233,8 +228,9 @@ def _line_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
-def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
-    """Hashtags naming an agency: "#กระทรวงมหาดไทย", "#MOI", "#ข่าวพม", "#กระทรวงพม"."""
+def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str, bool]]:
+    """Hashtags naming an agency: "#กระทรวงมหาดไทย", "#MOI", "#ข่าวพม", "#กระทรวงพม"; the last item says
+    whether the tag is an ordinary word too ("#แรงงาน")."""
     found = []
     for m in HASHTAG.finditer(line):
         key = _squash(m.group(1))
@@ -242,7 +238,7 @@ def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str
                           key.removeprefix("กระทรวง")):
             agency = names.tag_ids.get(candidate)
             if agency:
-                found.append((m.start(), m.end(), agency, m.group()))
+                found.append((m.start(), m.end(), agency, m.group(), candidate == key and key in names.tag_words))
                 break
     return found
 
@@ -268,18 +264,20 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", lis
                   for m in names.abbr_re.finditer(line)] if "." in line else []
     closing = r < _CLOSING_LINES
     if closing:
-        for s, _e, agency, text in _hashtag_mentions(line, names):
-            out.append(_Mention(STRONG, r, s, agency, text, line))
+        for s, _e, agency, text, word in _hashtag_mentions(line, names):
+            out.append(_Mention(STRONG, r, s, agency, text, line, kind="tagword" if word else "tag"))
+        if out and line.startswith("#"):
+            return out  # a line of hashtags: its names are tags, in the order the agency put them
     if ANSWERER.match(line) or (closing and is_credit(line)):
         for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
-            out.append(_Mention(STRONG, r, s, agency, text, line))
+            out.append(_Mention(STRONG, r, s, agency, text, line, kind="credit"))
         return out
     if closing and (spans or abbr_spans) and is_bare(line, spans + abbr_spans):
         for s, _e, agency, text in spans + abbr_spans:
             out.append(_Mention(STRONG, r, s, agency, text, line, listed))
         return out
     if closing and (spans or "." in line):  # abbreviations and web addresses have a dot
-        out.extend(_Mention(MEDIUM, r, s, agency, text, line) for s, agency, text in
+        out.extend(_Mention(MEDIUM, r, s, agency, text, line, kind="contact") for s, agency, text in
                    contact_mentions(line, spans, names.abbr_ids, lambda seg: _url_mentions(seg, reg), below))
     return out
 
@@ -297,35 +295,6 @@ def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
                 continue  # those present, then more of the story: the list is not the closing material
             out.extend(m for m in _grade(line, r, names, reg, below, listed) if m.agency not in _IGNORED)
     return out
-
-
-def _pick(mentions: list[_Mention], reg: Registry) -> _Mention:
-    """The strongest evidence, the latest on a tie; then the most specific id of its ministry."""
-    best = max(m.strength for m in mentions)
-    top = [m for m in mentions if m.strength == best]
-    signed = [m for m in top if not m.listed]
-    if signed:  # a signature proper outranks the officials listed above it
-        top = signed
-    last = min(top, key=lambda m: (m.line_from_end, -m.pos))
-    ministry = reg.ministry_of(last.agency)
-    if not signed:  # a list of those present: the ministry with most officials in it is the host
-        lines_of: dict[str, set[int]] = defaultdict(set)
-        for m in top:
-            lines_of[reg.ministry_of(m.agency)].add(m.line_from_end)
-        most = max(map(len, lines_of.values()))
-        if len(lines_of[ministry]) < most:
-            ministry = reg.ministry_of(min((m for m in top if len(lines_of[reg.ministry_of(m.agency)]) == most),
-                                           key=lambda m: (m.line_from_end, -m.pos)).agency)
-    same = [m for m in top if reg.ministry_of(m.agency) == ministry]
-    # Deeper ids first (a department over its ministry); among equals, the one nearest the end.
-    return max(same, key=lambda m: (_depth(reg, m.agency), -m.line_from_end, m.pos))
-
-
-def _depth(reg: Registry, agency_id: str) -> int:
-    depth, a = 0, reg.get(agency_id)
-    while a and a.parent and depth < 5:
-        depth, a = depth + 1, reg.get(a.parent)
-    return depth
 
 
 def _title_agency(title: str, names: _Names, reg: Registry) -> tuple[str, str] | None:
@@ -362,7 +331,7 @@ def attribute(title: str, body: str, url: str = "", hint: str | None = None,
         if resolved:
             return Attribution(resolved, "hint", hint)
     names = _names(reg)
-    mentions = _body_evidence(body, names, reg)
+    mentions = without_agency_lists(_body_evidence(body, names, reg), reg)
     strong = [m for m in mentions if m.strength >= STRONG]
     if strong:
         m = _pick(strong, reg)

@@ -1,0 +1,51 @@
+"""Agency attribution: which of several closing lines decides (core/attribution_pick.py). Hashtags go to the
+ministry tagged most, on a tie to the agency's own tag, the first; other evidence to the ministry named on most
+lines; and bare lines naming three ministries or more are a list of agencies, not a signature.
+
+Each case is cut from a corpus article (doc ids in the comments) and failed before the fix it checks, except the
+guards marked so.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.attribution_fixtures import FILLER, ministry_of
+
+NEUTRAL = "ประชาชนร่วมกิจกรรมตามนโยบายของรัฐบาล"  # a headline that names no agency
+
+
+@pytest.mark.parametrize("closing, expected", [
+    # thaigov-81841: the ministry's own tags first, a programme of another office's last
+    ("#ข่าวพม #พม #ศรส #esshelpme #1300 #พมหนึ่งเดียว #กพร", "msdhs"),
+    # thaigov-39754: one tag each, on two lines: the first is the agency's own
+    ("#กระทรวงอุตสาหกรรม\n#กระทรวงกลาโหม\n#อุตสาหกรรมพัฒนามูลนิธิ", "mind"),
+    # thaigov-85988: a tag that is an ordinary word too ("#แรงงาน", labour) does not lead (fails when the first
+    # tag leads whatever it is)
+    ("#เรียนดีมีความสุข #พัฒนาคน #ทักษะอาชีพ #แรงงาน #เทียบโอน #ศธ", "moe"),
+    # thaigov-77909 (guard): topics tagged first, the agency's many tags after them
+    ("#กรมป่าไม้ #กรมอุทยานแห่งชาติ #ปืน\n#กระทรวงกลาโหม #สำนักงานปลัดกระทรวงกลาโหม #กองทัพบก #กองทัพเรือ", "mod"),
+])
+def test_hashtags_go_to_the_agencys_own_tags(closing, expected):
+    assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == expected
+
+
+def test_contact_credits_go_to_the_ministry_named_most():
+    # thaigov-24942 and seven more of the ชิมช้อปใช้ series: two finance-ministry lines above the tourism authority's
+    closing = ("ข้อมูลมาตรการ : สำนักงานเศรษฐกิจการคลัง โทร 02 2739020 ต่อ 3523 3508\n"
+               "การรับสมัครร้านค้า : กรมบัญชีกลาง โทร 02 2706400 ต่อ 7\n"
+               "ข้อมูลเที่ยวชิมช้อปใช้ : การท่องเที่ยวแห่งประเทศไทย โทร 1672")
+    assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == "mof"
+
+
+@pytest.mark.parametrize("title, closing, expected", [
+    # thaigov-14106: the agencies taking part, four ministries on two bare lines: the headline decides
+    ("กระทรวงยุติธรรม ร่วมมือ AAPTIP ขับเคลื่อนโครงการต่อต้านการค้ามนุษย์",
+     "กระทรวงแรงงาน กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\n"
+     "กรมประมง กระทรวงเกษตรและสหกรณ์ กองทัพเรือ สำนักงานอัยการสูงสุด", "moj"),
+    # thaigov-18433: a round-up's section headings, one ministry a line
+    ("รวมผลงานรัฐบาล", "กระทรวงวัฒนธรรม\nกระทรวงศึกษาธิการ\nกระทรวงสาธารณสุข\nกระทรวงอุตสาหกรรม", "opm"),
+    # guard: a department and its ministry on two lines are one signature
+    (NEUTRAL, "กองสารนิเทศ กรมการปกครอง\nกระทรวงมหาดไทย", "moi"),
+])
+def test_a_list_of_agencies_is_no_signature(title, closing, expected):
+    assert ministry_of(title, FILLER + "\n" + closing) == expected
