@@ -55,6 +55,7 @@ _CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last
 _IGNORED = ("thaigov", "opm")
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_MONTHS = frozenset("ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split())
 _LATIN_WORD = re.compile(r"[A-Za-z]{4}")
 _HEADLINE_VERB = (
     r"(?:เผย|ปลื้ม|สั่ง|เร่ง|เชิญ|จับมือ|ร่วม|ลง|เดินหน้า|มอบ|แจง|ชี้แจง|เตือน|จัด|ยก|เปิด|ผนึก|ส่ง|ช่วย|ดัน|หนุน|"
@@ -163,8 +164,11 @@ def _names(reg: Registry) -> _Names:
         # Never inside a word, a number or a date: "150 บาท/กก." is a kilogram and "4 ก.พ. 2568" is
         # February, not the Civil Service Commission. A unit's own abbreviation may precede the
         # agency's, dot to dot: "สร.ศธ." is a unit of ศธ. (tried only when the whole is not known).
+        # Spelled like a month after a day, it is the month even with no year: "… วันที่ 17 ก.พ.".
         rf"(?<![\w./])(?:[\u0e01-\u0e2e]{{1,4}}\.)??"
-        rf"({alternation(sorted((re.escape(k) for k in abbr), key=len, reverse=True))})(?![\w.])(?!\s*\d)"
+        rf"((?<!\d)(?<!\d\s)(?:{alternation(sorted((re.escape(k) for k in abbr if k in _MONTHS), key=len, reverse=True)) or '(?!)'})|"
+        rf"{alternation(sorted((re.escape(k) for k in abbr if k not in _MONTHS), key=len, reverse=True))})"
+        rf"(?![\w.])(?!\s*\d)"
     )
     names = _alternation(_spaced(k) for k in spelled)
     # A short name may run into the next word only when that word is a headline verb:

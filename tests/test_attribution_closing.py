@@ -49,3 +49,10 @@ def test_contact_credits_go_to_the_ministry_named_most():
 ])
 def test_a_list_of_agencies_is_no_signature(title, closing, expected):
     assert ministry_of(title, FILLER + "\n" + closing) == expected
+
+
+def test_a_month_after_a_day_is_no_agency():
+    # thaigov-51690: the body's last line is a cut date, "… วันที่ 17 ก.พ.": February, not the Civil Service
+    # Commission (ก.พ.), even with no year after it; the headline decides
+    body = FILLER + "\nนที่ 17 ก.พ."
+    assert ministry_of("มท.1 Kick off เปิดสำนักงานที่ดินอิเล็กทรอนิกส์จดทะเบียนที่ดินต่างสำนักงานแบบออนไลน์", body) == "moi"
