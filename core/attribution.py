@@ -181,7 +181,7 @@ def _names(reg: Registry) -> _Names:
         # amount after that ("ก.พ. 2568" is February); a short name needs a boundary or a headline
         # verb after it, unless a role precedes it ("รมช.กลาโหมนำทีม"); an abbreviation glued to another
         # ("บก.ศปช.") is that other unit's. An agency's announcement opens the same way ("ประกาศ ขสมก. …").
-        rf"^[\s\"“”'‘’(\[]*(?:{NOTICE})?(?:(?P<role>{ROLE}\s*)(?P<held>{short})|(?:{ROLE}\s*)?"
+        rf"^[\s\"“”'‘’(\[]*(?:{NOTICE})?(?:(?P<role>{ROLE}\s*)(?P<held>{short})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])|(?:{ROLE}\s*)?"
         rf"(?:(?P<abbr>{bounded})(?:\.(?![\u0e01-\u0e2e]{{1,5}}\.)|(?=[\s\"“”'’)\-–,:!]))(?!\s*\d{{2}})|(?P<name>{glued})))"
     )
     ministries = {a.id for a in reg if not a.parent}
@@ -276,7 +276,9 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", lis
         for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
             out.append(_Mention(STRONG, r, s, agency, text, line, kind="credit"))
         return out
-    if closing and (spans or abbr_spans) and is_bare(line, spans + abbr_spans):
+    # one ministry a line: "กระทรวงแรงงาน กระทรวงการพัฒนาสังคมฯ" lists those taking part
+    if closing and (spans or abbr_spans) and len(_ministries(spans + abbr_spans, reg)) <= 1 \
+            and is_bare(line, spans + abbr_spans):
         for s, _e, agency, text in spans + abbr_spans:
             out.append(_Mention(STRONG, r, s, agency, text, line, listed))
         return out
@@ -284,6 +286,11 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", lis
         out.extend(_Mention(MEDIUM, r, s, agency, text, line, kind="contact") for s, agency, text in
                    contact_mentions(line, spans, names.abbr_ids, lambda seg: _url_mentions(seg, reg), below))
     return out
+
+
+def _ministries(spans: list[tuple[int, int, str, str]], reg: Registry) -> set[str]:
+    """The ministries named on a line, the publisher's own units aside ("สำนักโฆษกกระทรวงกลาโหม", "สร. ศธ.")."""
+    return {reg.ministry_of(agency) for _s, _e, agency, _t in spans} - set(_IGNORED)
 
 
 def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:

@@ -56,3 +56,41 @@ def test_a_month_after_a_day_is_no_agency():
     # Commission (ก.พ.), even with no year after it; the headline decides
     body = FILLER + "\nนที่ 17 ก.พ."
     assert ministry_of("มท.1 Kick off เปิดสำนักงานที่ดินอิเล็กทรอนิกส์จดทะเบียนที่ดินต่างสำนักงานแบบออนไลน์", body) == "moi"
+
+
+@pytest.mark.parametrize("title, closing, expected", [
+    # thaigov-16027 (and ten more of the series): a table's row, numbered, with amounts: the headline decides
+    ("“สคร. จัดเก็บเงินนำส่งรายได้ ปีงบประมาณ 2561 จำนวน 1.6 แสนล้านบาท", "5) การไฟฟ้าส่วนภูมิภาค 11,793", "mof"),
+    ("“สคร. จัดเก็บเงินนำส่งรายได้แผ่นดินสะสม ณ สิ้นไตรมาส", "10 การประปานครหลวง 2,387", "mof"),
+    # thaigov-80880: a cabinet summary's numbered items name the ministers it appointed
+    ("ครม. มีมติอนุมัติ /เห็นชอบแต่งตั้งกรรมการผู้ช่วยรัฐมนตรี", "1. รัฐมนตรีว่าการกระทรวงแรงงาน (นายพิพัฒน์ รัชกิจประการ)",
+     "opm"),
+    # thaigov-3170: a sentence, the agency glued to "กับ" (with)
+    ("“ยุติธรรม” ให้ความช่วยเหลือเด็กหญิงถูกกลุ่มวัยรุ่นทำร้าย", "นอกจากนี้ จะประสานกับกระทรวงศึกษาธิการ", "moj"),
+    # thaigov-909: two ministries on one line are those taking part
+    ("“ยุติธรรม” หารือ AAPTIP เพื่อแก้ไขปัญหาการค้ามนุษย์",
+     "กระทรวงแรงงาน กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์", "moj"),
+    # thaigov-26139: "ข้อมูล" opening a paragraph without a colon is no credit
+    ("เกษตรฯ ชูนโยบาย Quick Win โครงการพัฒนาฐานข้อมูลกลาง",
+     "ข้อมูล real Time Online (IoT)ข้อมูลระดับน้ำจากระบบโทรมาตร ข้อมูลน้ำในอ่างเก็บน้ำขนาดใหญ่ ข้อมูลคุณภาพน้ำ"
+     "และคุณภาพอากาศจากกรมควบคุมมลพิษ ข้อมูลพยากรณ์อากาศ และข้อมูลภาพถ่ายดาวเทียมเพื่อการบริหารจัดการน้ำ", "moac"),
+])
+def test_list_items_and_sentences_are_no_signature(title, closing, expected):
+    assert ministry_of(title, FILLER + "\n" + closing) == expected
+
+
+@pytest.mark.parametrize("closing, expected", [
+    # credits written "… โดย" (thaigov-17657, thaigov-69607, thaigov-19258)
+    ("รวบรวมโดย : สำนักงานเศรษฐกิจการคลัง", "mof"),
+    ("บทความโดย ทีมโฆษกกระทรวงวัฒนธรรม", "mculture"),
+    # guards: the publisher's own unit in a name is no second ministry (thaigov-100256, thaigov-21900)
+    ("สำนักโฆษกกระทรวงกลาโหม (สนฆ.กห.) : 28 สิงหาคม 2568", "mod"),
+    ("กลุ่มประชาสัมพันธ์ สร. ศธ.: สรุป/ถ่ายภาพ/รายงาน", "moe"),
+])
+def test_closing_credits_and_signatures_still_sign(closing, expected):
+    assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == expected
+
+
+def test_an_official_named_by_person_whose_name_starts_like_an_abbreviation():
+    # thaigov-18952: "ปลัดพสุฯ" is permanent secretary Pasu, not พส. (the social development department)
+    assert ministry_of("ปลัดพสุฯ และคณะเยี่ยมชมผลงานวิจัยของ สวทช. เพื่อต่อยอดอุตสาหกรรม") == "opm"
