@@ -55,13 +55,16 @@ _CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last
 _IGNORED = ("thaigov", "opm")
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+# Spelled like a month after a day, an abbreviation is the month even with no year: "… วันที่ 17 ก.พ.".
 _MONTHS = frozenset("ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split())
+_DAY_BEFORE = re.compile(r"\d\s?$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4}")
 _HEADLINE_VERB = (
     r"(?:เผย|ปลื้ม|สั่ง|เร่ง|เชิญ|จับมือ|ร่วม|ลง|เดินหน้า|มอบ|แจง|ชี้แจง|เตือน|จัด|ยก|เปิด|ผนึก|ส่ง|ช่วย|ดัน|หนุน|"
     r"ตรวจ|ลด|ชวน|คุม|ประกาศ|รายงาน|เกาะติด|เคาะ|ขับเคลื่อน|ปรับ|ย้ำ|รับ|ติดตาม|พร้อม|เตรียม|ชู|ขยาย|ประชุม|"
     r"แถลง|สนับสนุน|ยืนยัน|เสนอ|กำชับ|ยกเว้น|ชื่นมื่น|ตั้ง|กาง|สรุป|ผลักดัน|บูรณาการ|รณรงค์|อนุมัติ|คาด|ห่วง)"
 )
+_HEADLINE_VERBS = frozenset(_HEADLINE_VERB.removeprefix("(?:").removesuffix(")").split("|"))
 
 
 # --- name tables ---------------------------------------------------------------------------------
@@ -164,11 +167,8 @@ def _names(reg: Registry) -> _Names:
         # Never inside a word, a number or a date: "150 บาท/กก." is a kilogram and "4 ก.พ. 2568" is
         # February, not the Civil Service Commission. A unit's own abbreviation may precede the
         # agency's, dot to dot: "สร.ศธ." is a unit of ศธ. (tried only when the whole is not known).
-        # Spelled like a month after a day, it is the month even with no year: "… วันที่ 17 ก.พ.".
         rf"(?<![\w./])(?:[\u0e01-\u0e2e]{{1,4}}\.)??"
-        rf"((?<!\d)(?<!\d\s)(?:{alternation(sorted((re.escape(k) for k in abbr if k in _MONTHS), key=len, reverse=True)) or '(?!)'})|"
-        rf"{alternation(sorted((re.escape(k) for k in abbr if k not in _MONTHS), key=len, reverse=True))})"
-        rf"(?![\w.])(?!\s*\d)"
+        rf"({alternation(sorted((re.escape(k) for k in abbr), key=len, reverse=True))})(?![\w.])(?!\s*\d)"
     )
     names = _alternation(_spaced(k) for k in spelled)
     # A short name may run into the next word only when that word is a headline verb:
@@ -188,7 +188,7 @@ def _names(reg: Registry) -> _Names:
     headline = compile_headline_names(
         ((n, i) for n, i in ((x, mention[_squash(x)]) for x in spelled) if i in ministries),
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
-        ((k, i) for k, i in abbr.items() if i in ministries), _HEADLINE_VERB,
+        ((k, i) for k, i in abbr.items() if i in ministries), _HEADLINE_VERBS,
         ((k, i) for k, i in title.items() if i in ministries and k.isascii() and k.isupper() and " " not in k),
     )
     shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent),
@@ -265,7 +265,8 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", lis
     spans = _line_mentions(line, names)
     # Every abbreviation has a dot: a line without one is not scanned for them.
     abbr_spans = [(m.start(1), m.end(1), names.abbr_ids[m.group(1)], m.group(1))
-                  for m in names.abbr_re.finditer(line)] if "." in line else []
+                  for m in names.abbr_re.finditer(line)
+                  if not (m.group(1) in _MONTHS and _DAY_BEFORE.search(line, 0, m.start(1)))] if "." in line else []
     closing = r < _CLOSING_LINES
     if closing:
         for s, _e, agency, text, word in _hashtag_mentions(line, names):
