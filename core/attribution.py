@@ -260,7 +260,7 @@ def _url_mentions(line: str, reg: Registry) -> list[tuple[int, int, str, str]]:
 def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", listed: bool = False) -> list[_Mention]:
     """Every agency evidence on one line, ``r`` lines from the end, with its strength (``below``: the
     next lines, where a contact's phone number may continue it; ``listed``: the line is one person's in
-    a list of those present, see _pick)."""
+    a list of those present, see core/attribution_pick.py)."""
     out: list[_Mention] = []
     spans = _line_mentions(line, names)
     # Every abbreviation has a dot: a line without one is not scanned for them.
