@@ -27,8 +27,11 @@ from core.alternation import alternation
 from core.attribution_headline import (NOTICE, HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
-from core.attribution_lines import (ANSWERER, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions, is_bare,
-                                     is_credit)
+from core.attribution_lines import (ANSWERER, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions, is_attendee,
+                                     is_bare, is_credit, is_running_text)
+from core.attribution_pick import MEDIUM, STRONG, without_agency_lists
+from core.attribution_pick import Mention as _Mention
+from core.attribution_pick import pick as _pick
 from core.normalize import normalize_line
 
 
@@ -45,7 +48,6 @@ class Attribution:
 # A closing block (signature, credit, hashtags) decides even against the headline; a contact line
 # decides only when the headline names no ministry. Nothing else in the body counts: a sentence the
 # agency opens, the opening line and running text only report (the labelling rule of issue 10).
-STRONG, MEDIUM = 4, 3
 
 _CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last few lines
 
@@ -53,21 +55,16 @@ _CLOSING_LINES = 6  # signatures, credits, hashtags and contacts sit in the last
 _IGNORED = ("thaigov", "opm")
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+# Spelled like a month after a day, an abbreviation is the month even with no year: "… วันที่ 17 ก.พ.".
+_MONTHS = frozenset("ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split())
+_DAY_BEFORE = re.compile(r"\d\s?$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4}")
 _HEADLINE_VERB = (
     r"(?:เผย|ปลื้ม|สั่ง|เร่ง|เชิญ|จับมือ|ร่วม|ลง|เดินหน้า|มอบ|แจง|ชี้แจง|เตือน|จัด|ยก|เปิด|ผนึก|ส่ง|ช่วย|ดัน|หนุน|"
     r"ตรวจ|ลด|ชวน|คุม|ประกาศ|รายงาน|เกาะติด|เคาะ|ขับเคลื่อน|ปรับ|ย้ำ|รับ|ติดตาม|พร้อม|เตรียม|ชู|ขยาย|ประชุม|"
     r"แถลง|สนับสนุน|ยืนยัน|เสนอ|กำชับ|ยกเว้น|ชื่นมื่น|ตั้ง|กาง|สรุป|ผลักดัน|บูรณาการ|รณรงค์|อนุมัติ|คาด|ห่วง)"
 )
-
-
-class _Mention(NamedTuple):
-    strength: int
-    line_from_end: int  # 0 = last line
-    pos: int  # position inside the line, to order mentions on one line
-    agency: str
-    text: str
-    line: str
+_HEADLINE_VERBS = frozenset(_HEADLINE_VERB.removeprefix("(?:").removesuffix(")").split("|"))
 
 
 # --- name tables ---------------------------------------------------------------------------------
@@ -78,6 +75,7 @@ class _Names(NamedTuple):
     abbr_re: re.Pattern  # dotted abbreviations: only count on signature lines
     abbr_ids: dict[str, str]
     tag_ids: dict[str, str]  # hashtag key -> id
+    tag_words: frozenset[str]  # hashtag keys that are ordinary words too ("แรงงาน", "เกษตร"): topics as often
     title_re: re.Pattern
     title_ids: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]  # (full name, id) for "กระทรวงเกษตรฯ"-style shortenings
@@ -125,6 +123,7 @@ def _names(reg: Registry) -> _Names:
     mention: dict[str, str] = {}
     abbr: dict[str, str] = {}
     tags: dict[str, str] = {}
+    words: set[str] = set()
     title: dict[str, str] = {}
     title_glued: set[str] = set()  # title keys that may run straight into the next word
     prefixes: list[tuple[str, str]] = []
@@ -158,6 +157,7 @@ def _names(reg: Registry) -> _Names:
         for name in (*full, *short, a.abbr_th, a.id if a.id.isalpha() else ""):
             if name:
                 tags.setdefault(_squash(name), a.id)
+        words.update(_squash(n) for n in short if _THAI.search(n) and len(_squash(n)) >= 4)
     mention_re = re.compile(alternation(sorted((_spaced(k) for k in spelled), key=len, reverse=True)))
     # English names only sign in the closing lines (a bare line, a credit or a contact): "Public Debt
     # Management Office" above its phone number; headlines are matched on the Thai names. Written as in
@@ -181,18 +181,20 @@ def _names(reg: Registry) -> _Names:
         # amount after that ("ก.พ. 2568" is February); a short name needs a boundary or a headline
         # verb after it, unless a role precedes it ("รมช.กลาโหมนำทีม"); an abbreviation glued to another
         # ("บก.ศปช.") is that other unit's. An agency's announcement opens the same way ("ประกาศ ขสมก. …").
-        rf"^[\s\"“”'‘’(\[]*(?:{NOTICE})?(?:(?P<role>{ROLE}\s*)(?P<held>{short})|(?:{ROLE}\s*)?"
+        rf"^[\s\"“”'‘’(\[]*(?:{NOTICE})?(?:(?P<role>{ROLE}\s*)(?P<held>{short})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])|(?:{ROLE}\s*)?"
         rf"(?:(?P<abbr>{bounded})(?:\.(?![\u0e01-\u0e2e]{{1,5}}\.)|(?=[\s\"“”'’)\-–,:!]))(?!\s*\d{{2}})|(?P<name>{glued})))"
     )
     ministries = {a.id for a in reg if not a.parent}
     headline = compile_headline_names(
         ((n, i) for n, i in ((x, mention[_squash(x)]) for x in spelled) if i in ministries),
         ((k, i) for k, i in title.items() if i in ministries and _THAI.search(k) and k not in title_glued),
-        ((k, i) for k, i in abbr.items() if i in ministries),
+        ((k, i) for k, i in abbr.items() if i in ministries), _HEADLINE_VERBS,
+        ((k, i) for k, i in title.items() if i in ministries and k.isascii() and k.isupper() and " " not in k),
     )
     shortened = compile_shortened(ROLE, ((a.name_th, a.id) for a in reg if not a.parent),
                                   ((a.name_th, a.id) for a in reg if a.parent), _HEADLINE_VERB)
-    return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, title_re, title, tuple(prefixes), headline, shortened)
+    return _Names(mention_re, english_re, mention, abbr_re, abbr, tags, frozenset(words), title_re, title, tuple(prefixes),
+                  headline, shortened)
 
 
 # --- finding mentions ----------------------------------------------------------------------------
@@ -230,8 +232,9 @@ def _line_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
-def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
-    """Hashtags naming an agency: "#กระทรวงมหาดไทย", "#MOI", "#ข่าวพม", "#กระทรวงพม"."""
+def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str, bool]]:
+    """Hashtags naming an agency: "#กระทรวงมหาดไทย", "#MOI", "#ข่าวพม", "#กระทรวงพม"; the last item says
+    whether the tag is an ordinary word too ("#แรงงาน")."""
     found = []
     for m in HASHTAG.finditer(line):
         key = _squash(m.group(1))
@@ -239,7 +242,7 @@ def _hashtag_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str
                           key.removeprefix("กระทรวง")):
             agency = names.tag_ids.get(candidate)
             if agency:
-                found.append((m.start(), m.end(), agency, m.group()))
+                found.append((m.start(), m.end(), agency, m.group(), candidate == key and key in names.tag_words))
                 break
     return found
 
@@ -254,30 +257,41 @@ def _url_mentions(line: str, reg: Registry) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "") -> list[_Mention]:
+def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", listed: bool = False) -> list[_Mention]:
     """Every agency evidence on one line, ``r`` lines from the end, with its strength (``below``: the
-    next lines, where a contact's phone number may continue it)."""
+    next lines, where a contact's phone number may continue it; ``listed``: the line is one person's in
+    a list of those present, see core/attribution_pick.py)."""
     out: list[_Mention] = []
     spans = _line_mentions(line, names)
     # Every abbreviation has a dot: a line without one is not scanned for them.
     abbr_spans = [(m.start(1), m.end(1), names.abbr_ids[m.group(1)], m.group(1))
-                  for m in names.abbr_re.finditer(line)] if "." in line else []
+                  for m in names.abbr_re.finditer(line)
+                  if not (m.group(1) in _MONTHS and _DAY_BEFORE.search(line, 0, m.start(1)))] if "." in line else []
     closing = r < _CLOSING_LINES
     if closing:
-        for s, _e, agency, text in _hashtag_mentions(line, names):
-            out.append(_Mention(STRONG, r, s, agency, text, line))
+        for s, _e, agency, text, word in _hashtag_mentions(line, names):
+            out.append(_Mention(STRONG, r, s, agency, text, line, kind="tagword" if word else "tag"))
+        if out and line.startswith("#"):
+            return out  # a line of hashtags: its names are tags, in the order the agency put them
     if ANSWERER.match(line) or (closing and is_credit(line)):
         for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
-            out.append(_Mention(STRONG, r, s, agency, text, line))
+            out.append(_Mention(STRONG, r, s, agency, text, line, kind="credit"))
         return out
-    if closing and (spans or abbr_spans) and is_bare(line, spans + abbr_spans):
+    # one ministry a line: "กระทรวงแรงงาน กระทรวงการพัฒนาสังคมฯ" lists those taking part
+    if closing and (spans or abbr_spans) and len(_ministries(spans + abbr_spans, reg)) <= 1 \
+            and is_bare(line, spans + abbr_spans):
         for s, _e, agency, text in spans + abbr_spans:
-            out.append(_Mention(STRONG, r, s, agency, text, line))
+            out.append(_Mention(STRONG, r, s, agency, text, line, listed))
         return out
     if closing and (spans or "." in line):  # abbreviations and web addresses have a dot
-        out.extend(_Mention(MEDIUM, r, s, agency, text, line) for s, agency, text in
+        out.extend(_Mention(MEDIUM, r, s, agency, text, line, kind="contact") for s, agency, text in
                    contact_mentions(line, spans, names.abbr_ids, lambda seg: _url_mentions(seg, reg), below))
     return out
+
+
+def _ministries(spans: list[tuple[int, int, str, str]], reg: Registry) -> set[str]:
+    """The ministries named on a line, the publisher's own units aside ("สำนักโฆษกกระทรวงกลาโหม", "สร. ศธ.")."""
+    return {reg.ministry_of(agency) for _s, _e, agency, _t in spans} - set(_IGNORED)
 
 
 def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
@@ -288,26 +302,11 @@ def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
         r = len(lines) - 1 - idx
         if r < _CLOSING_LINES or ANSWERER.match(line):
             below = "\n".join(lines[idx + 1:idx + 1 + CHANNEL_LINES])
-            out.extend(m for m in _grade(line, r, names, reg, below) if m.agency not in _IGNORED)
+            listed = is_attendee(line, lines[idx - 1] if idx else "", lines[idx + 1] if r else "")
+            if listed and any(map(is_running_text, lines[idx + 1:])):
+                continue  # those present, then more of the story: the list is not the closing material
+            out.extend(m for m in _grade(line, r, names, reg, below, listed) if m.agency not in _IGNORED)
     return out
-
-
-def _pick(mentions: list[_Mention], reg: Registry) -> _Mention:
-    """The strongest evidence, the latest on a tie; then the most specific id of its ministry."""
-    best = max(m.strength for m in mentions)
-    top = [m for m in mentions if m.strength == best]
-    last = min(top, key=lambda m: (m.line_from_end, -m.pos))
-    ministry = reg.ministry_of(last.agency)
-    same = [m for m in top if reg.ministry_of(m.agency) == ministry]
-    # Deeper ids first (a department over its ministry); among equals, the one nearest the end.
-    return max(same, key=lambda m: (_depth(reg, m.agency), -m.line_from_end, m.pos))
-
-
-def _depth(reg: Registry, agency_id: str) -> int:
-    depth, a = 0, reg.get(agency_id)
-    while a and a.parent and depth < 5:
-        depth, a = depth + 1, reg.get(a.parent)
-    return depth
 
 
 def _title_agency(title: str, names: _Names, reg: Registry) -> tuple[str, str] | None:
@@ -344,7 +343,7 @@ def attribute(title: str, body: str, url: str = "", hint: str | None = None,
         if resolved:
             return Attribution(resolved, "hint", hint)
     names = _names(reg)
-    mentions = _body_evidence(body, names, reg)
+    mentions = without_agency_lists(_body_evidence(body, names, reg), reg)
     strong = [m for m in mentions if m.strength >= STRONG]
     if strong:
         m = _pick(strong, reg)

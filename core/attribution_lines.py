@@ -9,7 +9,8 @@ from typing import Callable
 
 BULLET = r"[\s\-–—•*#>\[\](){}:.]*"  # not quotes: a quoted line is somebody speaking
 CREDIT = re.compile(
-    rf"^{BULLET}(?:ที่มา(?:ข้อมูล|ภาพ|ข่าว)?|แหล่งที่มา|แหล่งข้อมูล|ข้อมูล(?:จาก)?|ภาพ(?:และข่าว|/ข่าว|ข่าว)?|"
+    rf"^{BULLET}(?:ที่มา(?:ข้อมูล|ภาพ|ข่าว)?|แหล่งที่มา|แหล่งข้อมูล|ข้อมูล(?:จาก|โดย)?|ภาพ(?:และข่าว|/ข่าว|ข่าว)?|"
+    r"รวบรวม(?:โดย)?|บทความ(?:โดย)?|"
     r"ข่าว(?:โดย)?|cr\.?|credit|เครดิต|ผู้นำเสนอ|ผู้ตอบ|เผยแพร่(?:ข่าว)?(?:โดย)?|เรียบเรียง|อ้างอิง|รายงาน)"
     r"(?:\s*[:：/]|\s)",
     re.IGNORECASE,
@@ -22,8 +23,12 @@ SIGNED = re.compile(r"^ข้าพระพุทธเจ้า\s")
 
 
 def is_credit(line: str) -> bool:
-    """A credit or a signed closing line: "ที่มา : …", "… : รายงาน", "ข้าพระพุทธเจ้า … สังกัดกระทรวง…"."""
-    return bool(CREDIT.match(line) or CREDIT_AFTER.search(line) or (len(line) <= BARE_LINE_MAX and SIGNED.match(line)))
+    """A credit or a signed closing line: "ที่มา : …", "… : รายงาน", "ข้าพระพุทธเจ้า … สังกัดกระทรวง…". Without
+    its colon or slash a credit is short: "ข้อมูล real Time Online (IoT)ข้อมูลระดับน้ำ…" is a paragraph."""
+    m = CREDIT.match(line)
+    if m and not m.group().rstrip()[-1:] in ":：/" and len(line) > BARE_LINE_MAX:
+        m = None
+    return bool(m or CREDIT_AFTER.search(line) or (len(line) <= BARE_LINE_MAX and SIGNED.match(line)))
 
 
 # "ผู้ตอบ : รัฐมนตรีว่าการกระทรวง…" answers a parliamentary question: it names the agency wherever it sits.
@@ -58,8 +63,13 @@ UNIT = re.compile(rf"^(?:กอง|ฝ่าย|กลุ่ม|ส่วน|ส
 BARE_REST_MAX = 24  # a person's name may precede the agency: "การุณ สกุลประดิษฐ์ ปลัดกระทรวงศึกษาธิการ"
 BARE_LINE_MAX = 120
 # Words that join an agency to a sentence: a line holding one is running text, not a signature.
-CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่ง|ของ|ร่วมกับ|กับ|ณ|ตาม|ระหว่าง|ประกอบด้วย|ได้แก่|อาทิ|"
+CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่ง|ของ|ร่วมกับ|กับ|ณ|ตาม|ระหว่าง|ประกอบด้วย|ได้แก่|อาทิ|นอกจากนี้|ทั้งนี้|ซึ่ง|จะ|"
                         r"(?:[Aa]nd|[Oo]r|[Bb]y|[Ww]ith|[Oo]f|[Tt]he|[Tt]o|[Ff]rom|[Ff]or|i\.e\.|e\.g\.)(?![A-Za-z]))")
+# A word glued to the agency by one of these is a sentence's: "นอกจากนี้ จะประสานกับกระทรวงศึกษาธิการ".
+CONNECTIVE_END = re.compile(r"(?:กับ|ของ|และ|โดย|แห่ง|ถึง)$")
+# An item of a numbered list or a table's row: "5) การไฟฟ้าส่วนภูมิภาค 11,793", "10 การประปานครหลวง 2,387",
+# "5. กระทรวงเกษตรและสหกรณ์": one of several, not the agency that signs.
+ITEM = re.compile(r"^[\s•*\-–]*(?:\(\d{1,2}\)|\d{1,2}[).]?\s)")
 FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
 # Web addresses, also without www: "toea.doe.go.th" (not an e-mail's domain: "sod@tisi.mail.go.th").
 URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)|(?<![\w@./\-])([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
@@ -69,13 +79,13 @@ HASHTAG = re.compile(r"#\s?([^\s#]+)")
 
 def is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
     """A signature line: the agency names plus at most a unit, a number or a date ("กองสารนิเทศ สป.มท.")."""
-    if len(line) > BARE_LINE_MAX:
+    if len(line) > BARE_LINE_MAX or ITEM.match(line):
         return False
     rest = list(line)
     for s, e, _i, _t in spans:
         rest[s:e] = [" "] * (e - s)
     words = [w for w in "".join(rest).split() if not UNIT.match(w) and not FILLER.match(w)]
-    if any(CONNECTIVE.match(w) for w in words):
+    if any(CONNECTIVE.match(w) or CONNECTIVE_END.search(w) for w in words):
         return False  # "จัดโดยกรมการปกครอง …", "และกระทรวงการต่างประเทศ ร่วมเป็นเจ้าภาพ": a sentence
     return sum(len(w) for w in words) <= BARE_REST_MAX
 
@@ -112,3 +122,26 @@ def contact_mentions(line: str, spans: list[tuple[int, int, str, str]], abbr_ids
             out.append((m.start(1) + start, agency, m.group(1)))
     out += [(s + start, agency, text) for s, _e, agency, text in (find_urls(clause) if has_url else ())]
     return out
+
+
+# A person named at the opening of a line: "นายจาตุรนต์ ภักดีวานิช อธิบดีกรมการท่องเที่ยว", "ดร.ก้องศักด ยอดมณี …",
+# "พันตำรวจเอก ไพสิฐ …" (not the PM, a district chief or a registrar: "นายกรัฐมนตรี", "นายอำเภอ", "นายทะเบียน").
+PERSON = re.compile(
+    r"^[\s\-–—•*\d.)]*(?:นาย(?!ก|อำเภอ|ทะเบียน|ช่าง|ด่าน|จ้าง|หน้า)|นาง(?:สาว)?|น\.ส\.|ดร\.|ศ\.|รศ\.|ผศ\.|ศาสตราจารย์|"
+    r"รองศาสตราจารย์|ผู้ช่วยศาสตราจารย์|พล\.|พลเอก|พลโท|พลตรี|พลตำรวจ|พลอากาศ|พลเรือ|พัน(?:เอก|โท|ตรี|ตำรวจ)|พ\.[ตอท]\.|"
+    r"ร้อย(?:เอก|โท|ตรี|ตำรวจ)|ร\.[ตอท]\.|ว่าที่|ม\.ร\.ว\.|ม\.ล\.|หม่อม|คุณ|H\.E\.|Mr\.?\s|Mrs\.?\s|Ms\.?\s|Dr\.?\s)"
+)
+# A line that introduces the people who took part: "โดยมีนางสาวปิติกาญจน์ …", "พร้อมด้วย …", "ผู้เข้าร่วม ได้แก่".
+LIST_OPENER = re.compile(r"^(?:โดยมี|พร้อมด้วย|พร้อมทั้ง|ประกอบด้วย|ได้แก่|อาทิ|ผู้เข้าร่วม|ร่วมด้วย|และมี)")
+RUNNING_TEXT = 200  # a line this long without contact words is a paragraph of the story
+def is_attendee(line: str, above: str, below: str) -> bool:
+    """A person's line in a list of those present, not a signer: another person's line or a list opener
+    next to it ("โดยมี นางสาว… อธิบดีกรม…" above "พันตำรวจเอก … อธิบดีกรม…")."""
+    if not PERSON.match(line):
+        return False
+    return bool(PERSON.match(above) or PERSON.match(below) or LIST_OPENER.match(above))
+
+
+def is_running_text(line: str) -> bool:
+    """A paragraph of the story: a long line without contact words."""
+    return len(line) >= RUNNING_TEXT and not CONTACT.search(line)
