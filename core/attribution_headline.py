@@ -103,6 +103,8 @@ def compile_headline_names(full: Iterable[tuple[str, str]], short: Iterable[tupl
 
 _WORD = re.compile(r"\S+")
 _END_CHAR = re.compile(r"[\"“”'’)\-–,:!.]")
+_OPENING = "\"“‘'(«["
+_LATIN_NEXT = re.compile(r"\s+[A-Za-z]")
 
 
 def _acted_on(title: str, names: HeadlineNames) -> tuple[int, str] | None:
@@ -115,10 +117,12 @@ def _acted_on(title: str, names: HeadlineNames) -> tuple[int, str] | None:
         word = w.group()
         if prev in names.verbs:
             # the name, then the end of the word or a mark closing it: "พาณิชย์-เกษตร", "กษ.", "“DE”"
-            cuts = [m.start() for m in _END_CHAR.finditer(word)] + [len(word)]
-            hits = [word[:c] for c in cuts if word[:c] in names.spaced]
-            if hits:
-                return w.start(), max(hits, key=len)
+            name = word.lstrip(_OPENING)
+            cuts = [m.start() for m in _END_CHAR.finditer(name)] + [len(name)]
+            hits = [name[:c] for c in cuts if name[:c] in names.spaced]
+            # a Latin name followed by more Latin words is a foreign name's part: "เผย DE LA RUE ผลิต…"
+            if hits and not (max(hits, key=len).isascii() and _LATIN_NEXT.match(title, w.end())):
+                return w.start() + len(word) - len(name), max(hits, key=len)
         prev = word
     return None
 

@@ -69,7 +69,10 @@ CONNECTIVE = re.compile(r"^(?:จัดโดย|โดย|และ|แห่�
 CONNECTIVE_END = re.compile(r"(?:กับ|ของ|และ|โดย|แห่ง|ถึง)$")
 # An item of a numbered list or a table's row: "5) การไฟฟ้าส่วนภูมิภาค 11,793", "10 การประปานครหลวง 2,387",
 # "5. กระทรวงเกษตรและสหกรณ์": one of several, not the agency that signs.
-ITEM = re.compile(r"^[\s•*\-–]*(?:\(\d{1,2}\)|\d{1,2}[).]?\s)")
+# A day and its month open a dated signature instead ("5 มีนาคม 2567 กระทรวงการคลัง", "1 ต.ค. 67 กรมบัญชีกลาง").
+_MONTH_NEXT = (r"(?!\s*(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค|มกรา|กุมภา|มีนา|เมษา|พฤษภา|"
+               r"มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา))")
+ITEM = re.compile(rf"^[\s•*\-–]*(?:\(\d{{1,2}}\)|\d{{1,2}}[).]?\s{_MONTH_NEXT})")
 FILLER = re.compile(r"^[\d\s\-–—/.,:;()#*+\"“”'‘’|]*$|^(?:ครั้งที่|วันที่|ฉบับที่|ข่าว|ที่)$")
 # Web addresses, also without www: "toea.doe.go.th" (not an e-mail's domain: "sod@tisi.mail.go.th").
 URL = re.compile(r"https?://([^/\s]+)|www\.([a-z0-9.\-]+)|(?<![\w@./\-])([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
@@ -134,6 +137,8 @@ PERSON = re.compile(
 # A line that introduces the people who took part: "โดยมีนางสาวปิติกาญจน์ …", "พร้อมด้วย …", "ผู้เข้าร่วม ได้แก่".
 LIST_OPENER = re.compile(r"^(?:โดยมี|พร้อมด้วย|พร้อมทั้ง|ประกอบด้วย|ได้แก่|อาทิ|ผู้เข้าร่วม|ร่วมด้วย|และมี)")
 RUNNING_TEXT = 200  # a line this long without contact words is a paragraph of the story
+
+
 def is_attendee(line: str, above: str, below: str) -> bool:
     """A person's line in a list of those present, not a signer: another person's line or a list opener
     next to it ("โดยมี นางสาว… อธิบดีกรม…" above "พันตำรวจเอก … อธิบดีกรม…")."""

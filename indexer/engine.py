@@ -265,14 +265,21 @@ class SearchEngine:
         results page shows (a fall-back, a date read as text, cut ends made optional), so a
         download holds what the page counted."""
         text = normalize_line(params.q)
-        with use_lexicon(self.backend.lexicon()):
-            plain = parse(text, normalized=True)
-            first = replace(params, page=1, per_page=SearchParams().per_page)
-            reading, _page = self._read(first, understand(text, normalized=True), plain,
-                                        fallbacks.Suggestion(text, plain, self.backend))
-            chosen = self._chosen(reading.params, reading.parsed)
-            every = replace(reading.params, page=1, per_page=params.per_page)
-            return [m.url for m in self.backend.run(every, chosen).matches]
+        self._local.texts = {}  # the head is re-ranked twice below: its texts read once
+        try:
+            with use_lexicon(self.backend.lexicon()):
+                return self._match_urls(params, text)
+        finally:
+            self._local.texts = None
+
+    def _match_urls(self, params: SearchParams, text: str) -> list[str]:
+        plain = parse(text, normalized=True)
+        first = replace(params, page=1, per_page=SearchParams().per_page)
+        reading, _page = self._read(first, understand(text, normalized=True), plain,
+                                    fallbacks.Suggestion(text, plain, self.backend))
+        chosen = self._chosen(reading.params, reading.parsed)
+        every = replace(reading.params, page=1, per_page=params.per_page)
+        return [m.url for m in self.backend.run(every, chosen).matches]
 
     def copies(self, url: str, story: str) -> list[dict]:
         """The other copies of a release: ``{url, publisher, title, date}``, the copy shown first."""

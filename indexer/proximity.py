@@ -215,11 +215,14 @@ def _completed(c: Clause, expand: Expand) -> list[list[str]]:
     return []
 
 
+_ONE_LETTER_WORDS = frozenset("ณ")  # "ณ ทำเนียบรัฐบาล": a word of its own, not a cut one's last letter
+
+
 def _ragged(end: list[str], outer: str) -> bool:
     """True for the two words at an end of a clause when both are Thai syllables of at most two
     letters (บา·ทอ of "…บทบาทอ"), or when the outermost (``outer``) is a single Thai letter (ม of
     "ม.พล.อ.อ.ประจิน", cut from นรม.): what the segmenter leaves of a word cut by a selection."""
-    if len(outer) == 1 and _THAI.match(outer):
+    if len(outer) == 1 and _THAI.match(outer) and outer not in _ONE_LETTER_WORDS:
         return True
     return all(len(w) <= 2 and _THAI.match(w) for w in end)
 

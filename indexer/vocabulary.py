@@ -77,7 +77,14 @@ def choose(counts: Counter[str]) -> list[str]:
     spelled = abbreviations()
     merged: Counter[str] = Counter()
     abbrs: set[str] = set()
+    # Most candidates occur once: a word and its dotted form together must reach MIN_DOCS before the
+    # segmenter is asked about them (the checks below cost a segmentation each).
+    totals: Counter[str] = Counter()
     for w, n in counts.items():
+        totals[w[:-1] if w.endswith(ABBR_MARK) else w] += n
+    for w, n in counts.items():
+        if totals[w[:-1] if w.endswith(ABBR_MARK) else w] < MIN_DOCS:
+            continue
         if w.endswith(ABBR_MARK):
             # Dotted abbreviations the segmenter already reads as their spelled-out word are left to it.
             if w in spelled:

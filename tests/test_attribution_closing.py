@@ -94,3 +94,13 @@ def test_closing_credits_and_signatures_still_sign(closing, expected):
 def test_an_official_named_by_person_whose_name_starts_like_an_abbreviation():
     # thaigov-18952: "ปลัดพสุฯ" is permanent secretary Pasu, not พส. (the social development department)
     assert ministry_of("ปลัดพสุฯ และคณะเยี่ยมชมผลงานวิจัยของ สวทช. เพื่อต่อยอดอุตสาหกรรม") == "opm"
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("5 มีนาคม 2567 กระทรวงการคลัง", "mof"),
+    ("12 กุมภาพันธ์ 2568 กองสารนิเทศ สป.มท.", "moi"),
+    ("1 ต.ค. 67 กรมบัญชีกลาง", "mof"),
+])
+def test_a_signature_opening_with_its_date_is_no_list_item(closing, expected):
+    # Review: the list-item rule read the day as an item's number and dropped the dated signature.
+    assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == expected

@@ -89,3 +89,11 @@ def test_a_list_of_those_present_above_more_of_the_story_is_no_signature():
                "หน่วยงานในสังกัด ที่พร้อมน้อมสำนึกในพระมหากรุณาธิคุณอันหาที่สุดมิได้ และแสดงออกถึงพลังความสามัคคีของ"
                "หน่วยงานภาครัฐในการเทิดพระเกียรติอย่างพร้อมเพรียง ตามแนวทางที่รัฐบาลได้กำหนดไว้ทุกประการ")
     assert ministry_of(NEUTRAL, FILLER + "\n" + closing) == "opm"  # thaigov, the publisher
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("“โจ นูโว” ร้อง “DE” ถูกปลอมเฟซบุ๊ก", "mdes"),  # the name in quotes after the verb
+    ("นักวิจัย เผย DE LA RUE ผลิตธนบัตร", "opm"),  # a Latin name's first word: not the ministry
+])
+def test_a_latin_short_name_after_a_verb_review(title, expected):
+    assert ministry_of(title, FILLER) == expected

@@ -54,6 +54,11 @@ def test_short_or_several_clause_queries_have_no_wider_reading():
     assert wide is not None and wide.clauses[0].alternatives
 
 
+def test_a_one_letter_word_of_its_own_is_no_cut_end():
+    # Review: ณ ("at") opens many headline runs; only a letter left of a cut word is a ragged end.
+    assert ends_optional(parse("ณ ทำเนียบรัฐบาล นายกรัฐมนตรี ประชุมคณะรัฐมนตรี")) is None
+
+
 def test_deep_pages_are_of_the_reading_page_one_chose(tmp_path):
     """Pages past the re-ranked head used the narrow reading while pages 1-2 used the wider one: page 1
     said 71 matches and linked to pages 3-4, which came back empty with a total of 1 (review)."""

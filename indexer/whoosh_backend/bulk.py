@@ -109,7 +109,7 @@ def _title_positions(lex):
 
 def _fast_fields(schema) -> dict[str, Callable[[str], dict[str, list[int]]]]:
     """The Thai fields a bulk writer indexes from our own analyses (text -> each term's positions,
-    terms in order of first occurrence), without Whoosh's token objects: exactly the postings
+    each term once), without Whoosh's token objects: exactly the postings
     their analyzers make, with the generation's own lexicon (its learned words)."""
     fast = {}
     for name, stream in (("text", _text_positions), ("title", _title_positions)):

@@ -261,4 +261,3 @@ def _block_writer(pw: W3PostingsWriter):
         pw._new_block()
 
     return write_block
-
