@@ -41,8 +41,10 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int, 
     from waitress import create_server
 
     from webui import create_app
+    from webui.services import warm_up
 
     app = create_app(data, status=status)
+    warm_up(app)
     server = create_server(app, host=host, port=port, threads=threads, ident="govsearch")
     click.echo(f"govsearch serving {data} on http://{host}:{server.effective_port}/ (Ctrl+C to stop)")
     try:
@@ -101,8 +103,11 @@ def _serve_gunicorn(data: Path, host: str, port: int, threads: int, workers: int
 
         def load(self):
             from webui import create_app
+            from webui.services import warm_up
 
-            return create_app(data, status=status)  # in each worker, after the fork
+            app = create_app(data, status=status)  # in each worker, after the fork
+            warm_up(app)
+            return app
 
     click.echo(f"govsearch serving {data} on http://{host}:{port}/ with {workers} processes (Ctrl+C to stop)")
     _App().run()

@@ -1,4 +1,5 @@
-"""`govsearch serve` caps glibc's malloc arenas (issue 15: a worker's RSS at most 300 MB)."""
+"""`govsearch serve` caps glibc's malloc arenas (issue 15: a worker's RSS at most 300 MB) and
+leaves what its warm-up loaded out of the garbage collector's passes."""
 from __future__ import annotations
 
 import ctypes.util
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from web_fixtures import make_app, web_data_dir  # noqa: F401  (fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -47,3 +50,20 @@ def test_an_explicit_malloc_arena_max_is_left_to_rule(monkeypatch):
 
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
     assert limit_malloc_arenas() is False
+
+
+def test_the_warm_up_searches_then_freezes_what_it_loaded(web_data_dir):  # noqa: F811
+    import gc
+
+    from webui import services
+
+    app = make_app(web_data_dir)
+    engine = app.extensions["govsearch"]["engine"]
+    gc.unfreeze()
+    try:
+        services.warm_up(app)
+        assert engine.runs >= 1  # the first user does not pay for loading the dictionary and tables
+        assert gc.get_freeze_count() > 0
+        assert engine not in gc.get_objects()  # frozen objects are not scanned (nor listed)
+    finally:
+        gc.unfreeze()
