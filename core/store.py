@@ -131,6 +131,15 @@ class Store:
 
     # -- schema and meta ------------------------------------------------------------------
     def _migrate(self) -> None:
+        # A store already at this schema is only read here: a reader is never kept waiting by a
+        # writer (WAL), so a server thread opening its connection while a re-index writes the
+        # store starts at once instead of waiting for the write lock (up to the 30 s timeout).
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.OperationalError:  # a new store: no meta table yet
+            row = None
+        if row is not None and int(row[0]) == SCHEMA_VERSION:
+            return
         with self.transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()

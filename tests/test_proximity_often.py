@@ -78,3 +78,23 @@ def test_a_long_text_is_squeezed_as_a_short_one_is():
     assert len(text) > _LONG
     assert squeeze(text) == _GAPS.sub("", text.lower())
     assert squeeze(text[:_LONG - 1]) == _GAPS.sub("", text[:_LONG - 1].lower())
+
+
+def test_the_code_point_table_is_built_without_a_burst_of_memory():
+    """The table is built once per process, at the first long text a search squeezes: built from
+    1.1 million one-letter strings it took ~100 MB at once, a serving worker's peak memory
+    (issue 15: a worker's RSS, peak included, at most 300 MB)."""
+    import tracemalloc
+
+    from indexer.proximity import _GAPS, _kept
+
+    tracemalloc.start()
+    try:
+        table = _kept.__wrapped__()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000
+    assert not table[ord(" ")] and not table[ord("“")] and table[ord("ก")]
+    gaps = _GAPS.fullmatch
+    assert all(bool(table[c]) is (gaps(chr(c)) is None) for c in range(0x110000))

@@ -134,3 +134,29 @@ def test_reopen_keeps_data(tmp_path):
         s.upsert_article(Article(url="https://example.go.th/6", title="t", body="b", agency="moi"))
     with Store(path) as s:
         assert s.count_articles() == 1 and s.schema_version == SCHEMA_VERSION
+
+
+def test_a_store_at_this_schema_opens_while_another_connection_writes(tmp_path):
+    """A server thread opens its connection while a re-index writes the store: at this schema
+    opening only reads (WAL readers do not wait for the writer), so it neither waits for the
+    write lock nor fails with "database is locked"."""
+    import threading
+
+    path = tmp_path / "store.sqlite3"
+    Store(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # the write lock, held as a long re-index batch holds it
+    try:
+        versions: list = []
+
+        def open_and_read() -> None:
+            with Store(path) as store:
+                versions.append(store.schema_version)
+
+        thread = threading.Thread(target=open_and_read, daemon=True)
+        thread.start()
+        thread.join(5)
+        assert versions == [SCHEMA_VERSION], "opening the store waited for the writer"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
