@@ -1,9 +1,7 @@
 """The bulk build (one worker process per share of the store) makes the same index as one writer."""
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
-from pickle import dumps
 
 import pytest
 
@@ -202,8 +200,7 @@ def test_bulk_writer_writes_the_segment_whoosh_writes_document_by_document(writa
     """The bulk worker's writer (postings pooled per term, Thai fields indexed from positions,
     blocks written a term at a time) makes the segment of Whoosh's plain writer fed the same
     documents one by one through the schema's analyzers, with learned words: byte for byte when
-    each posting's positions are encoded afresh and each block compressed as Whoosh compresses it
-    (a build's smaller zlib window: see the next test); with the encodings of single positions shared
+    each posting's positions are encoded afresh; with the encodings of single positions shared
     (as a build does) the posting blocks pickle them once each, and their content is the same
     (terms, postings, positions, block statistics), the rest of the segment byte for byte."""
     from whoosh import index as whoosh_index
@@ -211,14 +208,13 @@ def test_bulk_writer_writes_the_segment_whoosh_writes_document_by_document(writa
     from whoosh.writing import SegmentWriter
 
     from indexer.vocabulary import learn
-    from indexer.whoosh_backend import bulk, termpool
+    from indexer.whoosh_backend import bulk
     from indexer.whoosh_backend.index import article_fields
     from indexer.whoosh_backend.schema import build_schema
 
     if not shared:
         monkeypatch.setattr(bulk, "_encode_positions", Positions().encode)
         monkeypatch.setattr(bulk, "_ONE_POSITION", {})
-        monkeypatch.setattr(termpool, "compress_block", zlib.compress)
     with Store(store_path(writable_data_dir)) as store:
         articles = list(store.iter_articles())
     words = tuple(learn((a.title, a.body) for a in articles)) + ("ลักษณวิศิษฏ์",)
@@ -251,16 +247,3 @@ def test_bulk_writer_writes_the_segment_whoosh_writes_document_by_document(writa
     assert not pools["bulk"].runs and not list(tmp_path.rglob("*.terms"))  # runs removed once merged
     if limitmb < 1:
         assert pools["bulk"].saved > 3
-
-
-def test_blocks_compress_to_streams_whoosh_reads_back():
-    """A build compresses posting blocks with a smaller zlib window than Whoosh: what Whoosh's
-    reader decompresses (zlib.decompress) is the block itself, at about Whoosh's size."""
-    from indexer.whoosh_backend.termpool import compress_block
-
-    blocks = [dumps((tuple(range(0, 3 * n, 3)), None, tuple(bytes([i % 7, i % 3, 1]) for i in range(n))), 2)
-              for n in (1, 5, 128)] + [dumps(list(range(5000)), 2), b""]
-    for block in blocks:
-        packed = compress_block(block, 3)
-        assert zlib.decompress(packed) == block
-        assert len(packed) <= 1.05 * len(zlib.compress(block, 3)) + 4

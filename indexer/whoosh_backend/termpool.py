@@ -5,9 +5,7 @@ and hands them one at a time to the postings writer; the profile of a build work
 half its time there. A bulk worker adds its documents in document order, so each term's postings
 arrive already sorted: :class:`TermPool` appends them to the term's arrays, sorts only the terms,
 and :func:`write_postings` writes each term's postings in Whoosh's blocks of 128 with Whoosh's own
-block and term-info code, so the segment's files are the ones Whoosh writes: byte for byte but for
-the blocks' zlib streams, made with a smaller window (:func:`compress_block`; the same bytes once
-decompressed).
+block and term-info code, so the segment's files are byte for byte the ones Whoosh writes.
 
 Past ``limitmb`` the pool writes its terms to a run on disk and starts afresh; the runs hold
 successive documents, so merging them is concatenating each term's pieces in run order.
@@ -34,18 +32,6 @@ _TERM_BYTES = 250  # memory of a new term's arrays and dict entry, roughly
 _POSTING_BYTES = 22  # an id (4), a weight (8), a value reference (8), with the arrays' slack
 _RUN_TERMS = 2000  # terms per marshalled block of a run
 _BLOB = struct.Struct("<I")
-# A posting block is a few hundred bytes, rarely a few KB: setting up zlib's default 32 KB window
-# and 128 KB hash table for each block costs more than compressing it (zlib.compress was most of
-# the block writer's time, a tenth of a build worker's). A 4 KB window and a 16 KB hash table give
-# the same sizes (+0.02% on a build's blocks) in a quarter of the time; zlib.decompress, which
-# Whoosh's reader calls, reads any window up to 32 KB.
-_WBITS, _MEMLEVEL = 12, 6
-
-
-def compress_block(data: bytes, level: int) -> bytes:
-    """A posting block's bytes compressed as a zlib stream (what Whoosh's reader decompresses)."""
-    c = zlib.compressobj(level, zlib.DEFLATED, _WBITS, _MEMLEVEL)
-    return c.compress(data) + c.flush()
 
 # (ids, weights, values): a term's postings in document order.
 Postings = tuple[array, array, list]
@@ -265,7 +251,7 @@ def _block_writer(pw: W3PostingsWriter):
         databytes = dumps((tuple(map(sub, ids, chain((0,), ids))), mini_weights, mini_values), 2)
         comp = pw._compression
         if comp:
-            databytes = compress_block(databytes, comp)
+            databytes = zlib.compress(databytes, comp)
         infobytes = dumps((count, ids[-1], pw._maxweight, comp, length_to_byte(pw._minlength),
                            length_to_byte(pw._maxlength)), 2)
         length = len(infobytes) + len(databytes)
