@@ -64,10 +64,12 @@ def settle_groups_of(db: sqlite3.Connection, urls: set[str], log: Log, quiet: se
 
 
 def place(db: sqlite3.Connection, url: str, title: str, body: str, published: str | None,
-          sig: np.ndarray | None, old_story: str, log: Log, fresh: bool = False) -> None:
+          sig: np.ndarray | None, old_story: str, log: Log, fresh: bool = False) -> bool:
     """(Re)place a just-written article in its group; logs every *other* member whose group changed.
     ``fresh``: the URL was not stored before, so it has no fingerprints to forget (deleting an
-    article forgets them)."""
+    article forgets them). The article must have been written as a group of one (story = url,
+    story_agency = agency, story_rank 0); returns False when it stays one (nothing was changed),
+    True when its group was settled (its row may have changed)."""
     if not fresh:
         _forget(db, url)
     # The lead is only compared when there are candidates: an import worker already made the
@@ -89,8 +91,13 @@ def place(db: sqlite3.Connection, url: str, title: str, body: str, published: st
                   if close_in_time(published, r["published"]) and same_release(lead, lead_of(r["title"], r["body"]))]
     db.executemany("INSERT OR IGNORE INTO dedupe_edges(a, b) VALUES (?, ?)",
                    [p for n in neighbours for p in ((url, n), (n, url))])
+    if not neighbours and not old_story:
+        # No copy and no former group: its only edges were just forgotten, so it is the group of
+        # one it was written as (most imported articles; settling would read its row to see that).
+        return False
     stories = [old_story] + [r[0] for r in _in(db, "SELECT story FROM articles WHERE url IN ({})", neighbours)]
     settle(db, _members(db, stories) | {url}, log, quiet={url})
+    return True
 
 
 def remove(db: sqlite3.Connection, url: str, old_story: str, log: Log) -> None:

@@ -20,7 +20,11 @@ from core.ingest import Record, RecordError, make_article, sign_articles
 from core.priority import worker_started
 from core.store import Store
 
-_BATCH = 500  # articles per transaction: a kill loses at most one batch, which a re-run redoes
+# Articles per transaction: a kill loses at most one batch, which a re-run redoes. Each new URL
+# inserts 16 band keys at random places of the fingerprint index (core/grouping.py), so a commit
+# writes nearly every page of that index to the WAL whatever the batch: fewer, larger batches
+# write each page fewer times.
+_BATCH = 2000
 _CHUNK = 32  # records a worker makes at a time (their MinHashes are computed together)
 
 

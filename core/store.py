@@ -203,10 +203,10 @@ class Store:
                 f"VALUES ({','.join('?' * len(_ARTICLE_COLS))})",
                 values,
             )
-            grouping.place(db, article.url, article.title, article.body, article.published, article.minhash,
-                           row[1] if row else "", self._log_regrouped, fresh=row is None)
-            article.story, article.story_agency, article.story_rank = db.execute(
-                "SELECT story, story_agency, story_rank FROM articles WHERE url=?", (article.url,)).fetchone()
+            if grouping.place(db, article.url, article.title, article.body, article.published, article.minhash,
+                              row[1] if row else "", self._log_regrouped, fresh=row is None):
+                article.story, article.story_agency, article.story_rank = db.execute(
+                    "SELECT story, story_agency, story_rank FROM articles WHERE url=?", (article.url,)).fetchone()
             return "updated" if row else "new"
 
     def _log_regrouped(self, url: str) -> None:

@@ -106,6 +106,21 @@ def test_arrival_order_does_not_change_the_groups(tmp_path):
         assert _groups(store) == results[0]
 
 
+def test_an_upserted_article_carries_its_stored_group_fields(tmp_path):
+    """A lone article is stored as its own group without settling it; a copy is settled into its
+    group: either way the Article the caller keeps holds the row's group fields."""
+    with Store(tmp_path / "s.sqlite3") as store:
+        joined = 0
+        for url, title, body in _records():
+            article = _article(url, title, body, date="2021-03-04")
+            store.upsert_article(article)
+            row = store.db.execute("SELECT story, story_agency, story_rank FROM articles WHERE url=?",
+                                   (url,)).fetchone()
+            assert (article.story, article.story_agency, article.story_rank) == tuple(row)
+            joined += article.story != url
+        assert joined >= 3
+
+
 def test_changed_or_deleted_copy_leaves_its_group_and_is_logged(tmp_path):
     rec = _long(1)[0]
     copies = copies_of(rec)

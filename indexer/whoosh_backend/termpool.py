@@ -23,6 +23,7 @@ from pickle import dumps
 from typing import Iterator
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter
+from whoosh.system import pack_int
 from whoosh.util import random_name
 from whoosh.util.numeric import length_to_byte
 
@@ -254,9 +255,7 @@ def _block_writer(pw: W3PostingsWriter):
         infobytes = dumps((count, ids[-1], pw._maxweight, comp, length_to_byte(pw._minlength),
                            length_to_byte(pw._maxlength)), 2)
         length = len(infobytes) + len(databytes)
-        postfile.write_int(-length if last else length)
-        postfile.write(infobytes)
-        postfile.write(databytes)
+        postfile.write(b"".join((pack_int(-length if last else length), infobytes, databytes)))  # one call, not three
         pw._blockcount += 1
         pw._new_block()
 
