@@ -1,6 +1,6 @@
 """Story groups in the store: copies of one release share ``articles.story``.
 
-Every stored article keeps its MinHash (``dedupe_sigs``) and band keys (``dedupe_bands``, indexed),
+Every stored article keeps its MinHash (``dedupe_sigs``) and band keys (``dedupe_bands``, indexed by key),
 so a new or changed article finds its candidates with 16 indexed look-ups whatever the store's
 size, and the pairs found the same release are kept as edges (``dedupe_edges``). A group is a
 connected component of the edges; everything about it is a function of its members, so the order
@@ -46,8 +46,13 @@ def _in(db: sqlite3.Connection, sql: str, values: list, extra: tuple = ()) -> li
 
 
 def _forget(db: sqlite3.Connection, url: str) -> None:
-    db.execute("DELETE FROM dedupe_sigs WHERE url=?", (url,))
-    db.execute("DELETE FROM dedupe_bands WHERE url=?", (url,))
+    # Bands are indexed by (band, key) only: the stored signature says where this URL's are.
+    row = db.execute("SELECT sig FROM dedupe_sigs WHERE url=?", (url,)).fetchone()
+    if row is not None:
+        keys = band_keys(np.frombuffer(row[0], dtype=np.uint32))
+        db.executemany("DELETE FROM dedupe_bands WHERE band=? AND key=? AND url=?",
+                       [(b, k, url) for b, k in enumerate(keys)])
+        db.execute("DELETE FROM dedupe_sigs WHERE url=?", (url,))
     db.execute("DELETE FROM dedupe_edges WHERE a=? OR b=?", (url, url))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.dedupe import lead_of, same_release
+from core.dedupe import band_keys, lead_of, same_release, signature
 from core.ingest import Record, make_article
 from core.store import Store
 from indexer import SearchEngine, build_params, sync_index
@@ -141,6 +141,18 @@ def test_changed_or_deleted_copy_leaves_its_group_and_is_logged(tmp_path):
         store.delete_article(rest[0])
         groups = _groups(store)
         assert {groups[u][0] for u in rest[1:]} == {rest[1]}
+        # Forgetting finds bands by the stored signature (they are not indexed by URL): the changed
+        # page keeps exactly its new text's bands, the deleted one none.
+        assert _bands(store, rest[0]) == [] and _sig_count(store, rest[0]) == 0
+        assert _bands(store, story) == list(enumerate(band_keys(signature(lead_of(other["title"], other["body"])))))
+
+
+def _bands(store: Store, url: str) -> list[tuple[int, int]]:
+    return [tuple(r) for r in store.db.execute("SELECT band, key FROM dedupe_bands WHERE url=? ORDER BY band", (url,))]
+
+
+def _sig_count(store: Store, url: str) -> int:
+    return store.db.execute("SELECT COUNT(*) FROM dedupe_sigs WHERE url=?", (url,)).fetchone()[0]
 
 
 @pytest.fixture(scope="module")
