@@ -2,6 +2,7 @@
 
 Segmentation reads an abbreviation as its spelled-out word at the abbreviation's own offsets, so
 ``พล.อ.ประวิตร`` and ``พลเอกประวิตร`` give the same words; the list is indexer/data/abbreviations.txt.
+A query's abbreviation typed without its dots (``ครมเห็นชอบ``) gets them back first (:func:`dot_abbreviations`).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import functools
 import re
 from importlib.resources import files
 
-from indexer.lexicon import read_data_lines
+from indexer.lexicon import current_lexicon, read_data_lines
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,8 +100,6 @@ def dot_abbreviations(text: str) -> str:
         rest = before or after
         if not rest:
             return forms[letters]
-        from indexer.lexicon import current_lexicon
-
         lex = current_lexicon()
         whole = lex.segment(before + letters + after)
         edge = whole[-1] if before else whole[0]
