@@ -2,6 +2,7 @@
 
 Segmentation reads an abbreviation as its spelled-out word at the abbreviation's own offsets, so
 ``พล.อ.ประวิตร`` and ``พลเอกประวิตร`` give the same words; the list is indexer/data/abbreviations.txt.
+A query's abbreviation typed without its dots (``ครมเห็นชอบ``) gets them back first (:func:`dot_abbreviations`).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import functools
 import re
 from importlib.resources import files
 
-from indexer.lexicon import read_data_lines
+from indexer.lexicon import current_lexicon, read_data_lines
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,3 +50,70 @@ def abbreviation_marks() -> tuple[str, ...] | None:
 def spelled_out(abbreviation: str) -> str:
     """The word an abbreviation found by :func:`abbreviation_pattern` stands for."""
     return abbreviations()[abbreviation.replace(" ", "")]
+
+
+MIN_UNDOTTED = 3  # letters: a shorter abbreviation typed without its dots (รพ, พศ) is too often a syllable
+_THAI = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
+
+
+@functools.lru_cache(maxsize=1)
+def _undotted_pattern() -> tuple[re.Pattern, dict[str, str]] | None:
+    """An abbreviation of :func:`abbreviations` that ends with a dot, typed with some of its dots
+    left out (``ครม``, ``พรบ``, ``พ.ร.บ``, ``พลอ.``), not after a dot; and each one's letters -> its
+    dotted form."""
+    forms: dict[str, str] = {}
+    for a in abbreviations():
+        letters = a.replace(".", "")
+        if a.endswith(".") and "ฯ" not in a and len(letters) >= MIN_UNDOTTED:
+            forms[letters] = a
+    if not forms:
+        return None
+    alts = sorted((r"\.?".join(map(re.escape, letters)) for letters in forms), key=len, reverse=True)
+    return re.compile(rf"(?<!\.)(?:{'|'.join(alts)})\.?"), forms
+
+
+def dot_abbreviations(text: str) -> str:
+    """``text`` with abbreviations typed without their dots written with them (``ครมเห็นชอบ`` ->
+    ``ครม.เห็นชอบ``, ``รมวพม`` -> ``รมว.พม``, ``วราวุธรมว`` -> ``วราวุธรมว.``), so that a query finds
+    what the dotted form finds.
+
+    People often leave the dots out; glued to the words around it the letters then segment into
+    noise (คร·ม·เห็นชอบ) and find nothing. Only at the start of a run of Thai letters or at its
+    end, and only when reading the letters as the abbreviation leaves a cleaner rest: the segmenter
+    reads the run with the abbreviation as its first (last) word, or the rest of the run has fewer
+    one-letter and unknown words than the whole run (พลอยแดง stays a gem, โครม a crash, and อบรมวิชา
+    holds no รมว)."""
+    found = _undotted_pattern()
+    if found is None or not text:
+        return text
+    pattern, forms = found
+
+    def fix(m: re.Match) -> str:
+        typed = m.group()
+        letters = typed.replace(".", "")
+        if typed == forms[letters]:
+            return typed  # dotted as it should be
+        before = _RUN_BEFORE.search(text, 0, m.start()).group()
+        after = _RUN_AFTER.match(text, m.end()).group()
+        if before and (after or typed.endswith(".")):
+            return typed  # inside a run: part of a word
+        rest = before or after
+        if not rest:
+            return forms[letters]
+        lex = current_lexicon()
+        whole = lex.segment(before + letters + after)
+        edge = whole[-1] if before else whole[0]
+        if edge == letters or _junk(lex.segment(rest), lex) < _junk(whole, lex):
+            return forms[letters]
+        return typed
+
+    return pattern.sub(fix, text)
+
+
+_RUN_BEFORE = re.compile(f"[{_THAI}]*$")
+_RUN_AFTER = re.compile(f"[{_THAI}]*")
+
+
+def _junk(words: list[str], lex) -> int:
+    """One-letter and unknown words among ``words``."""
+    return sum(len(w) < 2 or w not in lex for w in words)

@@ -12,7 +12,8 @@ the whole body adds to BM25 (saturating like BM25's term frequency): an article 
 looked at the same way when it has several clauses (a pasted fragment with a number in it,
 "วันเด็กแห่งชาติ 2566 ทำเนียบรัฐบาล", is three clauses that stand together in one headline), and a
 headline holding the query exactly as typed (abbreviations as the user wrote them, a word cut at
-either end of the selection) earns one tier more than one that holds only its spelled-out words.
+either end of the selection) earns one tier more than one that holds only its spelled-out words, and
+one more when it also holds the dots and ฯ the user typed (ประวิตรฯ ย้ำ, not ประวิตร ย้ำ).
 Engine-neutral: plain strings in, numbers out.
 """
 from __future__ import annotations
@@ -36,6 +37,9 @@ K1 = 1.2
 LEAD = 2500  # letters of the body looked at: an article about the words has them early
 _THAI = re.compile("[\u0e01-\u0e4e]")
 _GAPS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?.,:;#…\-–—/\\|*~_+=ฯๆ]+")
+# The same gaps but the marks of abbreviations and names (พล.อ., ประวิตรฯ): how the query as typed
+# is compared with a headline when the user typed such a mark.
+_GAPS_BUT_MARKS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?,:;#…\-–—/\\|*~_+=ๆ]+")
 
 
 _LONG = 200  # letters: a longer text is squeezed as an array of code points
@@ -114,9 +118,15 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
             whole = lead if len(body) <= LEAD else _squeeze_whole(body, lead, spell)
         said = whole.count(glued) if len(glued) > 1 else 0
         often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
-    typed = squeeze("".join(c.text for c in positive))
+    as_typed = "".join(c.text for c in positive)
+    typed = squeeze(as_typed)
     if len(typed) > 1 and typed in (t if not spell else squeeze(title)):
         tiers += 1
+        # A ฯ or a dot the user typed is one they copied: among headlines holding the words, the
+        # one that holds them with the same marks ("ประวิตรฯ ย้ำ", not "ประวิตร ย้ำ") is the one meant.
+        marked = _GAPS_BUT_MARKS.sub("", as_typed.lower()).strip(".")
+        if ("." in marked or "ฯ" in marked) and marked in _GAPS_BUT_MARKS.sub("", title.lower()):
+            tiers += 1
     # Capped below a tier: however many runs a long pasted query has, a tier still outranks them.
     return TIER * tiers + min(often, TIER / 2)
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.normalize import normalize_line
-from indexer.thai import abbreviation_pattern, current_lexicon, iter_spans
+from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -80,8 +80,9 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
     if not normalized:
         text = normalize_line(text)
     text, truncated = cut_query(text)
-    # A spaced abbreviation (พ. ศ., พล. อ.) is one word, not a clause per letter.
-    text = abbreviation_pattern().sub(lambda m: m.group().replace(" ", ""), text)
+    # An abbreviation typed without its dots (ครมเห็นชอบ) is the abbreviation; a spaced one
+    # (พ. ศ., พล. อ.) is one word, not a clause per letter.
+    text = abbreviation_pattern().sub(lambda m: m.group().replace(" ", ""), dot_abbreviations(text))
     clauses: list[Clause] = []
     pending_or = False
     for m in _TOKEN.finditer(_glue_thai(text)):

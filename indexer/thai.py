@@ -28,6 +28,7 @@ from indexer.abbreviations import (  # noqa: F401 (re-exported)
     abbreviation_marks,
     abbreviation_pattern,
     abbreviations,
+    dot_abbreviations,
     spelled_out,
 )
 from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part of segmentation)

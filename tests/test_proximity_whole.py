@@ -43,3 +43,17 @@ def test_a_dash_before_a_quoted_phrase_stays_an_exclusion():
     assert [(c.words, c.negated) for c in d.clauses] == [(["มหาดไทย"], False), (["น้ำท่วม"], True),
                                                           (["ภัยแล้ง"], False)]
     assert dashes_as_text(parse('มหาดไทย -"น้ำท่วม"')) is None  # only deliberate exclusions
+
+
+def test_the_marks_the_user_typed_pick_the_headline_that_has_them():
+    # Two headlines hold the words ประวิตร ย้ำ; only one holds them as typed, with the ฯ.
+    q = parse("ประวิตรฯย้ำ")
+    with_mark = "รองนายกรัฐมนตรี พลเอก ประวิตรฯ ย้ำบริหารจัดการน้ำอุปโภคบริโภค"
+    without = "พลเอก ประวิตร ย้ำจังหวัดจับมือท้องถิ่นคุมเข้มเติมน้ำใต้ดิน"
+    assert proximity_bonus(q, with_mark, "") > proximity_bonus(q, without, "")
+    # Without a mark in the query the two are alike (spaces and marks are ignored).
+    plain = parse("ประวิตรย้ำ")
+    assert proximity_bonus(plain, with_mark, "") == proximity_bonus(plain, without, "")
+    # Pasted dots at the ends are not marks the headline must hold.
+    dotted = parse("ประวิตรย้ำ..")
+    assert proximity_bonus(dotted, with_mark, "") == proximity_bonus(dotted, without, "")

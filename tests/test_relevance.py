@@ -82,3 +82,46 @@ def test_words_standing_together_in_the_body_rank_above_scattered_ones(engine):
 def test_a_pasted_fragment_with_quotes_and_emoji_finds_its_headline(engine):
     url = _url_of(engine, "“พัชรวาท” ชง")
     assert reciprocal_rank(engine, "👉 “พัชรวาท” ชง ร่าง พ.ร.บ.อากาศสะอาด!! ❤️", url) == 1.0
+
+
+# -- abbreviations typed without their dots ----------------------------------------------------
+
+@pytest.mark.parametrize("query, title_start", [
+    ("รมวสธลงพื้นที่", "รมว.สธ.ลงพื้นที่"),                   # glued, every dot left out
+    ("รมว สธ.ลงพื้นที่ขอบคุณ", "รมว.สธ.ลงพื้นที่"),            # spaced
+    ("พรบอากาศสะอาด", "“พัชรวาท” ชง ร่าง พ.ร.บ.อากาศสะอาด"),
+    ("พ.ร.บอากาศสะอาด", "“พัชรวาท” ชง ร่าง พ.ร.บ.อากาศสะอาด"),  # the last dot only
+    ("รมชอิทธิ", "“รมช.อิทธิ” ลุยต่อเนื่อง"),
+])
+def test_an_abbreviation_typed_without_its_dots_finds_its_headline_first(engine, query, title_start):
+    assert reciprocal_rank(engine, query, _url_of(engine, title_start)) == 1.0
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("ครมเห็นชอบ", "ครม.เห็นชอบ"),
+    ("เอนก รมว", "เอนก รมว."),
+    ("พลอประยุทธ์", "พล.อ.ประยุทธ์"),
+    ("พลออ. ประจิน", "พล.อ.อ. ประจิน"),
+    ("กทม", "กทม."),
+    ("พลอยแดง", "พลอยแดง"),      # a gem, not พล.อ. + ยแดง
+    ("พลทหาร", "พลทหาร"),        # a private, not พล.ท. + หาร
+    ("อบรมวิชา", "อบรมวิชา"),     # รมว inside a word is not the abbreviation
+    ("ครม.เห็นชอบ", "ครม.เห็นชอบ"),
+    ("ศุภมาสรมว", "ศุภมาสรมว."),  # glued after a name: the end of the run
+    ("โครม", "โครม"),            # a crash, not โ + ครม.
+    ("สอพลอ", "สอพลอ"),
+])
+def test_undotted_abbreviations_are_read_with_their_dots(typed, read):
+    from indexer.thai import dot_abbreviations
+
+    assert dot_abbreviations(typed) == read
+
+
+@pytest.mark.parametrize("undotted, dotted", [
+    ("รมวสธ", "รมว.สธ."), ("รมว สธ", "รมว. สธ."), ("พรบ", "พ.ร.บ."), ("รมชอิทธิ", "รมช.อิทธิ"),
+])
+def test_an_undotted_abbreviation_finds_what_the_dotted_one_finds(engine, undotted, dotted):
+    a = engine.search(build_params(q=undotted, per_page=20))
+    b = engine.search(build_params(q=dotted, per_page=20))
+    assert b.total > 0
+    assert (a.total, [h.url for h in a.hits]) == (b.total, [h.url for h in b.hits])
