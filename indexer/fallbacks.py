@@ -10,6 +10,8 @@ A query is read once (normalised once, understood, parsed) and the engine runs i
    and could match (every required word is in the index):
 
    a. the first reading took a date from the query: read the query as typed (the date as words);
+   a0. abbreviations typed without their dots were read with them (``กทมจัดงาน``): read the letters
+      as typed (an article may write them so);
    a'. words after a dash were excluded: read the dash as punctuation (a pasted "พม. -สหวิชาชีพ");
    b. a quoted phrase of several words: the same words, not as a phrase (quotes pasted with a
       headline may cross a compound differently from how the article was split);
@@ -94,6 +96,10 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
         since, until = first.date_from_query
         return Reading(params, plain, notices=[Notice(code="date_read_as_words", params={
             "since": since.isoformat(), "until": until.isoformat()})])
+    if plain.undotted is not None:
+        literal = parse(plain.undotted, normalized=True, dots=False)
+        if could_match(literal, terms):
+            return Reading(params, literal)
     dashed = dashes_as_text(plain)
     if dashed is not None and could_match(dashed, terms):
         return Reading(params, dashed, notices=[Notice(code="dash_read_as_text")])

@@ -50,6 +50,9 @@ class ParsedQuery:
     text: str
     clauses: list[Clause]
     truncated: bool = False
+    # The text as typed when abbreviations typed without their dots were given them (``ครมเห็นชอบ``):
+    # the fall-back reading when the dotted one finds nothing (an article may spell it undotted).
+    undotted: str | None = None
 
     @property
     def words(self) -> list[str]:
@@ -72,17 +75,20 @@ class ParsedQuery:
         return not any(not c.negated for c in self.clauses)
 
 
-def parse(text: str, normalized: bool = False) -> ParsedQuery:
+def parse(text: str, normalized: bool = False, dots: bool = True) -> ParsedQuery:
     """Parse what the user typed. Never raises: odd input becomes plain words.
 
     ``normalized=True``: ``text`` already went through :func:`core.normalize.normalize_line`.
+    ``dots=False``: abbreviations typed without their dots are read as typed.
     """
     if not normalized:
         text = normalize_line(text)
     text, truncated = cut_query(text)
     # An abbreviation typed without its dots (ครมเห็นชอบ) is the abbreviation; a spaced one
     # (พ. ศ., พล. อ.) is one word, not a clause per letter.
-    text = abbreviation_pattern().sub(lambda m: m.group().replace(" ", ""), dot_abbreviations(text))
+    dotted = dot_abbreviations(text) if dots else text
+    undotted = text if dotted != text else None
+    text = abbreviation_pattern().sub(lambda m: m.group().replace(" ", ""), dotted)
     clauses: list[Clause] = []
     pending_or = False
     for m in _TOKEN.finditer(_glue_thai(text)):
@@ -110,7 +116,7 @@ def parse(text: str, normalized: bool = False) -> ParsedQuery:
         if len(clauses) >= MAX_CLAUSES:
             truncated = True
             break
-    return ParsedQuery(text, clauses, truncated)
+    return ParsedQuery(text, clauses, truncated, undotted)
 
 
 def cut_query(text: str) -> tuple[str, bool]:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from indexer import build_params
+from indexer import SearchEngine, build_params
 
 
 def reciprocal_rank(engine, query: str, url: str) -> float:
@@ -125,3 +125,24 @@ def test_an_undotted_abbreviation_finds_what_the_dotted_one_finds(engine, undott
     b = engine.search(build_params(q=dotted, per_page=20))
     assert b.total > 0
     assert (a.total, [h.url for h in a.hits]) == (b.total, [h.url for h in b.hits])
+
+
+@pytest.fixture(scope="module")
+def undotted_engine(tmp_path_factory):
+    """Two real articles: one writes กทม without its dot (สาขาในสังกัด กทม และ ปริมณฑล), one with it."""
+    import json
+
+    from tests.conftest import DATA, data_dir_of
+
+    articles = [json.loads(line) for line in (DATA / "undotted_articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("undotted"), articles), cache_size=0)
+    yield eng
+    eng.close()
+
+
+@pytest.mark.parametrize("query", ["สังกัดกทมและปริมณฑล", "สาขาในสังกัด กทม และ ปริมณฑล"])
+def test_letters_given_dots_still_find_an_article_that_writes_them_undotted(undotted_engine, query):
+    """The dotted reading (กรุงเทพมหานคร) finds nothing here; the query occurs in the first article
+    as typed, so the letters are read as typed rather than finding nothing."""
+    hits = undotted_engine.search(build_params(q=query)).hits
+    assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/17169"]
