@@ -145,18 +145,21 @@ class SearchEngine:
     def _read(self, params: SearchParams, und, plain: ParsedQuery,
               suggestion: fallbacks.Suggestion) -> tuple[fallbacks.Reading, Page]:
         """The reading of the query that is shown, and its page: the first reading, a date in a
-        pasted fragment read as text when only that finds its headline, else the one fall-back."""
+        pasted fragment read as text when only that finds its headline, else letters given dots
+        read as typed, else the one fall-back (:mod:`indexer.fallbacks`)."""
         terms = self.backend
         reading = fallbacks.first_reading(params, und, plain, terms)
         page = self._run(reading)
         # A date inside a pasted headline fragment is text: the fragment's own headline decides.
         reading, page = date_as_text(reading, page, params, plain, self._run, self._title, self._head_titles)
         if page.total == 0 and not plain.is_empty:
-            alt = fallbacks.second_reading(reading, params, plain, terms, suggestion)
-            if alt is not None:
-                alt_page = self._run(alt)
-                if alt_page.total:
-                    reading, page = alt, alt_page
+            first = reading
+            for fall_back in (lambda: fallbacks.as_typed(params, plain, terms),
+                              lambda: fallbacks.second_reading(first, params, plain, terms, suggestion)):
+                alt = fall_back()
+                alt_page = self._run(alt) if alt is not None else None
+                if alt_page is not None and alt_page.total:
+                    return alt, alt_page
         return reading, page
 
     def _run(self, reading: fallbacks.Reading) -> Page:

@@ -1,6 +1,7 @@
-"""What to do when a query finds nothing: at most one more run of the engine, chosen without running.
+"""What to do when a query finds nothing: fall-back readings, each chosen without running the engine.
 
-A query is read once (normalised once, understood, parsed) and the engine runs it at most twice:
+A query is read once (normalised once, understood, parsed) and the engine runs it at most twice (three
+times when letters typed without dots were read as an abbreviation, see 2):
 
 1. **The first reading.** A month or year written in the query ("น้ำท่วม มีนาคม 2564") is read as a
    date filter on the other words, when no date filter was given and those words exist in the index
@@ -10,12 +11,13 @@ A query is read once (normalised once, understood, parsed) and the engine runs i
    and could match (every required word is in the index):
 
    a. the first reading took a date from the query: read the query as typed (the date as words);
-   a0. abbreviations typed without their dots were read with them (``กทมจัดงาน``): read the letters
-      as typed (an article may write them so);
    a'. words after a dash were excluded: read the dash as punctuation (a pasted "พม. -สหวิชาชีพ");
    b. a quoted phrase of several words: the same words, not as a phrase (quotes pasted with a
       headline may cross a compound differently from how the article was split);
    c. no did-you-mean suggestion: articles with *some* of the words (:func:`indexer.query.relaxed`).
+   Before it, when letters typed without dots were read as an abbreviation (``กทมจัดงาน``), the
+   letters read as typed (:func:`as_typed`: an article may write them so); only if that finds
+   nothing too does the fall-back above run, so such a query runs at most three times.
 3. **Did you mean**, when the answer is still empty, comes from term statistics, never from a run:
    Thai typed on an English keyboard layout, else close indexed words for the words absent from the
    index. It is offered only when every word of the suggestion is in the index.
@@ -89,6 +91,15 @@ def first_reading(params: SearchParams, und: Understanding, plain: ParsedQuery, 
     return Reading(params, plain)
 
 
+def as_typed(params: SearchParams, plain: ParsedQuery, terms: Terms) -> Reading | None:
+    """The query with the letters that were given dots read as typed (step a0), or None when no
+    letters were given dots or the typed words could not match."""
+    if plain.undotted is None:
+        return None
+    literal = parse(plain.undotted, normalized=True, dots=False)
+    return Reading(params, literal) if could_match(literal, terms) else None
+
+
 def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, terms: Terms,
                    suggestion: Suggestion) -> Reading | None:
     """The one fall-back to run after ``first`` found nothing, or None (see the module docstring)."""
@@ -96,10 +107,6 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
         since, until = first.date_from_query
         return Reading(params, plain, notices=[Notice(code="date_read_as_words", params={
             "since": since.isoformat(), "until": until.isoformat()})])
-    if plain.undotted is not None:
-        literal = parse(plain.undotted, normalized=True, dots=False)
-        if could_match(literal, terms):
-            return Reading(params, literal)
     dashed = dashes_as_text(plain)
     if dashed is not None and could_match(dashed, terms):
         return Reading(params, dashed, notices=[Notice(code="dash_read_as_text")])
@@ -154,4 +161,6 @@ def did_you_mean(text: str, plain: ParsedQuery, terms: Terms) -> str | None:
     if not changed:
         return None
     suggestion = " ".join(texts)
+    if suggestion == text:  # letters typed without dots, read with them, then "corrected" back
+        return None
     return suggestion if could_match(parse(suggestion), terms) else None

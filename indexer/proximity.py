@@ -36,10 +36,11 @@ RUN_WEIGHT = 20.0  # per occurrence of a run in the body, saturating like BM25's
 K1 = 1.2
 LEAD = 2500  # letters of the body looked at: an article about the words has them early
 _THAI = re.compile("[\u0e01-\u0e4e]")
-_GAPS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?.,:;#…\-–—/\\|*~_+=ฯๆ]+")
+_GAP_CHARS = r"\s\"'“”‘’«»()\[\]{}<>!?,:;#…\-–—/\\|*~_+=ๆ"
+_GAPS = re.compile(f"[{_GAP_CHARS}.ฯ]+")
 # The same gaps but the marks of abbreviations and names (พล.อ., ประวิตรฯ): how the query as typed
 # is compared with a headline when the user typed such a mark.
-_GAPS_BUT_MARKS = re.compile(r"[\s\"'“”‘’«»()\[\]{}<>!?,:;#…\-–—/\\|*~_+=ๆ]+")
+_GAPS_BUT_MARKS = re.compile(f"[{_GAP_CHARS}]+")
 
 
 _LONG = 200  # letters: a longer text is squeezed as an array of code points
@@ -122,8 +123,9 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     typed = squeeze(as_typed)
     if len(typed) > 1 and typed in (t if not spell else squeeze(title)):
         tiers += 1
-        # A ฯ or a dot the user typed is one they copied: among headlines holding the words, the
-        # one that holds them with the same marks ("ประวิตรฯ ย้ำ", not "ประวิตร ย้ำ") is the one meant.
+        # A ฯ or a dot in the query (typed, or given to an abbreviation typed without it) is one the
+        # user copied or meant: among headlines holding the words, the one that holds them with the
+        # same marks ("ประวิตรฯ ย้ำ", not "ประวิตร ย้ำ") is the one meant.
         marked = _GAPS_BUT_MARKS.sub("", as_typed.lower()).strip(".")
         if ("." in marked or "ฯ" in marked) and marked in _GAPS_BUT_MARKS.sub("", title.lower()):
             tiers += 1

@@ -146,3 +146,12 @@ def test_letters_given_dots_still_find_an_article_that_writes_them_undotted(undo
     as typed, so the letters are read as typed rather than finding nothing."""
     hits = undotted_engine.search(build_params(q=query)).hits
     assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/17169"]
+
+
+def test_letters_read_as_typed_that_find_nothing_leave_the_other_fall_backs_to_run(undotted_engine):
+    """Neither reading holds every word (กทม undotted and ดอกเบี้ย are in one article, กทม. and
+    ต้นไม้ใหญ่หักโค่น in the other): the as-typed reading does not stop the query from finding
+    articles with some of its words, and what was typed is not offered as its own did-you-mean."""
+    result = undotted_engine.search(build_params(q="กทม ต้นไม้ใหญ่หักโค่น ดอกเบี้ย"))
+    assert result.total == 2 and result.did_you_mean is None
+    assert "some_words" in [n.code for n in result.notices]

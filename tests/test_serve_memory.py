@@ -64,6 +64,34 @@ def test_the_warm_up_searches_then_freezes_what_it_loaded(web_data_dir):  # noqa
         services.warm_up(app)
         assert engine.runs >= 1  # the first user does not pay for loading the dictionary and tables
         assert gc.get_freeze_count() > 0
-        assert engine not in gc.get_objects()  # frozen objects are not scanned (nor listed)
+        assert all(o is not engine for o in gc.get_objects())  # frozen objects are not scanned (nor listed)
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_the_warm_up_leaves_no_index_file_open(writable_data_dir):
+    """The warm-up's thread serves no request: a searcher or store connection left open there
+    would keep the first index version's files (and the store) open for the process's life."""
+    import gc
+
+    from webui import services
+
+    def open_under(folder: Path) -> list[str]:
+        links = []
+        for fd in Path("/proc/self/fd").iterdir():
+            try:
+                links.append(os.readlink(fd))
+            except OSError:  # closed between listing and reading
+                pass
+        # The posting arrays' memory maps (.gsp) belong to the index version, not to a thread:
+        # they go with the version when a re-index replaces it.
+        return [p for p in links if p.startswith(str(folder.resolve())) and not p.endswith(".gsp")]
+
+    app = make_app(writable_data_dir)
+    try:
+        services.warm_up(app)
+        assert app.extensions["govsearch"]["engine"].runs >= 1
+        assert open_under(writable_data_dir) == []
     finally:
         gc.unfreeze()
