@@ -199,3 +199,36 @@ def test_bad_group_parameter_is_a_clear_error():
 
     with pytest.raises(ParamError, match="group must be true or false"):
         build_params(group="maybe")
+
+
+def test_a_filled_schema_8_store_migrates_and_keeps_forgetting_bands(tmp_path):
+    """Migration 9 drops the band table's URL index from a store filled under schema 8; after it a
+    changed article's old bands still go (found through its stored signature) and a deleted one's too."""
+    import sqlite3
+
+    from core.migrations import SCHEMA_VERSION
+
+    path = tmp_path / "s.sqlite3"
+    rec = _long(1)[0]
+    copies = copies_of(rec)
+    with Store(path) as store:
+        _fill(store, copies + [(r["url"], r["title"], r["body"]) for r in SAMPLE[30:33]])
+    db = sqlite3.connect(path)  # what migration 9 finds: schema 8 kept the bands indexed by URL
+    db.execute("CREATE INDEX dedupe_bands_url ON dedupe_bands(url)")
+    db.execute("UPDATE meta SET value='8' WHERE key='schema_version'")
+    db.commit()
+    bands_before = db.execute("SELECT COUNT(*) FROM dedupe_bands").fetchone()[0]
+    db.close()
+
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 9
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "dedupe_bands_url" not in indexes and "dedupe_bands_key" in indexes
+        assert store.db.execute("SELECT COUNT(*) FROM dedupe_bands").fetchone()[0] == bands_before
+        changed, deleted = copies[0][0], copies[1][0]
+        other = SAMPLE[40]
+        store.upsert_article(_article(changed, other["title"], other["body"], date="2021-03-04"))
+        assert _bands(store, changed) == list(enumerate(band_keys(signature(lead_of(other["title"], other["body"])))))
+        store.delete_article(deleted)
+        assert _bands(store, deleted) == [] and _sig_count(store, deleted) == 0
+        assert store.count_articles() == len(copies) + 3 - 1
