@@ -63,6 +63,35 @@ def test_bulk_rebuild_makes_the_same_index_as_one_writer(writable_data_dir, monk
     assert result.total > 0
 
 
+_SLOW_UPTO = ""  # set by a test before its workers fork: the shares up to this URL index slowly
+_ARTICLE_FIELDS = index_module.article_fields
+
+
+def first_share_slow_fields(article):
+    """Module level, like :func:`broken_fields`: the first share's worker finishes last."""
+    import time
+
+    if article.url <= _SLOW_UPTO:
+        time.sleep(0.05)
+    return _ARTICLE_FIELDS(article)
+
+
+def test_documents_follow_urls_whichever_worker_finishes_first(writable_data_dir, monkeypatch):
+    # Ties of score are broken by document number: the segments must be listed in URL order, not
+    # in the order their workers happened to finish.
+    data = writable_data_dir
+    with Store(store_path(data)) as store:
+        monkeypatch.setitem(globals(), "_SLOW_UPTO", store.url_splits(2)[0])
+        urls = sorted(a.url for a in store.iter_articles() if not a.withdrawn_at)
+    monkeypatch.setattr(index_module, "_BULK", 1)
+    monkeypatch.setattr(index_module, "_procs", lambda: 2)
+    monkeypatch.setattr(index_module, "article_fields", first_share_slow_fields)
+    rebuild_index(data)
+    with open_index(data).searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) == 2
+        assert [fields["url"] for _docnum, fields in searcher.reader().iter_docs()] == urls
+
+
 def broken_fields(article):
     """Module level: a spawned worker (other threads running) gets it by name."""
     raise ValueError("no fields for " + article.url)

@@ -261,8 +261,9 @@ def learn_all(db: Path, procs: int) -> tuple[str, ...]:
     return tuple(choose(sum(counts, Counter())))
 
 
-def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callable, out) -> None:
-    """Index the articles with URLs in (after, upto] into a new segment; report on ``out``."""
+def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callable, out, share: int = 0) -> None:
+    """Index the articles with URLs in (after, upto] into a new segment; report on ``out`` (the
+    finished segment with its ``share`` number)."""
     worker_started()
     parent = os.getppid()
     try:
@@ -282,7 +283,7 @@ def _worker(folder: str, data: str, after: str, upto: str | None, fields: Callab
                     done = n
         segment = writer._finalize_segment() if n else None
         writer._close_segment()
-        out.put(("done", n - done, segment))
+        out.put(("done", n - done, (share, segment)))
     except BaseException as e:  # noqa: BLE001 - reported to the parent, which raises it
         out.put(("error", f"{type(e).__name__}: {e}", None))
 
@@ -300,8 +301,8 @@ def build_all(ix, data: Path, fields: Callable, procs: int,
     bounds = list(zip([""] + splits, splits + [None]))
     ctx = _pool_context()
     out = ctx.Queue()
-    workers = [ctx.Process(target=_worker, args=(ix.storage.folder, str(store_path(data)), lo, hi, fields, out),
-                           daemon=True) for lo, hi in bounds]
+    workers = [ctx.Process(target=_worker, args=(ix.storage.folder, str(store_path(data)), lo, hi, fields, out, i),
+                           daemon=True) for i, (lo, hi) in enumerate(bounds)]
     segments, total = [], 0
     try:
         for w in workers:
@@ -321,7 +322,7 @@ def build_all(ix, data: Path, fields: Callable, procs: int,
                 progress(n)
             if kind == "done":
                 finished += 1
-                if rest[0] is not None:
+                if rest[0][1] is not None:
                     segments.append(rest[0])
         for w in workers:
             w.join()
@@ -333,6 +334,8 @@ def build_all(ix, data: Path, fields: Callable, procs: int,
         writer.cancel()
         raise
     writer._close_segment()  # the parent's own segment stays empty
-    writer._commit_toc(segments)
+    # Segments in URL order whichever worker finished first: docnums then follow URLs, and ties
+    # of score (broken by docnum) are ordered the same in every build.
+    writer._commit_toc([segment for _share, segment in sorted(segments, key=lambda s: s[0])])
     writer._finish()
     return total
