@@ -172,6 +172,18 @@ def test_snippet_never_starts_or_ends_inside_a_word():
     assert start in bounds and start + len(body) in bounds
 
 
+def test_snippet_finds_latin_words_in_any_case_and_thai_words_as_written():
+    # Thai words are looked for in the body as written (Thai has no case); a word with cased
+    # letters in the lower-cased body, so COVID is marked for covid.
+    from indexer.highlight import snippet
+
+    text = "นายกรัฐมนตรีสั่งการเรื่อง COVID-19 และ PM2.5 ที่ทำเนียบรัฐบาล กระทรวงมหาดไทยรับไปดำเนินการ"
+    assert "<mark>COVID</mark>" in snippet(text, {"covid"})
+    assert "<mark>PM2.5</mark>" in snippet(text, {"pm2.5", "มหาดไทย"})
+    marked = snippet(text, {"มหาดไทย", "19"})
+    assert "<mark>มหาดไทย</mark>" in marked and "<mark>19</mark>" in marked and "COVID" in marked
+
+
 def test_threads_share_one_doc_table(facet_engine):
     # Each thread has its own Whoosh searcher; the per-version columns must still be built once.
     import threading
