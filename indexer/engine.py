@@ -18,6 +18,7 @@ import time
 from collections import Counter, OrderedDict
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from core.agencies import registry
 from core.normalize import normalize_line
@@ -32,7 +33,7 @@ from indexer.params import SearchParams
 from indexer.proximity import HEAD, IN_HEADLINE, ends_optional, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
-from indexer.thai import segment_memo, use_lexicon
+from indexer.thai import current_lexicon, segment_memo, use_lexicon
 from indexer.understand import understand
 
 
@@ -246,6 +247,7 @@ class SearchEngine:
         texts = self._texts([m.url for m in page.matches])
         terms = parsed.highlight_terms
         copies = self.store().story_copies([m.story for m in page.matches if m.story])
+        marker = _title_marker(terms, current_lexicon())
         hits = []
         with segment_memo():  # a hit's title is often its snippet's first words: segment them once
             for m in page.matches:
@@ -257,8 +259,8 @@ class SearchEngine:
                     agency=m.agency,
                     score=m.score,
                     snippet=snippet(body, terms) if body else "",
-                    title_html=mark(title, terms),
                     copies=_others(copies.get(m.story, []) if m.story else [], m.url),
+                    title_marker=marker,
                 ))
         return hits
 
@@ -308,6 +310,15 @@ class SearchEngine:
     def doc_count(self) -> int:
         """Documents in the live index."""
         return self.backend.doc_count()
+
+
+def _title_marker(terms, lex) -> Callable[[str], str]:
+    """``mark(title, terms)`` as the search would have run it (its lexicon, runs remembered), for
+    a hit's title marked only when a page shows it."""
+    def marked(title: str) -> str:
+        with use_lexicon(lex), segment_memo():
+            return mark(title, terms)
+    return marked
 
 
 def _others(members: list[dict], url: str) -> list[dict]:

@@ -184,6 +184,25 @@ def test_snippet_finds_latin_words_in_any_case_and_thai_words_as_written():
     assert "<mark>มหาดไทย</mark>" in marked and "<mark>19</mark>" in marked and "COVID" in marked
 
 
+def test_a_hits_title_is_marked_when_read_with_the_searchs_lexicon():
+    # The results page marks titles, the API does not: a hit marks its title when first read
+    # (once), after the search returned, as the search would have (its index generation's words:
+    # a learned จุรินทร์ is one word, the stock dictionary cuts จุ·ริ·นทร์).
+    from indexer.engine import _title_marker
+    from indexer.lexicon import lexicon
+    from indexer.result import Hit
+
+    learned, stock = lexicon(["จุรินทร์"]), lexicon()
+    assert _title_marker({"รินทร์"}, learned)("นายจุรินทร์แถลง") == "นายจุรินทร์แถลง"
+    assert _title_marker({"รินทร์"}, stock)("นายจุรินทร์แถลง") == "นายจุ<mark>รินทร์</mark>แถลง"
+    calls = []
+    hit = Hit(url="u", title="ก & ข", date=None, agency="", score=1.0, snippet="",
+              title_marker=lambda t: calls.append(t) or "<mark>ก</mark> &amp; ข")
+    assert not calls
+    assert hit.title_html == hit.title_html == "<mark>ก</mark> &amp; ข" and calls == ["ก & ข"]
+    assert Hit(url="u", title="ก & ข", date=None, agency="", score=1.0, snippet="").title_html == "ก &amp; ข"
+
+
 def test_threads_share_one_doc_table(facet_engine):
     # Each thread has its own Whoosh searcher; the per-version columns must still be built once.
     import threading
