@@ -162,17 +162,17 @@ class Hit:
     score: float
     snippet: str
     copies: list[dict] = field(default_factory=list)  # {url, publisher, title, date} of the other copies
-    # Marks the query's words in the title (see :attr:`title_html`), when first asked: the results
-    # page shows marked titles, the API (half the searches) sends plain ones.
+    # The title with the query's words marked (see :attr:`title_html`): marked by the search, or
+    # when first asked for by ``title_marker`` (the API, half the searches, sends plain titles).
+    marked_title: str | None = field(default=None, repr=False, compare=False)
     title_marker: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
-    _title_html: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def title_html(self) -> str:
-        """The title as HTML, the query's words in ``<mark>`` (escaped only without a marker)."""
-        if self._title_html is None:
-            self._title_html = self.title_marker(self.title) if self.title_marker else html.escape(self.title)
-        return self._title_html
+        """The title as HTML, the query's words in ``<mark>`` (escaped only, with no marker)."""
+        if self.marked_title is None:
+            self.marked_title = self.title_marker(self.title) if self.title_marker else html.escape(self.title)
+        return self.marked_title
 
 
 @dataclass

@@ -184,10 +184,23 @@ def test_snippet_finds_latin_words_in_any_case_and_thai_words_as_written():
     assert "<mark>มหาดไทย</mark>" in marked and "<mark>19</mark>" in marked and "COVID" in marked
 
 
+def test_titles_left_unmarked_are_marked_when_read_as_the_search_marks_them(facet_engine):
+    # The API sends plain titles: its searches leave them unmarked, and a title read later (a
+    # cached result shown by a page) is marked as the search marks it.
+    uncached = SearchEngine(facet_engine.data_dir, cache_size=0)
+    params = build_params(q="มหาดไทย สั่งการ")
+    marked = uncached.search(params).hits
+    plain = uncached.search(params, marked_titles=False).hits
+    uncached.close()
+    assert all(h.marked_title is not None for h in marked) and all(h.marked_title is None for h in plain)
+    assert [h.title_html for h in plain] == [h.marked_title for h in marked]
+    assert any("<mark>" in h.title_html for h in plain)
+
+
 def test_a_hits_title_is_marked_when_read_with_the_searchs_lexicon():
-    # The results page marks titles, the API does not: a hit marks its title when first read
-    # (once), after the search returned, as the search would have (its index generation's words:
-    # a learned จุรินทร์ is one word, the stock dictionary cuts จุ·ริ·นทร์).
+    # A hit's marker marks its title when first read (once), after the search returned, as the
+    # search would have (its index generation's words: a learned จุรินทร์ is one word, the stock
+    # dictionary cuts จุ·ริ·นทร์).
     from indexer.engine import _title_marker
     from indexer.lexicon import lexicon
     from indexer.result import Hit
