@@ -18,6 +18,7 @@ import time
 from collections import Counter, OrderedDict
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from core.agencies import registry
 from core.normalize import normalize_line
@@ -32,7 +33,7 @@ from indexer.params import SearchParams
 from indexer.proximity import HEAD, IN_HEADLINE, ends_optional, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
-from indexer.thai import segment_memo, use_lexicon
+from indexer.thai import current_lexicon, segment_memo, use_lexicon
 from indexer.understand import understand
 
 
@@ -87,10 +88,13 @@ class SearchEngine:
             self._local.store = None
 
     # -- searching --------------------------------------------------------------------------
-    def search(self, params: SearchParams) -> SearchResult:
-        """Run a search (see the module docstring); recent results of this index version are reused."""
+    def search(self, params: SearchParams, *, marked_titles: bool = True) -> SearchResult:
+        """Run a search (see the module docstring); recent results of this index version are reused.
+
+        With ``marked_titles=False`` (an answer that shows plain titles) the hits' titles are
+        marked only if :attr:`Hit.title_html` is read."""
         if not self._cache_size:
-            return self._search(params)
+            return self._search(params, marked_titles)
         key = (self.backend.version(), params.q, tuple(params.agencies), params.since, params.until,
                params.sort, params.page, params.per_page, tuple(params.provinces), params.group, params.q_cut)
         with self._lock:
@@ -99,7 +103,7 @@ class SearchEngine:
                 self._cache.move_to_end(key)
         if hit is not None:
             return replace(hit, took_ms=0.0)
-        result = self._search(params)
+        result = self._search(params, marked_titles)
         with self._lock:
             if self._cache and next(iter(self._cache))[0] != key[0]:
                 self._cache.clear()  # the index changed: older versions' results are stale
@@ -108,25 +112,25 @@ class SearchEngine:
                 self._cache.popitem(last=False)
         return result
 
-    def _search(self, params: SearchParams) -> SearchResult:
+    def _search(self, params: SearchParams, marked_titles: bool = True) -> SearchResult:
         # The query is split with the live index's words, as its documents were.
         # Texts read from the store during this search: the page's hits are in the head re-ranked
         # before them, and are not read twice.
         self._local.texts = {}
         try:
             with use_lexicon(self.backend.lexicon()):
-                return self._search_with_lexicon(params)
+                return self._search_with_lexicon(params, marked_titles)
         finally:
             self._local.texts = None
 
-    def _search_with_lexicon(self, params: SearchParams) -> SearchResult:
+    def _search_with_lexicon(self, params: SearchParams, marked_titles: bool) -> SearchResult:
         t0 = time.perf_counter()
         text = normalize_line(params.q)  # the one normalisation of the query
         und = understand(text, normalized=True)
         plain = parse(text, normalized=True)
         suggestion = fallbacks.Suggestion(text, plain, self.backend)
         reading, page = self._read(params, und, plain, suggestion)
-        result = self._result(reading, page)
+        result = self._result(reading, page, marked_titles)
         if page.total == 0:
             result.did_you_mean = suggestion.get()
             if reading.date_from_query:  # words: the query without its date ("" when it was only a date)
@@ -229,7 +233,7 @@ class SearchEngine:
             m.score += proximity_bonus(parsed, title, body)
         return sorted(page.matches, key=lambda m: -m.score)  # stable: BM25 order breaks ties
 
-    def _result(self, reading: fallbacks.Reading, page: Page) -> SearchResult:
+    def _result(self, reading: fallbacks.Reading, page: Page, marked_titles: bool = True) -> SearchResult:
         facets = {
             "agency": _agency_facet(page.agency_counts),
             "year": [{"value": y, "count": n} for y, n in sorted(page.year_counts.items(), reverse=True)],
@@ -237,15 +241,16 @@ class SearchEngine:
             "month": [{"value": f"{m // 100:04d}-{m % 100:02d}", "count": n}
                       for m, n in sorted(page.month_counts.items())],
         }
-        return SearchResult(reading.params, page.total, self._hits(page, reading.parsed), facets,
+        return SearchResult(reading.params, page.total, self._hits(page, reading.parsed, marked_titles), facets,
                             reading.parsed.words, notices=list(reading.notices), relaxed=reading.relaxed)
 
-    def _hits(self, page: Page, parsed: ParsedQuery) -> list[Hit]:
+    def _hits(self, page: Page, parsed: ParsedQuery, marked_titles: bool = True) -> list[Hit]:
         if not page.matches:
             return []
         texts = self._texts([m.url for m in page.matches])
         terms = parsed.highlight_terms
         copies = self.store().story_copies([m.story for m in page.matches if m.story])
+        marker = _title_marker(terms, current_lexicon())
         hits = []
         with segment_memo():  # a hit's title is often its snippet's first words: segment them once
             for m in page.matches:
@@ -257,8 +262,11 @@ class SearchEngine:
                     agency=m.agency,
                     score=m.score,
                     snippet=snippet(body, terms) if body else "",
-                    title_html=mark(title, terms),
                     copies=_others(copies.get(m.story, []) if m.story else [], m.url),
+                    # Marked here, right after its snippet, when a page shows it: marked later
+                    # (while the page renders) the same work took ~1.5x the CPU (caches gone cold).
+                    marked_title=mark(title, terms) if marked_titles else None,
+                    title_marker=marker,
                 ))
         return hits
 
@@ -308,6 +316,15 @@ class SearchEngine:
     def doc_count(self) -> int:
         """Documents in the live index."""
         return self.backend.doc_count()
+
+
+def _title_marker(terms, lex) -> Callable[[str], str]:
+    """``mark(title, terms)`` as the search would have run it (its lexicon, runs remembered), for
+    a hit's title marked only when a page shows it."""
+    def marked(title: str) -> str:
+        with use_lexicon(lex), segment_memo():
+            return mark(title, terms)
+    return marked
 
 
 def _others(members: list[dict], url: str) -> list[dict]:

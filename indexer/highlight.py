@@ -132,9 +132,14 @@ def snippet(text: str, terms: Iterable[str], width: int = SNIPPET_CHARS) -> str:
     Falls back to the start of the text when no query word occurs in it.
     """
     terms = sorted({t for t in terms if t}, key=len, reverse=True)
-    lower = text.lower()
-    if len(lower) != len(text):  # a case mapping that changes length: offsets would drift
+    if all(t.lower() == t == t.upper() for t in terms):
+        # Thai letters have no case: a word without cased letters is found where the text holds
+        # it as written, and lower-casing the whole body took a tenth of the snippet's time.
         lower = text
+    else:
+        lower = text.lower()
+        if len(lower) != len(text):  # a case mapping that changes length: offsets would drift
+            lower = text
     occ = _occurrences(lower, terms)
     best = _densest_window(occ, width - _LEAD)
     start = _snap_start(text, best - _LEAD) if occ else 0

@@ -7,10 +7,11 @@ and a key the model does not declare is refused (``extra="forbid"``).
 """
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -160,8 +161,18 @@ class Hit:
     agency: str
     score: float
     snippet: str
-    title_html: str
     copies: list[dict] = field(default_factory=list)  # {url, publisher, title, date} of the other copies
+    # The title with the query's words marked (see :attr:`title_html`): marked by the search, or
+    # when first asked for by ``title_marker`` (the API, half the searches, sends plain titles).
+    marked_title: str | None = field(default=None, repr=False, compare=False)
+    title_marker: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def title_html(self) -> str:
+        """The title as HTML, the query's words in ``<mark>`` (escaped only, with no marker)."""
+        if self.marked_title is None:
+            self.marked_title = self.title_marker(self.title) if self.title_marker else html.escape(self.title)
+        return self.marked_title
 
 
 @dataclass

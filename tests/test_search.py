@@ -172,6 +172,50 @@ def test_snippet_never_starts_or_ends_inside_a_word():
     assert start in bounds and start + len(body) in bounds
 
 
+def test_snippet_finds_latin_words_in_any_case_and_thai_words_as_written():
+    # Thai words are looked for in the body as written (Thai has no case); a word with cased
+    # letters in the lower-cased body, so COVID is marked for covid.
+    from indexer.highlight import snippet
+
+    text = "นายกรัฐมนตรีสั่งการเรื่อง COVID-19 และ PM2.5 ที่ทำเนียบรัฐบาล กระทรวงมหาดไทยรับไปดำเนินการ"
+    assert "<mark>COVID</mark>" in snippet(text, {"covid"})
+    assert "<mark>PM2.5</mark>" in snippet(text, {"pm2.5", "มหาดไทย"})
+    marked = snippet(text, {"มหาดไทย", "19"})
+    assert "<mark>มหาดไทย</mark>" in marked and "<mark>19</mark>" in marked and "COVID" in marked
+
+
+def test_titles_left_unmarked_are_marked_when_read_as_the_search_marks_them(facet_engine):
+    # The API sends plain titles: its searches leave them unmarked, and a title read later (a
+    # cached result shown by a page) is marked as the search marks it.
+    uncached = SearchEngine(facet_engine.data_dir, cache_size=0)
+    params = build_params(q="มหาดไทย สั่งการ")
+    marked = uncached.search(params).hits
+    plain = uncached.search(params, marked_titles=False).hits
+    uncached.close()
+    assert all(h.marked_title is not None for h in marked) and all(h.marked_title is None for h in plain)
+    assert [h.title_html for h in plain] == [h.marked_title for h in marked]
+    assert any("<mark>" in h.title_html for h in plain)
+
+
+def test_a_hits_title_is_marked_when_read_with_the_searchs_lexicon():
+    # A hit's marker marks its title when first read (once), after the search returned, as the
+    # search would have (its index generation's words: a learned จุรินทร์ is one word, the stock
+    # dictionary cuts จุ·ริ·นทร์).
+    from indexer.engine import _title_marker
+    from indexer.lexicon import lexicon
+    from indexer.result import Hit
+
+    learned, stock = lexicon(["จุรินทร์"]), lexicon()
+    assert _title_marker({"รินทร์"}, learned)("นายจุรินทร์แถลง") == "นายจุรินทร์แถลง"
+    assert _title_marker({"รินทร์"}, stock)("นายจุรินทร์แถลง") == "นายจุ<mark>รินทร์</mark>แถลง"
+    calls = []
+    hit = Hit(url="u", title="ก & ข", date=None, agency="", score=1.0, snippet="",
+              title_marker=lambda t: calls.append(t) or "<mark>ก</mark> &amp; ข")
+    assert not calls
+    assert hit.title_html == hit.title_html == "<mark>ก</mark> &amp; ข" and calls == ["ก & ข"]
+    assert Hit(url="u", title="ก & ข", date=None, agency="", score=1.0, snippet="").title_html == "ก &amp; ข"
+
+
 def test_threads_share_one_doc_table(facet_engine):
     # Each thread has its own Whoosh searcher; the per-version columns must still be built once.
     import threading

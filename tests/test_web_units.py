@@ -122,7 +122,10 @@ def test_serve_runs_waitress_on_the_given_address(monkeypatch, core_data_dir):
 
 
 def test_serve_with_several_processes_answers(core_data_dir):
-    """`govsearch serve --workers 2` (gunicorn) starts, answers /healthz, and stops on SIGTERM."""
+    """`govsearch serve --workers 2` (gunicorn) starts, answers /healthz, and stops on SIGTERM.
+    Each answer closes its connection (a kept-alive one would tie its client to one worker), and
+    more clients at once than the workers have threads are all answered: they wait their turn."""
+    import http.client
     import json
     import os
     import signal
@@ -130,12 +133,13 @@ def test_serve_with_several_processes_answers(core_data_dir):
     import sys
     import time
     import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
 
     from web_fixtures import free_port
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "govsearch", "--data-dir", str(core_data_dir), "serve",
-                             "--port", str(port), "--workers", "2"],
+                             "--port", str(port), "--workers", "2", "--threads", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "PYTHAINLP_OFFLINE": "1"}, start_new_session=True)
     try:
@@ -148,6 +152,19 @@ def test_serve_with_several_processes_answers(core_data_dir):
             except OSError:
                 time.sleep(0.3)
         assert body is not None and "status" in json.loads(body)
+
+        def ask(_i: int) -> tuple[int, str | None]:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)  # HTTP/1.1: keep-alive asked
+            try:
+                conn.request("GET", "/search?q=x")
+                resp = conn.getresponse()
+                resp.read()
+                return resp.status, resp.getheader("Connection")
+            finally:
+                conn.close()
+
+        with ThreadPoolExecutor(6) as pool:
+            assert list(pool.map(ask, range(6))) == [(200, "close")] * 6
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         assert proc.wait(timeout=30) == 0

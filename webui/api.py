@@ -35,7 +35,7 @@ def search():
     if fmt == "json":
         # The same bytes as jsonify(result.to_json()) outside debug mode, where jsonify indents
         # (tests/test_web_api.py), in half the time.
-        body = services.search(params).json_text() + "\n"
+        body = services.search(params, marked_titles=False).json_text() + "\n"  # plain titles
         return conditional.tagged(Response(body, mimetype=current_app.json.mimetype), etag)
     rows = export_rows(services.engine(), params, EXPORT_CAP)
     body = as_csv(rows) if fmt == "csv" else as_jsonl(rows)

@@ -63,9 +63,10 @@ def params_from_args(args: MultiDict, per_page_default: int | None = None) -> Se
     )
 
 
-def search(params: SearchParams) -> SearchResult:
-    """Run a search (ParamError and IndexUnavailable reach the error handler)."""
-    return engine().search(params)
+def search(params: SearchParams, marked_titles: bool = True) -> SearchResult:
+    """Run a search (ParamError and IndexUnavailable reach the error handler); ``marked_titles``:
+    see :meth:`SearchEngine.search`."""
+    return engine().search(params, marked_titles=marked_titles)
 
 
 def data_version() -> tuple:
