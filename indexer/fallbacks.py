@@ -15,8 +15,10 @@ times when letters typed without dots were read as an abbreviation, see 2):
    b. a quoted phrase of several words: the same words, not as a phrase (quotes pasted with a
       headline may cross a compound differently from how the article was split);
    c. no did-you-mean suggestion: articles with *some* of the words (:func:`indexer.query.relaxed`).
-   Before it, when letters typed without dots were read as an abbreviation (``กทมจัดงาน``), the
-   letters read as typed (:func:`as_typed`: an article may write them so); only if that finds
+   Before it, when letters typed without dots were read as an abbreviation and could not also be
+   read as typed in the same run (they segment into syllables, ครมเห็นชอบ -> คร·ม·เห็นชอบ; letters
+   that are one word, กทม, are matched beside the abbreviation: :attr:`indexer.query.Clause.as_typed`),
+   the query read as typed (:func:`as_typed`: an article may write them so); only if that finds
    nothing too does the fall-back above run, so such a query runs at most three times.
 3. **Did you mean**, when the answer is still empty, comes from term statistics, never from a run:
    Thai typed on an English keyboard layout, else close indexed words for the words absent from the
@@ -63,11 +65,12 @@ class Reading:
 
 def could_match(parsed: ParsedQuery, terms: Terms) -> bool:
     """False when term statistics alone show the reading finds nothing: a required clause (or
-    every one of its OR alternatives) has a word that no article holds."""
+    every one of its OR alternatives, each also read as typed) has a word that no article holds."""
     for clause in parsed.clauses:
         if clause.negated:
             continue
-        if not any(all(terms.doc_frequency(w) for w in alt.words) for alt in [clause, *clause.alternatives]):
+        readings = [r for alt in [clause, *clause.alternatives] for r in (alt, alt.as_typed) if r is not None]
+        if not any(all(terms.doc_frequency(w) for w in r.words) for r in readings):
             return False
     return True
 

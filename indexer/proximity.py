@@ -96,28 +96,36 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     spelled = set(abbreviations().values())
     spell = any(w in spelled for c in parsed.clauses for w in c.words)
     t, lead = squeeze(title, spell), None
-    runs = [c.words for c in parsed.clauses if not c.negated and len(c.words) > 1]
+    # Each run with its other spelling, when letters given dots are read as typed too (an article
+    # that writes กทม undotted holds the run สังกัด·กทม, not สังกัด·กรุงเทพมหานคร).
+    runs = [_spellings([c]) for c in parsed.clauses if not c.negated and len(c.words) > 1]
     positive = _positive(parsed)
     if len(positive) > 1:
-        runs.append([w for c in positive for w in c.words])
+        runs.append(_spellings(positive))
     often, whole = 0.0, None
-    for run in runs:
-        words = [squeeze(w) for w in run]
-        glued = "".join(words)
-        if glued in t:
-            tiers += 3  # about it: BM25 orders the headlines that hold it
+    for spellings in runs:
+        best = 0
+        for run in spellings:
+            words = [squeeze(w) for w in run]
+            glued = "".join(words)
+            if glued in t:
+                best = 3  # about it: BM25 orders the headlines that hold it
+                break
+            if lead is None:  # the body is squeezed only for a run its headline does not hold
+                lead = squeeze(body[:LEAD], spell)
+            if glued in lead or _near(words, t, len(glued) + NEAR_SLACK):
+                best = max(best, 2)  # a headline with the words a few letters apart is about them too
+            elif _near(words, lead, len(glued) + NEAR_SLACK):
+                best = max(best, 1)
+        tiers += best
+        if best == 3:
             continue
-        if lead is None:  # the body is squeezed only for a run its headline does not hold
-            lead = squeeze(body[:LEAD], spell)
-        if glued in lead or _near(words, t, len(glued) + NEAR_SLACK):
-            tiers += 2  # a headline with the words a few letters apart is about them too
-        elif _near(words, lead, len(glued) + NEAR_SLACK):
-            tiers += 1
         # How often the run stands in the body: an article that says it again and again is about
         # it, one that says it once in passing is not (BM25 of the run as if it were one term).
         if whole is None:  # squeezed as the lead is: spaced, capitalised or abbreviated runs count too
             whole = lead if len(body) <= LEAD else _squeeze_whole(body, lead, spell)
-        said = whole.count(glued) if len(glued) > 1 else 0
+        glued_runs = ["".join(squeeze(w) for w in run) for run in spellings]
+        said = max(whole.count(g) if len(g) > 1 else 0 for g in glued_runs)
         often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
     as_typed = "".join(c.text for c in positive)
     typed = squeeze(as_typed)
@@ -131,6 +139,15 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
             tiers += 1
     # Capped below a tier: however many runs a long pasted query has, a tier still outranks them.
     return TIER * tiers + min(often, TIER / 2)
+
+
+def _spellings(clauses: list[Clause]) -> list[list[str]]:
+    """The words of ``clauses`` in a row; and, when one of them is also read as typed, the row
+    with those clauses read so."""
+    run = [w for c in clauses for w in c.words]
+    if not any(c.as_typed for c in clauses):
+        return [run]
+    return [run, [w for c in clauses for w in (c.as_typed or c).words]]
 
 
 def _squeeze_whole(body: str, lead: str, spell: bool) -> str:
@@ -197,7 +214,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     for words in readings:
         if words and words != c.words and all(words != a.words for a in alternatives):
             alternatives.append(Clause(c.text, words))
-    wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives)
+    wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives, as_typed=c.as_typed)
     return ParsedQuery(parsed.text, [wide if x is c else x for x in parsed.clauses], parsed.truncated)
 
 

@@ -57,3 +57,15 @@ def test_the_marks_the_user_typed_pick_the_headline_that_has_them():
     # Pasted dots at the ends are not marks the headline must hold.
     dotted = parse("ประวิตรย้ำ..")
     assert proximity_bonus(dotted, with_mark, "") == proximity_bonus(dotted, without, "")
+
+
+def test_a_headline_that_writes_the_letters_undotted_holds_the_run():
+    """กทม typed without its dot is read as กทม. and as typed: a headline that writes it undotted
+    holds the run (it is that text) as much as one that writes it with its dot."""
+    from indexer.proximity import IN_HEADLINE
+
+    q = parse("ธนาคารสาขาในสังกัดกทม")
+    assert q.clauses[0].as_typed is not None
+    undotted = "ธนาคารสาขาในสังกัด กทม และปริมณฑล เปิดบริการวันเสาร์"
+    elsewhere = "ธนาคารเปิดบริการวันเสาร์ สาขาในสังกัดทั่วประเทศ ยกเว้น กทม และปริมณฑล"
+    assert proximity_bonus(q, undotted, "") >= IN_HEADLINE + proximity_bonus(q, elsewhere, "")

@@ -148,6 +148,43 @@ def test_letters_given_dots_still_find_an_article_that_writes_them_undotted(undo
     assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/17169"]
 
 
+@pytest.mark.parametrize("query", ["กทม", "กทม ปริมณฑล OR ต้นไม้"])
+def test_letters_given_dots_find_both_spellings_in_one_run(undotted_engine, query):
+    """กทม typed without its dot is read as กทม. (กรุงเทพมหานคร), which the second article holds, and
+    as typed, which the first holds: both are found, not only the dotted one."""
+    hits = undotted_engine.search(build_params(q=query)).hits
+    assert sorted(h.url for h in hits) == ["https://www.thaigov.go.th/news/contents/details/17169",
+                                           "https://www.thaigov.go.th/news/contents/details/3879"]
+
+
+def test_letters_typed_with_their_dot_find_the_dotted_spelling_only(undotted_engine):
+    hits = undotted_engine.search(build_params(q="กทม.")).hits
+    assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/3879"]
+
+
+def test_an_article_that_writes_the_letters_undotted_has_them_marked(undotted_engine):
+    hits = undotted_engine.search(build_params(q="กทม")).hits
+    hit = next(h for h in hits if h.url.endswith("/17169"))
+    assert "<mark>กทม</mark>" in hit.snippet
+
+
+def test_the_rarer_spelling_is_no_rarer_a_word(tmp_path):
+    """Three articles write กทม. and one writes กทม, each once in a body of the same length: read as
+    the same word, the one spelling it undotted does not come first for being the only one."""
+    from tests.conftest import data_dir_of
+
+    body = "ประชาชนในพื้นที่ {} ร่วมกิจกรรมวันเด็กแห่งชาติ ณ สวนสาธารณะ"
+    articles = [{"url": f"https://www.thaigov.go.th/news/contents/details/{i}", "title": f"กิจกรรมวันเด็ก {i}",
+                 "body": body.format(spelling), "date": "2023-01-14"}
+                for i, spelling in enumerate(["กทม.", "กทม.", "กทม.", "กทม"], start=1)]
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        hits = eng.search(build_params(q="กทม")).hits
+    finally:
+        eng.close()
+    assert len(hits) == 4 and not hits[0].url.endswith("/4")
+
+
 def test_letters_read_as_typed_that_find_nothing_leave_the_other_fall_backs_to_run(undotted_engine):
     """Neither reading holds every word (กทม undotted and ดอกเบี้ย are in one article, กทม. and
     ต้นไม้ใหญ่หักโค่น in the other): the as-typed reading does not stop the query from finding
