@@ -110,6 +110,10 @@ def test_an_abbreviation_typed_without_its_dots_finds_its_headline_first(engine,
     ("ศุภมาสรมว", "ศุภมาสรมว."),  # glued after a name: the end of the run
     ("โครม", "โครม"),            # a crash, not โ + ครม.
     ("สอพลอ", "สอพลอ"),
+    ("ครม.กทม", "ครม.กทม."),       # right after another abbreviation's dot
+    ("ครม.กทมจัดงาน", "ครม.กทม.จัดงาน"),
+    ("1.ครมเห็นชอบ", "1.ครม.เห็นชอบ"),  # after a list number
+    ("จ.พลอยแดง", "จ.พลอยแดง"),   # after a dot, still a gem
 ])
 def test_undotted_abbreviations_are_read_with_their_dots(typed, read):
     from indexer.thai import dot_abbreviations
