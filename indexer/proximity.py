@@ -191,12 +191,15 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     engine runs it only when no headline holds the query's run, and keeps it only when one of its
     headlines does."""
     positive = [c for c in parsed.clauses if not c.negated]
-    if len(positive) != 1:
+    # A letter or two before or after the long clause ("ก. อุตฯ แถลงผล…", ก. of รัฐมนตรี ก.อุตฯ) is a
+    # cut end the ranking already leaves optional: the long clause is still the one to widen.
+    core = [c for i, c in enumerate(positive) if not _short_end(positive, i)]
+    if len(core) != 1:
         return None
-    c = positive[0]
+    c = core[0]
     if c.phrase or c.alternatives or len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
         return None
-    ragged = _ragged(c.words[:2], c.words[0]) or _ragged(c.words[-2:], c.words[-1])
+    ragged = _ragged(c.words[:2], c.words[0]) or _ragged(c.words[-2:], c.words[-1]) or _cut_syllable(c)
     completed = _completed(c, expand) if expand is not None else []
     # Pasted with its spaces, the pieces read one by one are the words of the headline they came
     # from, where the words read glued (for re-spacing to change nothing) may run across a space.
@@ -256,6 +259,26 @@ def _ragged(end: list[str], outer: str) -> bool:
     if len(outer) == 1 and _THAI.match(outer) and outer not in _ONE_LETTER_WORDS:
         return True
     return all(len(w) <= 2 and _THAI.match(w) for w in end)
+
+
+def _short_end(positive: list[Clause], i: int) -> bool:
+    """True for the first or last of several clauses when it is a plain word of at most two letters."""
+    c = positive[i]
+    return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
+        and len(c.words) == 1 and len(c.words[0]) <= 2
+
+
+_THAI_HEAD = re.compile("^[\u0e01-\u0e4e]+")
+
+
+def _cut_syllable(c: Clause) -> bool:
+    """True when the clause's first (last) word is a Thai syllable of at most two letters that is the
+    whole Thai run before (after) a number or a Latin word: "นา2019(COVID-19)ประจำวันที่…", the end
+    of โคโรนา cut by a selection. :func:`_ragged` looks for two such syllables; beside a number
+    there is only one."""
+    head, tail = _THAI_HEAD.match(c.text), _THAI_TAIL.search(c.text)
+    return any(m is not None and m.group() == w and len(w) <= 2 and w not in _ONE_LETTER_WORDS
+               for m, w in ((head, c.words[0]), (tail, c.words[-1])))
 
 
 def _near(words: list[str], text: str, window: int) -> bool:
