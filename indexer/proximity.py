@@ -134,20 +134,27 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         # A ฯ or a dot in the query (typed, or given to an abbreviation typed without it) is one the
         # user copied or meant: among headlines holding the words, the one that holds them with the
         # same marks ("ประวิตรฯ ย้ำ", not "ประวิตร ย้ำ") is the one meant.
-        marked = _GAPS_BUT_MARKS.sub("", as_typed.lower()).strip(".")
-        if ("." in marked or "ฯ" in marked) and marked in _GAPS_BUT_MARKS.sub("", title.lower()):
-            tiers += 1
+        # The marks as typed count too: a pasted "พล.อประวิตรฯ" is the headline that spells it so.
+        title_marked = _GAPS_BUT_MARKS.sub("", title.lower())
+        for text in {as_typed, "".join(c.typed or c.text for c in positive)}:
+            marked = _GAPS_BUT_MARKS.sub("", text.lower()).strip(".")
+            if ("." in marked or "ฯ" in marked) and marked in title_marked:
+                tiers += 1
+                break
     # Capped below a tier: however many runs a long pasted query has, a tier still outranks them.
     return TIER * tiers + min(often, TIER / 2)
 
 
 def _spellings(clauses: list[Clause]) -> list[list[str]]:
-    """The words of ``clauses`` in a row; and, when one of them is also read as typed, the row
-    with those clauses read so."""
+    """The words of ``clauses`` in a row; and, when dots were given to one of them, the row with
+    those clauses as typed: the words of its reading as typed, else its text as typed with the
+    abbreviations it does spell out spelled (a headline may write "พล.อ ประวิตร" as it was pasted)."""
     run = [w for c in clauses for w in c.words]
-    if not any(c.as_typed for c in clauses):
+    if not any(c.typed for c in clauses):
         return [run]
-    return [run, [w for c in clauses for w in (c.as_typed or c).words]]
+    typed = [w for c in clauses
+             for w in (c.as_typed.words if c.as_typed else [squeeze(c.typed, spell=True)] if c.typed else c.words)]
+    return [run, typed]
 
 
 def _squeeze_whole(body: str, lead: str, spell: bool) -> str:

@@ -48,6 +48,7 @@ class Clause:
     # On an as-typed reading: letters -> the spelled-out word they stand for, whose articles count
     # with theirs for how rare the word is (a synonym: the rare undotted spelling is no rarer a word).
     same_as: dict[str, str] = field(default_factory=dict)
+    typed: str = ""  # the text as typed, when dots were given to it (``พล.อประวิตรฯ`` of ``พล.อ.ประวิตรฯ``)
 
 
 @dataclass
@@ -189,6 +190,7 @@ def _read_as_typed(clause: Clause, text: str, start: int, given: set[int]) -> tu
     if not any(i in given for i in span):
         return None, True
     raw = "".join(text[i] for i in span if i not in given)
+    clause.typed = raw.replace("\x00", "")
     same_as: dict[str, str] = {}
     for m in abbreviation_pattern().finditer(text[start:end].replace("\x00", " ")):
         if any(start + i in given for i in range(m.start(), m.end())):
