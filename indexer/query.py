@@ -275,6 +275,21 @@ def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
     return ParsedQuery(parsed.text, [first, *(c for c in parsed.clauses if c.negated)], parsed.truncated)
 
 
+def by_pieces(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The same query with each clause typed in several pieces read piece by piece (None when that
+    changes no clause): glued across the user's space, "ราชเจ้า กรม" reads เจ้ากรม, which one other
+    article holds alone, while the one the text was copied from says เจ้า·กรม. The glued reading keeps
+    re-spacing from changing the results; this one is for when, together with the other clauses,
+    it found nothing."""
+    clauses = []
+    for c in parsed.clauses:
+        words = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
+        clauses.append(replace(c, words=words) if words and words != c.words else c)
+    if all(a is b for a, b in zip(clauses, parsed.clauses)):
+        return None
+    return ParsedQuery(parsed.text, clauses, parsed.truncated)
+
+
 def dashes_as_text(parsed: ParsedQuery) -> ParsedQuery | None:
     """The same query with its exclusions of plain words read as words (None when it has none): a
     dash pasted with a headline ("พม. -สหวิชาชีพ" from "พม.-สหวิชาชีพ") is punctuation, not an

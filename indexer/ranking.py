@@ -13,15 +13,17 @@ a part of a compound (0.35); a multi-word clause found as one run of text earns 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery
-from indexer.thai import PART_MARK, iter_spans, leaves
+from indexer.thai import PART_MARK, THAI_LETTERS, current_lexicon, iter_spans, leaves
 
 K1, B = 1.2, 0.75
+_THAI_WORD = re.compile(rf"[{THAI_LETTERS}]+$")
 
 
 class TermSource(Protocol):
@@ -88,13 +90,13 @@ class Ranker:
             return result
         tried = [clause.words]
         # Each reading below is tried only when the ones before it matched nothing. Pieces the user spaced, each split on its own (a name the glued reading split otherwise),
-        # then every compound cut into its finest parts.
+        # then every compound cut into its finest parts, then two neighbours split at another place.
         by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
         # Last, a pasted fragment's first or last word may be the cut end of a longer one ("พว" of
         # ธพว): the words inside it still have to match.
         inner = [finer[1:], finer[:-1], finer[1:-1]] if len(finer) >= 4 else []
-        for words in (by_piece, finer, *inner):
+        for words in (by_piece, finer, *resplit(by_piece or clause.words), *inner):
             if words and words not in tried:
                 tried.append(words)
                 result = self._all_words(Clause(clause.text, words, same_as=clause.same_as))
@@ -148,6 +150,32 @@ class Ranker:
             return ev
         other = self.clause(clause.as_typed)
         return Evaluation(ev.mask | other.mask, np.maximum(ev.scores, other.scores))
+
+
+MAX_RESPLITS = 8
+
+
+def resplit(words: list[str]) -> list[list[str]]:
+    """``words`` with two Thai neighbours split at another place into two words of the lexicon
+    (ขอ·งอก -> ของ·อก), or one Thai word split into two (ลดละ -> ลด·ละ): where the segmenter reads the
+    glued text otherwise than the article it occurs in, which has a space there ("ย้ำ ลด ละเลิก"
+    typed ย้ำลดละเลิก). At most :data:`MAX_RESPLITS` readings."""
+    lex = current_lexicon()
+    out: list[list[str]] = []
+
+    def split(i: int, j: int) -> None:  # words[i:j] joined, cut anywhere but where they meet now
+        joined, now = "".join(words[i:j]), len(words[i])
+        for cut in range(1, len(joined)):
+            left, right = joined[:cut], joined[cut:]
+            if (j - i == 1 or cut != now) and left in lex and right in lex:
+                out.append(words[:i] + [left, right] + words[j:])
+
+    for i, w in enumerate(words):
+        if _THAI_WORD.match(w):
+            split(i, i + 1)
+            if i + 1 < len(words) and _THAI_WORD.match(words[i + 1]):
+                split(i, i + 2)
+    return out[:MAX_RESPLITS]
 
 
 def _cut_end(positive: list[Clause], i: int) -> bool:
