@@ -10,6 +10,7 @@ import functools
 import re
 from importlib.resources import files
 
+from indexer.compounds import THAI_LETTERS
 from indexer.lexicon import current_lexicon, read_data_lines
 
 
@@ -53,14 +54,14 @@ def spelled_out(abbreviation: str) -> str:
 
 
 MIN_UNDOTTED = 3  # letters: a shorter abbreviation typed without its dots (รพ, พศ) is too often a syllable
-_THAI = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 
 
 @functools.lru_cache(maxsize=1)
 def _undotted_pattern() -> tuple[re.Pattern, dict[str, str]] | None:
     """An abbreviation of :func:`abbreviations` that ends with a dot, typed with some of its dots
-    left out (``ครม``, ``พรบ``, ``พ.ร.บ``, ``พลอ.``), not after a dot; and each one's letters -> its
-    dotted form."""
+    left out (``ครม``, ``พรบ``, ``พ.ร.บ``, ``พลอ.``); and each one's letters -> its dotted form.
+    After a dot too: the letters after another abbreviation (``ครม.กทม``) or a list number
+    (``1.ครมเห็นชอบ``) start a run of their own (the dot is no Thai letter)."""
     forms: dict[str, str] = {}
     for a in abbreviations():
         letters = a.replace(".", "")
@@ -69,7 +70,7 @@ def _undotted_pattern() -> tuple[re.Pattern, dict[str, str]] | None:
     if not forms:
         return None
     alts = sorted((r"\.?".join(map(re.escape, letters)) for letters in forms), key=len, reverse=True)
-    return re.compile(rf"(?<!\.)(?:{'|'.join(alts)})\.?"), forms
+    return re.compile(rf"(?:{'|'.join(alts)})\.?"), forms
 
 
 def dot_abbreviations(text: str) -> str:
@@ -110,8 +111,8 @@ def dot_abbreviations(text: str) -> str:
     return pattern.sub(fix, text)
 
 
-_RUN_BEFORE = re.compile(f"[{_THAI}]*$")
-_RUN_AFTER = re.compile(f"[{_THAI}]*")
+_RUN_BEFORE = re.compile(f"[{THAI_LETTERS}]*$")
+_RUN_AFTER = re.compile(f"[{THAI_LETTERS}]*")
 
 
 def _junk(words: list[str], lex) -> int:

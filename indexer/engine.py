@@ -150,7 +150,7 @@ class SearchEngine:
               suggestion: fallbacks.Suggestion) -> tuple[fallbacks.Reading, Page]:
         """The reading of the query that is shown, and its page: the first reading, a date in a
         pasted fragment read as text when only that finds its headline, else letters given dots
-        read as typed, else the one fall-back (:mod:`indexer.fallbacks`)."""
+        read as typed, else pieces read one by one, else the one fall-back (:mod:`indexer.fallbacks`)."""
         terms = self.backend
         reading = fallbacks.first_reading(params, und, plain, terms)
         page = self._run(reading)
@@ -159,6 +159,7 @@ class SearchEngine:
         if page.total == 0 and not plain.is_empty:
             first = reading
             for fall_back in (lambda: fallbacks.as_typed(params, plain, terms),
+                              lambda: fallbacks.spaced(first, terms),
                               lambda: fallbacks.second_reading(first, params, plain, terms, suggestion)):
                 alt = fall_back()
                 alt_page = self._run(alt) if alt is not None else None

@@ -1,7 +1,8 @@
 """What to do when a query finds nothing: fall-back readings, each chosen without running the engine.
 
-A query is read once (normalised once, understood, parsed) and the engine runs it at most twice (three
-times when letters typed without dots were read as an abbreviation, see 2):
+A query is read once (normalised once, understood, parsed) and the engine runs it at most twice (up to
+four times when letters typed without dots were read as an abbreviation or Thai pieces were read
+glued, see 2):
 
 1. **The first reading.** A month or year written in the query ("น้ำท่วม มีนาคม 2564") is read as a
    date filter on the other words, when no date filter was given and those words exist in the index
@@ -15,9 +16,13 @@ times when letters typed without dots were read as an abbreviation, see 2):
    b. a quoted phrase of several words: the same words, not as a phrase (quotes pasted with a
       headline may cross a compound differently from how the article was split);
    c. no did-you-mean suggestion: articles with *some* of the words (:func:`indexer.query.relaxed`).
-   Before it, when letters typed without dots were read as an abbreviation (``กทมจัดงาน``), the
-   letters read as typed (:func:`as_typed`: an article may write them so); only if that finds
-   nothing too does the fall-back above run, so such a query runs at most three times.
+   Before it, when letters typed without dots were read as an abbreviation and could not also be
+   read as typed in the same run (they segment into syllables, ครมเห็นชอบ -> คร·ม·เห็นชอบ; letters
+   that are one word, กทม, are matched beside the abbreviation: :attr:`indexer.query.Clause.as_typed`),
+   the query read as typed (:func:`as_typed`: an article may write them so); then, when Thai pieces
+   the user spaced were read glued, the pieces read one by one (:func:`spaced`: glued, a junction
+   may read as another word, "ราชเจ้า กรม" -> เจ้ากรม). Only if those find nothing too does the
+   fall-back above run, so a query runs at most four times.
 3. **Did you mean**, when the answer is still empty, comes from term statistics, never from a run:
    Thai typed on an English keyboard layout, else close indexed words for the words absent from the
    index. It is offered only when every word of the suggestion is in the index.
@@ -33,7 +38,7 @@ from datetime import date
 from typing import Protocol
 
 from indexer.params import SearchParams
-from indexer.query import ParsedQuery, dashes_as_text, parse, relaxed, unquoted
+from indexer.query import ParsedQuery, by_pieces, dashes_as_text, parse, relaxed, unquoted
 from indexer.result import Notice
 from indexer.understand import Understanding, keyboard_layout_fix
 
@@ -63,11 +68,12 @@ class Reading:
 
 def could_match(parsed: ParsedQuery, terms: Terms) -> bool:
     """False when term statistics alone show the reading finds nothing: a required clause (or
-    every one of its OR alternatives) has a word that no article holds."""
+    every one of its OR alternatives, each also read as typed) has a word that no article holds."""
     for clause in parsed.clauses:
         if clause.negated:
             continue
-        if not any(all(terms.doc_frequency(w) for w in alt.words) for alt in [clause, *clause.alternatives]):
+        readings = [r for alt in [clause, *clause.alternatives] for r in (alt, alt.as_typed) if r is not None]
+        if not any(all(terms.doc_frequency(w) for w in r.words) for r in readings):
             return False
     return True
 
@@ -98,6 +104,13 @@ def as_typed(params: SearchParams, plain: ParsedQuery, terms: Terms) -> Reading 
         return None
     literal = parse(plain.undotted, normalized=True, dots=False)
     return Reading(params, literal) if could_match(literal, terms) else None
+
+
+def spaced(first: Reading, terms: Terms) -> Reading | None:
+    """``first`` with its clauses typed in pieces read piece by piece (its filters and notices
+    kept), or None when that changes nothing or could not match (:func:`indexer.query.by_pieces`)."""
+    parsed = by_pieces(first.parsed)
+    return replace(first, parsed=parsed) if parsed is not None and could_match(parsed, terms) else None
 
 
 def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, terms: Terms,

@@ -96,28 +96,36 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     spelled = set(abbreviations().values())
     spell = any(w in spelled for c in parsed.clauses for w in c.words)
     t, lead = squeeze(title, spell), None
-    runs = [c.words for c in parsed.clauses if not c.negated and len(c.words) > 1]
+    # Each run with its other spelling, when letters given dots are read as typed too (an article
+    # that writes กทม undotted holds the run สังกัด·กทม, not สังกัด·กรุงเทพมหานคร).
+    runs = [_spellings([c]) for c in parsed.clauses if not c.negated and len(c.words) > 1]
     positive = _positive(parsed)
     if len(positive) > 1:
-        runs.append([w for c in positive for w in c.words])
+        runs.append(_spellings(positive))
     often, whole = 0.0, None
-    for run in runs:
-        words = [squeeze(w) for w in run]
-        glued = "".join(words)
-        if glued in t:
-            tiers += 3  # about it: BM25 orders the headlines that hold it
+    for spellings in runs:
+        best = 0
+        for run in spellings:
+            words = [squeeze(w) for w in run]
+            glued = "".join(words)
+            if glued in t:
+                best = 3  # about it: BM25 orders the headlines that hold it
+                break
+            if lead is None:  # the body is squeezed only for a run its headline does not hold
+                lead = squeeze(body[:LEAD], spell)
+            if glued in lead or _near(words, t, len(glued) + NEAR_SLACK):
+                best = max(best, 2)  # a headline with the words a few letters apart is about them too
+            elif _near(words, lead, len(glued) + NEAR_SLACK):
+                best = max(best, 1)
+        tiers += best
+        if best == 3:
             continue
-        if lead is None:  # the body is squeezed only for a run its headline does not hold
-            lead = squeeze(body[:LEAD], spell)
-        if glued in lead or _near(words, t, len(glued) + NEAR_SLACK):
-            tiers += 2  # a headline with the words a few letters apart is about them too
-        elif _near(words, lead, len(glued) + NEAR_SLACK):
-            tiers += 1
         # How often the run stands in the body: an article that says it again and again is about
         # it, one that says it once in passing is not (BM25 of the run as if it were one term).
         if whole is None:  # squeezed as the lead is: spaced, capitalised or abbreviated runs count too
             whole = lead if len(body) <= LEAD else _squeeze_whole(body, lead, spell)
-        said = whole.count(glued) if len(glued) > 1 else 0
+        glued_runs = ["".join(squeeze(w) for w in run) for run in spellings]
+        said = max(whole.count(g) if len(g) > 1 else 0 for g in glued_runs)
         often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
     as_typed = "".join(c.text for c in positive)
     typed = squeeze(as_typed)
@@ -126,11 +134,27 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         # A ฯ or a dot in the query (typed, or given to an abbreviation typed without it) is one the
         # user copied or meant: among headlines holding the words, the one that holds them with the
         # same marks ("ประวิตรฯ ย้ำ", not "ประวิตร ย้ำ") is the one meant.
-        marked = _GAPS_BUT_MARKS.sub("", as_typed.lower()).strip(".")
-        if ("." in marked or "ฯ" in marked) and marked in _GAPS_BUT_MARKS.sub("", title.lower()):
-            tiers += 1
+        # The marks as typed count too: a pasted "พล.อประวิตรฯ" is the headline that spells it so.
+        title_marked = _GAPS_BUT_MARKS.sub("", title.lower())
+        for text in {as_typed, "".join(c.typed or c.text for c in positive)}:
+            marked = _GAPS_BUT_MARKS.sub("", text.lower()).strip(".")
+            if ("." in marked or "ฯ" in marked) and marked in title_marked:
+                tiers += 1
+                break
     # Capped below a tier: however many runs a long pasted query has, a tier still outranks them.
     return TIER * tiers + min(often, TIER / 2)
+
+
+def _spellings(clauses: list[Clause]) -> list[list[str]]:
+    """The words of ``clauses`` in a row; and, when dots were given to one of them, the row with
+    those clauses as typed: the words of its reading as typed, else its text as typed with the
+    abbreviations it does spell out spelled (a headline may write "พล.อ ประวิตร" as it was pasted)."""
+    run = [w for c in clauses for w in c.words]
+    if not any(c.typed for c in clauses):
+        return [run]
+    typed = [w for c in clauses
+             for w in (c.as_typed.words if c.as_typed else [squeeze(c.typed, spell=True)] if c.typed else c.words)]
+    return [run, typed]
 
 
 def _squeeze_whole(body: str, lead: str, spell: bool) -> str:
@@ -174,12 +198,15 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     engine runs it only when no headline holds the query's run, and keeps it only when one of its
     headlines does."""
     positive = [c for c in parsed.clauses if not c.negated]
-    if len(positive) != 1:
+    # A letter or two before or after the long clause ("ก. อุตฯ แถลงผล…", ก. of รัฐมนตรี ก.อุตฯ) is a
+    # cut end the ranking already leaves optional: the long clause is still the one to widen.
+    core = [c for i, c in enumerate(positive) if not _short_end(positive, i)]
+    if len(core) != 1:
         return None
-    c = positive[0]
+    c = core[0]
     if c.phrase or c.alternatives or len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
         return None
-    ragged = _ragged(c.words[:2], c.words[0]) or _ragged(c.words[-2:], c.words[-1])
+    ragged = _ragged(c.words[:2], c.words[0]) or _ragged(c.words[-2:], c.words[-1]) or _cut_syllable(c)
     completed = _completed(c, expand) if expand is not None else []
     # Pasted with its spaces, the pieces read one by one are the words of the headline they came
     # from, where the words read glued (for re-spacing to change nothing) may run across a space.
@@ -197,7 +224,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     for words in readings:
         if words and words != c.words and all(words != a.words for a in alternatives):
             alternatives.append(Clause(c.text, words))
-    wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives)
+    wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives, as_typed=c.as_typed)
     return ParsedQuery(parsed.text, [wide if x is c else x for x in parsed.clauses], parsed.truncated)
 
 
@@ -239,6 +266,26 @@ def _ragged(end: list[str], outer: str) -> bool:
     if len(outer) == 1 and _THAI.match(outer) and outer not in _ONE_LETTER_WORDS:
         return True
     return all(len(w) <= 2 and _THAI.match(w) for w in end)
+
+
+def _short_end(positive: list[Clause], i: int) -> bool:
+    """True for the first or last of several clauses when it is a plain word of at most two letters."""
+    c = positive[i]
+    return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
+        and len(c.words) == 1 and len(c.words[0]) <= 2
+
+
+_THAI_HEAD = re.compile("^[\u0e01-\u0e4e]+")
+
+
+def _cut_syllable(c: Clause) -> bool:
+    """True when the clause's first (last) word is a Thai syllable of at most two letters that is the
+    whole Thai run before (after) a number or a Latin word: "นา2019(COVID-19)ประจำวันที่…", the end
+    of โคโรนา cut by a selection. :func:`_ragged` looks for two such syllables; beside a number
+    there is only one."""
+    head, tail = _THAI_HEAD.match(c.text), _THAI_TAIL.search(c.text)
+    return any(m is not None and m.group() == w and len(w) <= 2 and w not in _ONE_LETTER_WORDS
+               for m, w in ((head, c.words[0]), (tail, c.words[-1])))
 
 
 def _near(words: list[str], text: str, window: int) -> bool:

@@ -12,10 +12,10 @@ matches them anywhere in the article; in one run in a headline ranks higher.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from core.normalize import normalize_line
-from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans
+from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -41,6 +41,14 @@ class Clause:
     negated: bool = False
     alternatives: list["Clause"] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)  # as typed, when Thai pieces were read together
+    # The same text with the letters that were given dots read as typed (``กทม`` of ``สังกัดกทม``, an
+    # article may write them so): matched beside this reading in the same run, not an OR of another
+    # term (the clause is still one run of text for proximity and the cut ends of a selection).
+    as_typed: "Clause | None" = None
+    # On an as-typed reading: letters -> the spelled-out word they stand for, whose articles count
+    # with theirs for how rare the word is (a synonym: the rare undotted spelling is no rarer a word).
+    same_as: dict[str, str] = field(default_factory=dict)
+    typed: str = ""  # the text as typed, when dots were given to it (``พล.อประวิตรฯ`` of ``พล.อ.ประวิตรฯ``)
 
 
 @dataclass
@@ -50,7 +58,8 @@ class ParsedQuery:
     text: str
     clauses: list[Clause]
     truncated: bool = False
-    # The text as typed when abbreviations typed without their dots were given them (``ครมเห็นชอบ``):
+    # The text as typed when abbreviations typed without their dots were given them and some clause
+    # could not also be read as typed in the same run (letters that segment into syllables, คร·ม):
     # the fall-back reading when the dotted one finds nothing (an article may spell it undotted).
     undotted: str | None = None
 
@@ -66,8 +75,10 @@ class ParsedQuery:
 
     @property
     def highlight_terms(self) -> set[str]:
-        """Words whose occurrences are marked in snippets: the positive words of the query."""
-        return set(self.words)
+        """Words whose occurrences are marked in snippets: the positive words of the query (and of
+        its clauses read as typed)."""
+        typed = [w for c in self.clauses if c.as_typed and not c.negated for w in c.as_typed.words]
+        return set(self.words) | set(typed)
 
     @property
     def is_empty(self) -> bool:
@@ -84,14 +95,16 @@ def parse(text: str, normalized: bool = False, dots: bool = True) -> ParsedQuery
     if not normalized:
         text = normalize_line(text)
     text, truncated = cut_query(text)
+    undotted: str | None = None
     # An abbreviation typed without its dots (ครมเห็นชอบ) is the abbreviation; a spaced one
     # (พ. ศ., พล. อ.) is one word, not a clause per letter.
     dotted = dot_abbreviations(text) if dots else text
-    undotted = text if dotted != text else None
-    text = abbreviation_pattern().sub(lambda m: m.group().replace(" ", ""), dotted)
+    typed = text
+    text, given = _squeeze_abbreviations(dotted, _given_dots(text, dotted))
     clauses: list[Clause] = []
     pending_or = False
-    for m in _TOKEN.finditer(_glue_thai(text)):
+    glued_text = _glue_thai(text)  # as long as text: a NUL where a space joined two Thai pieces
+    for m in _TOKEN.finditer(glued_text):
         neg, quoted, _closing, bare = m.group(1), m.group(2), m.group(3), m.group(4)
         if bare is not None:
             if bare in ("OR", "|") and clauses:
@@ -101,13 +114,17 @@ def parse(text: str, normalized: bool = False, dots: bool = True) -> ParsedQuery
                 continue
             negated = bare.startswith("-") and len(bare) > 1
             body = bare[1:] if negated else bare
-            glued = body.replace("\x00", "")
-            pieces = body.split("\x00") if "\x00" in body else []
-            clause = Clause(glued, _words_of(glued, pieces), phrase=False, negated=negated, pieces=pieces)
+            clause = _bare_clause(body, negated)
+            start = m.start(4) + negated
         else:
             clause = Clause(quoted, [w for w, _s, _e in iter_spans(quoted)], phrase=True, negated=bool(neg))
+            start = m.start(2)
         if not clause.words:
             continue
+        if given:
+            clause.as_typed, fits = _read_as_typed(clause, glued_text, start, given)
+            if not fits:
+                undotted = typed
         if pending_or and clauses and not clause.negated and not clauses[-1].negated:
             clauses[-1].alternatives.append(clause)
         else:
@@ -117,6 +134,75 @@ def parse(text: str, normalized: bool = False, dots: bool = True) -> ParsedQuery
             truncated = True
             break
     return ParsedQuery(text, clauses, truncated, undotted)
+
+
+def _bare_clause(body: str, negated: bool) -> Clause:
+    """A clause typed without quotes; ``body`` has a NUL where Thai pieces were glued."""
+    glued = body.replace("\x00", "")
+    pieces = body.split("\x00") if "\x00" in body else []
+    return Clause(glued, _words_of(glued, pieces), phrase=False, negated=negated, pieces=pieces)
+
+
+def _given_dots(typed: str, dotted: str) -> set[int]:
+    """Where in ``dotted`` (``typed`` with dots inserted by :func:`dot_abbreviations`) the inserted
+    dots stand."""
+    given: set[int] = set()
+    j = 0
+    for i, ch in enumerate(dotted):
+        if j < len(typed) and typed[j] == ch:
+            j += 1
+        else:
+            given.add(i)
+    return given
+
+
+def _squeeze_abbreviations(text: str, given: set[int]) -> tuple[str, set[int]]:
+    """``text`` with the spaces inside abbreviations dropped (พ. ศ., พล. อ.: one word, not a clause per
+    letter), and ``given`` moved along."""
+    out: list[str] = []
+    moved: set[int] = set()
+    done = 0
+    for m in [*abbreviation_pattern().finditer(text), None]:
+        stop = m.start() if m else len(text)
+        for i in range(done, stop):
+            if i in given:
+                moved.add(len(out))
+            out.append(text[i])
+        if m is None:
+            break
+        for i in range(m.start(), m.end()):
+            if text[i] != " ":
+                if i in given:
+                    moved.add(len(out))
+                out.append(text[i])
+        done = m.end()
+    return "".join(out), moved
+
+
+def _read_as_typed(clause: Clause, text: str, start: int, given: set[int]) -> tuple[Clause | None, bool]:
+    """``clause`` (at ``start`` in ``text``, Thai pieces joined by NULs) read without the dots it was
+    given, and whether it can be matched that way in the same run: each abbreviation given dots is
+    one word as typed (กทม, รมว: words of the lexicon), scored as a synonym of the word it stands
+    for. Letters that segment into syllables (คร·ม) would match syllables anywhere: the whole query
+    read as typed is then a fall-back (:func:`indexer.fallbacks.as_typed`)."""
+    end = start + len(clause.text) + len(clause.pieces) - (1 if clause.pieces else 0)
+    span = range(start, end)
+    if not any(i in given for i in span):
+        return None, True
+    raw = "".join(text[i] for i in span if i not in given)
+    clause.typed = raw.replace("\x00", "")
+    same_as: dict[str, str] = {}
+    for m in abbreviation_pattern().finditer(text[start:end].replace("\x00", " ")):
+        if any(start + i in given for i in range(m.start(), m.end())):
+            same_as[m.group().replace(".", "").replace(" ", "")] = spelled_out(m.group())
+    if clause.phrase:
+        reading = Clause(raw, [w for w, _s, _e in iter_spans(raw)], phrase=True, negated=clause.negated)
+    else:
+        reading = _bare_clause(raw, clause.negated)
+    if not same_as or not all(letters in reading.words for letters in same_as):
+        return None, False
+    reading.same_as = same_as
+    return reading, True
 
 
 def cut_query(text: str) -> tuple[str, bool]:
@@ -189,18 +275,33 @@ def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
     return ParsedQuery(parsed.text, [first, *(c for c in parsed.clauses if c.negated)], parsed.truncated)
 
 
+def by_pieces(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The same query with each clause typed in several pieces read piece by piece (None when that
+    changes no clause): glued across the user's space, "ราชเจ้า กรม" reads เจ้ากรม, which one other
+    article holds alone, while the one the text was copied from says เจ้า·กรม. The glued reading keeps
+    re-spacing from changing the results; this one is for when, together with the other clauses,
+    it found nothing."""
+    clauses = []
+    for c in parsed.clauses:
+        words = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
+        clauses.append(replace(c, words=words) if words and words != c.words else c)
+    if all(a is b for a, b in zip(clauses, parsed.clauses)):
+        return None
+    return ParsedQuery(parsed.text, clauses, parsed.truncated)
+
+
 def dashes_as_text(parsed: ParsedQuery) -> ParsedQuery | None:
     """The same query with its exclusions of plain words read as words (None when it has none): a
     dash pasted with a headline ("พม. -สหวิชาชีพ" from "พม.-สหวิชาชีพ") is punctuation, not an
     exclusion. A dash before a quoted phrase is deliberate and stays."""
     if not any(c.negated and not c.phrase for c in parsed.clauses) or parsed.is_empty:
         return None
-    clauses = [Clause(c.text, c.words, c.phrase, c.negated and c.phrase, c.alternatives, c.pieces)
-               for c in parsed.clauses]
+    clauses = [replace(c, negated=c.negated and c.phrase) for c in parsed.clauses]
     return ParsedQuery(parsed.text, clauses, parsed.truncated)
 
 
 def unquoted(parsed: ParsedQuery) -> ParsedQuery:
     """The same query with its quoted phrases read as plain words (all still required)."""
-    clauses = [Clause(c.text, c.words, False, c.negated, c.alternatives) if c.phrase else c for c in parsed.clauses]
+    clauses = [replace(c, phrase=False, pieces=[], as_typed=c.as_typed and replace(c.as_typed, phrase=False))
+               if c.phrase else c for c in parsed.clauses]
     return ParsedQuery(parsed.text, clauses, parsed.truncated)

@@ -13,15 +13,17 @@ a part of a compound (0.35); a multi-word clause found as one run of text earns 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery
-from indexer.thai import PART_MARK, iter_spans, leaves
+from indexer.thai import PART_MARK, THAI_LETTERS, current_lexicon, iter_spans, leaves
 
 K1, B = 1.2, 0.75
+_THAI_WORD = re.compile(rf"[{THAI_LETTERS}]+$")
 
 
 class TermSource(Protocol):
@@ -54,22 +56,24 @@ class Ranker:
     def __init__(self, terms: TermSource):
         self.t = terms
 
-    def _bm25(self, field: str, ids: np.ndarray, tf: np.ndarray) -> np.ndarray:
-        df = len(ids)
+    def _bm25(self, field: str, ids: np.ndarray, tf: np.ndarray, more_df: int = 0) -> np.ndarray:
+        df = len(ids) + more_df
         n = max(1, self.t.doc_count)
         idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
         lens = self.t.lengths[field][ids]
         return idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lens / self.t.avg[field]))
 
-    def word(self, word: str) -> Evaluation:
-        """A word as a word of the text or a part of a compound; title matches add."""
+    def word(self, word: str, same_as: str | None = None) -> Evaluation:
+        """A word as a word of the text or a part of a compound; title matches add. With ``same_as``
+        (another spelling of the word: กทม of กรุงเทพมหานคร), as rare as the two together."""
         mask = np.zeros(self.t.n, dtype=bool)
         scores = np.zeros(self.t.n, dtype=np.float32)
-        for field, term, weight, matches in (("title", word, W_TITLE, False), ("text", word, W_BODY, True),
-                                             ("text", PART_MARK + word, W_PART, True)):
-            ids, tf = self.t.postings(field, term)
+        for field, prefix, weight, matches in (("title", "", W_TITLE, False), ("text", "", W_BODY, True),
+                                               ("text", PART_MARK, W_PART, True)):
+            ids, tf = self.t.postings(field, prefix + word)
             if len(ids):
-                scores[ids] += weight * self._bm25(field, ids, tf)
+                more = len(self.t.postings(field, prefix + same_as)[0]) if same_as else 0
+                scores[ids] += weight * self._bm25(field, ids, tf, more)
                 if matches:
                     mask[ids] = True
         return Evaluation(mask, scores)
@@ -86,16 +90,16 @@ class Ranker:
             return result
         tried = [clause.words]
         # Each reading below is tried only when the ones before it matched nothing. Pieces the user spaced, each split on its own (a name the glued reading split otherwise),
-        # then every compound cut into its finest parts.
+        # then every compound cut into its finest parts, then two neighbours split at another place.
         by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
         # Last, a pasted fragment's first or last word may be the cut end of a longer one ("พว" of
         # ธพว): the words inside it still have to match.
         inner = [finer[1:], finer[:-1], finer[1:-1]] if len(finer) >= 4 else []
-        for words in (by_piece, finer, *inner):
+        for words in (by_piece, finer, *resplit(by_piece or clause.words), *inner):
             if words and words not in tried:
                 tried.append(words)
-                result = self._all_words(Clause(clause.text, words))
+                result = self._all_words(Clause(clause.text, words, same_as=clause.same_as))
                 if result.mask.any():
                     break
         return result
@@ -103,7 +107,7 @@ class Ranker:
     def _all_words(self, clause: Clause) -> Evaluation:
         result: Evaluation | None = None
         for w in clause.words:
-            ev = self.word(w)
+            ev = self.word(w, clause.same_as.get(w))
             result = ev if result is None else Evaluation(result.mask & ev.mask, result.scores + ev.scores)
         assert result is not None
         if clause.phrase and len(clause.words) > 1:
@@ -122,9 +126,9 @@ class Ranker:
         scores = np.zeros(self.t.n, dtype=np.float32)
         positive = [c for c in parsed.clauses if not c.negated]
         for i, c in enumerate(positive):
-            ev = self.clause(c)
+            ev = self.spellings(c)
             for alt in c.alternatives:
-                other = self.clause(alt)
+                other = self.spellings(alt)
                 ev = Evaluation(ev.mask | other.mask, ev.scores + other.scores)
             if _cut_end(positive, i) and (not ev.mask.any() or _short(c)):
                 # The cut end of a pasted fragment ("พว." of ธพว., a last "อ"): it may add to the
@@ -135,8 +139,43 @@ class Ranker:
             scores += ev.scores
         for c in parsed.clauses:
             if c.negated:
-                mask &= ~self.clause(c).mask
+                mask &= ~self.spellings(c).mask
         return Evaluation(mask, scores)
+
+    def spellings(self, clause: Clause) -> Evaluation:
+        """A clause, or the same clause read as typed (:attr:`Clause.as_typed`): an article
+        matching both readings scores as the better one, not as two clauses."""
+        ev = self.clause(clause)
+        if clause.as_typed is None:
+            return ev
+        other = self.clause(clause.as_typed)
+        return Evaluation(ev.mask | other.mask, np.maximum(ev.scores, other.scores))
+
+
+MAX_RESPLITS = 8
+
+
+def resplit(words: list[str]) -> list[list[str]]:
+    """``words`` with two Thai neighbours split at another place into two words of the lexicon
+    (ขอ·งอก -> ของ·อก), or one Thai word split into two (ลดละ -> ลด·ละ): where the segmenter reads the
+    glued text otherwise than the article it occurs in, which has a space there ("ย้ำ ลด ละเลิก"
+    typed ย้ำลดละเลิก). At most :data:`MAX_RESPLITS` readings."""
+    lex = current_lexicon()
+    out: list[list[str]] = []
+
+    def split(i: int, j: int) -> None:  # words[i:j] joined, cut anywhere but where they meet now
+        joined, now = "".join(words[i:j]), len(words[i])
+        for cut in range(1, len(joined)):
+            left, right = joined[:cut], joined[cut:]
+            if (j - i == 1 or cut != now) and left in lex and right in lex:
+                out.append(words[:i] + [left, right] + words[j:])
+
+    for i, w in enumerate(words):
+        if _THAI_WORD.match(w):
+            split(i, i + 1)
+            if i + 1 < len(words) and _THAI_WORD.match(words[i + 1]):
+                split(i, i + 2)
+    return out[:MAX_RESPLITS]
 
 
 def _cut_end(positive: list[Clause], i: int) -> bool:

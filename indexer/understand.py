@@ -20,9 +20,11 @@ from core.thaidates import MONTHS_ABBR, MONTHS_FULL, DateError, parse_range
 _MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR), key=len, reverse=True))
 # A month with a year, or a year introduced as one ("ปี 2564", "พ.ศ. 2564"). A bare number is left
 # alone: "2564" may be what the user wants to find in the text; so is a full date ("6 กันยายน 2559"
-# is how a headline names a meeting).
+# is how a headline names a meeting), and so is a span of years ("แผนการศึกษาแห่งชาติ (พ.ศ.2560-2579)"
+# names a plan; its first year as a filter would drop the plan and exclude "-2579").
 _DATE_IN_QUERY = re.compile(
-    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*\d{{4}})(?!\d)"
+    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*\d{{4}})"
+    r"(?!\d|\s?[-–]\s?\d)"
 )
 
 

@@ -190,3 +190,42 @@ def test_a_fragment_starting_on_a_words_last_letter_finds_its_headline_first(dep
     assert ends_optional(parse(DEPUTY_CUT)) is not None
     hits = deputy_engine.search(build_params(q=DEPUTY_CUT, per_page=10)).hits
     assert hits and hits[0].url == DEPUTY
+
+
+def test_a_cut_syllable_before_a_number_may_be_left_out():
+    # "นา" of โคโรนา, cut by the selection, glued to the number after it: no article need hold นา
+    # as a word (the headline holds โคโรนา).
+    wide = ends_optional(parse("นา2019(COVID-19)ประจำวันที่22มีนาคม"))
+    assert wide is not None
+    assert any(a.words[0] == "2019" for a in wide.clauses[0].alternatives)
+    assert ends_optional(parse("ปีงบประมาณ2566ประจำวันที่22มีนาคม")) is None  # a whole word before the number
+
+
+PASTED = "ก. อุตฯ แถลงผลการขับเคลื่อนการดำเนินงานที่สำคัญของ อก."  # ก. cut from รัฐมนตรี ก.อุตฯ
+
+
+def test_a_cut_letter_before_the_long_clause_leaves_it_the_one_to_widen():
+    wide = ends_optional(parse(PASTED))
+    assert wide is not None
+    assert any(a.words[-2:] == ["ของ", "อก"] for a in wide.clauses[-1].alternatives)
+
+
+def test_a_fragment_with_a_cut_letter_finds_its_headline_first(tmp_path):
+    """Glued, "…ของ อก." reads ขอ·งอก; the headline says ของ·อก. A summary holding every glued word
+    matches; the headline is found by the reading of the pieces as spaced."""
+    from tests.conftest import data_dir_of
+
+    target = "https://www.thaigov.go.th/news/contents/details/15537"
+    words = [w for c in parse(PASTED).clauses for w in c.words]
+    articles = [
+        {"url": target, "date": "2018-03-01", "category": "news", "lang": "th",
+         "title": "รัฐมนตรี ก.อุตฯ แถลงผลการขับเคลื่อนการดำเนินงานที่สำคัญของ อก. และติดตามการดำเนินงานในปี 2561",
+         "body": "รัฐมนตรีว่าการกระทรวงอุตสาหกรรมแถลงผลการดำเนินงานของกระทรวงอุตสาหกรรม"},
+        _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2018-03-02"),
+    ]
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        hits = eng.search(build_params(q=PASTED, per_page=10)).hits
+    finally:
+        eng.close()
+    assert hits and hits[0].url == target

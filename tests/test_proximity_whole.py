@@ -57,3 +57,25 @@ def test_the_marks_the_user_typed_pick_the_headline_that_has_them():
     # Pasted dots at the ends are not marks the headline must hold.
     dotted = parse("ประวิตรย้ำ..")
     assert proximity_bonus(dotted, with_mark, "") == proximity_bonus(dotted, without, "")
+
+
+def test_a_headline_that_writes_the_letters_undotted_holds_the_run():
+    """กทม typed without its dot is read as กทม. and as typed: a headline that writes it undotted
+    holds the run (it is that text) as much as one that writes it with its dot."""
+    from indexer.proximity import IN_HEADLINE
+
+    q = parse("ธนาคารสาขาในสังกัดกทม")
+    assert q.clauses[0].as_typed is not None
+    undotted = "ธนาคารสาขาในสังกัด กทม และปริมณฑล เปิดบริการวันเสาร์"
+    elsewhere = "ธนาคารเปิดบริการวันเสาร์ สาขาในสังกัดทั่วประเทศ ยกเว้น กทม และปริมณฑล"
+    assert proximity_bonus(q, undotted, "") >= IN_HEADLINE + proximity_bonus(q, elsewhere, "")
+
+
+def test_a_headline_that_spells_the_abbreviation_as_pasted_comes_first():
+    """"พล.อ" without its last dot is read as พล.อ. (พลเอก); the headline it was pasted from writes
+    it so too (พล.อ ประวิตร ฯ), and holds the query as typed, marks and all: it comes before the
+    headlines that write the abbreviation in full."""
+    q = parse("รอง.นรม.พล.อประวิตรฯ")
+    pasted_from = "รอง.นรม.พล.อ ประวิตร ฯ เร่งขับเคลื่อนแผนงานอนุรักษ์และพัฒนาเมืองเก่า"
+    in_full = "รอง นรม.พล.อ.ประวิตรฯ เป็นประธานการประชุมคณะกรรมการ"
+    assert proximity_bonus(q, pasted_from, "") > proximity_bonus(q, in_full, "")

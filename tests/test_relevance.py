@@ -110,6 +110,10 @@ def test_an_abbreviation_typed_without_its_dots_finds_its_headline_first(engine,
     ("ศุภมาสรมว", "ศุภมาสรมว."),  # glued after a name: the end of the run
     ("โครม", "โครม"),            # a crash, not โ + ครม.
     ("สอพลอ", "สอพลอ"),
+    ("ครม.กทม", "ครม.กทม."),       # right after another abbreviation's dot
+    ("ครม.กทมจัดงาน", "ครม.กทม.จัดงาน"),
+    ("1.ครมเห็นชอบ", "1.ครม.เห็นชอบ"),  # after a list number
+    ("จ.พลอยแดง", "จ.พลอยแดง"),   # after a dot, still a gem
 ])
 def test_undotted_abbreviations_are_read_with_their_dots(typed, read):
     from indexer.thai import dot_abbreviations
@@ -146,6 +150,43 @@ def test_letters_given_dots_still_find_an_article_that_writes_them_undotted(undo
     as typed, so the letters are read as typed rather than finding nothing."""
     hits = undotted_engine.search(build_params(q=query)).hits
     assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/17169"]
+
+
+@pytest.mark.parametrize("query", ["กทม", "กทม ปริมณฑล OR ต้นไม้"])
+def test_letters_given_dots_find_both_spellings_in_one_run(undotted_engine, query):
+    """กทม typed without its dot is read as กทม. (กรุงเทพมหานคร), which the second article holds, and
+    as typed, which the first holds: both are found, not only the dotted one."""
+    hits = undotted_engine.search(build_params(q=query)).hits
+    assert sorted(h.url for h in hits) == ["https://www.thaigov.go.th/news/contents/details/17169",
+                                           "https://www.thaigov.go.th/news/contents/details/3879"]
+
+
+def test_letters_typed_with_their_dot_find_the_dotted_spelling_only(undotted_engine):
+    hits = undotted_engine.search(build_params(q="กทม.")).hits
+    assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/3879"]
+
+
+def test_an_article_that_writes_the_letters_undotted_has_them_marked(undotted_engine):
+    hits = undotted_engine.search(build_params(q="กทม")).hits
+    hit = next(h for h in hits if h.url.endswith("/17169"))
+    assert "<mark>กทม</mark>" in hit.snippet
+
+
+def test_the_rarer_spelling_is_no_rarer_a_word(tmp_path):
+    """Three articles write กทม. and one writes กทม, each once in a body of the same length: read as
+    the same word, the one spelling it undotted does not come first for being the only one."""
+    from tests.conftest import data_dir_of
+
+    body = "ประชาชนในพื้นที่ {} ร่วมกิจกรรมวันเด็กแห่งชาติ ณ สวนสาธารณะ"
+    articles = [{"url": f"https://www.thaigov.go.th/news/contents/details/{i}", "title": f"กิจกรรมวันเด็ก {i}",
+                 "body": body.format(spelling), "date": "2023-01-14"}
+                for i, spelling in enumerate(["กทม.", "กทม.", "กทม.", "กทม"], start=1)]
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        hits = eng.search(build_params(q="กทม")).hits
+    finally:
+        eng.close()
+    assert len(hits) == 4 and not hits[0].url.endswith("/4")
 
 
 def test_letters_read_as_typed_that_find_nothing_leave_the_other_fall_backs_to_run(undotted_engine):

@@ -16,6 +16,8 @@ from tests.test_search import facet_engine, search, urls  # noqa: F401  (fixture
     ("ปี 2564 วัคซีน", "วัคซีน", (date(2021, 1, 1), date(2021, 12, 31))),
     ("สรุปข่าว 6 กันยายน 2559", "สรุปข่าว 6 กันยายน 2559", None),  # a full date is headline text
     ("ภาษี 2565", "ภาษี 2565", None),  # a bare number may be text to find
+    ("พ.ศ.2560-2579)", "พ.ศ.2560-2579)", None),  # a span of years names a plan
+    ("แผนพัฒนา ปี 2566 – 2570", "แผนพัฒนา ปี 2566 – 2570", None),
 ])
 def test_dates_in_query(q, rest, rng):
     u = understand(q)

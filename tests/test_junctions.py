@@ -1,0 +1,54 @@
+"""A query that occurs in an article (spaces ignored) finds it even where the segmenter reads a
+junction of the typed text otherwise than the article (issue 10: zero hits for text that is there).
+Real headlines of ../shared's corpus."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import SearchEngine, build_params
+from indexer.query import by_pieces, parse
+
+ROYAL = ("ธอส. ร่วมเข้าเฝ้าฯ รับเสด็จฯ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี "
+         "ในโอกาสเสด็จพระราชดำเนินทรงเปิดงานกาชาดประจำปี 2567")
+ROYAL_QUERY = ("ธอส. ร่วมเข้าเฝ้าฯ รับเสด็จฯ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี "
+               "ในโอกาส")
+FARM = "นายกรัฐมนตรีย้ำ ลด ละเลิก การใช้สารเคมีอันตราย"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from tests.conftest import data_dir_of
+
+    glued = [w for c in parse(ROYAL_QUERY).clauses[1:] for w in c.words]  # เจ้ากรม among them
+    assert "เจ้ากรม" in glued
+    articles = [
+        {"url": "https://www.thaigov.go.th/news/contents/details/91461", "title": ROYAL, "date": "2024-04-01",
+         "body": "ธนาคารอาคารสงเคราะห์ร่วมเข้าเฝ้าฯ รับเสด็จ"},
+        {"url": "https://www.thaigov.go.th/news/contents/details/2", "title": "พิธีถวายพระพร", "date": "2024-04-02",
+         "body": " ".join(glued)},
+        {"url": "https://www.thaigov.go.th/news/contents/details/23838", "title": FARM, "date": "2019-05-01",
+         "body": "นายกรัฐมนตรีกำชับให้เกษตรกรลดการใช้สารเคมี"},
+    ]
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("junctions"), articles), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_pieces_read_one_by_one_when_the_glued_reading_finds_nothing(engine):
+    """Glued across the space, "ราชเจ้า กรม" reads เจ้ากรม, which only the other article holds (and
+    not ธอส): the pieces read one by one find the headline the text was copied from."""
+    hits = engine.search(build_params(q=ROYAL_QUERY)).hits
+    assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/91461"]
+
+
+def test_by_pieces_changes_only_clauses_whose_pieces_read_otherwise():
+    assert by_pieces(parse("ราคาปุ๋ย")) is None
+    spaced = by_pieces(parse("สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ"))
+    assert spaced is not None and spaced.clauses[0].words[-3:] == ["เจ้า", "กรม", "สมเด็จพระเทพรัตนราชสุดา"]
+
+
+@pytest.mark.parametrize("query", ["ย้ำลดละเลิก", "ย้ำ ลดละเลิก"])
+def test_a_word_the_article_splits_in_two_is_split_when_nothing_matches(engine, query):
+    """ย้ำลดละเลิก reads ย้ำ·ลดละ·เลิก; the article says ย้ำ ลด ละเลิก (ลด·ละ·เลิก)."""
+    hits = engine.search(build_params(q=query)).hits
+    assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/23838"]
