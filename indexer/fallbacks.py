@@ -1,8 +1,9 @@
 """What to do when a query finds nothing: fall-back readings, each chosen without running the engine.
 
-A query is read once (normalised once, understood, parsed) and the engine runs it at most twice (up to
-four times when letters typed without dots were read as an abbreviation or Thai pieces were read
-glued, see 2):
+A query is normalised, understood and parsed once, and tried in at most two readings (up to four
+when letters typed without dots were read as an abbreviation or Thai pieces were read glued, see 2).
+A reading is one engine run, or two when a pasted fragment's cut ends are widened or a date read
+from the query is read as text:
 
 1. **The first reading.** A month or year written in the query ("น้ำท่วม มีนาคม 2564") is read as a
    date filter on the other words, when no date filter was given and those words exist in the index
@@ -22,7 +23,7 @@ glued, see 2):
    the query read as typed (:func:`as_typed`: an article may write them so); then, when Thai pieces
    the user spaced were read glued, the pieces read one by one (:func:`spaced`: glued, a junction
    may read as another word, "ราชเจ้า กรม" -> เจ้ากรม). Only if those find nothing too does the
-   fall-back above run, so a query runs at most four times.
+   fall-back above run, so a query is tried in at most four readings.
 3. **Did you mean**, when the answer is still empty, comes from term statistics, never from a run:
    Thai typed on an English keyboard layout, else close indexed words for the words absent from the
    index. It is offered only when every word of the suggestion is in the index.

@@ -24,7 +24,7 @@ from typing import Callable
 
 import numpy as np
 
-from indexer.query import Clause, ParsedQuery
+from indexer.query import Clause, ParsedQuery, cut_end, short_word
 from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, iter_spans, spelled_out
 
 Expand = Callable[[str, int], list[str]]  # the index's words starting with a text, at most n
@@ -200,7 +200,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     positive = [c for c in parsed.clauses if not c.negated]
     # A letter or two before or after the long clause ("ก. อุตฯ แถลงผล…", ก. of รัฐมนตรี ก.อุตฯ) is a
     # cut end the ranking already leaves optional: the long clause is still the one to widen.
-    core = [c for i, c in enumerate(positive) if not _short_end(positive, i)]
+    core = [c for i, c in enumerate(positive) if not (cut_end(positive, i) and short_word(c))]
     if len(core) != 1:
         return None
     c = core[0]
@@ -266,13 +266,6 @@ def _ragged(end: list[str], outer: str) -> bool:
     if len(outer) == 1 and _THAI.match(outer) and outer not in _ONE_LETTER_WORDS:
         return True
     return all(len(w) <= 2 and _THAI.match(w) for w in end)
-
-
-def _short_end(positive: list[Clause], i: int) -> bool:
-    """True for the first or last of several clauses when it is a plain word of at most two letters."""
-    c = positive[i]
-    return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
-        and len(c.words) == 1 and len(c.words[0]) <= 2
 
 
 _THAI_HEAD = re.compile("^[\u0e01-\u0e4e]+")

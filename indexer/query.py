@@ -284,7 +284,8 @@ def by_pieces(parsed: ParsedQuery) -> ParsedQuery | None:
     clauses = []
     for c in parsed.clauses:
         words = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
-        clauses.append(replace(c, words=words) if words and words != c.words else c)
+        # An exclusion keeps its words: read piece by piece it would exclude more than was typed.
+        clauses.append(replace(c, words=words) if words and words != c.words and not c.negated else c)
     if all(a is b for a, b in zip(clauses, parsed.clauses)):
         return None
     return ParsedQuery(parsed.text, clauses, parsed.truncated)
@@ -296,7 +297,9 @@ def dashes_as_text(parsed: ParsedQuery) -> ParsedQuery | None:
     exclusion. A dash before a quoted phrase is deliberate and stays."""
     if not any(c.negated and not c.phrase for c in parsed.clauses) or parsed.is_empty:
         return None
-    clauses = [replace(c, negated=c.negated and c.phrase) for c in parsed.clauses]
+    clauses = [replace(c, negated=c.negated and c.phrase,
+                       as_typed=c.as_typed and replace(c.as_typed, negated=c.negated and c.phrase))
+               for c in parsed.clauses]
     return ParsedQuery(parsed.text, clauses, parsed.truncated)
 
 
@@ -305,3 +308,16 @@ def unquoted(parsed: ParsedQuery) -> ParsedQuery:
     clauses = [replace(c, phrase=False, pieces=[], as_typed=c.as_typed and replace(c.as_typed, phrase=False))
                if c.phrase else c for c in parsed.clauses]
     return ParsedQuery(parsed.text, clauses, parsed.truncated)
+
+
+def cut_end(positive: list[Clause], i: int) -> bool:
+    """True for the first or last of several plain clauses (``positive``: a query's clauses that are
+    not exclusions) where a selection may have cut a word: one of three or more, or a short word."""
+    c = positive[i]
+    return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
+        and (len(positive) >= 3 or short_word(c))
+
+
+def short_word(c: Clause) -> bool:
+    """True for a clause of one word of at most two letters."""
+    return len(c.words) == 1 and len(c.words[0]) <= 2

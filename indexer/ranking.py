@@ -15,11 +15,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Callable, Protocol
 
 import numpy as np
 
-from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery
+from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end, short_word
 from indexer.thai import PART_MARK, THAI_LETTERS, current_lexicon, iter_spans, leaves
 
 K1, B = 1.2, 0.75
@@ -78,28 +78,41 @@ class Ranker:
                     mask[ids] = True
         return Evaluation(mask, scores)
 
-    def clause(self, clause: Clause) -> Evaluation:
+    def clause(self, clause: Clause, widen: bool = True, inner: bool = True) -> Evaluation:
         """A clause: all its words (a quoted phrase: next to each other), summed scores.
 
-        A clause of words that no article holds together is read once more with every compound
-        split into its finest parts: typed glued, a name or a compound crosses a space the article
-        has ("สำนักงานปลัดกระทรวง" for "สำนักงาน ปลัดกระทรวง"), and a query that occurs in an
-        article must find it."""
+        A clause of words that no article holds together is read again, each reading tried only
+        when the ones before it matched nothing: typed glued, a name or a compound crosses a space
+        the article has ("สำนักงานปลัดกระทรวง" for "สำนักงาน ปลัดกระทรวง"), and a query that occurs in
+        an article must find it. The pieces the user spaced, each split on its own (a name the glued
+        reading split otherwise); every compound cut into its finest parts; then, with ``widen``
+        (not for an exclusion, which must not grow), a word split in two or two neighbours split at
+        another place, the two new words side by side in the article; last (with ``inner`` too),
+        the words inside a pasted fragment's cut ends."""
         result = self._all_words(clause)
         if clause.phrase or result.mask.any():
             return result
         tried = [clause.words]
-        # Each reading below is tried only when the ones before it matched nothing. Pieces the user spaced, each split on its own (a name the glued reading split otherwise),
-        # then every compound cut into its finest parts, then two neighbours split at another place.
         by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
-        # Last, a pasted fragment's first or last word may be the cut end of a longer one ("พว" of
-        # ธพว): the words inside it still have to match.
-        inner = [finer[1:], finer[:-1], finer[1:-1]] if len(finer) >= 4 else []
-        for words in (by_piece, finer, *resplit(by_piece or clause.words), *inner):
+        readings: list[tuple[list[str], list[str] | None]] = [(by_piece, None), (finer, None)]
+        if widen:
+            held = lambda w: len(self.t.postings("text", w)[0]) > 0  # noqa: E731
+            readings += resplit(by_piece or clause.words, held)
+            # A pasted fragment's first or last word may be the cut end of a longer one ("พว" of
+            # ธพว): the words inside it still have to match.
+            if inner and len(finer) >= 4:
+                readings += [(w, None) for w in (finer[1:], finer[:-1], finer[1:-1])]
+        for words, pair in readings:
             if words and words not in tried:
                 tried.append(words)
                 result = self._all_words(Clause(clause.text, words, same_as=clause.same_as))
+                if pair is not None and result.mask.any():
+                    # Two lexicon words anywhere in an article (ลด of ลดราคา, ละ of ร้อยละ) are not the
+                    # text typed: they must stand together.
+                    together = np.zeros(self.t.n, dtype=bool)
+                    together[self.t.phrase_docs(pair)] = True
+                    result.mask &= together
                 if result.mask.any():
                     break
         return result
@@ -130,7 +143,7 @@ class Ranker:
             for alt in c.alternatives:
                 other = self.spellings(alt)
                 ev = Evaluation(ev.mask | other.mask, ev.scores + other.scores)
-            if _cut_end(positive, i) and (not ev.mask.any() or _short(c)):
+            if cut_end(positive, i) and (not ev.mask.any() or short_word(c)):
                 # The cut end of a pasted fragment ("พว." of ธพว., a last "อ"): it may add to the
                 # score, but the rest must match.
                 scores += ev.scores
@@ -139,54 +152,53 @@ class Ranker:
             scores += ev.scores
         for c in parsed.clauses:
             if c.negated:
-                mask &= ~self.spellings(c).mask
+                mask &= ~self.spellings(c, widen=False).mask
         return Evaluation(mask, scores)
 
-    def spellings(self, clause: Clause) -> Evaluation:
+    def spellings(self, clause: Clause, widen: bool = True) -> Evaluation:
         """A clause, or the same clause read as typed (:attr:`Clause.as_typed`): an article
-        matching both readings scores as the better one, not as two clauses."""
-        ev = self.clause(clause)
+        matching both readings scores as the better one, not as two clauses. The readings of
+        :meth:`clause` for a clause that matches nothing are tried only when neither spelling
+        matches: beside a dotted reading that found articles they would only widen the query."""
         if clause.as_typed is None:
-            return ev
-        other = self.clause(clause.as_typed)
+            return self.clause(clause, widen)
+        ev, other = self._all_words(clause), self._all_words(clause.as_typed)
+        if not clause.phrase and not ev.mask.any() and not other.mask.any():
+            ev = self.clause(clause, widen)
+            if not ev.mask.any():
+                # Not the cut ends' inner words: those drop the letters, the one word this reading adds.
+                other = self.clause(clause.as_typed, widen, inner=False)
         return Evaluation(ev.mask | other.mask, np.maximum(ev.scores, other.scores))
 
 
 MAX_RESPLITS = 8
 
 
-def resplit(words: list[str]) -> list[list[str]]:
+def resplit(words: list[str], held: Callable[[str], bool] = lambda _w: True) -> list[tuple[list[str], list[str]]]:
     """``words`` with two Thai neighbours split at another place into two words of the lexicon
     (ขอ·งอก -> ของ·อก), or one Thai word split into two (ลดละ -> ลด·ละ): where the segmenter reads the
     glued text otherwise than the article it occurs in, which has a space there ("ย้ำ ลด ละเลิก"
-    typed ย้ำลดละเลิก). At most :data:`MAX_RESPLITS` readings."""
+    typed ย้ำลดละเลิก). Each reading comes with its two new words. At most :data:`MAX_RESPLITS`
+    readings: splits of words no article holds (``held`` false) first, wherever they stand in a
+    long pasted fragment."""
     lex = current_lexicon()
-    out: list[list[str]] = []
+    out: list[tuple[bool, list[str], list[str]]] = []
 
     def split(i: int, j: int) -> None:  # words[i:j] joined, cut anywhere but where they meet now
         joined, now = "".join(words[i:j]), len(words[i])
+        unheld = not all(held(w) for w in words[i:j])
         for cut in range(1, len(joined)):
             left, right = joined[:cut], joined[cut:]
             if (j - i == 1 or cut != now) and left in lex and right in lex:
-                out.append(words[:i] + [left, right] + words[j:])
+                out.append((unheld, words[:i] + [left, right] + words[j:], [left, right]))
 
     for i, w in enumerate(words):
         if _THAI_WORD.match(w):
             split(i, i + 1)
             if i + 1 < len(words) and _THAI_WORD.match(words[i + 1]):
                 split(i, i + 2)
-    return out[:MAX_RESPLITS]
-
-
-def _cut_end(positive: list[Clause], i: int) -> bool:
-    """True for the first or last of several plain clauses: where a selection was cut."""
-    c = positive[i]
-    return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
-        and (len(positive) >= 3 or _short(c))
-
-
-def _short(c: Clause) -> bool:
-    return len(c.words) == 1 and len(c.words[0]) <= 2
+    out.sort(key=lambda r: not r[0])  # stable: left to right within each kind
+    return [(reading, pair) for _u, reading, pair in out[:MAX_RESPLITS]]
 
 
 def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:

@@ -28,6 +28,8 @@ def engine(tmp_path_factory):
          "body": " ".join(glued)},
         {"url": "https://www.thaigov.go.th/news/contents/details/23838", "title": FARM, "date": "2019-05-01",
          "body": "นายกรัฐมนตรีกำชับให้เกษตรกรลดการใช้สารเคมี"},
+        {"url": "https://www.thaigov.go.th/news/contents/details/4", "title": "ร้านค้าลดราคาสินค้า", "date": "2024-05-01",
+         "body": "ร้านค้าธงฟ้าลดราคาสินค้าร้อยละ 20 ทุกรายการ"},
     ]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("junctions"), articles), cache_size=0)
     yield eng
@@ -52,3 +54,16 @@ def test_a_word_the_article_splits_in_two_is_split_when_nothing_matches(engine, 
     """ย้ำลดละเลิก reads ย้ำ·ลดละ·เลิก; the article says ย้ำ ลด ละเลิก (ลด·ละ·เลิก)."""
     hits = engine.search(build_params(q=query)).hits
     assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/23838"]
+
+
+def test_a_word_split_in_two_needs_its_halves_side_by_side(engine):
+    """ลด of ลดราคา and ละ of ร้อยละ, apart in the fourth article, are not the text ลดละ; the farm
+    headline holds it (ลด ละเลิก, spaces ignored)."""
+    hits = engine.search(build_params(q="ลดละ")).hits
+    assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/23838"]
+
+
+def test_an_exclusion_is_not_split_to_exclude_more(engine):
+    """-ลดละ excludes articles holding ลดละ, not every article with ลด and ละ somewhere."""
+    hits = engine.search(build_params(q="ร้านค้า -ลดละ")).hits
+    assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/4"]

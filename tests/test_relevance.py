@@ -196,3 +196,22 @@ def test_letters_read_as_typed_that_find_nothing_leave_the_other_fall_backs_to_r
     result = undotted_engine.search(build_params(q="กทม ต้นไม้ใหญ่หักโค่น ดอกเบี้ย"))
     assert result.total == 2 and result.did_you_mean is None
     assert "some_words" in [n.code for n in result.notices]
+
+
+def test_the_letters_read_as_typed_do_not_widen_a_query_the_dotted_reading_answers(tmp_path):
+    """ผู้ว่าราชการกทม: the dotted reading finds the governor of Bangkok. The as-typed letters (กทม,
+    which no article writes undotted) must not be dropped to find every governor."""
+    from tests.conftest import data_dir_of
+
+    articles = [
+        {"url": "https://www.thaigov.go.th/news/contents/details/1", "title": "ผู้ว่าราชการ กทม. ลงพื้นที่ตรวจน้ำท่วม",
+         "body": "ผู้ว่าราชการกรุงเทพมหานครลงพื้นที่ตรวจสอบสถานการณ์น้ำท่วมในเขตบางเขน", "date": "2023-09-01"},
+        {"url": "https://www.thaigov.go.th/news/contents/details/2", "title": "ผู้ว่าราชการจังหวัดเชียงใหม่ลงพื้นที่",
+         "body": "ผู้ว่าราชการจังหวัดเชียงใหม่ตรวจสอบสถานการณ์ไฟป่าในอำเภอแม่ริม", "date": "2023-03-01"},
+    ]
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        hits = eng.search(build_params(q="ผู้ว่าราชการกทม")).hits
+    finally:
+        eng.close()
+    assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/1"]
