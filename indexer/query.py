@@ -77,7 +77,8 @@ class ParsedQuery:
     def highlight_terms(self) -> set[str]:
         """Words whose occurrences are marked in snippets: the positive words of the query (and of
         its clauses read as typed)."""
-        typed = [w for c in self.clauses if c.as_typed and not c.negated for w in c.as_typed.words]
+        typed = [w for c in self.clauses if not c.negated for alt in (c, *c.alternatives)
+                 if alt.as_typed and not alt.negated for w in alt.as_typed.words]
         return set(self.words) | set(typed)
 
     @property
@@ -270,6 +271,8 @@ def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
         # A short unspaced chunk that finds nothing is a typo or absent, not "any of its syllables".
         return None
     words = [w for c in positive for w in c.words]
+    # Letters given dots may be written undotted in the article (กทม): either spelling is one of the words.
+    words += [w for c in positive if c.as_typed for w in c.as_typed.words if w not in words]
     first = Clause(words[0], [words[0]])
     first.alternatives = [Clause(w, [w]) for w in words[1:]]
     return ParsedQuery(parsed.text, [first, *(c for c in parsed.clauses if c.negated)], parsed.truncated)

@@ -215,3 +215,18 @@ def test_the_letters_read_as_typed_do_not_widen_a_query_the_dotted_reading_answe
     finally:
         eng.close()
     assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/1"]
+
+
+def test_letters_of_an_or_alternative_are_marked_as_typed_too():
+    from indexer.query import parse
+
+    assert {"กทม", "กรุงเทพมหานคร", "ต้นไม้"} <= parse("ต้นไม้ OR กทม").highlight_terms
+
+
+def test_some_words_keeps_the_letters_as_typed(undotted_engine):
+    """กทม ปริมณฑล ต้นไม้ใหญ่หักโค่น: no article holds every word. With some of the words, the article
+    writing กทม undotted (and ปริมณฑล) is among them, as is the one writing กทม. with the fallen trees."""
+    result = undotted_engine.search(build_params(q="กทม ปริมณฑล ต้นไม้ใหญ่หักโค่น"))
+    assert "some_words" in [n.code for n in result.notices]
+    hit = next(h for h in result.hits if h.url.endswith("/17169"))
+    assert "<mark>กทม</mark>" in hit.snippet
