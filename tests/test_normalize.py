@@ -21,6 +21,7 @@ PAIRS = [
     ("พ ุ่ม", "พุ่ม"),  # space before a combining mark
     ("a \u00a0 b\t c", "a b c"),  # exotic spaces
     ("ย่อหน้า 1\n\n\n  ย่อหน้า 2  ", "ย่อหน้า 1\nย่อหน้า 2"),  # paragraphs kept, one newline each
+    ("\u3000ก\x1c ข \u2028\n \n ค ", "ก ข\nค"),  # other spaces (str.isspace, like \s), blank lines
 ]
 
 
