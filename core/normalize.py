@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 from pythainlp import thai_above_vowels, thai_below_vowels, thai_follow_vowels, thai_lead_vowels, thai_tonemarks
 
 # Invisible characters seen in real titles and bodies (the BOM is not removed by pythainlp), and
@@ -78,9 +79,39 @@ def normalize(text: str | None) -> str:
     return "\n".join(filter(None, (" ".join(line.split()) for line in text.split("\n"))))
 
 
+def _flags() -> tuple[np.ndarray, np.ndarray]:
+    """Per UTF-16 code unit, bits saying where it can stand in the pairs :data:`_MAY_NEED_FIX`
+    looks for (bit 64: a mark that must not repeat); and per (first, second) pair of bits below
+    64, whether such a pair may need a fix."""
+    flags = np.zeros(0x10000, dtype=np.uint8)
+    for bit, chars in ((1, " \n"), (2, _ALL_MARKS), (4, _TONES + "\u0e4c"), (8, _ABOVE_BELOW + _TONES),
+                       (16, thai_follow_vowels), (32, _TONES), (64, _NOREPEAT)):
+        for ch in chars:
+            flags[ord(ch)] |= bit
+    a, b = np.divmod(np.arange(64 * 64), 64)
+    pairs = ((a & 1 > 0) & (b & 2 > 0)) | ((a & 4 > 0) & (b & 8 > 0)) | ((a & 16 > 0) & (b & 32 > 0))
+    return flags, pairs
+
+
+_FLAGS, _PAIRS = _flags()
+_LONG = 400  # characters from which the table beats the regular expressions' scans
+
+
 def _may_need_fix(text: str) -> bool:
     """False only when :func:`_fix_marks` would leave ``text`` as it is."""
-    return (text[:1] != "" and text[0] in _ALL_MARKS) or any(p.search(text) for p in _MAY_NEED_FIX)
+    if text[:1] != "" and text[0] in _ALL_MARKS:
+        return True
+    if len(text) < _LONG:
+        return any(p.search(text) for p in _MAY_NEED_FIX)
+    # The last four expressions look at two characters in a row: one table look-up per character
+    # and one per pair, where each scan tried its character class at every character.
+    if "\u0e45" in text or ("\u0e4d" in text and _MAY_NEED_FIX[1].search(text)):
+        return True
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    flags = _FLAGS[units]
+    if _PAIRS[(flags[:-1] & 63).astype(np.intp) * 64 + (flags[1:] & 63)].any():
+        return True
+    return bool(((units[1:] == units[:-1]) & (flags[1:] >= 64)).any())
 
 
 def _fix_marks(text: str) -> str:
