@@ -30,6 +30,7 @@ from typing import Iterator
 from importlib.resources import files
 
 import geothai
+import numpy as np
 
 from core.normalize import normalize_line
 
@@ -191,7 +192,21 @@ def _district_patterns() -> tuple[re.Pattern, dict[str, str]] | None:
     return re.compile(rf"(?:อำเภอ|อ\.)\s?(?P<name>{_trie_pattern(wanted)})"), wanted
 
 
-_LATIN_RUN = re.compile("(?i)[a-z]+")
+# What (?i)[a-z] matches besides ASCII letters (Unicode case folding): İ ı ſ K (Kelvin sign).
+_LATIN_EXTRA = "\u0130\u0131\u017f\u212a"
+
+
+def _latin_starts(text: str) -> list[int]:
+    """Where each run of (?i)[a-z] letters starts, found in numpy: the expression's scan of a
+    mostly Thai text took a third of the time of finding its provinces."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    latin = (cps | 0x20) - 0x61 < 26  # unsigned: everything below "a" wraps around
+    if any(c in text for c in _LATIN_EXTRA):
+        latin |= np.isin(cps, [ord(c) for c in _LATIN_EXTRA])
+    starts = np.flatnonzero(latin[1:] & ~latin[:-1]) + 1
+    return ([0] if latin[:1].any() else []) + starts.tolist()
+
+
 _PREFIX_BEFORE = re.compile(rf"{_PREFIX}\Z")
 
 
@@ -212,10 +227,10 @@ def _eng_matches(eng_re: re.Pattern, text: str) -> Iterator[re.Match]:
     match starts a word with one, and Thai text has few, which the scan for them skips in C
     (finditer tried the whole pattern at every character: ~2/3 of province extraction)."""
     end = 0
-    for run in _LATIN_RUN.finditer(text):
-        if run.start() < end:
+    for start in _latin_starts(text):
+        if start < end:
             continue
-        m = eng_re.match(text, run.start())
+        m = eng_re.match(text, start)
         if m:
             end = m.end()
             yield m

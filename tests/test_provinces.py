@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 import pytest
@@ -122,3 +123,11 @@ def test_english_names_are_found_where_a_full_scan_finds_them():
         want = [(m.span(), m.groupdict()) for m in eng_re.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in P._eng_matches(eng_re, text)] == want, text
     assert P.extract("", "Governor of Chiang Mai province met in Bangkok") == ["10", "50"]
+
+
+def test_latin_runs_start_where_the_expression_finds_them():
+    from core import provinces as P
+
+    latin = re.compile("(?i)[a-z]+")
+    for text in ("", "a", "กa", "abc กรุง Def1gh", "ſakon İı Kelvin\u212a", "x😀y", "ภาษา English ภาษา", "ก" * 5):
+        assert P._latin_starts(text) == [m.start() for m in latin.finditer(text)], text
