@@ -210,12 +210,44 @@ def _latin_starts(text: str) -> list[int]:
 _PREFIX_BEFORE = re.compile(rf"{_PREFIX}\Z")
 
 
+@functools.lru_cache(maxsize=1)
+def _thai_openings() -> np.ndarray:
+    """Per three characters of the Thai block (7 bits each), whether a Thai name starts so."""
+    table = np.zeros(1 << 21, dtype=bool)
+    for name in _patterns()[2]:
+        # Every name is at least three Thai letters long (checked by the tests).
+        a, b, c = (ord(ch) - 0x0E00 for ch in name[:3])
+        table[(a << 14) | (b << 7) | c] = True
+    return table
+
+
+def _thai_starts(text: str) -> list[int]:
+    """The positions where three characters open a Thai name: the only ones where the names'
+    expression can match. Found in numpy, where ``finditer`` tried the expression at every
+    character (half of the time of finding the provinces)."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(cps) < 3:
+        return []
+    low = cps - 0x0E00  # unsigned: outside the Thai block, 128 or more
+    thai = low < 128
+    low = np.where(thai, low, 0)
+    code = (low[:-2] << 14) | (low[1:-1] << 7) | low[2:]
+    return np.flatnonzero(_thai_openings()[code] & thai[:-2] & thai[1:-1] & thai[2:]).tolist()
+
+
 def _thai_matches(thai_re: re.Pattern, text: str) -> Iterator[tuple[int, int, int, str]]:
     """``(start, name start, end, name)`` of each Thai name, ``start`` before its prefix when one
     precedes it: what ``(?P<prefix>PREFIX)?(?P<name>NAME)`` would find, scanning for names only
-    (a prefix is never inside a name, and one that overlaps the previous name does not count)."""
+    (a prefix is never inside a name, and one that overlaps the previous name does not count).
+    The names are tried where one may start, as ``finditer`` would find them: left to right,
+    each after the end of the one before."""
     last = 0
-    for m in thai_re.finditer(text):
+    for at in _thai_starts(text):
+        if at < last:
+            continue
+        m = thai_re.match(text, at)
+        if not m:
+            continue
         start = m.start()
         before = _PREFIX_BEFORE.search(text, max(last, start - 12), start)
         last = m.end()
