@@ -73,6 +73,8 @@ def normalize(text: str | None) -> str:
             if fixed == text:
                 break
             text = fixed
+            if not _may_need_fix(text):  # the next pass would change nothing: spare it
+                break
     # Spaces last: the fixes above can leave two spaces where a stray mark stood. str.split()
     # splits on what the regular expressions call \s; it takes a fiftieth of the time the
     # substitutions took (their character classes were tried at every character).
