@@ -21,15 +21,15 @@ occasion: a periodic inspection reported in the same words).
 """
 from __future__ import annotations
 
+import functools
 import re
 import zlib
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from core import minhash
-from core.dedupe_markers import markers
+from core.dedupe_markers import marker_ends, markers
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # candidates from Jaccard ~0.5 up: P(candidate | J=0.6) = 0.89, J=0.8: 0.9999
@@ -58,16 +58,62 @@ _TITLE_PREFIX = re.compile(r"^\s*(?:[ก-ฮ]{1,4}\.(?:[ก-ฮ]{1,4}\.)*\d?\s*[
 _NOT_TEXT = re.compile(r"[^0-9a-z\u0e01-\u0e4f\u0e50-\u0e5b]+")
 
 
-@dataclass(frozen=True)
 class Lead:
     """What two copies are compared on: the squashed lead and its shingles, and for markers the
-    cleaned headline, the lead with separators kept (``span``) and the longer text after it (``full``)."""
+    cleaned headline, the lead with separators kept (``span``) and the longer text after it (``full``).
 
-    text: str
-    shingles: frozenset[str]
-    title: str
-    span: str
-    full: str
+    Built as needed, each part once: more than half the pairs the store compares differ in their
+    headlines (:func:`titles_agree`, tried first), which needs neither the body nor the shingles."""
+
+    def __init__(self, title: str, body: str) -> None:
+        self._raw = (title, body)
+        self.title = _clean_title(title)
+
+    @functools.cached_property
+    def _parts(self) -> tuple[str, str, str]:
+        return _lead_parts(*self._raw)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The squashed lead: headline and the body's first letters, no spaces or punctuation."""
+        return self._parts[2]
+
+    @functools.cached_property
+    def shingles(self) -> frozenset[str]:
+        """The lead's character :data:`SHINGLE`-grams (the whole lead when shorter)."""
+        text = self.text
+        if len(text) <= SHINGLE:
+            return frozenset([text]) if text else frozenset()
+        return frozenset({text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)})
+
+    @functools.cached_property
+    def span(self) -> str:
+        """The body's lead with separators kept."""
+        return self._parts[1][: LEAD_CHARS + LEAD_CHARS // 4]  # separators take about a fifth of the characters
+
+    @functools.cached_property
+    def full(self) -> str:
+        """The longer text where the other copy's markers are looked for, boilerplate and datelines included."""
+        return (self._raw[1] or "")[: LEAD_CHARS * 3].lower()
+
+    @functools.cached_property
+    def title_markers(self) -> set[str]:
+        """:func:`markers` of the headline."""
+        return markers(self.title)
+
+    @functools.cached_property
+    def full_markers(self) -> set[str]:
+        """:func:`markers` of :attr:`full`."""
+        return markers(self.full)
+
+    @functools.cached_property
+    def span_markers(self) -> list[tuple[int, str]]:
+        """:func:`marker_ends` of :attr:`span`."""
+        return marker_ends(self.span)
+
+    def span_markers_before(self, end: int) -> set[str]:
+        """``markers(self.span, end)``: the markers of the span ending before ``end``."""
+        return {value for stop, value in self.span_markers if stop < end}
 
 
 def _clean_title(title: str) -> str:
@@ -101,15 +147,7 @@ def lead_text(title: str, body: str) -> str:
 
 def lead_of(title: str, body: str) -> Lead:
     """The comparable lead of an article (headline tags, boilerplate, spaces and punctuation removed)."""
-    head, body_text, text = _lead_parts(title, body)
-    if len(text) <= SHINGLE:
-        grams = frozenset([text]) if text else frozenset()
-    else:
-        grams = frozenset({text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)})
-    span = body_text[: LEAD_CHARS + LEAD_CHARS // 4]  # separators take about a fifth of the characters
-    # The other copy's markers are looked for in the whole text, boilerplate and datelines included.
-    full = (body or "")[: LEAD_CHARS * 3].lower()
-    return Lead(text, grams, head, span, full)
+    return Lead(title, body)
 
 
 def signatures(texts: list[str]) -> list[np.ndarray]:
@@ -145,12 +183,12 @@ def similarity(a: Lead, b: Lead) -> tuple[float, float]:
 def markers_agree(a: Lead, b: Lead) -> bool:
     """The headlines carry the same markers, and over the span both leads cover, each lead's
     markers are all in the other's text (a truncated or shifted copy is not a difference)."""
-    if markers(a.title) != markers(b.title):
+    if a.title_markers != b.title_markers:
         return False
     window = min(len(a.span), len(b.span)) - 40  # a marker cut at the window's edge is no evidence
     if window <= 0:
         return True
-    return markers(a.span, window) <= markers(b.full) and markers(b.span, window) <= markers(a.full)
+    return a.span_markers_before(window) <= b.full_markers and b.span_markers_before(window) <= a.full_markers
 
 
 def _title_grams(title: str) -> set[str]:

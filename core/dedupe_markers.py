@@ -31,15 +31,18 @@ _PATTERN = re.compile(
 )
 
 
-def markers(text: str, end: int | None = None) -> set[str]:
-    """The markers in ``text``; with ``end``, only those ending before it (none cut in two)."""
-    out: set[str] = set()
+def marker_ends(text: str) -> list[tuple[int, str]]:
+    """``(end, marker)`` of every marker in ``text``, in order (ends increase: matches do not overlap)."""
+    out = []
     for m in _PATTERN.finditer(text):
-        if end is not None and m.end() >= end:
-            break
         kind = m.lastgroup
         value = m.group(kind)
         if kind == "num":
             value = value.replace(",", "")
-        out.add(f"{kind}:{value}")
+        out.append((m.end(), f"{kind}:{value}"))
     return out
+
+
+def markers(text: str, end: int | None = None) -> set[str]:
+    """The markers in ``text``; with ``end``, only those ending before it (none cut in two)."""
+    return {value for stop, value in marker_ends(text) if end is None or stop < end}

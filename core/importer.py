@@ -12,6 +12,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -40,18 +41,22 @@ class ImportReport:
     warnings: list[tuple[str, int, str]] = field(default_factory=list)
 
 
-def _open_text(path: Path) -> io.TextIOBase:
+def _open(path: Path) -> io.BufferedIOBase:
     with open(path, "rb") as f:
         magic = f.read(2)
-    if magic == b"\x1f\x8b":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace")
+    return gzip.open(path, "rb") if magic == b"\x1f\x8b" else open(path, "rb")
 
 
-def read_records(path: Path, report: ImportReport) -> Iterator[tuple[int, Record]]:
-    """Records from one file; bad lines go to ``report.skipped`` with their reason."""
+# Lines end as in a file read as text: at "\n", "\r\n" or a lone "\r".
+_ENDS = re.compile(rb"\r\n|\r|\n")
+
+
+def read_lines(path: Path, report: ImportReport) -> Iterator[tuple[int, bytes]]:
+    """Numbered lines of one file, not decoded (workers decode and parse them: the writer's
+    process has the SQLite work to itself); lines of ASCII spaces are left out, an unreadable
+    file or tail goes to ``report.skipped``."""
     try:
-        f = _open_text(path)
+        f = _open(path)
     except OSError as e:
         report.skipped.append((str(path), 0, f"cannot open: {e.strerror or e}"))
         return
@@ -59,45 +64,56 @@ def read_records(path: Path, report: ImportReport) -> Iterator[tuple[int, Record
         lineno = 0
         while True:
             try:
-                line = f.readline()
+                raw = f.readline()
             except (OSError, EOFError) as e:  # a truncated .gz ends the file, not the import
                 report.skipped.append((str(path), lineno + 1, f"unreadable from here on: {e}"))
                 return
-            if not line:
+            if not raw:
                 return
-            lineno += 1
-            if not line.strip():
-                continue
-            report.lines += 1
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                report.skipped.append((str(path), lineno, f"not valid JSON ({e.msg} at column {e.colno})"))
-                continue
-            if not isinstance(obj, dict):
-                report.skipped.append((str(path), lineno, "not a JSON object"))
-                continue
-            bad = [k for k in ("url", "title", "body", "date", "agency", "category", "lang")
-                   if obj.get(k) is not None and not isinstance(obj[k], str)]
-            if bad:
-                report.skipped.append((str(path), lineno, f"fields must be strings: {', '.join(bad)}"))
-                continue
-            yield lineno, Record(
-                url=obj.get("url") or "",
-                title=obj.get("title") or "",
-                body=obj.get("body") or "",
-                date=obj.get("date"),
-                agency=obj.get("agency"),
-                publisher=obj.get("publisher") or obj.get("site"),
-                category=obj.get("category") or "",
-                lang=obj.get("lang"),
-            )
+            pieces = _ENDS.split(raw) if b"\r" in raw else [raw]
+            if len(pieces) > 1 and not pieces[-1]:
+                pieces.pop()  # what follows the last line end
+            for line in pieces:
+                lineno += 1
+                if line.strip():
+                    yield lineno, line
 
 
-def _make(item: tuple[int, Record]) -> tuple[int, object, list[str] | str]:
-    """Worker side: one record -> (line, article, warnings) or (line, None, reason); the
-    article's MinHash is left to :func:`_make_many`."""
-    lineno, rec = item
+def parse_line(line: bytes) -> Record | str | None:
+    """One JSON Lines line as a Record; the reason when it is not one; None for a blank line
+    (spaces only, once decoded)."""
+    text = line.decode("utf-8", errors="replace")
+    if not text.strip():
+        return None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        return f"not valid JSON ({e.msg} at column {e.colno})"
+    if not isinstance(obj, dict):
+        return "not a JSON object"
+    bad = [k for k in ("url", "title", "body", "date", "agency", "category", "lang")
+           if obj.get(k) is not None and not isinstance(obj[k], str)]
+    if bad:
+        return f"fields must be strings: {', '.join(bad)}"
+    return Record(
+        url=obj.get("url") or "",
+        title=obj.get("title") or "",
+        body=obj.get("body") or "",
+        date=obj.get("date"),
+        agency=obj.get("agency"),
+        publisher=obj.get("publisher") or obj.get("site"),
+        category=obj.get("category") or "",
+        lang=obj.get("lang"),
+    )
+
+
+def _make(item: tuple[int, bytes]) -> tuple[int, object, list[str] | str | None]:
+    """Worker side: one line -> (line, article, warnings), (line, None, reason) or, for a blank
+    line, (line, None, None); the article's MinHash is left to :func:`_make_many`."""
+    lineno, line = item
+    rec = parse_line(line)
+    if not isinstance(rec, Record):
+        return lineno, None, rec
     try:
         article, warnings = make_article(rec, sign=False)
     except RecordError as e:
@@ -105,7 +121,7 @@ def _make(item: tuple[int, Record]) -> tuple[int, object, list[str] | str]:
     return lineno, article, warnings
 
 
-def _make_many(items: list[tuple[int, Record]]) -> list[tuple[int, object, list[str] | str]]:
+def _make_many(items: list[tuple[int, bytes]]) -> list[tuple[int, object, list[str] | str | None]]:
     """Worker side: :func:`_make` over a chunk, then the chunk's MinHashes at once."""
     out = [_make(item) for item in items]
     sign_articles([article for _, article, _ in out if article is not None])
@@ -141,11 +157,13 @@ def import_files(store: Store, paths: list[Path], progress: Callable[[int], None
         if workers > 1:
             pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_started)
         for path in paths:
-            records = read_records(Path(path), report)
-            chunks = _chunks(records, _CHUNK)
+            chunks = _chunks(read_lines(Path(path), report), _CHUNK)
             made = (m for ms in (pool.imap(_make_many, chunks) if pool else map(_make_many, chunks)) for m in ms)
             batch = []
             for lineno, article, info in made:
+                if info is None:
+                    continue  # blank once decoded: not a line of the count
+                report.lines += 1
                 if article is None:
                     report.skipped.append((str(path), lineno, str(info)))
                     continue

@@ -3,8 +3,8 @@
 bytes, which :mod:`core.dedupe` used to compute one n-gram at a time in Python (a third of an
 import's CPU time).
 
-Every n-gram of every text of a batch goes through a table-driven CRC-32 together, one byte
-position at a time; then the MurmurHash3 finalizer and the 64 affine permutations, and a minimum
+The CRC-32 of every n-gram of every text of a batch is computed together, one character position
+of the n-grams at a time (see :func:`gram_crcs`); then the MurmurHash3 finalizer and the 64 affine permutations, and a minimum
 per text. A text shorter than ``n`` characters is one n-gram (the whole text); an empty text
 has the empty signature (every value 2**32 - 1). Repeated n-grams need no removal: the minimum
 over a multiset is the minimum over its set.
@@ -12,19 +12,11 @@ over a multiset is the minimum over its set.
 from __future__ import annotations
 
 import functools
+import zlib
 
 import numpy as np
 
 _MAX = np.uint32(0xFFFFFFFF)
-
-
-@functools.lru_cache(maxsize=1)
-def _crc_table() -> np.ndarray:
-    """The reflected CRC-32 table (polynomial 0xEDB88320) that zlib uses."""
-    t = np.arange(256, dtype=np.uint32)
-    for _ in range(8):
-        t = np.where(t & 1, (t >> np.uint32(1)) ^ np.uint32(0xEDB88320), t >> np.uint32(1)).astype(np.uint32)
-    return t
 
 
 @functools.lru_cache(maxsize=4)
@@ -44,10 +36,48 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
+# CRC-32 is affine over GF(2): the register after a message is the XOR of what each byte does
+# alone, and a character's share only depends on the character and on how many bytes follow it in
+# the n-gram. With a table of those shares, an n-gram's CRC is n look-ups (one per character) over
+# slices of the batch, where the byte-wise CRC took a gather and a table look-up per byte.
+_DENSE = 0x1000  # Latin, Thai and everything below: one table row per code point, no sorting
+
+
+def _shift(reg: int, zeros: int) -> int:
+    """The CRC register ``reg`` (no pre- or post-inversion) after ``zeros`` zero bytes."""
+    return zlib.crc32(bytes(zeros), reg ^ 0xFFFFFFFF) ^ 0xFFFFFFFF
+
+
+@functools.lru_cache(maxsize=8)
+def _shares(chars: tuple[int, ...], n: int) -> np.ndarray:
+    """``[b, k]``: the register share of character ``chars[k]`` followed by ``b`` bytes of an
+    n-gram (``b`` < 4 n), with a zero register before it."""
+    out = np.zeros((4 * n, len(chars)), dtype=np.uint32)
+    for k, cp in enumerate(chars):
+        reg = zlib.crc32(chr(cp).encode("utf-8"), 0xFFFFFFFF) ^ 0xFFFFFFFF
+        for b in range(4 * n):
+            out[b, k] = reg
+            reg = _shift(reg, 1)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _dense_shares(n: int) -> np.ndarray:
+    """:func:`_shares` of every code point below ``_DENSE``, indexed by the code point."""
+    return _shares(tuple(range(_DENSE)), n)
+
+
+@functools.lru_cache(maxsize=4)
+def _crc_of_zeros(n: int) -> np.ndarray:
+    """``zlib.crc32`` of 0 .. 4 n zero bytes: what the inversions add to a message of that length."""
+    return np.array([zlib.crc32(bytes(k)) for k in range(4 * n + 1)], dtype=np.uint32)
+
+
 def gram_crcs(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
     """``zlib.crc32`` of the UTF-8 bytes of every character n-gram of every text (the whole text
     when it is shorter, nothing when it is empty), text after text; and how many each text has."""
-    counts = np.array([len(t) - n + 1 if len(t) > n else (1 if t else 0) for t in texts], dtype=np.int64)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    counts = np.where(lengths >= n, lengths - n + 1, (lengths > 0).astype(np.int64))
     joined = "".join(texts)
     if not joined:
         return np.zeros(0, np.uint32), counts
@@ -55,25 +85,30 @@ def gram_crcs(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
     width = 1 + (cps >= 0x80).astype(np.int64) + (cps >= 0x800) + (cps >= 0x10000)
     offsets = np.zeros(len(cps) + 1, dtype=np.int64)
     np.cumsum(width, out=offsets[1:])
-    buf = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
-    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    if int(cps.max()) < _DENSE:
+        shares, ids = _dense_shares(n), cps
+    else:
+        uniq, ids = np.unique(cps, return_inverse=True)
+        shares = _shares(tuple(int(c) for c in uniq), n)
+    flat, row = shares.ravel(), shares.shape[1]
+    # Every position of the joined texts starts an n-gram; the ones that cross into the next text
+    # (or start a text shorter than n) are dropped at the end.
+    span = max(len(cps) - n + 1, 0)
+    ends = offsets[n : n + span]
+    reg = _crc_of_zeros(n)[ends - offsets[:span]]
+    for i in range(n):
+        reg ^= flat[(ends - offsets[i + 1 : i + 1 + span]) * row + ids[i : i + span]]
     text_start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    # n-gram i of text k starts at character text_start[k] + i and spans min(n, len) characters.
-    owner = np.repeat(np.arange(len(texts)), counts)
-    first = np.repeat(text_start - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-    starts = first + np.arange(len(owner))
-    ends = starts + np.minimum(lengths[owner], n)
-    byte_start = offsets[starts]
-    byte_len = offsets[ends] - byte_start
-    table = _crc_table()
-    reg = np.full(len(starts), _MAX, dtype=np.uint32)
-    last = len(buf) - 1
-    shortest = int(byte_len.min())
-    for k in range(int(byte_len.max())):
-        byte = buf[np.minimum(byte_start + k, last)] if k >= shortest else buf[byte_start + k]
-        new = table[(reg ^ byte) & np.uint32(0xFF)] ^ (reg >> np.uint32(8))
-        reg = new if k < shortest else np.where(byte_len > k, new, reg)
-    return reg ^ _MAX, counts
+    whole = lengths >= n
+    # The g-th n-gram of these texts, the i-th of its own, starts at its text's start + i.
+    firsts = np.repeat(text_start[whole] - (np.cumsum(counts[whole]) - counts[whole]), counts[whole])
+    crcs = reg[firsts + np.arange(len(firsts))]
+    short = np.flatnonzero((lengths < n) & (lengths > 0))
+    if len(short):  # a text shorter than n is one n-gram, the whole text: inserted in its place
+        at = np.cumsum(counts)[short] - 1
+        crcs = np.insert(crcs, at - np.arange(len(short)),
+                         [zlib.crc32(texts[k].encode("utf-8")) for k in short]).astype(np.uint32)
+    return crcs, counts
 
 
 def signatures(texts: list[str], n: int, num_perm: int, seed: int) -> list[np.ndarray]:
@@ -90,3 +125,4 @@ def signatures(texts: list[str], n: int, num_perm: int, seed: int) -> list[np.nd
         out.append((a * hashed[pos : pos + c] + b).min(axis=1))
         pos += c
     return out
+

@@ -30,6 +30,7 @@ from typing import Iterator
 from importlib.resources import files
 
 import geothai
+import numpy as np
 
 from core.normalize import normalize_line
 
@@ -191,16 +192,62 @@ def _district_patterns() -> tuple[re.Pattern, dict[str, str]] | None:
     return re.compile(rf"(?:อำเภอ|อ\.)\s?(?P<name>{_trie_pattern(wanted)})"), wanted
 
 
-_LATIN_RUN = re.compile("(?i)[a-z]+")
+# What (?i)[a-z] matches besides ASCII letters (Unicode case folding): İ ı ſ K (Kelvin sign).
+_LATIN_EXTRA = "\u0130\u0131\u017f\u212a"
+
+
+def _latin_starts(text: str) -> list[int]:
+    """Where each run of (?i)[a-z] letters starts, found in numpy: the expression's scan of a
+    mostly Thai text took a third of the time of finding its provinces."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    latin = (cps | 0x20) - 0x61 < 26  # unsigned: everything below "a" wraps around
+    if any(c in text for c in _LATIN_EXTRA):
+        latin |= np.isin(cps, [ord(c) for c in _LATIN_EXTRA])
+    starts = np.flatnonzero(latin[1:] & ~latin[:-1]) + 1
+    return ([0] if latin[:1].any() else []) + starts.tolist()
+
+
 _PREFIX_BEFORE = re.compile(rf"{_PREFIX}\Z")
+
+
+@functools.lru_cache(maxsize=1)
+def _thai_openings() -> np.ndarray:
+    """Per three characters of the Thai block (7 bits each), whether a Thai name starts so."""
+    table = np.zeros(1 << 21, dtype=bool)
+    for name in _patterns()[2]:
+        # Every name is at least three Thai letters long (checked by the tests).
+        a, b, c = (ord(ch) - 0x0E00 for ch in name[:3])
+        table[(a << 14) | (b << 7) | c] = True
+    return table
+
+
+def _thai_starts(text: str) -> list[int]:
+    """The positions where three characters open a Thai name: the only ones where the names'
+    expression can match. Found in numpy, where ``finditer`` tried the expression at every
+    character (half of the time of finding the provinces)."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(cps) < 3:
+        return []
+    low = cps - 0x0E00  # unsigned: outside the Thai block, 128 or more
+    thai = low < 128
+    low = np.where(thai, low, 0)
+    code = (low[:-2] << 14) | (low[1:-1] << 7) | low[2:]
+    return np.flatnonzero(_thai_openings()[code] & thai[:-2] & thai[1:-1] & thai[2:]).tolist()
 
 
 def _thai_matches(thai_re: re.Pattern, text: str) -> Iterator[tuple[int, int, int, str]]:
     """``(start, name start, end, name)`` of each Thai name, ``start`` before its prefix when one
     precedes it: what ``(?P<prefix>PREFIX)?(?P<name>NAME)`` would find, scanning for names only
-    (a prefix is never inside a name, and one that overlaps the previous name does not count)."""
+    (a prefix is never inside a name, and one that overlaps the previous name does not count).
+    The names are tried where one may start, as ``finditer`` would find them: left to right,
+    each after the end of the one before."""
     last = 0
-    for m in thai_re.finditer(text):
+    for at in _thai_starts(text):
+        if at < last:
+            continue
+        m = thai_re.match(text, at)
+        if not m:
+            continue
         start = m.start()
         before = _PREFIX_BEFORE.search(text, max(last, start - 12), start)
         last = m.end()
@@ -212,10 +259,10 @@ def _eng_matches(eng_re: re.Pattern, text: str) -> Iterator[re.Match]:
     match starts a word with one, and Thai text has few, which the scan for them skips in C
     (finditer tried the whole pattern at every character: ~2/3 of province extraction)."""
     end = 0
-    for run in _LATIN_RUN.finditer(text):
-        if run.start() < end:
+    for start in _latin_starts(text):
+        if start < end:
             continue
-        m = eng_re.match(text, run.start())
+        m = eng_re.match(text, start)
         if m:
             end = m.end()
             yield m

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from core.importer import import_files
 from core.store import Store
 from govsearch.cli import cli
 from core.paths import store_path
@@ -171,3 +172,17 @@ def test_language_guess_equals_the_counting_rule():
     for text in texts:
         assert _guess_lang(text) == _lang_by_counting(text), text[:40]
     assert {_guess_lang(t) for t in texts} == {"th", "en"}
+
+
+def test_lines_end_as_in_a_text_file(tmp_path):
+    """Lines end at \\n, \\r\\n or a lone \\r, and a line of (any) spaces is blank, as when the file
+    was read as text: line numbers in the messages and the counts stay the same."""
+    src = tmp_path / "ends.jsonl"
+    src.write_bytes('{"url": "https://www.moi.go.th/e/1", "title": "หนึ่ง"}\r\n\r\n'
+                    '{"url": "https://www.moi.go.th/e/2", "title": "สอง"}\r[1]\n'
+                    '\u3000\u00a0\n{bad\r\n{"url": "https://www.moi.go.th/e/3", "title": "สาม"}'.encode("utf-8"))
+    with Store(store_path(tmp_path / "d")) as store:
+        report = import_files(store, [src], workers=1)
+        assert store.count_articles() == 3
+    assert report.lines == 5 and report.new == 3
+    assert [(line, reason[:12]) for _f, line, reason in report.skipped] == [(4, "not a JSON o"), (6, "not valid JS")]

@@ -47,3 +47,13 @@ def test_lead_text_is_the_leads_text_and_signature_agrees():
         lead = lead_of(r["title"], r["body"])
         assert lead_text(r["title"], r["body"]) == lead.text
         assert np.array_equal(signature(lead), _datasketch(lead.text))
+
+
+def test_short_and_empty_texts_inside_a_batch_keep_their_places():
+    # Real leads (Thai and Latin only: the per-code-point table) with short and empty texts
+    # between them, then the same batch with a character past that table (the sorted path).
+    leads = [lead_text(r["title"], r["body"]) for r in SAMPLE[:12]]
+    texts = leads[:5] + ["ab", "", "กขค", "abcd"] + leads[5:] + ["x"]
+    for batch in (texts, texts + ["ก😀ขคงจฉ"]):
+        for text, sig in zip(batch, signatures(batch)):
+            assert np.array_equal(sig, _datasketch(text)), text[:40]

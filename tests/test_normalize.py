@@ -21,6 +21,7 @@ PAIRS = [
     ("พ ุ่ม", "พุ่ม"),  # space before a combining mark
     ("a \u00a0 b\t c", "a b c"),  # exotic spaces
     ("ย่อหน้า 1\n\n\n  ย่อหน้า 2  ", "ย่อหน้า 1\nย่อหน้า 2"),  # paragraphs kept, one newline each
+    ("\u3000ก\x1c ข \u2028\n \n ค ", "ก ข\nค"),  # other spaces (str.isspace, like \s), blank lines
 ]
 
 
@@ -64,3 +65,19 @@ def test_text_the_pre_check_passes_needs_no_fix(text):
 
     if not _may_need_fix(text):
         assert _fix_marks(text) == text
+
+
+def test_long_texts_are_checked_by_the_table_as_by_the_expressions():
+    # Every pair of characters of the Thai block, space and newline, and each tripled (a repeat),
+    # inside a text long enough for the table: it flags exactly what the expressions flag.
+    from core.normalize import _LONG, _MAY_NEED_FIX, _may_need_fix
+
+    chars = [" ", "\n", "a"] + [chr(c) for c in range(0x0E01, 0x0E5C)]
+    pad = "ก" * _LONG
+    cases = [pad + a + b + "ก" for a in chars for b in chars] + [pad + c * 3 for c in chars]
+    flagged = 0
+    for text in cases:
+        want = any(p.search(text) for p in _MAY_NEED_FIX)
+        assert _may_need_fix(text) == want, [hex(ord(c)) for c in text[_LONG:]]
+        flagged += want
+    assert 0 < flagged < len(cases)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 import pytest
@@ -122,3 +123,23 @@ def test_english_names_are_found_where_a_full_scan_finds_them():
         want = [(m.span(), m.groupdict()) for m in eng_re.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in P._eng_matches(eng_re, text)] == want, text
     assert P.extract("", "Governor of Chiang Mai province met in Bangkok") == ["10", "50"]
+
+
+def test_latin_runs_start_where_the_expression_finds_them():
+    from core import provinces as P
+
+    latin = re.compile("(?i)[a-z]+")
+    for text in ("", "a", "กa", "abc กรุง Def1gh", "ſakon İı Kelvin\u212a", "x😀y", "ภาษา English ภาษา", "ก" * 5):
+        assert P._latin_starts(text) == [m.start() for m in latin.finditer(text)], text
+
+
+def test_thai_names_are_found_where_a_full_scan_finds_them():
+    """Trying the names only where three letters open one finds what ``finditer`` finds."""
+    from core import provinces as P
+
+    thai_re, _eng_re, thai, _eng = P._patterns()
+    assert all(len(n) >= 3 and all("\u0e00" <= ch <= "\u0e7f" for ch in n[:3]) for n in thai)
+    for text in ("", "กท", "กทม", "กทม.", "จ.เชียงใหม่เชียงราย", "นครนายกนครปฐม", "😀ตาก😀น่าน", "จังหวัดพระนครศรีอยุธยา อยุธยา",
+                 "ลำปาง,แพร่ และเลย", "กรุงเทพมหานครกรุงเทพฯ"):
+        want = [(m.start(), m.group()) for m in thai_re.finditer(text)]
+        assert [(name_start, name) for _s, name_start, _e, name in P._thai_matches(thai_re, text)] == want, text
