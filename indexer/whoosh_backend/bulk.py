@@ -34,7 +34,7 @@ from indexer.thai import dictionary_words, lexicon, text_positions
 from indexer.vocabulary import choose, count
 from indexer.whoosh_backend import sidecar
 from indexer.whoosh_backend.analysis import ThaiTokenizer, schema_lexicon
-from indexer.whoosh_backend.termpool import TermPool, write_postings
+from indexer.whoosh_backend.termpool import Encodings, TermPool, write_postings
 
 _CHUNK = 20_000  # postings per marshalled block of a run
 _REPORT_EVERY = 200  # articles between progress messages
@@ -78,17 +78,11 @@ class _ChunkedPool(PostingPool):
             self._remove_run(path)
 
 
-_ONE_POSITION: dict[int, bytes] = {}
+_KEEP_ENCODINGS = 1  # positions per list whose encodings a bulk writer keeps (termpool.Encodings)
 
 
-def _encode_positions(poses: list[int]) -> bytes:
-    """``Positions.encode``, the same bytes: most terms occur once in a document, and their
-    encodings are kept by position."""
-    if len(poses) == 1:
-        found = _ONE_POSITION.get(poses[0])
-        if found is None:
-            found = _ONE_POSITION[poses[0]] = pack_uint(1) + dumps(poses, 2)
-        return found
+def _encode_positions(poses: tuple[int, ...]) -> bytes:
+    """``Positions.encode`` of the list of ``poses``, the same bytes."""
     return pack_uint(len(poses)) + dumps([poses[0], *map(sub, poses[1:], poses[:-1])], 2)
 
 
@@ -167,6 +161,7 @@ class _BulkWriter(SegmentWriter):
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = TermPool(self._tempstorage, limitmb=limitmb)
         self._fast = _fast_fields(self.schema)
+        self._encodings = Encodings(_encode_positions, _KEEP_ENCODINGS)
 
     def add_document(self, **fields):
         # SegmentWriter.add_document for this schema (no vectors, no separate spelling fields),
@@ -191,7 +186,7 @@ class _BulkWriter(SegmentWriter):
                     positions = self._fast.get(name)
                     if positions is not None:
                         length = pool.add_positions(name, docnum, positions(value), field.format.field_boost * boost,
-                                                    _encode_positions, _ONE_POSITION)
+                                                    self._encodings)
                     else:
                         for tbytes, freq, weight, vbytes in field.index(value):
                             if field.scorable:

@@ -3,9 +3,12 @@
 Whoosh's segment writer pools every posting as a tuple, sorts them all (an external merge sort)
 and hands them one at a time to the postings writer; the profile of a build worker spent about
 half its time there. A bulk worker adds its documents in document order, so each term's postings
-arrive already sorted: :class:`TermPool` appends them to the term's arrays, sorts only the terms,
+arrive already sorted: :class:`TermPool` appends them to the term's arrays (the Thai fields, a
+document's field at a time: to flat arrays, grouped by term with a stable numpy sort when written,
+so that adding takes no Python step per posting), sorts only the terms,
 and :func:`write_postings` writes each term's postings in Whoosh's blocks of 128 with Whoosh's own
-block and term-info code, so the segment's files are byte for byte the ones Whoosh writes.
+block and term-info code: the segment Whoosh writes, its posting blocks pickled with a newer
+protocol (the same content when loaded, about two thirds of the bytes).
 
 Past ``limitmb`` the pool writes its terms to a run on disk and starts afresh; the runs hold
 successive documents, so merging them is concatenating each term's pieces in run order.
@@ -17,10 +20,12 @@ import marshal
 import struct
 import zlib
 from array import array
-from itertools import chain
+from itertools import chain, repeat
 from operator import sub
 from pickle import dumps
-from typing import Iterator
+from typing import Callable, Iterator
+
+import numpy as np
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter
 from whoosh.system import pack_int
@@ -30,8 +35,11 @@ from whoosh.util.numeric import length_to_byte
 
 _TERM_BYTES = 250  # memory of a new term's arrays and dict entry, roughly
 _POSTING_BYTES = 22  # an id (4), a weight (8), a value reference (8), with the arrays' slack
+_FLAT_POSTING_BYTES = 30  # a term number, an id and a count (4 each), a boost and a value reference (8)
+_VALUE_BYTES = 50  # a value of several positions: a bytes object of its own
 _RUN_TERMS = 2000  # terms per marshalled block of a run
 _BLOB = struct.Struct("<I")
+_PROTOCOL = 5  # of a posting block's pickle (see _block_writer)
 
 # (ids, weights, values): a term's postings in document order.
 Postings = tuple[array, array, list]
@@ -45,6 +53,7 @@ class TermPool:
         self.limit = limitmb * 1024 * 1024
         self.size = 0
         self.fields: dict[str, dict] = {}  # field -> term (str or bytes) -> Postings
+        self.flat: dict[str, _Flat] = {}  # fields added a document's field at a time (add_positions)
         self.runs: list[str] = []
         self.saved = 0  # runs written, all told
 
@@ -68,29 +77,30 @@ class TermPool:
         self.size += _POSTING_BYTES + (len(vbytes) + 33 if vbytes else 0)
 
     def add_positions(self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float,
-                      encode, single: dict[int, bytes]) -> int:
-        """The postings of one document's field from its terms' positions (``encode``: the
-        format's encoding of a position list; ``single``: the encodings of single positions it
-        has made, by position); returns the field's length (its positions)."""
-        terms = self._terms(fieldname)
-        size = length = 0
-        for word, poses in positions.items():
-            rec = terms.get(word)
-            if rec is None:
-                rec = terms[word] = (array("I"), array("d"), [])
-                size += _TERM_BYTES
-            n = len(poses)
-            length += n
-            rec[0].append(docnum)
-            rec[1].append(n * boost)
-            if n == 1:  # most terms occur once in a document: their encodings are shared
-                value = single.get(poses[0]) or encode(poses)
-            else:
-                value = encode(poses)
-                size += len(value) + 33
-            rec[2].append(value)
-        self.size += size + _POSTING_BYTES * len(positions)
-        return length
+                      encodings: "Encodings") -> int:
+        """The postings of one document's field from its terms' positions (``encodings``: the
+        format's encodings of position lists, by positions); returns the field's length (its
+        positions). They are appended to the field's flat arrays (:class:`_Flat`) with no Python
+        step per posting; :meth:`_sorted` groups them by term."""
+        if fieldname in self.fields:
+            raise ValueError(f"field {fieldname!r} is pooled posting by posting already")
+        flat = self.flat.get(fieldname)
+        if flat is None:
+            flat = self.flat[fieldname] = _Flat()
+        k = len(positions)
+        known = len(flat.words)
+        flat.tids.extend(map(flat.ids.__getitem__, positions))
+        lists = positions.values()
+        counts = flat.counts
+        counts.extend(map(len, lists))
+        added = counts[-k:] if k else counts[:0]
+        flat.values.extend(map(encodings.__getitem__, map(tuple, lists)))
+        flat.docs.extend(repeat(docnum, k))
+        flat.boosts.extend(repeat(boost, k))
+        # A value of several positions is a bytes object of its own (single ones are shared).
+        self.size += (_TERM_BYTES * (len(flat.words) - known) + _FLAT_POSTING_BYTES * k
+                      + _VALUE_BYTES * (k - added.count(1)))
+        return sum(added)
 
     def check_size(self) -> None:
         """Write the pool to a run when it holds more than its limit (between documents)."""
@@ -98,7 +108,10 @@ class TermPool:
             self.save()
 
     def _sorted(self) -> Iterator[tuple[str, bytes, Postings]]:
-        for fieldname in sorted(self.fields):
+        for fieldname in sorted({*self.fields, *self.flat}):
+            if fieldname in self.flat:
+                yield from self.flat[fieldname].sorted(fieldname)
+                continue
             terms = self.fields[fieldname]
             # UTF-8 orders as code points do, but a field's terms are sorted as bytes, as Whoosh does.
             keyed = [(t.encode("utf-8") if type(t) is str else t, rec) for t, rec in terms.items()]
@@ -108,7 +121,7 @@ class TermPool:
 
     def save(self) -> None:
         """Write the pooled terms to a new run and empty the pool."""
-        if not self.fields:
+        if not self.fields and not self.flat:
             return
         path = f"{random_name()}.terms"
         with self._tempstore.create_file(path).raw_file() as f:
@@ -122,7 +135,7 @@ class TermPool:
                 _write_blob(f, block)
         self.runs.append(path)
         self.saved += 1
-        self.fields = {}
+        self.fields, self.flat = {}, {}
         self.size = 0
 
     def _read_run(self, path: str) -> Iterator[tuple[str, bytes, Postings]]:
@@ -139,7 +152,7 @@ class TermPool:
         """Every ``(fieldname, tbytes, postings)``, sorted by field and term (the pool is spent)."""
         if not self.runs:
             yield from self._sorted()
-            self.fields = {}
+            self.fields, self.flat = {}, {}
             return
         self.save()
         merged = heapq.merge(*map(self._read_run, self.runs), key=lambda ftr: (ftr[0], ftr[1]))
@@ -166,7 +179,68 @@ class TermPool:
             except OSError:
                 pass
         self.runs = []
-        self.fields = {}
+        self.fields, self.flat = {}, {}
+
+
+class Encodings(dict):
+    """A format's encodings of position lists, by positions (a tuple): those of ``keep`` positions
+    or fewer are kept (most terms occur once in a document, at one of a few thousand positions),
+    the others encoded afresh (they rarely recur)."""
+
+    def __init__(self, encode: Callable[[tuple[int, ...]], bytes], keep: int = 1):
+        super().__init__()
+        self.encode, self.keep = encode, keep
+
+    def __missing__(self, poses: tuple[int, ...]) -> bytes:
+        value = self.encode(poses)
+        if len(poses) <= self.keep:
+            self[poses] = value
+        return value
+
+
+class _TermIds(dict):
+    """Term -> its number in a field, numbering new terms as they come."""
+
+    def __init__(self, words: list[str]):
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, word: str) -> int:
+        tid = self[word] = len(self.words)
+        self.words.append(word)
+        return tid
+
+
+class _Flat:
+    """A field's postings in order of addition: one entry per (document, term) in flat arrays,
+    grouped by term only when written (a stable sort keeps each term's documents in order)."""
+
+    def __init__(self):
+        self.words: list[str] = []
+        self.ids = _TermIds(self.words)
+        self.tids, self.docs, self.counts = array("I"), array("I"), array("I")
+        self.boosts = array("d")
+        self.values: list[bytes] = []
+
+    def sorted(self, fieldname: str) -> Iterator[tuple[str, bytes, Postings]]:
+        """``(fieldname, tbytes, postings)`` of each term, sorted by term bytes (as Whoosh sorts)."""
+        if not self.words:
+            return
+        btexts = [w.encode("utf-8") for w in self.words]
+        order = sorted(range(len(btexts)), key=btexts.__getitem__)
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        keys = rank[np.frombuffer(self.tids, dtype=np.uint32)]
+        perm = np.argsort(keys, kind="stable")
+        ends = np.cumsum(np.bincount(keys, minlength=len(order))).tolist()
+        ids = array("I", np.frombuffer(self.docs, dtype=np.uint32)[perm].tobytes())
+        weights = array("d", (np.frombuffer(self.counts, dtype=np.uint32)[perm]
+                              * np.frombuffer(self.boosts, dtype=np.float64)[perm]).tobytes())
+        values = list(map(self.values.__getitem__, perm.tolist()))
+        start = 0
+        for tid, end in zip(order, ends):
+            yield fieldname, btexts[tid], (ids[start:end], weights[start:end], values[start:end])
+            start = end
 
 
 def _write_blob(f, block: list) -> None:
@@ -248,7 +322,11 @@ def _block_writer(pw: W3PostingsWriter):
             mini_values = None
         else:
             mini_values = b"".join(values)
-        databytes = dumps((tuple(map(sub, ids, chain((0,), ids))), mini_weights, mini_values), 2)
+        # Whoosh pickles with protocol 2, which has no opcode for bytes: each value is pickled as
+        # a call of codecs.encode on a latin-1 str (and unpickled by calling it). Protocol 5
+        # pickles them as bytes: the same tuple when loaded, and about two thirds of the bytes.
+        # Readers only ``loads`` the block, whatever its protocol.
+        databytes = dumps((tuple(map(sub, ids, chain((0,), ids))), mini_weights, mini_values), _PROTOCOL)
         comp = pw._compression
         if comp:
             databytes = zlib.compress(databytes, comp)
