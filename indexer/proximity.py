@@ -250,7 +250,9 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         # Without the first or last word, and without the first or last letter (the rest segmented
         # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).
         readings += [c.words[1:], c.words[:-1]]
-        readings += [[w for w, _s, _e in iter_spans(t)] for t in (c.text[1:], c.text[:-1])]
+        # The letters, not a dot or a bracket pasted at an end ("…เผยก." is cut at ก, not at the dot).
+        core = _EDGES.sub("", c.text) or c.text
+        readings += [[w for w, _s, _e in iter_spans(t)] for t in (core[1:], core[:-1])]
     alternatives: list[Clause] = []
     for words in readings:
         if words and words != c.words and all(words != a.words for a in alternatives):
