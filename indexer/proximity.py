@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
@@ -158,7 +159,9 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
 # พ.ศ. 2566: spaced or not as the writer likes).
 _SOFT_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e.])|(?<=\.) ")
 _EDGES = re.compile(r"^[^\w\u0e01-\u0e4e]+|[^\w\u0e01-\u0e4e]+$")
-_PRINTED_MARK = re.compile(r"[^\w\u0e01-\u0e4e.]")  # a space left, or a mark other than a dot
+# A mark other than a dot or a space: a space alone beside a number or a Latin word ("ฝุ่น PM2.5")
+# is how the user types, as re-spaceable as Thai; with brackets or quotes the fragment was pasted.
+_PRINTED_MARK = re.compile(r"[^\w\u0e01-\u0e4e. ]")
 
 
 def as_printed(text: str) -> str:
@@ -258,8 +261,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         if words and words != c.words and all(words != a.words for a in alternatives):
             alternatives.append(Clause(c.text, words))
     wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives, as_typed=c.as_typed)
-    return ParsedQuery(parsed.text, [wide if x is c else x for x in parsed.clauses], parsed.truncated,
-                       printed=parsed.printed)
+    return replace(parsed, clauses=[wide if x is c else x for x in parsed.clauses], undotted=None)
 
 
 MIN_TAIL, MAX_TAIL = 3, 20  # letters of a cut word's tail looked up in the index's words
