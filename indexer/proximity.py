@@ -13,13 +13,16 @@ looked at the same way when it has several clauses (a pasted fragment with a num
 "วันเด็กแห่งชาติ 2566 ทำเนียบรัฐบาล", is three clauses that stand together in one headline), and a
 headline holding the query exactly as typed (abbreviations as the user wrote them, a word cut at
 either end of the selection) earns one tier more than one that holds only its spelled-out words, and
-one more when it also holds the dots and ฯ the user typed (ประวิตรฯ ย้ำ, not ประวิตร ย้ำ).
+one more when it also holds the dots and ฯ the user typed (ประวิตรฯ ย้ำ, not ประวิตร ย้ำ), and one
+more when it prints the query as pasted, brackets, quotes and the spaces beside numbers and Latin
+words kept ("2019 (COVID-19)", not "2019(COVID-19)").
 Engine-neutral: plain strings in, numbers out.
 """
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
@@ -88,7 +91,7 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     """The bonus of one article (its normalised title and body) for the query's multi-word clauses
     (and the whole query, when it has several clauses): per run, 3 tiers in the headline, 2 in the
     lead of the body or nearly together in the headline, 1 for nearly together in the lead; one more
-    for the query as typed in the headline. Each tier is worth more than any BM25 score, so that
+    for the query as typed in the headline (and one each for its marks and for its print). Each tier is worth more than any BM25 score, so that
     together always ranks above apart; below the headline tier, the run's count in the body adds a
     BM25-sized score."""
     tiers = 0
@@ -141,8 +144,39 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
             if ("." in marked or "ฯ" in marked) and marked in title_marked:
                 tiers += 1
                 break
+        # A fragment pasted with its brackets, quotes or a space beside a number or a Latin word
+        # ("…โคโรนา 2019 (COVID-19) ประจำ") is a copy of one headline: the one that prints it so, not
+        # one that reads "2019(COVID-19)", is the one it was copied from.
+        printed = printed_query(parsed.printed)
+        if printed is not None and printed in as_printed(title):
+            tiers += 1
     # Capped below a tier: however many runs a long pasted query has, a tier still outranks them.
     return TIER * tiers + min(often, TIER / 2)
+
+
+# Spaces a reader does not take for part of a headline: between Thai letters (Thai is re-spaced at
+# will: "สำนักงาน ปลัดกระทรวง" is สำนักงานปลัดกระทรวง) and after an abbreviation's dot (พล.อ. ประวิตร,
+# พ.ศ. 2566: spaced or not as the writer likes).
+_SOFT_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e.])|(?<=\.) ")
+_EDGES = re.compile(r"^[^\w\u0e01-\u0e4e]+|[^\w\u0e01-\u0e4e]+$")
+# A mark other than a dot or a space: a space alone beside a number or a Latin word ("ฝุ่น PM2.5")
+# is how the user types, as re-spaceable as Thai; with brackets or quotes the fragment was pasted.
+_PRINTED_MARK = re.compile(r"[^\w\u0e01-\u0e4e. ]")
+
+
+def as_printed(text: str) -> str:
+    """``text`` lower-cased, its spaces collapsed, without the spaces a reader ignores (between Thai
+    letters, beside a dot): how a fragment is compared with a headline as printed."""
+    return _SOFT_SPACE.sub("", " ".join(text.lower().split()))
+
+
+@functools.lru_cache(maxsize=256)
+def printed_query(text: str) -> str | None:
+    """The query ``text`` (normalised, as typed) as printed, without what was pasted around it (quotes,
+    brackets, emoji at either end), or None when that holds nothing but letters, digits and dots:
+    a query typed plainly says nothing about how the headline it wants is printed."""
+    printed = _EDGES.sub("", as_printed(text))
+    return printed if _PRINTED_MARK.search(printed) else None
 
 
 def _spellings(clauses: list[Clause]) -> list[list[str]]:
@@ -219,13 +253,15 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         # Without the first or last word, and without the first or last letter (the rest segmented
         # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).
         readings += [c.words[1:], c.words[:-1]]
-        readings += [[w for w, _s, _e in iter_spans(t)] for t in (c.text[1:], c.text[:-1])]
+        # The letters, not a dot or a bracket pasted at an end ("…เผยก." is cut at ก, not at the dot).
+        core = _EDGES.sub("", c.text) or c.text
+        readings += [[w for w, _s, _e in iter_spans(t)] for t in (core[1:], core[:-1])]
     alternatives: list[Clause] = []
     for words in readings:
         if words and words != c.words and all(words != a.words for a in alternatives):
             alternatives.append(Clause(c.text, words))
     wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives, as_typed=c.as_typed)
-    return ParsedQuery(parsed.text, [wide if x is c else x for x in parsed.clauses], parsed.truncated)
+    return replace(parsed, clauses=[wide if x is c else x for x in parsed.clauses], undotted=None)
 
 
 MIN_TAIL, MAX_TAIL = 3, 20  # letters of a cut word's tail looked up in the index's words

@@ -62,6 +62,9 @@ class ParsedQuery:
     # could not also be read as typed in the same run (letters that segment into syllables, คร·ม):
     # the fall-back reading when the dotted one finds nothing (an article may spell it undotted).
     undotted: str | None = None
+    # The query as typed (normalised, before any dots were given): how it is compared with a
+    # headline as printed (:func:`indexer.proximity.printed_query`).
+    printed: str = ""
 
     @property
     def words(self) -> list[str]:
@@ -134,7 +137,26 @@ def parse(text: str, normalized: bool = False, dots: bool = True) -> ParsedQuery
         if len(clauses) >= MAX_CLAUSES:
             truncated = True
             break
-    return ParsedQuery(text, clauses, truncated, undotted)
+    return ParsedQuery(text, clauses, truncated, undotted, printed=_printed(typed))
+
+
+def _printed(typed: str) -> str:
+    """``typed`` without its exclusions, its OR'd alternatives and its operators: the part of the
+    query a headline may print (an exclusion is what the headline must not hold, and either side
+    of an OR may be the one it holds)."""
+    kept: list[str | None] = []  # None: a token dropped
+    pending_or = False
+    for m in _TOKEN.finditer(_glue_thai(typed)):  # the tokens parse() reads
+        neg, bare = m.group(1), m.group(4)
+        if bare in ("OR", "|") and kept:
+            kept[-1], pending_or = None, True
+            continue
+        if bare in ("AND", "&", "+"):
+            continue
+        negated = neg or (bare is not None and bare.startswith("-") and len(bare) > 1)
+        kept.append(None if negated or pending_or else m.group(0).replace("\x00", " "))
+        pending_or = False
+    return " ".join(t for t in kept if t is not None)
 
 
 def _bare_clause(body: str, negated: bool) -> Clause:
@@ -275,7 +297,7 @@ def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
     words += [w for c in positive if c.as_typed for w in c.as_typed.words if w not in words]
     first = Clause(words[0], [words[0]])
     first.alternatives = [Clause(w, [w]) for w in words[1:]]
-    return ParsedQuery(parsed.text, [first, *(c for c in parsed.clauses if c.negated)], parsed.truncated)
+    return replace(parsed, clauses=[first, *(c for c in parsed.clauses if c.negated)], undotted=None)
 
 
 def by_pieces(parsed: ParsedQuery) -> ParsedQuery | None:
@@ -291,7 +313,7 @@ def by_pieces(parsed: ParsedQuery) -> ParsedQuery | None:
         clauses.append(replace(c, words=words) if words and words != c.words and not c.negated else c)
     if all(a is b for a, b in zip(clauses, parsed.clauses)):
         return None
-    return ParsedQuery(parsed.text, clauses, parsed.truncated)
+    return replace(parsed, clauses=clauses, undotted=None)
 
 
 def dashes_as_text(parsed: ParsedQuery) -> ParsedQuery | None:
@@ -303,14 +325,14 @@ def dashes_as_text(parsed: ParsedQuery) -> ParsedQuery | None:
     clauses = [replace(c, negated=c.negated and c.phrase,
                        as_typed=c.as_typed and replace(c.as_typed, negated=c.negated and c.phrase))
                for c in parsed.clauses]
-    return ParsedQuery(parsed.text, clauses, parsed.truncated)
+    return replace(parsed, clauses=clauses, undotted=None)
 
 
 def unquoted(parsed: ParsedQuery) -> ParsedQuery:
     """The same query with its quoted phrases read as plain words (all still required)."""
     clauses = [replace(c, phrase=False, pieces=[], as_typed=c.as_typed and replace(c.as_typed, phrase=False))
                if c.phrase else c for c in parsed.clauses]
-    return ParsedQuery(parsed.text, clauses, parsed.truncated)
+    return replace(parsed, clauses=clauses, undotted=None)
 
 
 def cut_end(positive: list[Clause], i: int) -> bool:

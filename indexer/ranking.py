@@ -72,11 +72,21 @@ class Ranker:
                                                ("text", PART_MARK, W_PART, True)):
             ids, tf = self.t.postings(field, prefix + word)
             if len(ids):
-                more = len(self.t.postings(field, prefix + same_as)[0]) if same_as else 0
+                more = self._others(field, prefix + same_as, ids) if same_as else 0
                 scores[ids] += weight * self._bm25(field, ids, tf, more)
                 if matches:
                     mask[ids] = True
         return Evaluation(mask, scores)
+
+    def _others(self, field: str, term: str, ids: np.ndarray) -> int:
+        """The documents holding ``term`` in ``field`` but none of ``ids``: an article that writes both
+        spellings (กทม and กรุงเทพมหานคร) counts once for how rare the word is, not twice."""
+        other = self.t.postings(field, term)[0]
+        if not len(other):
+            return 0
+        held = np.zeros(self.t.n, dtype=bool)
+        held[ids] = True
+        return int(len(other) - held[other].sum())
 
     def clause(self, clause: Clause, widen: bool = True, inner: bool = True) -> Evaluation:
         """A clause: all its words (a quoted phrase: next to each other), summed scores.

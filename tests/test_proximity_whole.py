@@ -3,7 +3,7 @@ only spelled-out matches (indexer/proximity.py; issue 10: a pasted fragment that
 several clauses, and the tiers used to look at each clause alone)."""
 from __future__ import annotations
 
-from indexer.proximity import proximity_bonus, wants_proximity
+from indexer.proximity import printed_query, proximity_bonus, wants_proximity
 from indexer.query import parse
 
 
@@ -79,3 +79,47 @@ def test_a_headline_that_spells_the_abbreviation_as_pasted_comes_first():
     pasted_from = "รอง.นรม.พล.อ ประวิตร ฯ เร่งขับเคลื่อนแผนงานอนุรักษ์และพัฒนาเมืองเก่า"
     in_full = "รอง นรม.พล.อ.ประวิตรฯ เป็นประธานการประชุมคณะกรรมการ"
     assert proximity_bonus(q, pasted_from, "") > proximity_bonus(q, in_full, "")
+
+
+def test_a_pasted_fragment_picks_the_headline_that_prints_it_so():
+    # Both headlines hold the letters; only one prints the space and the brackets as pasted.
+    same = "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019 (COVID-19) ประจำวันที่ 7 กันยายน 2563"
+    other = "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019(COVID-19) ประจำวันที่ 27 เมษายน 2563"
+    for pasted in ("ไวรัสโคโรนา 2019 (COVID-19) ประจำ", "“ไวรัสโคโรนา 2019 (COVID-19) ประจำ”!!"):
+        q = parse(pasted)
+        assert proximity_bonus(q, same, "") > proximity_bonus(q, other, ""), pasted
+    # The kind of quote pasted counts too.
+    q = parse("โฆษกรัฐบาลเผย “นายกฯ")
+    curly = "โฆษกรัฐบาลเผย “นายกฯ” สั่งปรับแผนรับมือเหตุก่อกวนในพื้นที่ชายแดนใต้"
+    straight = 'โฆษกรัฐบาลเผย "นายกฯ" อยากเห็นคนไทยร่วมงานลอยกระทง'
+    assert proximity_bonus(q, curly, "") > proximity_bonus(q, straight, "")
+
+
+def test_how_thai_words_and_dotted_abbreviations_are_spaced_picks_no_headline():
+    # Re-spacing Thai text, or spacing after an abbreviation's dot, is the writer's style, not the
+    # printed text: the query says nothing about which headline it was copied from.
+    spaced = "สำนักงาน ปลัดกระทรวง จัดประชุมใหญ่"
+    glued = "สำนักงานปลัดกระทรวง จัดประชุมใหญ่"
+    for text in ("สำนักงานปลัดกระทรวง", "สำนักงาน ปลัดกระทรวง"):
+        q = parse(text)
+        assert proximity_bonus(q, spaced, "") == proximity_bonus(q, glued, ""), text
+    q = parse("พ. ศ. 2566")
+    assert proximity_bonus(q, "แผนปฏิบัติการ พ.ศ.2566", "") == proximity_bonus(q, "แผนปฏิบัติการ พ.ศ. 2566", "")
+    # Nor is a space beside a number or a Latin word, typed as the user likes (ฝุ่น PM2.5 / ฝุ่นPM2.5).
+    for text in ("ฝุ่น PM2.5", "ฝุ่นPM2.5", "โควิด 19"):
+        q = parse(text)
+        for spaced, glued in (("เตือนฝุ่น PM2.5 เกินมาตรฐาน", "เตือนฝุ่นPM2.5 เกินมาตรฐาน"),
+                              ("ฉีดวัคซีนโควิด 19 เข็มสาม", "ฉีดวัคซีนโควิด19 เข็มสาม")):
+            assert proximity_bonus(q, spaced, "") == proximity_bonus(q, glued, ""), (text, spaced)
+
+
+def test_only_what_a_headline_may_hold_is_compared_as_printed():
+    # An exclusion, either side of an OR and the operators are not text a headline prints: the
+    # rest of the query is still compared as pasted.
+    same = "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019 (COVID-19) ประจำวันที่ 7 กันยายน 2563"
+    other = "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019(COVID-19) ประจำวันที่ 27 เมษายน 2563"
+    for query in ("ไวรัสโคโรนา 2019 (COVID-19) ประจำ -นายกฯ", "ไวรัสโคโรนา 2019 (COVID-19) ประจำ AND ข่าว OR ประกาศ",
+                  '"นายกฯ" OR รัฐบาล ไวรัสโคโรนา 2019 (COVID-19) ประจำ'):
+        q = parse(query)
+        assert printed_query(q.printed) == "ไวรัสโคโรนา 2019 (covid-19) ประจำ", query
+        assert proximity_bonus(q, same, "") > proximity_bonus(q, other, ""), query
