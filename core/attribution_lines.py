@@ -93,27 +93,41 @@ def is_bare(line: str, spans: list[tuple[int, int, str, str]]) -> bool:
     return sum(len(w) for w in words) <= BARE_REST_MAX
 
 
+def contact_start(line: str, below: str = "") -> int | None:
+    """Where the contact clause of a closing line starts (0, or its first contact word in a long line), or
+    None when the line is no contact line (see :func:`contact_mentions`). It does not depend on the agency
+    names, so the caller may skip scanning a long closing line for them when this is None."""
+    start = 0
+    if len(line) > CONTACT_LINE_MAX:
+        first = CONTACT.search(line, 0, CONTACT_OPENING)
+        if not first or len(line) > LONG_CONTACT_MAX:
+            return None
+        start = first.start()
+    clause = line[start:]
+    has_url = "www" in clause or "http" in clause or ".th" in clause
+    if not (has_url or CONTACT.search(clause)) or not (CHANNEL.search(clause) or CHANNEL.search(below)):
+        return None
+    return start
+
+
 def contact_mentions(line: str, spans: list[tuple[int, int, str, str]], abbr_ids: dict[str, str],
                      find_urls: Callable[[str], list[tuple[int, int, str, str]]],
-                     below: str = "") -> list[tuple[int, str, str]]:
+                     below: str = "", start: int | None = None) -> list[tuple[int, str, str]]:
     """(position, id, text) of each agency a closing contact line names: a full name (``spans``) just after
     its contact word ("สายด่วนกรมควบคุมโรค 1422") or just before its number ("สำนักงานเศรษฐกิจการคลัง โทร.
     0 2273 9020"), an abbreviation just after the contact word ("สายด่วน พม. 1300") and web addresses
     (``find_urls``). The line, or the address block it opens (``below``), must give a way to reach the
     agency. A line longer than CONTACT_LINE_MAX is a contact line only when it opens with its contact words
     ("ขอให้ประชาชนติดตาม…ได้ที่เว็บไซต์ … สายด่วนกรมควบคุมโรค 1422"): a paragraph that ends on a hotline is
-    somebody's running text."""
-    start, long = 0, len(line) > CONTACT_LINE_MAX
-    if long:
-        first = CONTACT.search(line, 0, CONTACT_OPENING)
-        if not first or len(line) > LONG_CONTACT_MAX:
-            return []
-        start = first.start()
+    somebody's running text. ``start``: :func:`contact_start` of the line, when the caller has it."""
+    if start is None:
+        start = contact_start(line, below)
+    if start is None:
+        return []
+    long = len(line) > CONTACT_LINE_MAX
     clause = line[start:]
     contacts = [(m.start() + start, m.end() + start) for m in CONTACT.finditer(clause)]
     has_url = "www" in clause or "http" in clause or ".th" in clause
-    if not (contacts or has_url) or not (CHANNEL.search(clause) or CHANNEL.search(below)):
-        return []
     # In a long line the agency is the one its contact words introduce, its number after it: not "… (สปสช.) โทร
     # 1330 … คู่ขนานกับสายด่วน 1668 ของกระทรวงสาธารณสุข …", where the number comes first.
     out = [(s, agency, text) for s, e, agency, text in spans if s >= start and any(
