@@ -3,13 +3,15 @@ it must grade every line exactly as the full grading (kept here as it was) does.
 dev sets' real article tails, graded at every distance from the end, plus long contact lines."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bench import eval_attribution as ev
 from core import attribution as at
 from core.agencies import registry
-from core.attribution_lines import (ANSWERER, CHANNEL_LINES, contact_mentions, contact_start, is_bare,
-                                     is_credit)
+from core.attribution_lines import (ANSWERER, BARE_LINE_MAX, CHANNEL_LINES, CONTACT, CREDIT, CREDIT_AFTER,
+                                     SIGNED, _caseless, contact_mentions, contact_start, is_bare, is_credit)
 from core.attribution_pick import MEDIUM, STRONG
 from core.attribution_pick import Mention
 from core.normalize import normalize
@@ -83,3 +85,36 @@ def test_contact_start_given_or_found_is_the_same(dev_lines):
         start = contact_start(line, below)
         assert found == (contact_mentions(line, spans, names.abbr_ids, lambda seg: at._url_mentions(seg, reg),
                                           below, start) if start is not None else [])
+
+
+# CONTACT was this expression with re.IGNORECASE; CREDIT_AFTER was searched on every line.
+_CONTACT_FLAGGED = re.compile(
+    r"สอบถาม|สายด่วน|โทร(?:ศัพท์|สาร)?(?=[\s.:/\d])|ติดต่อ|เว็บไซต์|เพจ|facebook|www\.|https?://|call\s*center|"
+    r"ร้องเรียน|แจ้งเบาะแส|แจ้งเหตุ|รับฟัง|ได้ที่|ไลน์",
+    re.IGNORECASE,
+)
+_ODD = ["FACEBOO\u212a", "faceboo\u212a.com", "http\u017f://x", "HTTPS://X", "Call  Center", "CALLCENTER",
+        "call\tcenter", "cAlL cEnTeR", "WwW.x", "โทร.", "โทร", "โทรสาร 02", "ไลน์ @x", "facebook\nwww.", "Ꮃww."]
+
+
+def test_contact_without_the_flag_matches_what_the_flag_did(dev_lines):
+    texts = [ln for ln, _below in dev_lines] + _ODD + [" ".join(_ODD)]
+    for text in texts:
+        assert [m.span() for m in CONTACT.finditer(text)] == [m.span() for m in _CONTACT_FLAGGED.finditer(text)], text
+    # every character any of its letters matches, with the flag and without
+    every = "".join(map(chr, range(0x110000)))
+    for letter in set("facebookwwwhttpscallcenter"):
+        flagged = re.findall(letter, every, re.IGNORECASE)
+        assert re.findall(_caseless(letter), every) == flagged, letter
+
+
+def test_credit_test_equals_the_search_on_every_line(dev_lines):
+    endings = [f"ข่าว{sep}{w}{end}" for sep in (":", "：", " : ", ":\u3000") for w in
+               ("รายงาน", "เรียบเรียง", "ข่าว", "ภาพ", "ภาพข่าว", "ถ่ายภาพ", "สรุป", "รายงานข่าว", "สรุปผล")
+               for end in ("", " ", "\n", " \u00a0", "\n\n", ".")]
+    for text in [ln for ln, _below in dev_lines] + endings:
+        m = CREDIT.match(text)
+        if m and not m.group().rstrip()[-1:] in ":：/" and len(text) > BARE_LINE_MAX:
+            m = None
+        old = bool(m or CREDIT_AFTER.search(text) or (len(text) <= BARE_LINE_MAX and SIGNED.match(text)))
+        assert is_credit(text) == old, text
