@@ -326,8 +326,7 @@ def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
 
 
 def _title_agency(title: str, names: _Names, reg: Registry) -> tuple[str, str] | None:
-    """(id, matched text) when the headline opens with an agency, else None."""
-    title = normalize_line(title)
+    """(id, matched text) when the headline (already through normalize_line) opens with an agency, else None."""
     m = names.title_re.match(title)
     if not m:
         found = shortened_opening(title, names.shortened)
@@ -364,10 +363,11 @@ def attribute(title: str, body: str, url: str = "", hint: str | None = None,
     if strong:
         m = _pick(strong, reg)
         return Attribution(m.agency, "signature", m.line)
+    title = normalize_line(title)  # once for both headline readings
     in_title = _title_agency(title, names, reg)
     if in_title:
         return Attribution(in_title[0], "title", in_title[1])
-    named = headline_ministry(normalize_line(title), names.headline)
+    named = headline_ministry(title, names.headline)
     if named and named[0] not in _IGNORED:
         return Attribution(named[0], "title", named[1])
     if mentions:
