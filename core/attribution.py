@@ -27,8 +27,8 @@ from core.alternation import alternation
 from core.attribution_headline import (NOTICE, HeadlineNames, ShortenedNames, compile_headline_names,
                                       compile_shortened, headline_ministry, names_foreign_ministry,
                                       shortened_opening)
-from core.attribution_lines import (ANSWERER, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions, is_attendee,
-                                     is_bare, is_credit, is_running_text)
+from core.attribution_lines import (ANSWERER, BARE_LINE_MAX, CHANNEL_LINES, HASHTAG, ROLE, URL, contact_mentions,
+                                     contact_start, is_attendee, is_bare, is_credit, is_running_text)
 from core.attribution_pick import MEDIUM, STRONG, without_agency_lists
 from core.attribution_pick import Mention as _Mention
 from core.attribution_pick import pick as _pick
@@ -257,16 +257,19 @@ def _url_mentions(line: str, reg: Registry) -> list[tuple[int, int, str, str]]:
     return found
 
 
+def _abbr_mentions(line: str, names: _Names) -> list[tuple[int, int, str, str]]:
+    """(start, end, id, text) of every dotted abbreviation on a line, months after a day aside."""
+    if "." not in line:  # every abbreviation has a dot
+        return []
+    return [(m.start(1), m.end(1), names.abbr_ids[m.group(1)], m.group(1)) for m in names.abbr_re.finditer(line)
+            if not (m.group(1) in _MONTHS and _DAY_BEFORE.search(line, 0, m.start(1)))]
+
+
 def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", listed: bool = False) -> list[_Mention]:
     """Every agency evidence on one line, ``r`` lines from the end, with its strength (``below``: the
     next lines, where a contact's phone number may continue it; ``listed``: the line is one person's in
     a list of those present, see core/attribution_pick.py)."""
     out: list[_Mention] = []
-    spans = _line_mentions(line, names)
-    # Every abbreviation has a dot: a line without one is not scanned for them.
-    abbr_spans = [(m.start(1), m.end(1), names.abbr_ids[m.group(1)], m.group(1))
-                  for m in names.abbr_re.finditer(line)
-                  if not (m.group(1) in _MONTHS and _DAY_BEFORE.search(line, 0, m.start(1)))] if "." in line else []
     closing = r < _CLOSING_LINES
     if closing:
         for s, _e, agency, text, word in _hashtag_mentions(line, names):
@@ -274,18 +277,31 @@ def _grade(line: str, r: int, names: _Names, reg: Registry, below: str = "", lis
         if out and line.startswith("#"):
             return out  # a line of hashtags: its names are tags, in the order the agency put them
     if ANSWERER.match(line) or (closing and is_credit(line)):
-        for s, _e, agency, text in spans + abbr_spans + _url_mentions(line, reg):
+        for s, _e, agency, text in _line_mentions(line, names) + _abbr_mentions(line, names) + _url_mentions(line, reg):
             out.append(_Mention(STRONG, r, s, agency, text, line, kind="credit"))
         return out
-    # one ministry a line: "กระทรวงแรงงาน กระทรวงการพัฒนาสังคมฯ" lists those taking part
-    if closing and (spans or abbr_spans) and len(_ministries(spans + abbr_spans, reg)) <= 1 \
-            and is_bare(line, spans + abbr_spans):
-        for s, _e, agency, text in spans + abbr_spans:
-            out.append(_Mention(STRONG, r, s, agency, text, line, listed))
+    if not closing:
         return out
-    if closing and (spans or "." in line):  # abbreviations and web addresses have a dot
+    # The name scans (the costliest part of attribution) are left out for a line that could be neither a
+    # bare signature (a short line: is_bare) nor a contact line (contact_start): most closing lines are
+    # long paragraphs of the story.
+    short = len(line) <= BARE_LINE_MAX
+    spans = _line_mentions(line, names) if short else []
+    if short:
+        abbr_spans = _abbr_mentions(line, names)
+        # one ministry a line: "กระทรวงแรงงาน กระทรวงการพัฒนาสังคมฯ" lists those taking part
+        if (spans or abbr_spans) and len(_ministries(spans + abbr_spans, reg)) <= 1 and is_bare(line, spans + abbr_spans):
+            for s, _e, agency, text in spans + abbr_spans:
+                out.append(_Mention(STRONG, r, s, agency, text, line, listed))
+            return out
+    start = contact_start(line, below)
+    if start is None:
+        return out
+    if not short:
+        spans = _line_mentions(line, names)
+    if spans or "." in line:  # abbreviations and web addresses have a dot
         out.extend(_Mention(MEDIUM, r, s, agency, text, line, kind="contact") for s, agency, text in
-                   contact_mentions(line, spans, names.abbr_ids, lambda seg: _url_mentions(seg, reg), below))
+                   contact_mentions(line, spans, names.abbr_ids, lambda seg: _url_mentions(seg, reg), below, start))
     return out
 
 
@@ -310,8 +326,7 @@ def _body_evidence(body: str, names: _Names, reg: Registry) -> list[_Mention]:
 
 
 def _title_agency(title: str, names: _Names, reg: Registry) -> tuple[str, str] | None:
-    """(id, matched text) when the headline opens with an agency, else None."""
-    title = normalize_line(title)
+    """(id, matched text) when the headline (already through normalize_line) opens with an agency, else None."""
     m = names.title_re.match(title)
     if not m:
         found = shortened_opening(title, names.shortened)
@@ -348,10 +363,11 @@ def attribute(title: str, body: str, url: str = "", hint: str | None = None,
     if strong:
         m = _pick(strong, reg)
         return Attribution(m.agency, "signature", m.line)
+    title = normalize_line(title)  # once for both headline readings
     in_title = _title_agency(title, names, reg)
     if in_title:
         return Attribution(in_title[0], "title", in_title[1])
-    named = headline_ministry(normalize_line(title), names.headline)
+    named = headline_ministry(title, names.headline)
     if named and named[0] not in _IGNORED:
         return Attribution(named[0], "title", named[1])
     if mentions:

@@ -59,12 +59,22 @@ def normalize(text: str | None) -> str:
     """
     if not text:
         return ""
-    # Invisible characters go first: one between two marks would keep NFC from ordering them.
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
-    if _THAI_DIGIT.search(text):
-        text = text.translate(_DIGITS)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _THAI.search(text) and _may_need_fix(text):
+    units = _units(text) if len(text) >= _LONG else None
+    flags = _FLAGS[units] if units is not None else None
+    if flags is not None and not (flags & _REPLACED).any():
+        # Nothing for _INVISIBLE or _THAI_DIGIT to remove or replace: the table pass that
+        # _may_need_fix needs anyway spares their two scans, and is reused below when NFC and the
+        # line ends leave the text as it is (nearly always).
+        nfc = unicodedata.normalize("NFC", text)
+        if nfc != text or "\r" in text:
+            text, flags = nfc.replace("\r\n", "\n").replace("\r", "\n"), None
+    else:
+        # Invisible characters go first: one between two marks would keep NFC from ordering them.
+        text, flags = unicodedata.normalize("NFC", _INVISIBLE.sub("", text)), None
+        if _THAI_DIGIT.search(text):
+            text = text.translate(_DIGITS)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _THAI.search(text) and _may_need_fix(text, (units, flags) if flags is not None else None):
         # One fix can expose another (dropping a repeated tone leaves a tone before a vowel), so
         # repeat until nothing changes; clean text, nearly all of it, takes one pass.
         for _ in range(4):
@@ -81,6 +91,14 @@ def normalize(text: str | None) -> str:
     return "\n".join(filter(None, (" ".join(line.split()) for line in text.split("\n"))))
 
 
+_REPLACED = 128
+
+
+def _units(text: str) -> np.ndarray:
+    """The UTF-16 code units of ``text`` (lone surrogates included), the index of :data:`_FLAGS`."""
+    return np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+
+
 def _flags() -> tuple[np.ndarray, np.ndarray]:
     """Per UTF-16 code unit, bits saying where it can stand in the pairs :data:`_MAY_NEED_FIX`
     looks for (bit 64: a mark that must not repeat); and per (first, second) pair of bits below
@@ -90,6 +108,11 @@ def _flags() -> tuple[np.ndarray, np.ndarray]:
                        (16, thai_follow_vowels), (32, _TONES), (64, _NOREPEAT)):
         for ch in chars:
             flags[ord(ch)] |= bit
+    # bit 128: what _INVISIBLE removes or _DIGITS replaces; every surrogate code unit, since a
+    # character beyond the BMP is a pair of them and only the regular expressions tell a pair from
+    # a lone one (such a text takes the regular expressions' way)
+    flags[[ord(ch) for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad๐๑๒๓๔๕๖๗๘๙"]] |= _REPLACED
+    flags[0xD800:0xE000] |= _REPLACED
     a, b = np.divmod(np.arange(64 * 64), 64)
     pairs = ((a & 1 > 0) & (b & 2 > 0)) | ((a & 4 > 0) & (b & 8 > 0)) | ((a & 16 > 0) & (b & 32 > 0))
     return flags, pairs
@@ -99,8 +122,9 @@ _FLAGS, _PAIRS = _flags()
 _LONG = 400  # characters from which the table beats the regular expressions' scans
 
 
-def _may_need_fix(text: str) -> bool:
-    """False only when :func:`_fix_marks` would leave ``text`` as it is."""
+def _may_need_fix(text: str, table: tuple[np.ndarray, np.ndarray] | None = None) -> bool:
+    """False only when :func:`_fix_marks` would leave ``text`` as it is (``table``: its
+    :func:`_units` and their :data:`_FLAGS`, when the caller has them)."""
     if text[:1] != "" and text[0] in _ALL_MARKS:
         return True
     if len(text) < _LONG:
@@ -109,11 +133,13 @@ def _may_need_fix(text: str) -> bool:
     # and one per pair, where each scan tried its character class at every character.
     if "\u0e45" in text or ("\u0e4d" in text and _MAY_NEED_FIX[1].search(text)):
         return True
-    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    flags = _FLAGS[units]
+    if table is None:
+        units = _units(text)
+        table = units, _FLAGS[units]
+    units, flags = table
     if _PAIRS[(flags[:-1] & 63).astype(np.intp) * 64 + (flags[1:] & 63)].any():
         return True
-    return bool(((units[1:] == units[:-1]) & (flags[1:] >= 64)).any())
+    return bool(((units[1:] == units[:-1]) & (flags[1:] & 64 > 0)).any())
 
 
 def _fix_marks(text: str) -> str:

@@ -81,3 +81,42 @@ def test_long_texts_are_checked_by_the_table_as_by_the_expressions():
         assert _may_need_fix(text) == want, [hex(ord(c)) for c in text[_LONG:]]
         flagged += want
     assert 0 < flagged < len(cases)
+
+
+def _first_steps(text):
+    """normalize's steps before the mark fixes, as the regular expressions do them."""
+    import unicodedata
+
+    from core.normalize import _DIGITS, _INVISIBLE, _THAI_DIGIT
+
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    return (text.translate(_DIGITS) if _THAI_DIGIT.search(text) else text).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _old_normalize(text):
+    """normalize with the regular expressions' first steps (no table pass) and the full mark check."""
+    import unicodedata
+
+    from core.normalize import _fix_marks
+
+    text = _first_steps(text)
+    for _ in range(4):
+        fixed = unicodedata.normalize("NFC", _fix_marks(text))
+        if fixed == text:
+            break
+        text = fixed
+    return "\n".join(filter(None, (" ".join(line.split()) for line in text.split("\n"))))
+
+
+def test_long_texts_take_the_table_way_only_when_nothing_is_removed_or_replaced():
+    # A long text (the table's way) with each character the first steps remove, replace or
+    # recompose, or a character beyond the BMP, or a lone surrogate, or a line end, or a mark to fix,
+    # here and there: the same result as the regular expressions' way.
+    from core.normalize import _LONG
+
+    pad = "กระทรวงมหาดไทย เผยแพร่ข่าว " * (_LONG // 20)
+    odd = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "๐", "๕", "๙", "\ud800", "\udfff", "😀",
+           "e\u0301", "ก\u0e48\u0e35", "\r\n", "\r", "\u0e45", "ก่่", " ุ", "\t", "\xa0", "", "\u0e4d\u0e32", "เเ"]
+    cases = [pad[:i] + a + pad[i:] + b for a in odd for b in odd for i in (0, 37, _LONG)]
+    for text in cases:
+        assert normalize(text) == _old_normalize(text), [hex(ord(c)) for c in text if ord(c) > 0xE5B or ord(c) < 32]
