@@ -12,9 +12,11 @@ from core.store import Store
 
 
 def run_from_row(row: sqlite3.Row) -> dict:
-    """A ``crawl_runs`` row as a dict, ``error_kinds`` decoded (kind -> count)."""
+    """A ``crawl_runs`` row as a dict, ``error_kinds`` and ``skipped`` decoded (kind -> count, reason
+    -> count): /api/status and ``govsearch status`` show them as objects, not as JSON inside a string."""
     run = dict(row)
     run["error_kinds"] = json.loads(run["error_kinds"] or "{}")
+    run["skipped"] = json.loads(run["skipped"] or "{}")
     return run
 
 

@@ -211,6 +211,8 @@ def test_api_status(client):
     assert by_id["thaigov"]["articles"] == 60
     runs = {**{s["id"]: s["last_run"] for s in doc["sources"] if s["last_run"]}, **doc["other_runs"]}
     assert runs["moi"]["errors"] == 2 and runs["moi"]["error_kinds"] == {"timeout": 2}
+    # What a run skipped on purpose is an object like error_kinds, not JSON inside a string.
+    assert by_id["thaigov"]["last_run"]["skipped"] == {"duplicate": 3} and runs["moi"]["skipped"] == {}
 
 
 def test_serve_with_a_sources_file_reports_those_sources(web_data_dir, tmp_path):

@@ -54,7 +54,7 @@ def build_web_data_dir(path: Path, extra: list[dict] | None = None) -> Path:
         assert not report.skipped, report.skipped
         book = CrawlBook(store)
         ok = book.start_run("thaigov")
-        book.finish_run(ok, status="ok", pages=12, new=10, updated=1, unchanged=1)
+        book.finish_run(ok, status="ok", pages=12, new=10, updated=1, unchanged=1, skipped={"duplicate": 3})
         book.set_next_run("thaigov", "2030-01-01T00:00:00+00:00", 3600)  # as a running scheduler records it
         bad = book.start_run("moi")
         book.finish_run(bad, status="error", pages=3, errors=2, error_kinds={"timeout": 2},
