@@ -221,3 +221,25 @@ def test_home_headlines_link_to_the_stored_copy(client):
         stored = [parse_qs(urlsplit(unescape(h)).query)["url"][0]
                   for h in re.findall(r'<a class="stored" href="(/article\?[^"]+)"', card)]
         assert headlines and stored == [unescape(h) for h in headlines]
+
+
+def test_readme_curl_example_answers_as_shown(live_server):  # noqa: F811
+    """The README's curl command, run as written against a live server (waitress, as ``serve`` and
+    ``demo`` run it): a URL holding raw Thai letters is refused by waitress with "400 Bad URI", so the
+    example must have curl encode the query."""
+    import shlex
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    if shutil.which("curl") is None:
+        pytest.skip("needs curl")
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^\$ (curl .+)$", readme, re.M)
+    assert commands
+    for command in commands:
+        args = [a.replace("http://127.0.0.1:8000", live_server) for a in shlex.split(command)]
+        out = subprocess.run([*args, "-sS", "--fail-with-body"], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, (command, out.stdout[:200], out.stderr[:200])
+        doc = json.loads(out.stdout)
+        assert doc["query"] == "มหาดไทย" and doc["per_page"] == 1 and doc["hits"]
