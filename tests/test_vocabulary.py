@@ -142,6 +142,17 @@ def test_a_name_cut_short_with_pai_yan_noi_is_learned():
     assert "จุรินทร์" in got
 
 
+def test_names_after_dotted_miss_and_police_ranks_are_learned():
+    # น.ส. (นางสาว) and the police and army ranks (พ.ต.อ., ร.ต.อ., พ.อ.) are written before a name as
+    # often as พล.อ.: a name seen only after one of them must be learned as one after นาย is.
+    got = learn(_pairs("น.ส.จุรินทร์ ใจดี กล่าว", "โดย น.ส. จุรินทร์ ใจดี แถลง"))
+    assert "จุรินทร์" in got
+    got = learn(_pairs("พ.ต.อ.จุรินทร์ ใจดี กล่าว", "ร.ต.อ. จุรินทร์ ใจดี แถลง", "พ.อ.จุรินทร์ ใจดี ชี้แจง"))
+    assert "จุรินทร์" in got
+    # A month (พ.ค.) is not a rank.
+    assert learn(_pairs("วันที่ 5 พ.ค.จุรินทร์ ใจดี", "ภายใน พ.ค.จุรินทร์ ใจดี")) == []
+
+
 ABBREVIATED = [
     ("ที่ประชุมคณะกรรมการคุ้มครองผู้บริโภคของสำนักงาน คปภ. เห็นชอบแนวทาง", "สำนักงาน คปภ. แถลงผลการประชุม"),
     ("คปภ. เร่งจ่ายสินไหม", "คปภ. สั่งบริษัทประกันภัยเร่งจ่ายสินไหมแก่ผู้ประสบภัย"),
