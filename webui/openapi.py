@@ -39,7 +39,11 @@ _HEALTH = {"type": "object", "required": ["status", "documents"], "additionalPro
            "properties": {"status": {"const": "ok"}, "documents": {"type": "integer"}}}
 
 # /api/status is written by webui.status (Status.to_json); its crawl runs are the store's rows.
-_RUN = {"type": ["object", "null"], "description": "The source's newest crawl run, as the store records it."}
+_COUNTS = {"type": "object", "additionalProperties": {"type": "integer"}}
+_RUN = {"type": ["object", "null"], "description": "The source's newest crawl run, as the store records it.",
+        "properties": {"error_kinds": {**_COUNTS, "description": "Failed fetches by kind (timeout: 2)."},
+                       "skipped": {**_COUNTS, "description": "What the run left out on purpose, by reason "
+                                                              "(duplicate: 3, pdf file: 1)."}}}
 _STATUS = {
     "type": "object", "additionalProperties": False,
     "required": ["articles", "index", "sources", "other_runs", "agencies"],
