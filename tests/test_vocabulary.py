@@ -143,8 +143,8 @@ def test_a_name_cut_short_with_pai_yan_noi_is_learned():
 
 
 def test_names_after_dotted_miss_and_police_ranks_are_learned():
-    # น.ส. (นางสาว) and the police and army ranks (พ.ต.อ., ร.ต.อ., พ.อ.) are written before a name as
-    # often as พล.อ.: a name seen only after one of them must be learned as one after นาย is.
+    # น.ส. (นางสาว) and the police and army ranks (พ.ต.อ., ร.ต.อ., พ.อ.) stand before names in hundreds
+    # of articles, as พล.อ. does: a name seen only after one of them must be learned as one after นาย is.
     got = learn(_pairs("น.ส.จุรินทร์ ใจดี กล่าว", "โดย น.ส. จุรินทร์ ใจดี แถลง"))
     assert "จุรินทร์" in got
     got = learn(_pairs("พ.ต.อ.จุรินทร์ ใจดี กล่าว", "ร.ต.อ. จุรินทร์ ใจดี แถลง", "พ.อ.จุรินทร์ ใจดี ชี้แจง"))
