@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -227,11 +231,6 @@ def test_readme_curl_example_answers_as_shown(live_server):  # noqa: F811
     """The README's curl command, run as written against a live server (waitress, as ``serve`` and
     ``demo`` run it): a URL holding raw Thai letters is refused by waitress with "400 Bad URI", so the
     example must have curl encode the query."""
-    import shlex
-    import shutil
-    import subprocess
-    from pathlib import Path
-
     if shutil.which("curl") is None:
         pytest.skip("needs curl")
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
