@@ -23,6 +23,7 @@ from collections import defaultdict
 from itertools import accumulate, chain
 from typing import Iterator, NamedTuple
 
+from indexer.bridges import bridges
 from indexer.compounds import THAI_LETTERS, leaves, split_tree, word_tree  # noqa: F401 (re-exported: part of segmentation)
 from indexer.abbreviations import (  # noqa: F401 (re-exported)
     abbreviation_marks,
@@ -271,16 +272,26 @@ PART_MARK = "~"  # prefix of an indexed compound part: "~มหาดไทย" 
 
 
 def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int, int, int]]:
-    """``(term, start, end, position)`` for the index's text field.
+    """``(term, start, end, position)`` for the index's text field, in order of position.
 
     Each word at its own position, and every part of its split tree (except the word itself),
     marked with ``PART_MARK``, at the same position: a query finds a part as readily as a word,
     while a whole-word match can still be ranked above a match inside a compound, and phrases of
-    whole words stay phrases.
+    whole words stay phrases. The bridges of each paragraph (:mod:`indexer.bridges`), marked too,
+    stand at the position of their first word, from its start to the end of the second.
     """
     lex = lex or current_lexicon()
     cache = _marked_parts_cache(lex)
-    for pos, (word, start, end) in enumerate(iter_spans(text, lex)):
+    spans = list(iter_spans(text, lex))
+    crossing = _bridges_of_spans(text, spans, lex)
+    for pos, (word, start, end) in enumerate(spans):
+        if pos - 1 in crossing:
+            a, a_start, a_end = spans[pos - 1]
+            for t in crossing[pos - 1]:
+                if t.startswith(a):  # the first word and the second's head (its letters as written)
+                    yield PART_MARK + t, a_start, start + len(t) - len(a) if end - start == len(word) else end, pos - 1
+                else:  # the first word's tail and the second word
+                    yield PART_MARK + t, a_end - len(t) + len(word) if a_end - a_start == len(a) else a_start, end, pos - 1
         yield word, start, end, pos
         parts = cache.get(word)
         if parts is None:
@@ -294,16 +305,30 @@ def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int,
                     yield t, start + off, start + off + n, pos
 
 
+def _bridges_of_spans(text: str, spans: list[tuple[str, int, int]], lex: Lexicon) -> dict[int, list[str]]:
+    """The bridges of ``spans`` (the words of ``text``) by the position of their first word,
+    paragraph by paragraph."""
+    out: dict[int, list[str]] = defaultdict(list)
+    first = 0
+    for last in range(1, len(spans) + 1):
+        if last == len(spans) or "\n" in text[spans[last - 1][2]:spans[last][1]]:  # a paragraph ends
+            for word, i in bridges([w for w, _s, _e in spans[first:last]], lex):
+                out[first + i].append(word)
+            first = last
+    return out
+
+
 def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) -> dict[str, list[int]]:
     """Every term :func:`iter_text` gives for ``text`` with its positions in order (the index's
     postings of the text field, without the offsets it does not keep); with ``parts`` false,
     the words only (:func:`iter_spans`: the title field). Words come first, in order of first
-    occurrence, then the marked parts."""
+    occurrence, then the marked parts and bridges."""
     lex = lex or current_lexicon()
     # iter_spans' paragraphs, words only: this runs for every word a build indexes, and needs
     # neither the words' offsets nor a generator.
     poses: dict[str, list[int]] = defaultdict(list)
-    for pos, word in enumerate(chain.from_iterable(_paragraph_terms(par, lex) for par in text.split("\n") if par)):
+    paragraphs = [_paragraph_terms(par, lex) for par in text.split("\n") if par]
+    for pos, word in enumerate(chain.from_iterable(paragraphs)):
         poses[word].append(pos)
     if not parts:
         return poses
@@ -324,8 +349,19 @@ def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) ->
             else:
                 got += at
                 shared.add(t)
+    start = 0
+    for words_of_par in paragraphs:
+        for word, i in bridges(words_of_par, lex):
+            t = PART_MARK + word
+            got = merged.get(t)
+            if got is None:
+                merged[t] = [start + i]
+            elif got[-1] != start + i:  # a compound's own part at the same place is there already
+                got.append(start + i)
+                shared.add(t)
+        start += len(words_of_par)
     for t in shared:
-        merged[t].sort()
+        merged[t] = sorted(set(merged[t]))
     poses.update(merged)
     return poses
 

@@ -1,0 +1,57 @@
+"""A word that straddles two words of the segmenter's split is found where the article writes it
+(issue 10: recall of text that is there). Real articles of ../shared's corpus (excerpts of their
+bodies)."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import SearchEngine, build_params
+from indexer.bridges import bridges
+from indexer.thai import iter_spans, lexicon, text_positions
+
+SECRETARY = ("https://www.thaigov.go.th/news/contents/details/52215",
+             'จังหวัดอุบลราชธานี จัดพิธีมอบแบบลายผ้าพระราชทาน "ผ้าขิดลายนารีรัตนราชกัญญา"',
+             "ดังที่ นายสุทธิพงษ์ จุลเจริญ ปลัดกระทรวงมหาดไทย และ ดร.วันดี กุญชรยาคง จุลเจริญ "
+             "ประธานสภาสตรีแห่งชาติในพระบรมราชินูปถัมภ์")
+OFFICERS = ("https://www.thaigov.go.th/news/contents/details/1925",
+            "ราชกิจจานุเบกษา เผยแพร่พระราชกฤษฎีกา ค่าใช้จ่ายในการเดินทางไปราชการ",
+            "และข้าราชการทหารตามกฎหมายว่าด้วยระเบียบข้าราชการทหาร")
+OTHER = ("https://www.thaigov.go.th/news/contents/details/2", "ปลัดกระทรวงเป็นประธานการประชุม",
+         "ปลัดกระทรวงเป็นประธานการประชุมข้าราชการ")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from tests.conftest import data_dir_of
+
+    articles = [{"url": u, "title": t, "body": b, "date": "2022-03-05"} for u, t, b in (SECRETARY, OFFICERS, OTHER)]
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("bridges"), articles), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_the_split_crosses_the_words_searched_for():
+    """What makes the cases below: the segmenter's split of the article's text has no word
+    ปลัดกระทรวง or ข้าราชการ there."""
+    assert [w for w, _s, _e in iter_spans("จุลเจริญ ปลัดกระทรวงมหาดไทย")][-2:] == ["ปลัด", "กระทรวงมหาดไทย"]
+    assert [w for w, _s, _e in iter_spans("ว่าด้วยระเบียบข้าราชการทหาร")][-2:] == ["ข้า", "ราชการทหาร"]
+
+
+@pytest.mark.parametrize("query, url", [("ปลัดกระทรวง", SECRETARY[0]), ("ข้าราชการ", OFFICERS[0])])
+def test_a_word_across_the_split_finds_the_article(engine, query, url):
+    urls = {h.url for h in engine.search(build_params(q=query)).hits}
+    assert url in urls and OTHER[0] in urls
+
+
+def test_bridges_are_dictionary_words_made_of_a_word_and_the_head_or_tail_of_its_neighbour():
+    lex = lexicon()
+    assert ("ปลัดกระทรวง", 0) in bridges(["ปลัด", "กระทรวงมหาดไทย"], lex)
+    assert ("ข้าราชการ", 1) in bridges(["ระเบียบ", "ข้า", "ราชการทหาร"], lex)
+    # Not a word of the dictionary, not a bridge; Latin words are never joined.
+    assert bridges(["ประชุม", "กระทรวงมหาดไทย"], lex) == []
+    assert bridges(["face", "shield"], lex) == []
+
+
+def test_bridges_stop_at_a_paragraph():
+    assert "~ปลัดกระทรวง" in text_positions("นาย ปลัด กระทรวงมหาดไทย")
+    assert "~ปลัดกระทรวง" not in text_positions("นาย ปลัด\nกระทรวงมหาดไทย")
