@@ -103,11 +103,12 @@ class Ranker:
         if clause.phrase or result.mask.any():
             return result
         tried = [clause.words]
+        held = lambda w: len(self.t.postings("text", w)[0]) > 0  # noqa: E731
         by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
         readings: list[tuple[list[str], list[str] | None]] = [(by_piece, None), (finer, None)]
+        readings += [(r, None) for r in latin_readings(finer, held)]
         if widen:
-            held = lambda w: len(self.t.postings("text", w)[0]) > 0  # noqa: E731
             readings += resplit(by_piece or clause.words, held)
             # A pasted fragment's first or last word may be the cut end of a longer one ("พว" of
             # ธพว): the words inside it still have to match.
@@ -182,6 +183,54 @@ class Ranker:
 
 
 MAX_RESPLITS = 8
+_LATIN_RUN = re.compile(r"[a-z]{4,60}")
+_MAX_LATIN_PIECE = 24
+MAX_LATIN_SPLITS = 4
+
+
+def latin_splits(word: str, held: Callable[[str], bool]) -> list[list[str]]:
+    """A run of Latin letters no article holds, split into words of two letters or more that
+    articles hold, fewest words first, then one more (``capitalinthetwenty`` -> capital·in·the·twenty):
+    English words typed without their spaces, or a fragment's spaces dropped, as Thai readers drop
+    them. At most :data:`MAX_LATIN_SPLITS`; none when the run is held or cannot be split so."""
+    if not _LATIN_RUN.fullmatch(word) or held(word):
+        return []
+    n = len(word)
+    ends = {start: [e for e in range(min(n, start + _MAX_LATIN_PIECE), start + 1, -1) if held(word[start:e])]
+            for start in range(n - 1)}
+    fewest = [0] + [n] * n  # fewest[i]: fewest pieces making word[i:] (read from the end), n: none
+    for i in range(n - 2, -1, -1):
+        fewest[n - i] = min((fewest[n - e] + 1 for e in ends[i]), default=n)
+    if fewest[n] >= n:
+        return []
+    splits: list[list[str]] = []
+
+    def walk(start: int, pieces: list[str], budget: int) -> None:
+        if len(splits) >= 4 * MAX_LATIN_SPLITS:
+            return
+        if start == n:
+            splits.append(pieces)
+            return
+        for e in ends[start]:
+            if len(pieces) + 1 + fewest[n - e] <= budget:
+                walk(e, pieces + [word[start:e]], budget)
+
+    walk(0, [], fewest[n])
+    walk(0, [], fewest[n] + 1)
+    out: list[list[str]] = []
+    for split in sorted(splits, key=len):
+        if split not in out and len(split) > 1:
+            out.append(split)
+    return out[:MAX_LATIN_SPLITS]
+
+
+def latin_readings(words: list[str], held: Callable[[str], bool]) -> list[list[str]]:
+    """``words`` with its Latin runs no article holds split by :func:`latin_splits`: one reading
+    per split of each run, the fewest pieces first (jetskiworldcup: jetski·world·cup, then
+    jet·ski·world·cup, the article's)."""
+    options = [latin_splits(w, held) for w in words]
+    return [[p for w, o in zip(words, options) for p in (o[min(k, len(o) - 1)] if o else [w])]
+            for k in range(max(map(len, options), default=0))]
 
 
 def resplit(words: list[str], held: Callable[[str], bool] = lambda _w: True) -> list[tuple[list[str], list[str]]]:

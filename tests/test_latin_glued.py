@@ -1,0 +1,42 @@
+"""Latin words typed glued, or a fragment's spaces dropped (ThailandPass, JETSKIWORLDCUP), find
+the article that spaces them (issue 10: no spaces). A real headline of ../shared's corpus."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import SearchEngine, build_params
+from indexer.ranking import latin_readings, latin_splits
+
+PASS = ("https://www.thaigov.go.th/news/contents/details/54027",
+        "ผู้ช่วยโฆษก ศบค. ยืนยันไม่ยกเลิก Thailand Pass เพียงแต่ลดขั้นตอนการลงทะเบียนสำหรับนักท่องเที่ยว "
+        "เพื่ออำนวยความสะดวกในการเดินทาง", "ผู้ช่วยโฆษก ศบค. ยืนยันไม่ยกเลิก Thailand Pass")
+OTHER = ("https://www.thaigov.go.th/news/contents/details/2", "ยกเลิกการประชุม", "เรื่อง Thailand และ Pass")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from tests.conftest import data_dir_of
+
+    articles = [{"url": u, "title": t, "body": b, "date": "2022-03-05"} for u, t, b in (PASS, OTHER)]
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("latin"), articles), cache_size=0)
+    yield eng
+    eng.close()
+
+
+@pytest.mark.parametrize("query", ["ยกเลิกThailandPassเพียงแต่ลดขั้นตอน", "ยกเลิกTHAILANDPASSเพียงแต่ลดขั้นตอน"])
+def test_latin_words_typed_glued_find_the_headline(engine, query):
+    """Every word found, not some of them (the fall-back that would also list the headline)."""
+    result = engine.search(build_params(q=query))
+    assert [h.url for h in result.hits] == [PASS[0]] and not result.notices
+
+
+def test_latin_splits_are_held_words_fewest_first():
+    held = {"capital", "in", "the", "twenty", "cap", "it", "al", "thailand", "pass", "jet", "ski", "jetski",
+            "world", "cup"}.__contains__
+    assert latin_splits("capitalinthetwenty", held)[0] == ["capital", "in", "the", "twenty"]
+    assert latin_splits("thailandpass", held) == [["thailand", "pass"]]
+    assert latin_splits("thailand", held) == []  # held as it is
+    assert latin_splits("thailandxyz", held) == []  # no split into held words
+    # A word some other article holds (jetski) comes first; the article's spaced words next.
+    assert latin_readings(["รายการ", "jetskiworldcup"], held) == [["รายการ", "jetski", "world", "cup"],
+                                                                 ["รายการ", "jet", "ski", "world", "cup"]]
