@@ -2,7 +2,7 @@
 the same index.
 
 Same articles, same normalisation and agency attribution, same segmentation (govsearch's own
-:func:`indexer.thai.iter_text`: words and the marked parts of compounds, segmented in a pool of
+:func:`indexer.thai.iter_text`: words, the marked parts of compounds and bridges, in a pool of
 one process per core, so its cost is in the row), fed to tantivy as space-joined tokens with its
 whitespace tokenizer. Same queries, and the same full page: 20 hits with a snippet each, and
 agency and year facet counts (tantivy terms aggregations).

@@ -2,53 +2,36 @@
 
 The segmenter picks one split where several are possible, and a word a reader sees in the text may
 straddle two of its words: ปลัดกระทรวงมหาดไทย is read ปลัด · กระทรวงมหาดไทย (one split among equals),
-so ปลัดกระทรวง, the word people search for, is no word of the text; เศรษฐกิจการค้า reads เศรษฐ ·
-กิจการค้า; "สำนักงาน ปลัดกระทรวง" written with a space is two words, while a query typed glued is one.
+so ปลัดกระทรวง, the word people search for, is no word of the text; ข้าราชการทหาร reads ข้า ·
+ราชการทหาร; "สำนักงาน ปลัดกระทรวง" written with a space is two words, while a query typed glued is one.
 The index keeps each such word as a part (:data:`indexer.thai.PART_MARK`) at the position of the
 first of the two words, so a query for it finds the text as the text is written.
 
-A bridge is a dictionary word of at least :data:`MIN_BRIDGE` letters made of the first word whole
-and the second whole or a leading part of it (a node of its split tree), or a trailing part of the
-first and the second whole. Only words of Thai letters are joined; the paragraph is the limit.
+A bridge is a dictionary word of at least :data:`MIN_BRIDGE` characters made of the first word whole
+and the second whole or a leading part of it (a node of its split tree), or of a trailing part of
+the first and the second whole. Only words of two or more Thai letters are joined (a lone letter is
+an initial or a syllable of an unknown name: นาย ก. and ค. วัน are no นายก or ควัน); the paragraph
+is the limit.
 """
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from typing import Sequence
 
 from indexer.compounds import THAI_LETTERS, word_tree
-from indexer.lexicon import Lexicon, dictionary_words
+from indexer.lexicon import Lexicon, PerLexicon
 
 MIN_BRIDGE = 4  # shorter words joined across a boundary are mostly syllables meeting by chance
-_THAI_WORD = re.compile(rf"[{THAI_LETTERS}]+")
+_JOINABLE = re.compile(rf"[{THAI_LETTERS}]{{2,}}")
 
 # Per lexicon: word -> (the word and its leading parts, the word and its trailing parts), or None
-# for a word that is not Thai letters. A server lives through many generations: only the latest
-# few lexicons keep one, each bounded.
+# for a word that is not joined.
 _Ends = tuple[tuple[str, ...], tuple[str, ...]]
-_CACHES: dict[str, dict[str, _Ends | None]] = {}
-_MAX_WORDS = 500_000
-_MAX_LEXICONS = 4
-_lock = threading.Lock()
-
-
-def _cache(lex: Lexicon) -> dict[str, _Ends | None]:
-    cache = _CACHES.get(lex.key)
-    if cache is None or len(cache) > _MAX_WORDS:
-        with _lock:
-            cache = _CACHES.get(lex.key)
-            if cache is None or len(cache) > _MAX_WORDS:
-                _CACHES.pop(lex.key, None)
-                while len(_CACHES) >= _MAX_LEXICONS:
-                    del _CACHES[next(iter(_CACHES))]  # the oldest
-                cache = _CACHES[lex.key] = {}
-    return cache
+_ENDS = PerLexicon()
 
 
 def _ends(word: str, lex: Lexicon, cache: dict[str, _Ends | None]) -> _Ends | None:
-    if not _THAI_WORD.fullmatch(word):
+    if not _JOINABLE.fullmatch(word):
         cache[word] = None
         return None
     nodes, n = word_tree(word, lex)
@@ -64,36 +47,46 @@ def _ends(word: str, lex: Lexicon, cache: dict[str, _Ends | None]) -> _Ends | No
     return ends
 
 
-def bridges(words: Sequence[str], lex: Lexicon) -> list[tuple[str, int]]:
-    """``(word, i)`` for each dictionary word that crosses the boundary between ``words[i]`` and
-    ``words[i + 1]`` (the words of one paragraph, in order), in order of ``i``."""
-    cache = _cache(lex)
-    vocab = _vocabulary(lex)
-    out: list[tuple[str, int]] = []
-    prev = None
-    a = ""
+def bridges(words: Sequence[str], lex: Lexicon) -> list[tuple[str, int, int]]:
+    """``(word, i, cut)`` for each dictionary word that crosses the boundary between ``words[i]``
+    and ``words[i + 1]`` (the words of one paragraph, in order), its first ``cut`` characters from
+    ``words[i]``; in order of ``i``, each word once at each ``i``."""
+    cache = _ENDS.of(lex)
+    vocab = lex.vocabulary
+    out: list[tuple[str, int, int]] = []
+    prev: _Ends | None = None
     for i, word in enumerate(words):
         ends = cache.get(word, False)
         if ends is False:
             ends = _ends(word, lex, cache)
         if prev is not None and ends is not None:
-            # The first word whole and the second whole or its head; the first's tail and the
-            # second whole (the first whole is its own first tail, already joined).
-            for head in ends[0]:
-                joined = a + head
-                if joined in vocab and len(joined) >= MIN_BRIDGE:
-                    out.append((joined, i - 1))
-            tails = prev[1]
-            if len(tails) > 1:
-                for tail in tails[1:]:
-                    joined = tail + word
-                    if joined in vocab and len(joined) >= MIN_BRIDGE and (joined, i - 1) not in out[-2:]:
-                        out.append((joined, i - 1))
-        prev, a = ends, word
+            a = words[i - 1]
+            seen: set[str] = set()
+            # The first word whole and the second whole or its head, then the first's tail and
+            # the second whole (the first whole is its own first tail, joined already).
+            joins = [(a + head, len(a)) for head in ends[0]] + [(tail + word, len(tail)) for tail in prev[1][1:]]
+            for joined, cut in joins:
+                if len(joined) >= MIN_BRIDGE and joined in vocab and joined not in seen:
+                    seen.add(joined)
+                    out.append((joined, i - 1, cut))
+        prev = ends
     return out
 
 
-@functools.lru_cache(maxsize=_MAX_LEXICONS)
-def _vocabulary(lex: Lexicon) -> frozenset[str]:
-    """Every word of ``lex`` in one set (one look-up a join, not two)."""
-    return dictionary_words() | lex.learned if lex.learned else dictionary_words()
+def bridge_spans(text: str, spans: list[tuple[str, int, int]], lex: Lexicon) -> dict[int, list[tuple[str, int, int]]]:
+    """The bridges of ``spans`` (``(word, start, end)`` of each word of ``text``, in order) as
+    ``(word, start, end)`` by the index of their first word, paragraph by paragraph: from where
+    the word starts in the first to where it ends in the second (an abbreviation's letters are
+    not its spelled-out word's: all of it)."""
+    out: dict[int, list[tuple[str, int, int]]] = {}
+    first = 0
+    for last in range(1, len(spans) + 1):
+        if last < len(spans) and "\n" not in text[spans[last - 1][2]:spans[last][1]]:
+            continue  # the paragraph goes on
+        for word, i, cut in bridges([w for w, _s, _e in spans[first:last]], lex):
+            (a, a_start, a_end), (b, b_start, b_end) = spans[first + i], spans[first + i + 1]
+            start = a_end - cut if a_end - a_start == len(a) else a_start
+            end = b_start + len(word) - cut if b_end - b_start == len(b) else b_end
+            out.setdefault(first + i, []).append((word, start, end))
+        first = last
+    return out

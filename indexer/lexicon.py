@@ -80,8 +80,13 @@ class Lexicon:
 
             return nlpo3.segment(text, name)
         if self._words is None:
-            self._words = WordSet(dictionary_words() | self.learned if self.learned else dictionary_words())
+            self._words = WordSet(self.vocabulary)
         return newmm.segment(text, self._words)
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the lexicon in one set: one look-up a word, not one per word list."""
+        return dictionary_words() | self.learned if self.learned else dictionary_words()
 
     def segment_runs(self, runs: list[str]) -> list[str]:
         """The words of each of ``runs`` (runs of Thai letters) as :meth:`segment` gives them, a
@@ -195,6 +200,30 @@ class WordSet:
             if w in words and w != without:
                 out.append(w)
         return out
+
+
+class PerLexicon:
+    """Caches keyed by word, one per lexicon: a server lives through many index generations, so
+    only the latest ``lexicons`` keep one, each started afresh past ``max_words`` entries. Threads
+    share them (hence the lock on changes; reads and inserts of a dict are atomic)."""
+
+    def __init__(self, max_words: int = 500_000, lexicons: int = 4):
+        self.max_words, self.lexicons = max_words, lexicons
+        self.caches: dict[str, dict] = {}
+        self._lock = threading.Lock()
+
+    def of(self, lex: Lexicon) -> dict:
+        """The cache of ``lex`` (a plain dict: callers run it once per word they read)."""
+        cache = self.caches.get(lex.key)
+        if cache is None or len(cache) > self.max_words:
+            with self._lock:
+                cache = self.caches.get(lex.key)
+                if cache is None or len(cache) > self.max_words:
+                    self.caches.pop(lex.key, None)
+                    while len(self.caches) >= self.lexicons:
+                        del self.caches[next(iter(self.caches))]  # the oldest
+                    cache = self.caches[lex.key] = {}
+        return cache
 
 
 _lexicons: dict[frozenset[str], Lexicon] = {}

@@ -6,8 +6,9 @@ and operators in odd places are read as plainly as possible, never as an error.
 
 This module only parses; :mod:`indexer.ranking` scores, and the engine matches. A word is looked up three
 ways: in the title (ranks high), as a word of the text, and as a part of a compound in the text
-(``~มหาดไทย`` inside กระทรวงมหาดไทย, ranked lower). A term that segments into several words
-matches them anywhere in the article; in one run in a headline ranks higher.
+(``~มหาดไทย`` inside กระทรวงมหาดไทย, ``~ปลัดกระทรวง`` across ปลัด·กระทรวงมหาดไทย, ranked lower). A
+term that segments into several words matches them anywhere in the article; in one run in a
+headline ranks higher.
 """
 from __future__ import annotations
 

@@ -8,14 +8,16 @@ engine keeps what it is good at (storing postings, phrase positions, stored fiel
 and hands this module arrays through :class:`TermSource`.
 
 BM25 (k1 = 1.2, b = 0.75) per field: the title (weight 3), the text as a word (1) and the text as
-a part of a compound (0.35); a multi-word clause found as one run of text earns a bonus.
+a part of a compound or across two words (0.35); a multi-word clause found as one run of text
+earns a bonus.
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from itertools import chain
+from typing import Callable, Iterable, Iterator, Protocol
 
 import numpy as np
 
@@ -40,6 +42,9 @@ class TermSource(Protocol):
 
     def phrase_docs(self, words: list[str]) -> np.ndarray:
         """Docnums where ``words`` stand next to each other in the text (each maybe a compound's part)."""
+
+    def held(self, field: str, text: str) -> bool:
+        """Whether some document holds the term (its dictionary entry: no posting list is read)."""
 
 
 @dataclass
@@ -98,29 +103,31 @@ class Ranker:
         reading split otherwise); every compound cut into its finest parts; then, with ``widen``
         (not for an exclusion, which must not grow), a word split in two or two neighbours split at
         another place, the two new words side by side in the article; last (with ``inner`` too),
-        the words inside a pasted fragment's cut ends."""
+        the words inside a pasted fragment's cut ends; before those, English words typed glued
+        split into words articles hold, side by side in the article (:func:`latin_readings`)."""
         result = self._all_words(clause)
         if clause.phrase or result.mask.any():
             return result
         tried = [clause.words]
-        held = lambda w: len(self.t.postings("text", w)[0]) > 0  # noqa: E731
+        held = lambda w: self.t.held("text", w)  # noqa: E731
         by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
-        readings: list[tuple[list[str], list[str] | None]] = [(by_piece, None), (finer, None)]
-        readings += [(r, None) for r in latin_readings(finer, held)]
+        readings: Iterable[tuple[list[str], list[str] | None]] = [(by_piece, None), (finer, None)]
         if widen:
-            readings += resplit(by_piece or clause.words, held)
+            # Lazily: a run of Latin letters costs a look-up per piece tried, worth it only when
+            # the readings before found nothing.
+            readings = chain(readings, latin_readings(finer, held), resplit(by_piece or clause.words, held))
             # A pasted fragment's first or last word may be the cut end of a longer one ("พว" of
             # ธพว): the words inside it still have to match.
             if inner and len(finer) >= 4:
-                readings += [(w, None) for w in (finer[1:], finer[:-1], finer[1:-1])]
+                readings = chain(readings, [(w, None) for w in (finer[1:], finer[:-1], finer[1:-1])])
         for words, pair in readings:
             if words and words not in tried:
                 tried.append(words)
                 result = self._all_words(Clause(clause.text, words, same_as=clause.same_as))
                 if pair is not None and result.mask.any():
                     # Two lexicon words anywhere in an article (ลด of ลดราคา, ละ of ร้อยละ) are not the
-                    # text typed: they must stand together.
+                    # text typed, nor are jet and ski apart: they must stand together.
                     together = np.zeros(self.t.n, dtype=bool)
                     together[self.t.phrase_docs(pair)] = True
                     result.mask &= together
@@ -190,47 +197,46 @@ MAX_LATIN_SPLITS = 4
 
 def latin_splits(word: str, held: Callable[[str], bool]) -> list[list[str]]:
     """A run of Latin letters no article holds, split into words of two letters or more that
-    articles hold, fewest words first, then one more (``capitalinthetwenty`` -> capital·in·the·twenty):
-    English words typed without their spaces, or a fragment's spaces dropped, as Thai readers drop
-    them. At most :data:`MAX_LATIN_SPLITS`; none when the run is held or cannot be split so."""
+    articles hold: the splits into the fewest words, then into one more (``capitalinthetwenty`` ->
+    capital·in·the·twenty); at most :data:`MAX_LATIN_SPLITS`, none when the run is held or cannot be
+    split so. English words typed without their spaces, or a fragment's spaces dropped."""
     if not _LATIN_RUN.fullmatch(word) or held(word):
         return []
     n = len(word)
-    ends = {start: [e for e in range(min(n, start + _MAX_LATIN_PIECE), start + 1, -1) if held(word[start:e])]
-            for start in range(n - 1)}
-    fewest = [0] + [n] * n  # fewest[i]: fewest pieces making word[i:] (read from the end), n: none
+    # ends[i]: where the held pieces starting at i end, longest first (a piece is 2+ letters).
+    ends = {i: [e for e in range(min(n, i + _MAX_LATIN_PIECE), i + 1, -1) if held(word[i:e])] for i in range(n - 1)}
+    ends[n - 1] = []
+    fewest = [n + 1] * n + [0]  # fewest[i]: fewest pieces making word[i:] (n + 1: none)
     for i in range(n - 2, -1, -1):
-        fewest[n - i] = min((fewest[n - e] + 1 for e in ends[i]), default=n)
-    if fewest[n] >= n:
+        fewest[i] = min((fewest[e] + 1 for e in ends[i]), default=n + 1)
+    if fewest[0] > n:
         return []
     splits: list[list[str]] = []
 
-    def walk(start: int, pieces: list[str], budget: int) -> None:
-        if len(splits) >= 4 * MAX_LATIN_SPLITS:
+    def walk(start: int, pieces: list[str], left: int) -> None:  # exactly ``left`` more pieces
+        if len(splits) >= MAX_LATIN_SPLITS:
             return
         if start == n:
-            splits.append(pieces)
+            if left == 0:
+                splits.append(pieces)
             return
         for e in ends[start]:
-            if len(pieces) + 1 + fewest[n - e] <= budget:
-                walk(e, pieces + [word[start:e]], budget)
+            if 1 + fewest[e] <= left:
+                walk(e, pieces + [word[start:e]], left - 1)
 
-    walk(0, [], fewest[n])
-    walk(0, [], fewest[n] + 1)
-    out: list[list[str]] = []
-    for split in sorted(splits, key=len):
-        if split not in out and len(split) > 1:
-            out.append(split)
-    return out[:MAX_LATIN_SPLITS]
+    walk(0, [], fewest[0])
+    walk(0, [], fewest[0] + 1)
+    return [split for split in splits if len(split) > 1]
 
 
-def latin_readings(words: list[str], held: Callable[[str], bool]) -> list[list[str]]:
-    """``words`` with its Latin runs no article holds split by :func:`latin_splits`: one reading
-    per split of each run, the fewest pieces first (jetskiworldcup: jetski·world·cup, then
-    jet·ski·world·cup, the article's)."""
+def latin_readings(words: list[str], held: Callable[[str], bool]) -> Iterator[tuple[list[str], list[str]]]:
+    """``words`` with its Latin runs no article holds split by :func:`latin_splits`, one reading per
+    split (jetskiworldcup: jetski·world·cup, then jet·ski·world·cup, the article's), each with the
+    pieces of its first split run, which must stand together in the article."""
     options = [latin_splits(w, held) for w in words]
-    return [[p for w, o in zip(words, options) for p in (o[min(k, len(o) - 1)] if o else [w])]
-            for k in range(max(map(len, options), default=0))]
+    for k in range(max(map(len, options), default=0)):
+        chosen = [o[min(k, len(o) - 1)] if o else [w] for w, o in zip(words, options)]
+        yield [p for pieces in chosen for p in pieces], next(o[min(k, len(o) - 1)] for o in options if o)
 
 
 def resplit(words: list[str], held: Callable[[str], bool] = lambda _w: True) -> list[tuple[list[str], list[str]]]:

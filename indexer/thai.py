@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import accumulate, chain
 from typing import Iterator, NamedTuple
 
-from indexer.bridges import bridges
+from indexer.bridges import bridge_spans, bridges
 from indexer.compounds import THAI_LETTERS, leaves, split_tree, word_tree  # noqa: F401 (re-exported: part of segmentation)
 from indexer.abbreviations import (  # noqa: F401 (re-exported)
     abbreviation_marks,
@@ -34,6 +33,7 @@ from indexer.abbreviations import (  # noqa: F401 (re-exported)
 )
 from indexer.lexicon import (  # noqa: F401 (re-exported: the dictionary is part of segmentation)
     Lexicon,
+    PerLexicon,
     current_lexicon,
     dictionary_words,
     lexicon,
@@ -268,7 +268,8 @@ def iter_fine(text: str) -> Iterator[tuple[str, int, int, int]]:
         pos += n
 
 
-PART_MARK = "~"  # prefix of an indexed compound part: "~มหาดไทย" stands inside กระทรวงมหาดไทย
+# Prefix of an indexed part: "~มหาดไทย" stands inside กระทรวงมหาดไทย, "~ปลัดกระทรวง" across ปลัด·กระทรวงมหาดไทย.
+PART_MARK = "~"
 
 
 def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int, int, int]]:
@@ -283,15 +284,12 @@ def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int,
     lex = lex or current_lexicon()
     cache = _marked_parts_cache(lex)
     spans = list(iter_spans(text, lex))
-    crossing = _bridges_of_spans(text, spans, lex)
+    crossing = bridge_spans(text, spans, lex)
     for pos, (word, start, end) in enumerate(spans):
-        if pos - 1 in crossing:
-            a, a_start, a_end = spans[pos - 1]
-            for t in crossing[pos - 1]:
-                if t.startswith(a):  # the first word and the second's head (its letters as written)
-                    yield PART_MARK + t, a_start, start + len(t) - len(a) if end - start == len(word) else end, pos - 1
-                else:  # the first word's tail and the second word
-                    yield PART_MARK + t, a_end - len(t) + len(word) if a_end - a_start == len(a) else a_start, end, pos - 1
+        for t, b_start, b_end in crossing.get(pos - 1, ()):
+            # Once at a position, as text_positions gives it (a bridge that is also a part there).
+            if all(part != PART_MARK + t for part, _o, _n in cache[spans[pos - 1][0]]):
+                yield PART_MARK + t, b_start, b_end, pos - 1
         yield word, start, end, pos
         parts = cache.get(word)
         if parts is None:
@@ -303,19 +301,6 @@ def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int,
             else:
                 for t, off, n in parts:
                     yield t, start + off, start + off + n, pos
-
-
-def _bridges_of_spans(text: str, spans: list[tuple[str, int, int]], lex: Lexicon) -> dict[int, list[str]]:
-    """The bridges of ``spans`` (the words of ``text``) by the position of their first word,
-    paragraph by paragraph."""
-    out: dict[int, list[str]] = defaultdict(list)
-    first = 0
-    for last in range(1, len(spans) + 1):
-        if last == len(spans) or "\n" in text[spans[last - 1][2]:spans[last][1]]:  # a paragraph ends
-            for word, i in bridges([w for w, _s, _e in spans[first:last]], lex):
-                out[first + i].append(word)
-            first = last
-    return out
 
 
 def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) -> dict[str, list[int]]:
@@ -351,7 +336,7 @@ def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) ->
                 shared.add(t)
     start = 0
     for words_of_par in paragraphs:
-        for word, i in bridges(words_of_par, lex):
+        for word, i, _cut in bridges(words_of_par, lex):
             t = PART_MARK + word
             got = merged.get(t)
             if got is None:
@@ -366,25 +351,12 @@ def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) ->
     return poses
 
 
-# Marked compound parts per lexicon. A server lives through many generations: only the latest
-# few lexicons keep a cache, each bounded; server threads share them (hence the lock on changes).
-_PARTS_CACHES: dict[str, dict[str, tuple[tuple[str, int, int], ...]]] = {}
-_PARTS_MAX = 500_000  # words per lexicon's cache before it starts afresh
-_PARTS_LEXICONS = 4
-_parts_lock = threading.Lock()
+# Marked compound parts per lexicon.
+_PARTS = PerLexicon()
 
 
 def _marked_parts_cache(lex: Lexicon) -> dict[str, tuple[tuple[str, int, int], ...]]:
-    cache = _PARTS_CACHES.get(lex.key)
-    if cache is None or len(cache) > _PARTS_MAX:
-        with _parts_lock:
-            cache = _PARTS_CACHES.get(lex.key)
-            if cache is None or len(cache) > _PARTS_MAX:
-                _PARTS_CACHES.pop(lex.key, None)
-                while len(_PARTS_CACHES) >= _PARTS_LEXICONS:
-                    del _PARTS_CACHES[next(iter(_PARTS_CACHES))]  # the oldest
-                cache = _PARTS_CACHES[lex.key] = {}
-    return cache
+    return _PARTS.of(lex)
 
 
 def _marked_parts(word: str, lex: Lexicon, cache: dict) -> tuple[tuple[str, int, int], ...]:

@@ -45,13 +45,27 @@ def test_a_word_across_the_split_finds_the_article(engine, query, url):
 
 def test_bridges_are_dictionary_words_made_of_a_word_and_the_head_or_tail_of_its_neighbour():
     lex = lexicon()
-    assert ("ปลัดกระทรวง", 0) in bridges(["ปลัด", "กระทรวงมหาดไทย"], lex)
-    assert ("ข้าราชการ", 1) in bridges(["ระเบียบ", "ข้า", "ราชการทหาร"], lex)
-    # Not a word of the dictionary, not a bridge; Latin words are never joined.
+    assert ("ปลัดกระทรวง", 0, 4) in bridges(["ปลัด", "กระทรวงมหาดไทย"], lex)
+    assert ("ข้าราชการ", 1, 3) in bridges(["ระเบียบ", "ข้า", "ราชการทหาร"], lex)
+    # Not a word of the dictionary, not a bridge; Latin words and lone letters are never joined.
     assert bridges(["ประชุม", "กระทรวงมหาดไทย"], lex) == []
     assert bridges(["face", "shield"], lex) == []
+    assert bridges(["นาย", "ก"], lex) == []
 
 
-def test_bridges_stop_at_a_paragraph():
-    assert "~ปลัดกระทรวง" in text_positions("นาย ปลัด กระทรวงมหาดไทย")
-    assert "~ปลัดกระทรวง" not in text_positions("นาย ปลัด\nกระทรวงมหาดไทย")
+@pytest.mark.parametrize("text", ["นาย ปลัด\nกระทรวงมหาดไทย", "นาย ปลัด\n\nกระทรวงมหาดไทย"])
+def test_bridges_stop_at_a_paragraph(text):
+    from indexer.thai import iter_text
+
+    assert "~ปลัดกระทรวง" in text_positions(text.replace("\n", " "))
+    assert "~ปลัดกระทรวง" not in text_positions(text)
+    assert "~ปลัดกระทรวง" not in {t for t, _s, _e, _p in iter_text(text)}
+
+
+def test_a_bridge_spans_the_letters_it_is_made_of():
+    from indexer.thai import iter_text
+
+    text = "ระเบียบข้าราชการทหาร นาย ปลัด กระทรวงมหาดไทย"
+    got = {t: (s, e) for t, s, e, _p in iter_text(text) if t in ("~ข้าราชการ", "~ปลัดกระทรวง")}
+    assert text[slice(*got["~ข้าราชการ"])] == "ข้าราชการ"
+    assert text[slice(*got["~ปลัดกระทรวง"])] == "ปลัด กระทรวง"  # the space between the two words

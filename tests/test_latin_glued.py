@@ -23,7 +23,7 @@ def engine(tmp_path_factory):
     eng.close()
 
 
-@pytest.mark.parametrize("query", ["ยกเลิกThailandPassเพียงแต่ลดขั้นตอน", "ยกเลิกTHAILANDPASSเพียงแต่ลดขั้นตอน"])
+@pytest.mark.parametrize("query", ["ยกเลิกthailandpassเพียงแต่ลดขั้นตอน", "ยกเลิกTHAILANDPASSเพียงแต่ลดขั้นตอน"])
 def test_latin_words_typed_glued_find_the_headline(engine, query):
     """Every word found, not some of them (the fall-back that would also list the headline)."""
     result = engine.search(build_params(q=query))
@@ -37,6 +37,14 @@ def test_latin_splits_are_held_words_fewest_first():
     assert latin_splits("thailandpass", held) == [["thailand", "pass"]]
     assert latin_splits("thailand", held) == []  # held as it is
     assert latin_splits("thailandxyz", held) == []  # no split into held words
-    # A word some other article holds (jetski) comes first; the article's spaced words next.
-    assert latin_readings(["รายการ", "jetskiworldcup"], held) == [["รายการ", "jetski", "world", "cup"],
-                                                                 ["รายการ", "jet", "ski", "world", "cup"]]
+    # A word some other article holds (jetski) comes first; the article's spaced words next. Each
+    # reading comes with the pieces that must stand together.
+    assert list(latin_readings(["รายการ", "jetskiworldcup"], held)) == [
+        (["รายการ", "jetski", "world", "cup"], ["jetski", "world", "cup"]),
+        (["รายการ", "jet", "ski", "world", "cup"], ["jet", "ski", "world", "cup"])]
+
+
+def test_latin_pieces_must_stand_together(engine):
+    """Thailand and Pass apart (the other article) are not the typed ThailandPass."""
+    result = engine.search(build_params(q="thailandpass"))
+    assert [h.url for h in result.hits] == [PASS[0]]

@@ -26,6 +26,9 @@ class Postings:
     def phrase_docs(self, words: list[str]) -> np.ndarray:
         return np.array([], dtype=np.int64)
 
+    def held(self, field: str, text: str) -> bool:
+        return field == "text" and bool(self.text.get(text))
+
 
 def test_an_article_with_both_spellings_counts_once_for_rarity():
     # กทม in articles 0 and 1, กรุงเทพมหานคร in 0, 1 and 2: three articles hold either spelling.

@@ -140,7 +140,9 @@ def test_text_positions_are_the_positions_of_iter_text():
     from indexer.thai import iter_text, text_positions
 
     text = ("กระทรวงมหาดไทย ประชุม ข้าราชการพลเรือน\nพล.อ.ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี กล่าวว่า "
-            "กระทรวงมหาดไทย สป.มท. 2,500 บาท COVID-19 iPhone")
+            "กระทรวงมหาดไทย สป.มท. 2,500 บาท COVID-19 iPhone\n"
+            # Bridges: a head join, a tail join, twice; beside an abbreviation; across paragraphs.
+            "ปลัดกระทรวงมหาดไทย ระเบียบข้าราชการทหาร ปลัดกระทรวงยุติธรรม รมว.ปลัดกระทรวงมหาดไทย ปลัด\nกระทรวงมหาดไทย")
     for _ in range(2):
         want: dict[str, list[int]] = {}
         for term, _s, _e, pos in iter_text(text):
@@ -149,16 +151,19 @@ def test_text_positions_are_the_positions_of_iter_text():
         assert got == want
         words_first = [t for t in want if not t.startswith("~")]  # then the parts
         assert list(got) == words_first + [t for t in got if t.startswith("~")]
-        assert any(t.startswith("~") for t in got) and len(got["กระทรวงมหาดไทย"]) == 2
+        assert any(t.startswith("~") for t in got) and len(got["กระทรวงมหาดไทย"]) == 5
+        assert len(got["~ปลัดกระทรวง"]) == 3 and "~ข้าราชการ" in got
 
 
-def test_compound_parts_are_cached_for_the_latest_lexicons_only():
-    from indexer import thai
+def test_compound_parts_and_bridges_are_cached_for_the_latest_lexicons_only():
+    from indexer import bridges, thai
 
-    for i in range(thai._PARTS_LEXICONS + 3):
-        thai.text_positions("กระทรวงมหาดไทย", thai.Lexicon(frozenset({f"คำทดสอบ{i}"})))
-    assert len(thai._PARTS_CACHES) == thai._PARTS_LEXICONS
-    assert thai._PARTS_CACHES[thai.Lexicon(frozenset({f"คำทดสอบ{thai._PARTS_LEXICONS + 2}"})).key]
+    for i in range(thai._PARTS.lexicons + 3):
+        thai.text_positions("ปลัดกระทรวงมหาดไทย", thai.Lexicon(frozenset({f"คำทดสอบ{i}"})))
+    newest = thai.Lexicon(frozenset({f"คำทดสอบ{thai._PARTS.lexicons + 2}"})).key
+    for per in (thai._PARTS, bridges._ENDS):
+        assert len(per.caches) == per.lexicons
+        assert per.caches[newest]
 
 
 def test_segment_memo_reuses_a_run_per_lexicon_inside_its_blocks_only():

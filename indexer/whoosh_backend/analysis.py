@@ -1,4 +1,5 @@
-"""Whoosh analyzers for Thai: dictionary words, and words with the parts of compounds.
+"""Whoosh analyzers for Thai: dictionary words, and words with the parts of compounds and the
+words that cross two of them (:mod:`indexer.bridges`).
 
 Defined at module level so that Whoosh can pickle them into the schema, with the words the index
 generation learned from its articles (:mod:`indexer.vocabulary`): the generation keeps its
@@ -18,7 +19,8 @@ from indexer.thai import Lexicon, iter_spans, iter_text, lexicon
 
 
 class ThaiTokenizer(Tokenizer):
-    """Thai-aware tokenizer; ``parts=True`` also emits the (marked) parts of compound words.
+    """Thai-aware tokenizer; ``parts=True`` also emits the (marked) parts of compound words and
+    the words across two words (:func:`indexer.thai.iter_text`).
     ``words``: the learned words added to the stock dictionary."""
 
     def __init__(self, parts: bool = False, words: tuple[str, ...] = ()):
@@ -88,7 +90,7 @@ def word_analyzer(words: tuple[str, ...] = ()) -> ThaiTokenizer:
 
 
 def text_analyzer(words: tuple[str, ...] = ()) -> ThaiTokenizer:
-    """Analyzer for the text field: words, and the marked parts of compounds."""
+    """Analyzer for the text field: words, and the marked parts of compounds and bridges."""
     return ThaiTokenizer(parts=True, words=words)
 
 

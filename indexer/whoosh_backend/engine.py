@@ -205,7 +205,8 @@ class WhooshBackend:
 
     # -- term statistics --------------------------------------------------------------------
     def doc_frequency(self, word: str) -> int:
-        """Articles holding ``word`` in the text, as a word or as a part of a compound."""
+        """Articles holding ``word`` in the text, as a word or as a part (of a compound, or across two
+        words: :mod:`indexer.bridges`)."""
         searcher = self.searcher()
         key = word.lower()
         return searcher.doc_frequency("text", key) + searcher.doc_frequency("text", PART_MARK + key)

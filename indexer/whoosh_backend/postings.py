@@ -186,3 +186,8 @@ class VersionTerms:
     def phrase_docs(self, words: list[str]) -> np.ndarray:
         """Docnums holding ``words`` as a phrase (Whoosh's positional span query)."""
         return np.fromiter(self.searcher.docs_for_query(quoted_phrase_query(words)), dtype=np.int64)
+
+    def held(self, field: str, text: str) -> bool:
+        """Whether some document holds the term: Whoosh's term dictionary, not a posting list (a
+        Latin run's pieces are looked up by the dozen, most of them held by nobody)."""
+        return self.searcher.doc_frequency(field, text) > 0

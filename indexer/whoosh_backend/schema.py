@@ -2,7 +2,8 @@
 
 ``title`` holds the headline's dictionary words (a title match ranks high); ``text`` holds title and
 body: every word, plus the marked parts of compounds at the compound's position, so a query for
-มหาดไทย finds กระทรวงมหาดไทย (and an article with มหาดไทย as a word of its own ranks higher). One
+มหาดไทย finds กระทรวงมหาดไทย (and an article with มหาดไทย as a word of its own ranks higher), and
+the marked words across two words (ปลัดกระทรวง of ปลัด·กระทรวงมหาดไทย: :mod:`indexer.bridges`). One
 field for the body keeps indexing to one pass over its words. The body text itself is not stored
 here: the article store has it.
 """
