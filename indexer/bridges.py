@@ -8,13 +8,17 @@ The index keeps each such word as a part (:data:`indexer.thai.PART_MARK`) at the
 first of the two words, so a query for it finds the text as the text is written.
 
 A bridge is a dictionary word of at least :data:`MIN_BRIDGE` characters made of the first word whole
-and the second whole or a leading part of it (a node of its split tree), or of a trailing part of
-the first and the second whole. Only words of two or more Thai letters are joined (a lone letter is
-an initial or a syllable of an unknown name: นาย ก. and ค. วัน are no นายก or ควัน); the paragraph
-is the limit.
+and the second whole or a head of it, or of a tail of the first and the second whole. A head is a
+node of the word's split tree, or what is left when a dictionary word is cut off its end (คาที่ is
+คา · ที่ too, so ใน·รา·คาที่ holds ราคา, the reading ราคา·ที่ that the segmenter passed over); a
+tail likewise. Such a reading is kept only where the word counts of pythainlp's Thai National
+Corpus make it likelier than the segmenter's (ตาม·มาตรา holds no ตามมา). Only words of two or more
+Thai letters are joined (a lone letter is an initial or a syllable of an unknown name: นาย ก. and
+ค. วัน are no นายก or ควัน); the paragraph is the limit.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Sequence
 
@@ -22,12 +26,31 @@ from indexer.compounds import THAI_LETTERS, word_tree
 from indexer.lexicon import Lexicon, PerLexicon
 
 MIN_BRIDGE = 4  # shorter words joined across a boundary are mostly syllables meeting by chance
+_MIN_REST = 2  # the dictionary word a head or tail leaves behind: no lone letter
 _JOINABLE = re.compile(rf"[{THAI_LETTERS}]{{2,}}")
 
-# Per lexicon: word -> (the word and its leading parts, the word and its trailing parts), or None
-# for a word that is not joined.
-_Ends = tuple[tuple[str, ...], tuple[str, ...]]
+# Per lexicon: word -> (heads, tails), or None for a word that is not joined. A head is
+# ``(head, rest)``: rest is None for the word itself and the nodes of its split tree, else the
+# dictionary word the cut leaves behind (tails likewise, ``(tail, rest)`` with rest before it).
+_End = tuple[str, str | None]
+_Ends = tuple[tuple[_End, ...], tuple[_End, ...]]
 _ENDS = PerLexicon()
+
+
+@functools.lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    """Word counts of the Thai National Corpus (bundled with pythainlp): how likely a reading is."""
+    from pythainlp.corpus.tnc import word_freqs
+
+    return dict(word_freqs())
+
+
+def _likelier(left: str, right: str, a: str, b: str) -> bool:
+    """Whether reading a pair as ``left · right`` is likelier than the segmenter's ``a · b`` (a
+    unigram model over the corpus counts, unseen words counted once): ราคา · ที่ over รา · คาที่, not
+    ตามมา · ตรา over ตาม · มาตรา."""
+    freq = _frequencies()
+    return freq.get(left, 1) * freq.get(right, 1) > freq.get(a, 1) * freq.get(b, 1)
 
 
 def _ends(word: str, lex: Lexicon, cache: dict[str, _Ends | None]) -> _Ends | None:
@@ -35,14 +58,23 @@ def _ends(word: str, lex: Lexicon, cache: dict[str, _Ends | None]) -> _Ends | No
         cache[word] = None
         return None
     nodes, n = word_tree(word, lex)
-    heads, tails = [word], [word]
+    heads: list[_End] = [(word, None)]
+    tails: list[_End] = [(word, None)]
     if n > 1:
         for t, off, _leaf in nodes:
             if t != word:
                 if off == 0:
-                    heads.append(t)
+                    heads.append((t, None))
                 if off + len(t) == len(word):
-                    tails.append(t)
+                    tails.append((t, None))
+    known_heads, known_tails = {h for h, _r in heads}, {t for t, _r in tails}
+    vocab = lex.vocabulary
+    for cut in range(_MIN_REST, len(word) - _MIN_REST + 1):
+        head, tail = word[:cut], word[cut:]
+        if head not in known_heads and tail in vocab and _JOINABLE.fullmatch(tail):
+            heads.append((head, tail))
+        if tail not in known_tails and head in vocab and _JOINABLE.fullmatch(head):
+            tails.append((tail, head))
     ends = cache[word] = (tuple(heads), tuple(tails))
     return ends
 
@@ -64,9 +96,13 @@ def bridges(words: Sequence[str], lex: Lexicon) -> list[tuple[str, int, int]]:
             seen: set[str] = set()
             # The first word whole and the second whole or its head, then the first's tail and
             # the second whole (the first whole is its own first tail, joined already).
-            joins = [(a + head, len(a)) for head in ends[0]] + [(tail + word, len(tail)) for tail in prev[1][1:]]
-            for joined, cut in joins:
-                if len(joined) >= MIN_BRIDGE and joined in vocab and joined not in seen:
+            for joined, cut, left, right in (
+                    [(a + head, len(a), a + head, rest) for head, rest in ends[0]]
+                    + [(tail + word, len(tail), rest, tail + word) for tail, rest in prev[1][1:]]):
+                if len(joined) < MIN_BRIDGE or joined not in vocab or joined in seen:
+                    continue
+                # A cut that leaves a word behind is another reading of the pair: kept when likelier.
+                if (right if left == joined else left) is None or _likelier(left, right, a, word):
                     seen.add(joined)
                     out.append((joined, i - 1, cut))
         prev = ends

@@ -16,6 +16,12 @@ SECRETARY = ("https://www.thaigov.go.th/news/contents/details/52215",
 OFFICERS = ("https://www.thaigov.go.th/news/contents/details/1925",
             "ราชกิจจานุเบกษา เผยแพร่พระราชกฤษฎีกา ค่าใช้จ่ายในการเดินทางไปราชการ",
             "และข้าราชการทหารตามกฎหมายว่าด้วยระเบียบข้าราชการทหาร")
+PRICE = ("https://www.thaigov.go.th/news/contents/details/795",
+         "นายกรัฐมนตรีตรวจเยี่ยมกระทรวงเกษตรฯ ติดตามการดำเนินงานตามนโยบายรัฐบาล",
+         "โดยเฉพาะข้าวให้กับประชาชนในราคาที่เหมาะสม ทั้งนี้ได้เน้นย้ำในเรื่องของผลผลิตทางการเกษตร")
+SECTION = ("https://www.thaigov.go.th/news/contents/details/9285",
+           "ชี้แจงกรณีตลาดประชารัฐคนไทยยิ้มที่จังหวัดพิจิตร ถูกเรียกเก็บภาษีย้อนหลัง",
+           "ไม่อยู่ในเงื่อนไขได้รับยกเว้นภาษีโรงเรือนและที่ดินตามมาตรา 9 และมาตรา 10 แห่งพระราชบัญญัติ")
 OTHER = ("https://www.thaigov.go.th/news/contents/details/2", "ปลัดกระทรวงเป็นประธานการประชุม",
          "ปลัดกระทรวงเป็นประธานการประชุมข้าราชการ")
 
@@ -24,7 +30,7 @@ OTHER = ("https://www.thaigov.go.th/news/contents/details/2", "ปลัดก�
 def engine(tmp_path_factory):
     from tests.conftest import data_dir_of
 
-    articles = [{"url": u, "title": t, "body": b, "date": "2022-03-05"} for u, t, b in (SECRETARY, OFFICERS, OTHER)]
+    articles = [{"url": u, "title": t, "body": b, "date": "2022-03-05"} for u, t, b in (SECRETARY, OFFICERS, PRICE, SECTION, OTHER)]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("bridges"), articles), cache_size=0)
     yield eng
     eng.close()
@@ -69,3 +75,19 @@ def test_a_bridge_spans_the_letters_it_is_made_of():
     got = {t: (s, e) for t, s, e, _p in iter_text(text) if t in ("~ข้าราชการ", "~ปลัดกระทรวง")}
     assert text[slice(*got["~ข้าราชการ"])] == "ข้าราชการ"
     assert text[slice(*got["~ปลัดกระทรวง"])] == "ปลัด กระทรวง"  # the space between the two words
+
+
+def test_a_reading_the_segmenter_passed_over_finds_the_word(engine):
+    """ในราคาที่ is read ใน · รา · คาที่ (คาที่, "on the spot", is a word), yet it says ราคา (price):
+    ราคา · ที่ is the likelier reading of the pair, and a search for ราคา must find the article."""
+    assert [w for w, _s, _e in iter_spans("ให้กับประชาชนในราคาที่เหมาะสม")][-4:-1] == ["ใน", "รา", "คาที่"]
+    assert PRICE[0] in {h.url for h in engine.search(build_params(q="ราคา")).hits}
+
+
+def test_an_unlikely_reading_is_no_bridge(engine):
+    """ตามมาตรา could be cut ตามมา · ตรา, but "according to section" is no "following": the corpus
+    counts keep ตาม · มาตรา, and ตามมา does not find the article."""
+    lex = lexicon()
+    assert bridges(["ตาม", "มาตรา"], lex) == []
+    assert ("ราคา", 0, 2) in bridges(["รา", "คาที่"], lex)
+    assert SECTION[0] not in {h.url for h in engine.search(build_params(q="ตามมา")).hits}
