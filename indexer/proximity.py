@@ -228,10 +228,13 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     two words both syllables of at most two letters, or its first or last a single letter). With
     ``expand`` (the index's words that start with a text), a last word cut anywhere is completed
     too: the longest tail of the text that starts an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา,
-    "สมพงษ์จิรศิริ" -> จิรศิริเลิศ) is read as that word, the text before it segmented afresh. The
-    engine runs it only when no headline holds the query's run, and keeps it only when one of its
+    "สมพงษ์จิรศิริ" -> จิรศิริเลิศ) is read as that word, the text before it segmented afresh. A query
+    of several clauses opening with a short dotted abbreviation is read without it
+    (:func:`_without_cut_abbreviation`). The engine runs it only when no headline holds the query's run, and keeps it only when one of its
     headlines does."""
     positive = [c for c in parsed.clauses if not c.negated]
+    if (head := _without_cut_abbreviation(parsed, positive)) is not None:
+        return head
     # A letter or two before or after the long clause ("ก. อุตฯ แถลงผล…", ก. of รัฐมนตรี ก.อุตฯ) is a
     # cut end the ranking already leaves optional: the long clause is still the one to widen.
     core = [c for i, c in enumerate(positive) if not (cut_end(positive, i) and short_word(c))]
@@ -262,6 +265,25 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
             alternatives.append(Clause(c.text, words))
     wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives, as_typed=c.as_typed)
     return replace(parsed, clauses=[wide if x is c else x for x in parsed.clauses], undotted=None)
+
+
+_SHORT_DOTTED_HEAD = re.compile("^[\u0e01-\u0e2e]{1,3}\\.")
+
+
+def _without_cut_abbreviation(parsed: ParsedQuery, positive: list[Clause]) -> ParsedQuery | None:
+    """The query without its first word when that is a dotted abbreviation of at most three letters
+    opening a query of several clauses: maybe the end of a longer one cut by a selection ("ปอ.รฟม.
+    ลงตรวจ…" of คปอ.รฟม., which the index holds as one word คปอ), or None."""
+    first = positive[0] if len(positive) >= 2 else None
+    if first is None or first.phrase or first.alternatives \
+            or not _SHORT_DOTTED_HEAD.match(first.text) or short_word(first):
+        return None  # a short word is optional already (indexer.ranking)
+    rest = first.words[1:]
+    clauses = [c for c in parsed.clauses if c is not first]
+    if rest:
+        text = first.text[_SHORT_DOTTED_HEAD.match(first.text).end():]
+        clauses.insert(parsed.clauses.index(first), Clause(text, rest))
+    return replace(parsed, clauses=clauses, undotted=None)
 
 
 MIN_TAIL, MAX_TAIL = 3, 20  # letters of a cut word's tail looked up in the index's words

@@ -238,3 +238,31 @@ def test_a_mark_pasted_after_the_cut_letter_changes_no_reading(engine, pasted):
     assert readings == [a.words for a in ends_optional(parse(CUT)).clauses[0].alternatives]
     hits = engine.search(build_params(q=pasted, per_page=10)).hits
     assert hits and hits[0].url == TARGET
+
+
+ABBREVIATION_CUT = "ปอ.รฟม. ลงตรวจ โครงการรถไฟฟ้า"  # the selection starts inside คปอ.
+
+
+def test_a_fragment_starting_inside_an_abbreviation_finds_its_headline_first(tmp_path):
+    """The index holds คปอ. as one word คปอ, so no article of ปอ. and รฟม. is the one wanted; a
+    summary holding every word of the query is. The query without its cut abbreviation finds the
+    headline."""
+    from tests.conftest import data_dir_of
+
+    target = "https://www.thaigov.go.th/news/contents/details/55741"
+    articles = [
+        {"url": target, "date": "2022-06-15", "category": "news", "lang": "th",
+         "title": "คปอ.รฟม. ลงตรวจ โครงการรถไฟฟ้าสายสีชมพู ช่วงแคราย - มีนบุรี",
+         "body": "การรถไฟฟ้าขนส่งมวลชน แห่งประเทศไทย (รฟม.) กระทรวงคมนาคม โดยคณะกรรมการความปลอดภัย "
+                 "อาชีวอนามัย และสภาพแวดล้อมในการทำงาน (คปอ.) นำคณะเจ้าหน้าที่ตรวจติดตามงาน"},
+        _summary_holding(["ปอ.", "รฟม.", "ลงตรวจ", "โครงการรถไฟฟ้า"],
+                         "https://www.thaigov.go.th/news/contents/details/1", "2022-06-16"),
+    ]
+    assert ends_optional(parse(ABBREVIATION_CUT)).clauses[0].words == ["รฟม"]
+    assert ends_optional(parse("ครม. เห็นชอบ")) is not None and ends_optional(parse("ครม.")) is None
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        hits = eng.search(build_params(q=ABBREVIATION_CUT, per_page=10)).hits
+    finally:
+        eng.close()
+    assert hits and hits[0].url == target
