@@ -28,7 +28,8 @@ from typing import Callable
 import numpy as np
 
 from indexer.query import Clause, ParsedQuery, cut_end, short_word
-from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, iter_spans, spelled_out
+from indexer.thai import (abbreviation_marks, abbreviation_pattern, abbreviations, current_lexicon, iter_spans,
+                          spelled_out)
 
 Expand = Callable[[str, int], list[str]]  # the index's words starting with a text, at most n
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
@@ -217,7 +218,8 @@ def _mark_near_cut(body: str) -> bool:
 MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a selection
 
 
-def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQuery | None:
+def ends_optional(parsed: ParsedQuery, expand: Expand | None = None, *,
+                  whole_too: bool = False) -> ParsedQuery | None:
     """The query with its one long clause's first or last word optional, or None.
 
     A headline fragment selected or pasted mid-word ends in the piece of a word ("…เสริมบทบาทอ" of
@@ -227,11 +229,13 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     first or last letter); only for a clause of several words with a ragged end (its first or last
     two words both syllables of at most two letters, or its first or last a single letter). With
     ``expand`` (the index's words that start with a text), a last word cut anywhere is completed
-    too: the longest tail of the text that starts an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา,
-    "สมพงษ์จิรศิริ" -> จิรศิริเลิศ) is read as that word, the text before it segmented afresh. A query
-    of several clauses opening with a short dotted abbreviation is read without it
-    (:func:`_without_cut_abbreviation`). The engine runs it only when no headline holds the query's run, and keeps it only when one of its
-    headlines does."""
+    too, in a clause of any length (a query typed unfinished: ไวรัสโคโร): the longest tail of the
+    text that starts an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา, "สมพงษ์จิรศิริ" ->
+    จิรศิริเลิศ) is read as that word, the text before it segmented afresh. A query of several
+    clauses opening with a short dotted abbreviation is read without it
+    (:func:`_without_cut_abbreviation`). The engine runs it only when no headline holds the
+    query's run, and keeps it only when one of its headlines does. ``whole_too`` (for a query that
+    found nothing) completes a last word that is a dictionary word too (17พฤศจิก: พฤศจิก is one)."""
     positive = [c for c in parsed.clauses if not c.negated]
     if (head := _without_cut_abbreviation(parsed, positive)) is not None:
         return head
@@ -241,14 +245,20 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     if len(core) != 1:
         return None
     c = core[0]
-    if c.phrase or c.alternatives or len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
+    if c.phrase or c.alternatives:
         return None
-    ragged = _ragged(c.words[:2], c.words[0]) or _ragged(c.words[-2:], c.words[-1]) or _cut_syllable(c)
-    completed = _completed(c, expand) if expand is not None else []
-    # Pasted with its spaces, the pieces read one by one are the words of the headline they came
-    # from, where the words read glued (for re-spacing to change nothing) may run across a space.
-    by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
-    spaced = [by_piece] if by_piece and by_piece != c.words else []
+    completed = _completed(c, expand, whole_too) if expand is not None else []
+    if len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
+        # A short query is no selection of a headline, but its last word may be typed unfinished
+        # (กระทรวงวัฒนธร, ไวรัสโคโร): only the completed readings.
+        ragged, spaced = False, []
+    else:
+        ragged = _ragged(c.words[:2], c.words[0]) or _ragged(c.words[-2:], c.words[-1]) or _cut_syllable(c)
+        # Pasted with its spaces, the pieces read one by one are the words of the headline they
+        # came from, where the words read glued (for re-spacing to change nothing) may run across
+        # a space.
+        by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
+        spaced = [by_piece] if by_piece and by_piece != c.words else []
     if not ragged and not completed and not spaced:
         return None  # whole words at both ends: nothing was cut (and a second run is not free)
     readings = completed + spaced
@@ -291,7 +301,7 @@ COMPLETIONS = 2  # indexed words tried for one cut tail (the most frequent)
 _THAI_TAIL = re.compile("[\u0e01-\u0e4e]+$")
 
 
-def _completed(c: Clause, expand: Expand) -> list[list[str]]:
+def _completed(c: Clause, expand: Expand, whole_too: bool = False) -> list[list[str]]:
     """Readings of ``c`` with its last word completed to an indexed word (see :func:`ends_optional`),
     or [] when the longest tail that starts an indexed word is the last word itself (a whole word:
     nothing suggests a cut)."""
@@ -307,8 +317,8 @@ def _completed(c: Clause, expand: Expand) -> list[list[str]]:
         tail = run[-size:]
         words = expand(tail, COMPLETIONS)
         if words:
-            if tail == last:
-                return []  # a whole word: nothing suggests a cut
+            if tail == last and not whole_too and last in current_lexicon().vocabulary:
+                return []  # a whole word: nothing suggests a cut (ศาสต, no word, is ศาสตร์ cut)
             head = [w for w, _s, _e in iter_spans(core[:-size])]
             return [head + [w] for w in words]
     return []

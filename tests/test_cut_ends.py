@@ -133,6 +133,41 @@ def test_a_whole_last_word_is_not_completed(covid_engine):
     assert covid_engine.runs - r0 == 1
 
 
+def test_a_short_query_typed_unfinished_finds_the_word_it_starts(covid_engine):
+    """ไวรัสโคโร segments ไวรัส·โค·โร, words the cabinet summary holds; the articles saying
+    ไวรัสโคโรนา, where the typed letters stand, come first."""
+    assert "โร" in parse("ไวรัสโคโร").clauses[0].words
+    hits = covid_engine.search(build_params(q="ไวรัสโคโร", per_page=10)).hits
+    assert {h.url for h in hits[:2]} == {COVID, "https://example.go.th/news/virus"}
+
+
+def test_a_query_that_finds_nothing_is_read_with_its_last_word_completed(tmp_path):
+    """Letters an article holds, typed unfinished, found nothing: ศาสต is one (unknown) word with
+    nothing to be near, so no headline is looked for, and พฤศจิก of 17พฤศจิก is a dictionary word
+    (Scorpio) that no article says, and มนัญ starts a name. The completed reading is the fall-back: all the words, the
+    last one completed, not some of them."""
+    from tests.conftest import data_dir_of
+
+    wisdom, cabinet, minister = (f"https://www.thaigov.go.th/news/contents/details/{n}" for n in (1, 2, 3))
+    articles = [
+        {"url": wisdom, "title": "รัฐบาลน้อมนำศาสตร์พระราชา เชื่อมโยงทุกกลุ่มเศรษฐกิจ", "date": "2018-03-01",
+         "body": "นายกรัฐมนตรีมอบนโยบายการขับเคลื่อนเศรษฐกิจฐานราก"},
+        {"url": cabinet, "title": "สรุปข่าวการประชุมคณะรัฐมนตรี 17 พฤศจิกายน 2563", "date": "2020-11-17",
+         "body": "วันนี้ (17 พฤศจิกายน 2563) เวลา 09.00 น. ที่ทำเนียบรัฐบาล"},
+        {"url": minister, "title": "‘รมช.มนัญญา’ ตรวจเยี่ยมสหกรณ์การเกษตรเกาะช้าง", "date": "2021-02-01",
+         "body": "สหกรณ์การเกษตรเกาะช้าง จังหวัดตราด"},
+    ]
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        # มนัญญา, a name no word list holds, is completed from the index's own terms.
+        for typed, url in (("ศาสต", wisdom), ("17พฤศจิก", cabinet), ("‘มนัญ", minister)):
+            assert not eng.matching_urls(typed)
+            r = eng.search(build_params(q=typed))
+            assert not r.relaxed and [h.url for h in r.hits] == [url]
+    finally:
+        eng.close()
+
+
 # -- a fragment pasted with its spaces: the pieces read one by one are the headline's words -----------
 
 ROYAL = "https://example.go.th/news/royal"

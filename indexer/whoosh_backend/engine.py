@@ -7,6 +7,7 @@ lists (:mod:`indexer.ranking`), applies the filters, counts the facets and cuts 
 """
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from bisect import bisect_right
@@ -222,8 +223,8 @@ class WhooshBackend:
     def words_starting(self, prefix: str, limit: int) -> list[str]:
         """Indexed words longer than ``prefix`` that start with it, most frequent first (at most
         ``limit``): the words of the live lexicon (stock and learned) that some article holds. (The
-        lexicon's sorted list, not the term list: a prefix scan of Whoosh's terms across segments
-        costs ~1 ms a lookup.)"""
+        lexicon's sorted list first: a prefix scan of Whoosh's terms across segments costs ~1 ms a
+        lookup; the term list only when no lexicon word starts so.)"""
         searcher = self.searcher()
         key = prefix.lower()
         found = []
@@ -231,6 +232,11 @@ class WhooshBackend:
             n = searcher.doc_frequency("text", word)
             if n:
                 found.append((-n, word))
+        if not found:
+            # A word no lexicon holds, left whole by the segmenter (มนัญญา, a name): the term list.
+            terms = itertools.islice(searcher.reader().expand_prefix("text", key), MAX_EXPANSIONS)
+            words = [t.decode("utf-8") for t in terms]
+            found = [(-searcher.doc_frequency("text", w), w) for w in words if w != key]
         return [w for _n, w in sorted(found)[:limit]]
 
     def doc_count(self) -> int:
