@@ -96,13 +96,14 @@ def bridges(words: Sequence[str], lex: Lexicon) -> list[tuple[str, int, int]]:
             seen: set[str] = set()
             # The first word whole and the second whole or its head, then the first's tail and
             # the second whole (the first whole is its own first tail, joined already).
-            for joined, cut, left, right in (
-                    [(a + head, len(a), a + head, rest) for head, rest in ends[0]]
-                    + [(tail + word, len(tail), rest, tail + word) for tail, rest in prev[1][1:]]):
+            # A cut that leaves a word behind (rest) is another reading of the pair: the bridge
+            # and the rest, kept when likelier than the segmenter's.
+            joins = [(a + head, len(a), rest and (a + head, rest)) for head, rest in ends[0]]
+            joins += [(tail + word, len(tail), rest and (rest, tail + word)) for tail, rest in prev[1][1:]]
+            for joined, cut, reading in joins:
                 if len(joined) < MIN_BRIDGE or joined not in vocab or joined in seen:
                     continue
-                # A cut that leaves a word behind is another reading of the pair: kept when likelier.
-                if (right if left == joined else left) is None or _likelier(left, right, a, word):
+                if reading is None or _likelier(*reading, a, word):
                     seen.add(joined)
                     out.append((joined, i - 1, cut))
         prev = ends

@@ -31,7 +31,7 @@ from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
 from indexer.proximity import HEAD, IN_HEADLINE, ends_optional, proximity_bonus, wants_proximity
-from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse, unquoted
+from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
 from indexer.thai import current_lexicon, segment_memo, use_lexicon
 from indexer.understand import understand
@@ -161,21 +161,13 @@ class SearchEngine:
             first = reading
             for fall_back in (lambda: fallbacks.as_typed(params, plain, terms),
                               lambda: fallbacks.spaced(first, terms),
-                              lambda: self._completed(first),
+                              lambda: fallbacks.completed(params, plain, first, terms),
                               lambda: fallbacks.second_reading(first, params, plain, terms, suggestion)):
                 alt = fall_back()
                 alt_page = self._run(alt) if alt is not None else None
                 if alt_page is not None and alt_page.total:
                     return alt, alt_page
         return reading, page
-
-    def _completed(self, first: fallbacks.Reading) -> fallbacks.Reading | None:
-        """The first reading with its last word completed to the index's words that start with it
-        (a query typed unfinished: ศาสต, ยั่งยื), for a query that found nothing: one word has no
-        run for :meth:`_head` to look for in the headlines. A quote pasted with it ("ศาสต) is no
-        phrase to keep whole."""
-        wider = ends_optional(unquoted(first.parsed), self.backend.words_starting, whole_too=True)
-        return replace(first, parsed=wider) if wider is not None else None
 
     def _run(self, reading: fallbacks.Reading) -> Page:
         """One run of the engine; a multi-word query's head re-ranked by proximity, then cut to the page.

@@ -1,7 +1,8 @@
 """What to do when a query finds nothing: fall-back readings, each chosen without running the engine.
 
-A query is normalised, understood and parsed once, and tried in at most two readings (up to four
-when letters typed without dots were read as an abbreviation or Thai pieces were read glued, see 2).
+A query is normalised, understood and parsed once, and tried in at most two readings (up to five
+when letters typed without dots were read as an abbreviation, Thai pieces were read glued or the
+last word may be unfinished, see 2).
 A reading is one engine run, or two when a pasted fragment's cut ends are widened or a date read
 from the query is read as text:
 
@@ -22,8 +23,10 @@ from the query is read as text:
    that are one word, กทม, are matched beside the abbreviation: :attr:`indexer.query.Clause.as_typed`),
    the query read as typed (:func:`as_typed`: an article may write them so); then, when Thai pieces
    the user spaced were read glued, the pieces read one by one (:func:`spaced`: glued, a junction
-   may read as another word, "ราชเจ้า กรม" -> เจ้ากรม). Only if those find nothing too does the
-   fall-back above run, so a query is tried in at most four readings.
+   may read as another word, "ราชเจ้า กรม" -> เจ้ากรม); then, unless a date, a dash or a phrase is
+   there to read otherwise (a to b above), the last word read as the start of the index's words (a
+   word typed unfinished, ศาสต: :func:`completed`). Only if those find nothing too does the
+   fall-back above run, so a query is tried in at most five readings.
 3. **Did you mean**, when the answer is still empty, comes from term statistics, never from a run:
    Thai typed on an English keyboard layout, else close indexed words for the words absent from the
    index. It is offered only when every word of the suggestion is in the index.
@@ -39,6 +42,7 @@ from datetime import date
 from typing import Protocol
 
 from indexer.params import SearchParams
+from indexer.proximity import completed_last_word
 from indexer.query import ParsedQuery, by_pieces, dashes_as_text, parse, relaxed, unquoted
 from indexer.result import Notice
 from indexer.understand import Understanding, keyboard_layout_fix
@@ -54,6 +58,9 @@ class Terms(Protocol):
 
     def suggest(self, word: str, maxdist: int) -> list[str]:
         """Indexed words close to ``word``, best first."""
+
+    def words_starting(self, prefix: str, limit: int, index_terms: bool = False) -> list[str]:
+        """Indexed words longer than ``prefix`` that start with it, most frequent first."""
 
 
 @dataclass
@@ -112,6 +119,19 @@ def spaced(first: Reading, terms: Terms) -> Reading | None:
     kept), or None when that changes nothing or could not match (:func:`indexer.query.by_pieces`)."""
     parsed = by_pieces(first.parsed)
     return replace(first, parsed=parsed) if parsed is not None and could_match(parsed, terms) else None
+
+
+def completed(params: SearchParams, plain: ParsedQuery, first: Reading, terms: Terms) -> Reading | None:
+    """The query with its last word read as the start of the index's words (a word typed
+    unfinished: ศาสต; quotes pasted with it dropped), or None when that changes nothing or could not
+    match, or when :func:`second_reading` has a reading of a date, a dash or a phrase to try."""
+    if first.date_from_query or dashes_as_text(plain) is not None \
+            or any(c.phrase and len(c.words) > 1 for c in plain.clauses):
+        return None
+    done = completed_last_word(unquoted(plain), terms.words_starting)
+    if done is None or not could_match(done[0], terms):
+        return None
+    return Reading(params, done[0], notices=[Notice(code="last_word_completed", params={"words": " / ".join(done[1])})])
 
 
 def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, terms: Terms,

@@ -84,8 +84,9 @@ class SearchBackend(Protocol):
     def version(self) -> Hashable:
         """Changes whenever the index does (keys of cached results)."""
 
-    def words_starting(self, prefix: str, limit: int) -> list[str]:
-        """Indexed words longer than ``prefix`` that start with it, most frequent first."""
+    def words_starting(self, prefix: str, limit: int, index_terms: bool = False) -> list[str]:
+        """Indexed words longer than ``prefix`` that start with it, most frequent first: words of the
+        lexicon, and with ``index_terms`` (slower) the index's other terms when no lexicon word does."""
 
     def doc_count(self) -> int:
         """Documents in the live index."""

@@ -31,7 +31,8 @@ from indexer.query import Clause, ParsedQuery, cut_end, short_word
 from indexer.thai import (abbreviation_marks, abbreviation_pattern, abbreviations, current_lexicon, iter_spans,
                           spelled_out)
 
-Expand = Callable[[str, int], list[str]]  # the index's words starting with a text, at most n
+# The index's words starting with a text, at most n; the bool: from its term list too (not free).
+Expand = Callable[[str, int, bool], list[str]]
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
@@ -218,9 +219,8 @@ def _mark_near_cut(body: str) -> bool:
 MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a selection
 
 
-def ends_optional(parsed: ParsedQuery, expand: Expand | None = None, *,
-                  whole_too: bool = False) -> ParsedQuery | None:
-    """The query with its one long clause's first or last word optional, or None.
+def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQuery | None:
+    """The query with its one clause's first or last word optional or its last word completed, or None.
 
     A headline fragment selected or pasted mid-word ends in the piece of a word ("…เสริมบทบาทอ" of
     บทบาทองค์กร): glued to the words before it, the piece changes how they segment, and the article
@@ -234,8 +234,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None, *,
     จิรศิริเลิศ) is read as that word, the text before it segmented afresh. A query of several
     clauses opening with a short dotted abbreviation is read without it
     (:func:`_without_cut_abbreviation`). The engine runs it only when no headline holds the
-    query's run, and keeps it only when one of its headlines does. ``whole_too`` (for a query that
-    found nothing) completes a last word that is a dictionary word too (17พฤศจิก: พฤศจิก is one)."""
+    query's run, and keeps it only when one of its headlines does."""
     positive = [c for c in parsed.clauses if not c.negated]
     if (head := _without_cut_abbreviation(parsed, positive)) is not None:
         return head
@@ -247,8 +246,8 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None, *,
     c = core[0]
     if c.phrase or c.alternatives:
         return None
-    completed = _completed(c, expand, whole_too) if expand is not None else []
-    if len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12:
+    completed = _completed(c, expand) if expand is not None else []
+    if _short(c):
         # A short query is no selection of a headline, but its last word may be typed unfinished
         # (กระทรวงวัฒนธร, ไวรัสโคโร): only the completed readings.
         ragged, spaced = False, []
@@ -277,23 +276,30 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None, *,
     return replace(parsed, clauses=[wide if x is c else x for x in parsed.clauses], undotted=None)
 
 
-_SHORT_DOTTED_HEAD = re.compile("^[\u0e01-\u0e2e]{1,3}\\.")
+# A dotted abbreviation of two or three letters glued to another of two or more: ปอ.รฟม. (not the
+# letters of one abbreviation, ก.พ.ร.).
+_CUT_ABBREVIATION = re.compile("^([\u0e01-\u0e2e]{2,3})\\.(?=[\u0e01-\u0e2e]{2,}\\.)")
 
 
 def _without_cut_abbreviation(parsed: ParsedQuery, positive: list[Clause]) -> ParsedQuery | None:
-    """The query without its first word when that is a dotted abbreviation of at most three letters
-    opening a query of several clauses: maybe the end of a longer one cut by a selection ("ปอ.รฟม.
-    ลงตรวจ…" of คปอ.รฟม., which the index holds as one word คปอ), or None."""
+    """The query without its first word when that is a dotted abbreviation of two or three letters,
+    typed with its dot and glued to another one, opening a query of several clauses: maybe the end
+    of a longer one cut by a selection ("ปอ.รฟม. ลงตรวจ…" of คปอ.รฟม., which the index holds as one
+    word คปอ), or None. An abbreviation standing alone (ครม. เห็นชอบ) or spelled out (พล.อ.) is
+    whole."""
     first = positive[0] if len(positive) >= 2 else None
-    if first is None or first.phrase or first.alternatives \
-            or not _SHORT_DOTTED_HEAD.match(first.text) or short_word(first):
-        return None  # a short word is optional already (indexer.ranking)
-    rest = first.words[1:]
-    clauses = [c for c in parsed.clauses if c is not first]
-    if rest:
-        text = first.text[_SHORT_DOTTED_HEAD.match(first.text).end():]
-        clauses.insert(parsed.clauses.index(first), Clause(text, rest))
-    return replace(parsed, clauses=clauses, undotted=None)
+    m = _CUT_ABBREVIATION.match(first.text) if first is not None else None
+    if m is None or first.phrase or first.alternatives or first.typed or len(first.words) < 2 \
+            or first.words[0] != m.group(1):
+        return None
+    i = next(i for i, c in enumerate(parsed.clauses) if c is first)
+    rest = Clause(first.text[m.end():], first.words[1:])
+    return replace(parsed, clauses=[*parsed.clauses[:i], rest, *parsed.clauses[i + 1:]], undotted=None)
+
+
+def _short(c: Clause) -> bool:
+    """True for a clause too short to be a selection of a headline: typed, not pasted."""
+    return len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12
 
 
 MIN_TAIL, MAX_TAIL = 3, 20  # letters of a cut word's tail looked up in the index's words
@@ -303,25 +309,44 @@ _THAI_TAIL = re.compile("[\u0e01-\u0e4e]+$")
 
 def _completed(c: Clause, expand: Expand, whole_too: bool = False) -> list[list[str]]:
     """Readings of ``c`` with its last word completed to an indexed word (see :func:`ends_optional`),
-    or [] when the longest tail that starts an indexed word is the last word itself (a whole word:
-    nothing suggests a cut)."""
+    or []: when the longest tail that starts an indexed word is the last word itself and that is a
+    dictionary word (a whole word: nothing suggests a cut), unless ``whole_too``."""
     core = re.sub("[^\u0e01-\u0e4e]+$", "", c.text)  # pasted brackets, marks, emoji after it
     m = _THAI_TAIL.search(core)
-    last = c.words[-1]
-    if not m or not core.endswith(last):
+    if not c.words or not m or not core.endswith(c.words[-1]):
         return []
-    run = m.group()
+    last, run = c.words[-1], m.group()
+    whole = last in current_lexicon().vocabulary
     # A tail longer than the last word: the cut changed how the letters before it segment
     # (ผู้ติดเชื้อ·ไวรัสโค[โรนา] -> ผู้·ติด·เชื้อไวรัส·โค). Inside the last word, a tail is a word's end.
     for size in range(min(len(run), MAX_TAIL), max(MIN_TAIL, len(last)) - 1, -1):
         tail = run[-size:]
-        words = expand(tail, COMPLETIONS)
+        # The index's own terms (a name no word list holds: มนัญ of มนัญญา) only for the last word
+        # itself when it is no dictionary word: a scan of the term list is not free.
+        words = expand(tail, COMPLETIONS, tail == last and not whole)
         if words:
-            if tail == last and not whole_too and last in current_lexicon().vocabulary:
+            if tail == last and whole and not whole_too:
                 return []  # a whole word: nothing suggests a cut (ศาสต, no word, is ศาสตร์ cut)
             head = [w for w, _s, _e in iter_spans(core[:-size])]
             return [head + [w] for w in words]
     return []
+
+
+def completed_last_word(parsed: ParsedQuery, expand: Expand) -> tuple[ParsedQuery, list[str]] | None:
+    """The query with the last word of its last clause completed to the index's words that start
+    with it, and those words; or None. For a query that found nothing: a word typed unfinished
+    (ศาสต, ยั่งยื); in a short query, a dictionary word too (17พฤศจิก: พฤศจิก is one), not at the end
+    of a long pasted fragment."""
+    positive = [c for c in parsed.clauses if not c.negated]
+    c = positive[-1] if positive else None
+    if c is None or c.phrase or c.alternatives:
+        return None
+    readings = [w for w in _completed(c, expand, whole_too=_short(c)) if w != c.words]
+    if not readings:
+        return None
+    wide = replace(c, alternatives=[Clause(c.text, w) for w in readings])
+    clauses = [wide if x is c else x for x in parsed.clauses]
+    return replace(parsed, clauses=clauses, undotted=None), list(dict.fromkeys(w[-1] for w in readings))
 
 
 _ONE_LETTER_WORDS = frozenset("ณ")  # "ณ ทำเนียบรัฐบาล": a word of its own, not a cut one's last letter

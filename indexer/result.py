@@ -113,6 +113,8 @@ NOTICE_CODES = {
                          "punctuation (a pasted \"พม. -สหวิชาชีพ\") and those words searched.",
     "phrase_loosened": "The exact phrase was not found; articles with all its words are shown.",
     "some_words": "No article has all the words; articles with some of them are shown.",
+    "last_word_completed": "Nothing matched the words as typed; the last was read as the start of the "
+                           "indexed words in words (a word typed unfinished).",
     "query_cut": "The query was longer than the engine reads (max_chars characters, max_terms terms): only its "
                  "start was used.",
 }

@@ -81,6 +81,7 @@ def test_a_reading_the_segmenter_passed_over_finds_the_word(engine):
     """ในราคาที่ is read ใน · รา · คาที่ (คาที่, "on the spot", is a word), yet it says ราคา (price):
     ราคา · ที่ is the likelier reading of the pair, and a search for ราคา must find the article."""
     assert [w for w, _s, _e in iter_spans("ให้กับประชาชนในราคาที่เหมาะสม")][-4:-1] == ["ใน", "รา", "คาที่"]
+    assert "~ราคา" in text_positions(PRICE[2])
     assert PRICE[0] in {h.url for h in engine.search(build_params(q="ราคา")).hits}
 
 

@@ -54,10 +54,16 @@ def test_agency_in_query_is_offered(facet_engine):
     assert r.to_json()["agency_suggestions"] == [{"id": "moph", "name": "กระทรวงสาธารณสุข"}]
 
 
-@pytest.mark.parametrize("typo,fix", [(",skfwmp", "มหาดไทย"), ("มหาดไท", "มหาดไทย"), ("วัคซีม", "วัคซีน")])
+@pytest.mark.parametrize("typo,fix", [(",skfwmp", "มหาดไทย"), ("มหาดไย", "มหาดไทย"), ("วัคซีม", "วัคซีน")])
 def test_did_you_mean(facet_engine, typo, fix):
     r = facet_engine.search(build_params(q=typo))
     assert r.total == 0 and r.did_you_mean == fix
+
+
+def test_a_word_typed_unfinished_finds_the_word_rather_than_a_suggestion(facet_engine):
+    # มหาดไท is the start of มหาดไทย: its articles, not "did you mean".
+    r = facet_engine.search(build_params(q="มหาดไท", per_page=50))
+    assert r.total and set(urls(r)) == set(urls(facet_engine.search(build_params(q="มหาดไทย", per_page=50))))
 
 
 @pytest.mark.parametrize("a,b", [

@@ -28,6 +28,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "The exact phrase was not found; showing articles with all its words"),
     "some_words": ("ไม่พบบทความที่มีครบทุกคำ แสดงบทความที่มีบางคำ",
                    "No article has all the words; showing articles with some of them"),
+    "last_word_completed": ("ไม่พบคำตามที่พิมพ์ จึงค้นคำสุดท้ายเป็นคำที่ขึ้นต้นเช่นนั้น: {words}",
+                            "Nothing matched as typed, so the last word was read as the start of: {words}"),
     "query_cut": ("คำค้นยาวเกินไป ใช้เพียงส่วนแรก ({max_chars} ตัวอักษร, {max_terms} คำ)",
                   "The query is too long: only its start was used ({max_chars} characters, {max_terms} terms)"),
 }

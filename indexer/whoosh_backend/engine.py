@@ -31,7 +31,8 @@ from indexer.whoosh_backend.searchers import renewed_searcher
 from indexer.whoosh_backend.segments import SegmentCache
 
 _REFRESH_SECONDS = 1.0
-MAX_EXPANSIONS = 400  # words read from the term list for one prefix (a cut word is rare: few start so)
+MAX_EXPANSIONS = 400  # words read from the lexicon for one prefix (a cut word is rare: few start so)
+MAX_TERM_EXPANSIONS = 100  # terms read from the index for one prefix (a name typed unfinished)
 
 
 def _and(base: np.ndarray, *masks: np.ndarray | None) -> np.ndarray:
@@ -220,23 +221,20 @@ class WhooshBackend:
                 corrector.suggest(key, limit=1, maxdist=maxdist, prefix=1)
                 + corrector.suggest(PART_MARK + key, limit=1, maxdist=maxdist, prefix=2)]
 
-    def words_starting(self, prefix: str, limit: int) -> list[str]:
+    def words_starting(self, prefix: str, limit: int, index_terms: bool = False) -> list[str]:
         """Indexed words longer than ``prefix`` that start with it, most frequent first (at most
-        ``limit``): the words of the live lexicon (stock and learned) that some article holds. (The
-        lexicon's sorted list first: a prefix scan of Whoosh's terms across segments costs ~1 ms a
-        lookup; the term list only when no lexicon word starts so.)"""
+        ``limit``): the words of the live lexicon (stock and learned) that some article holds; with
+        ``index_terms``, when none, the index's own terms (a word the segmenter left whole that no
+        lexicon holds, มนัญญา). (The lexicon's sorted list first: a prefix scan of Whoosh's terms
+        across segments costs ~1 ms a lookup.)"""
         searcher = self.searcher()
         key = prefix.lower()
-        found = []
-        for word in lexicon_words_starting(schema_lexicon(searcher.schema), key, MAX_EXPANSIONS):
-            n = searcher.doc_frequency("text", word)
-            if n:
-                found.append((-n, word))
-        if not found:
-            # A word no lexicon holds, left whole by the segmenter (มนัญญา, a name): the term list.
-            terms = itertools.islice(searcher.reader().expand_prefix("text", key), MAX_EXPANSIONS)
+        words = lexicon_words_starting(schema_lexicon(searcher.schema), key, MAX_EXPANSIONS)
+        found = [(-n, w) for w in words if (n := searcher.doc_frequency("text", w))]
+        if not found and index_terms:
+            terms = itertools.islice(searcher.reader().expand_prefix("text", key), MAX_TERM_EXPANSIONS)
             words = [t.decode("utf-8") for t in terms]
-            found = [(-searcher.doc_frequency("text", w), w) for w in words if w != key]
+            found = [(-n, w) for w in words if w != key and (n := searcher.doc_frequency("text", w))]
         return [w for _n, w in sorted(found)[:limit]]
 
     def doc_count(self) -> int:
