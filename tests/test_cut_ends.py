@@ -20,6 +20,18 @@ def _summary_holding(words: list[str], url: str, day: str) -> dict:
             "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))}
 
 
+def _first_hit(tmp_path, articles: list[dict], q: str) -> str | None:
+    """The URL of the first hit for ``q`` in a data folder of ``articles``."""
+    from tests.conftest import data_dir_of
+
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        hits = eng.search(build_params(q=q, per_page=10)).hits
+    finally:
+        eng.close()
+    return hits[0].url if hits else None
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     from tests.conftest import data_dir_of
@@ -249,8 +261,6 @@ def test_a_cut_letter_before_the_long_clause_leaves_it_the_one_to_widen():
 def test_a_fragment_with_a_cut_letter_finds_its_headline_first(tmp_path):
     """Glued, "…ของ อก." reads ขอ·งอก; the headline says ของ·อก. A summary holding every glued word
     matches; the headline is found by the reading of the pieces as spaced."""
-    from tests.conftest import data_dir_of
-
     target = "https://www.thaigov.go.th/news/contents/details/15537"
     words = [w for c in parse(PASTED).clauses for w in c.words]
     articles = [
@@ -259,12 +269,7 @@ def test_a_fragment_with_a_cut_letter_finds_its_headline_first(tmp_path):
          "body": "รัฐมนตรีว่าการกระทรวงอุตสาหกรรมแถลงผลการดำเนินงานของกระทรวงอุตสาหกรรม"},
         _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2018-03-02"),
     ]
-    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
-    try:
-        hits = eng.search(build_params(q=PASTED, per_page=10)).hits
-    finally:
-        eng.close()
-    assert hits and hits[0].url == target
+    assert _first_hit(tmp_path, articles, PASTED) == target
 
 
 @pytest.mark.parametrize("pasted", [CUT + ".", CUT + "..", f"({CUT})"], ids=["dot", "dots", "brackets"])
@@ -283,8 +288,6 @@ def test_a_fragment_starting_inside_an_abbreviation_finds_its_headline_first(tmp
     """The index holds คปอ. as one word คปอ, so no article of ปอ. and รฟม. is the one wanted; a
     summary holding every word of the query is. The query without its cut abbreviation finds the
     headline."""
-    from tests.conftest import data_dir_of
-
     target = "https://www.thaigov.go.th/news/contents/details/55741"
     articles = [
         {"url": target, "date": "2022-06-15", "category": "news", "lang": "th",
@@ -299,9 +302,4 @@ def test_a_fragment_starting_inside_an_abbreviation_finds_its_headline_first(tmp
     # with dots between them is whole.
     for whole in ("ครม. เห็นชอบ", "ครม เห็นชอบ", "พล.อ.ประยุทธ์ ประชุม", "ก.พ.ร. ประชุม"):
         assert ends_optional(parse(whole)) is None, whole
-    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
-    try:
-        hits = eng.search(build_params(q=ABBREVIATION_CUT, per_page=10)).hits
-    finally:
-        eng.close()
-    assert hits and hits[0].url == target
+    assert _first_hit(tmp_path, articles, ABBREVIATION_CUT) == target
