@@ -30,7 +30,8 @@ from indexer.date_text import date_as_text
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
-from indexer.proximity import HEAD, IN_HEADLINE, ends_optional, proximity_bonus, wants_proximity
+from indexer.cut_ends import ends_optional
+from indexer.proximity import HEAD, IN_HEADLINE, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
 from indexer.thai import current_lexicon, segment_memo, use_lexicon
@@ -195,7 +196,7 @@ class SearchEngine:
               page: Page | None = None) -> tuple[Page, list, ParsedQuery]:
         """The head (``page``, or run now), its matches re-ranked, and the reading they are of:
         ``parsed``, or, when no headline of its head holds a long clause (or it has none), the reading
-        with its cut ends optional (:func:`indexer.proximity.ends_optional`) if one of that head's
+        with its cut ends optional (:func:`indexer.cut_ends.ends_optional`) if one of that head's
         headlines does."""
         page = page or self.backend.run(params, parsed, head=HEAD)
         ranked = self._reranked(page, parsed) if page.matches else []

@@ -42,7 +42,7 @@ from datetime import date
 from typing import Protocol
 
 from indexer.params import SearchParams
-from indexer.proximity import completed_last_word
+from indexer.cut_ends import completed_last_word
 from indexer.query import ParsedQuery, by_pieces, dashes_as_text, parse, relaxed, unquoted
 from indexer.result import Notice
 from indexer.understand import Understanding, keyboard_layout_fix

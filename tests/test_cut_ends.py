@@ -1,12 +1,12 @@
 """A headline fragment selected mid-word and pasted without spaces finds its article first, even when
-another article holds every (mis-segmented) word of it scattered (indexer.proximity.ends_optional;
+another article holds every (mis-segmented) word of it scattered (indexer.cut_ends.ends_optional;
 issue 10: printed and unspaced fragments cut inside a word)."""
 from __future__ import annotations
 
 import pytest
 
 from indexer import SearchEngine, build_params
-from indexer.proximity import ends_optional
+from indexer.cut_ends import ends_optional
 from indexer.query import parse
 
 TARGET = "https://example.go.th/news/target"

@@ -1,0 +1,177 @@
+"""Readings of a query whose ends may be cut: a headline fragment selected mid-word, a word typed
+unfinished, a selection starting inside an abbreviation. The engine tries them when no headline
+holds the query's run (:func:`ends_optional`) or when the query found nothing
+(:func:`completed_last_word`).
+
+Engine-neutral: the index's words are asked for through an :data:`Expand` callable.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable
+
+from indexer.proximity import EDGES
+from indexer.query import Clause, ParsedQuery, cut_end, short_word
+from indexer.thai import current_lexicon, iter_spans
+
+# The index's words starting with a text, at most n; the bool: from its term list too (not free).
+Expand = Callable[[str, int, bool], list[str]]
+_THAI = re.compile("[\u0e01-\u0e4e]")
+
+MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a selection
+
+
+def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQuery | None:
+    """The query with its one clause's first or last word optional or its last word completed, or None.
+
+    A headline fragment selected or pasted mid-word ends in the piece of a word ("…เสริมบทบาทอ" of
+    บทบาทองค์กร): glued to the words before it, the piece changes how they segment, and the article
+    it was copied from no longer holds every word of the query. The reading here also matches the
+    articles that hold all the words but the first or all but the last (or the text without its
+    first or last letter); only for a clause of several words with a ragged end (its first or last
+    two words both syllables of at most two letters, or its first or last a single letter). With
+    ``expand`` (the index's words that start with a text), a last word cut anywhere is completed
+    too, in a clause of any length (a query typed unfinished: ไวรัสโคโร): the longest tail of the
+    text that starts an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา, "สมพงษ์จิรศิริ" ->
+    จิรศิริเลิศ) is read as that word, the text before it segmented afresh. A query of several
+    clauses opening with a short dotted abbreviation is read without it
+    (:func:`_without_cut_abbreviation`). The engine runs it only when no headline holds the
+    query's run, and keeps it only when one of its headlines does."""
+    positive = [c for c in parsed.clauses if not c.negated]
+    if (head := _without_cut_abbreviation(parsed, positive)) is not None:
+        return head
+    # A letter or two before or after the long clause ("ก. อุตฯ แถลงผล…", ก. of รัฐมนตรี ก.อุตฯ) is a
+    # cut end the ranking already leaves optional: the long clause is still the one to widen.
+    core = [c for i, c in enumerate(positive) if not (cut_end(positive, i) and short_word(c))]
+    if len(core) != 1:
+        return None
+    c = core[0]
+    if c.phrase or c.alternatives:
+        return None
+    completed = _completed(c, expand) if expand is not None else []
+    if _short(c):
+        # A short query is no selection of a headline, but its last word may be typed unfinished
+        # (กระทรวงวัฒนธร, ไวรัสโคโร): only the completed readings.
+        ragged, spaced = False, []
+    else:
+        ragged = _ragged(c.words[:2], c.words[0]) or _ragged(c.words[-2:], c.words[-1]) or _cut_syllable(c)
+        # Pasted with its spaces, the pieces read one by one are the words of the headline they
+        # came from, where the words read glued (for re-spacing to change nothing) may run across
+        # a space.
+        by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
+        spaced = [by_piece] if by_piece and by_piece != c.words else []
+    if not ragged and not completed and not spaced:
+        return None  # whole words at both ends: nothing was cut (and a second run is not free)
+    readings = completed + spaced
+    if ragged:
+        # Without the first or last word, and without the first or last letter (the rest segmented
+        # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).
+        readings += [c.words[1:], c.words[:-1]]
+        # The letters, not a dot or a bracket pasted at an end ("…เผยก." is cut at ก, not at the dot).
+        core = EDGES.sub("", c.text) or c.text
+        readings += [[w for w, _s, _e in iter_spans(t)] for t in (core[1:], core[:-1])]
+    alternatives: list[Clause] = []
+    for words in readings:
+        if words and words != c.words and all(words != a.words for a in alternatives):
+            alternatives.append(Clause(c.text, words))
+    wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives, as_typed=c.as_typed)
+    return replace(parsed, clauses=[wide if x is c else x for x in parsed.clauses], undotted=None)
+
+
+# A dotted abbreviation of two or three letters glued to another of two or more: ปอ.รฟม. (not the
+# letters of one abbreviation, ก.พ.ร.).
+_CUT_ABBREVIATION = re.compile("^([\u0e01-\u0e2e]{2,3})\\.(?=[\u0e01-\u0e2e]{2,}\\.)")
+
+
+def _without_cut_abbreviation(parsed: ParsedQuery, positive: list[Clause]) -> ParsedQuery | None:
+    """The query without its first word when that is a dotted abbreviation of two or three letters,
+    typed with its dot and glued to another one, opening a query of several clauses: maybe the end
+    of a longer one cut by a selection ("ปอ.รฟม. ลงตรวจ…" of คปอ.รฟม., which the index holds as one
+    word คปอ), or None. An abbreviation standing alone (ครม. เห็นชอบ) or spelled out (พล.อ.) is
+    whole."""
+    first = positive[0] if len(positive) >= 2 else None
+    m = _CUT_ABBREVIATION.match(first.text) if first is not None else None
+    if m is None or first.phrase or first.alternatives or first.typed or len(first.words) < 2 \
+            or first.words[0] != m.group(1):
+        return None
+    i = next(i for i, c in enumerate(parsed.clauses) if c is first)
+    rest = Clause(first.text[m.end():], first.words[1:])
+    return replace(parsed, clauses=[*parsed.clauses[:i], rest, *parsed.clauses[i + 1:]], undotted=None)
+
+
+def _short(c: Clause) -> bool:
+    """True for a clause too short to be a selection of a headline: typed, not pasted."""
+    return len(c.words) < MIN_CUT_WORDS or len("".join(c.words)) < 12
+
+
+MIN_TAIL, MAX_TAIL = 3, 20  # letters of a cut word's tail looked up in the index's words
+COMPLETIONS = 2  # indexed words tried for one cut tail (the most frequent)
+_THAI_TAIL = re.compile("[\u0e01-\u0e4e]+$")
+
+
+def _completed(c: Clause, expand: Expand, whole_too: bool = False) -> list[list[str]]:
+    """Readings of ``c`` with its last word completed to an indexed word (see :func:`ends_optional`),
+    or []: when the longest tail that starts an indexed word is the last word itself and that is a
+    dictionary word (a whole word: nothing suggests a cut), unless ``whole_too``."""
+    core = re.sub("[^\u0e01-\u0e4e]+$", "", c.text)  # pasted brackets, marks, emoji after it
+    m = _THAI_TAIL.search(core)
+    if not c.words or not m or not core.endswith(c.words[-1]):
+        return []
+    last, run = c.words[-1], m.group()
+    whole = last in current_lexicon().vocabulary
+    # A tail longer than the last word: the cut changed how the letters before it segment
+    # (ผู้ติดเชื้อ·ไวรัสโค[โรนา] -> ผู้·ติด·เชื้อไวรัส·โค). Inside the last word, a tail is a word's end.
+    for size in range(min(len(run), MAX_TAIL), max(MIN_TAIL, len(last)) - 1, -1):
+        tail = run[-size:]
+        # The index's own terms (a name no word list holds: มนัญ of มนัญญา) only for the last word
+        # itself when it is no dictionary word: a scan of the term list is not free.
+        words = expand(tail, COMPLETIONS, tail == last and not whole)
+        if words:
+            if tail == last and whole and not whole_too:
+                return []  # a whole word: nothing suggests a cut (ศาสต, no word, is ศาสตร์ cut)
+            head = [w for w, _s, _e in iter_spans(core[:-size])]
+            return [head + [w] for w in words]
+    return []
+
+
+def completed_last_word(parsed: ParsedQuery, expand: Expand) -> tuple[ParsedQuery, list[str]] | None:
+    """The query with the last word of its last clause completed to the index's words that start
+    with it, and those words; or None. For a query that found nothing: a word typed unfinished
+    (ศาสต, ยั่งยื); in a short query, a dictionary word too (17พฤศจิก: พฤศจิก is one), not at the end
+    of a long pasted fragment."""
+    positive = [c for c in parsed.clauses if not c.negated]
+    c = positive[-1] if positive else None
+    if c is None or c.phrase or c.alternatives:
+        return None
+    readings = [w for w in _completed(c, expand, whole_too=_short(c)) if w != c.words]
+    if not readings:
+        return None
+    wide = replace(c, alternatives=[Clause(c.text, w) for w in readings])
+    clauses = [wide if x is c else x for x in parsed.clauses]
+    return replace(parsed, clauses=clauses, undotted=None), list(dict.fromkeys(w[-1] for w in readings))
+
+
+_ONE_LETTER_WORDS = frozenset("ณ")  # "ณ ทำเนียบรัฐบาล": a word of its own, not a cut one's last letter
+
+
+def _ragged(end: list[str], outer: str) -> bool:
+    """True for the two words at an end of a clause when both are Thai syllables of at most two
+    letters (บา·ทอ of "…บทบาทอ"), or when the outermost (``outer``) is a single Thai letter (ม of
+    "ม.พล.อ.อ.ประจิน", cut from นรม.): what the segmenter leaves of a word cut by a selection."""
+    if len(outer) == 1 and _THAI.match(outer) and outer not in _ONE_LETTER_WORDS:
+        return True
+    return all(len(w) <= 2 and _THAI.match(w) for w in end)
+
+
+_THAI_HEAD = re.compile("^[\u0e01-\u0e4e]+")
+
+
+def _cut_syllable(c: Clause) -> bool:
+    """True when the clause's first (last) word is a Thai syllable of at most two letters that is the
+    whole Thai run before (after) a number or a Latin word: "นา2019(COVID-19)ประจำวันที่…", the end
+    of โคโรนา cut by a selection. :func:`_ragged` looks for two such syllables; beside a number
+    there is only one."""
+    head, tail = _THAI_HEAD.match(c.text), _THAI_TAIL.search(c.text)
+    return any(m is not None and m.group() == w and len(w) <= 2 and w not in _ONE_LETTER_WORDS
+               for m, w in ((head, c.words[0]), (tail, c.words[-1])))
