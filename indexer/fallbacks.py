@@ -131,7 +131,8 @@ def completed(params: SearchParams, plain: ParsedQuery, first: Reading, terms: T
     done = completed_last_word(unquoted(plain), terms.words_starting)
     if done is None or not could_match(done[0], terms):
         return None
-    return Reading(params, done[0], notices=[Notice(code="last_word_completed", params={"words": " / ".join(done[1])})])
+    parsed, words = done
+    return Reading(params, parsed, notices=[Notice(code="last_word_completed", params={"words": " / ".join(words)})])
 
 
 def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, terms: Terms,

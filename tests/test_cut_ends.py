@@ -156,8 +156,8 @@ def test_a_short_query_typed_unfinished_finds_the_word_it_starts(covid_engine):
 def test_a_query_that_finds_nothing_is_read_with_its_last_word_completed(tmp_path):
     """Letters an article holds, typed unfinished, found nothing: ศาสต is one (unknown) word with
     nothing to be near, so no headline is looked for, and พฤศจิก of 17พฤศจิก is a dictionary word
-    (Scorpio) that no article says, and มนัญ starts a name. The completed reading is the fall-back: all the words, the
-    last one completed, not some of them."""
+    (Scorpio) that no article says, and มนัญ starts a name. The completed reading is the fall-back:
+    all the words, the last one completed, not some of them."""
     from tests.conftest import data_dir_of
 
     wisdom, cabinet, minister = (f"https://www.thaigov.go.th/news/contents/details/{n}" for n in (1, 2, 3))
