@@ -191,6 +191,7 @@ class Ranker:
 
 MAX_RESPLITS = 8
 _LATIN_RUN = re.compile(r"[a-z]{4,60}")
+_LATIN_WORD = re.compile(r"[a-z]+")
 _MAX_LATIN_PIECE = 24
 MAX_LATIN_SPLITS = 4
 
@@ -230,13 +231,31 @@ def latin_splits(word: str, held: Callable[[str], bool]) -> list[list[str]]:
 
 
 def latin_readings(words: list[str], held: Callable[[str], bool]) -> Iterator[tuple[list[str], list[str]]]:
-    """``words`` with its Latin runs no article holds split by :func:`latin_splits`, one reading per
-    split (jetskiworldcup: jetski·world·cup, then jet·ski·world·cup, the article's), each with the
-    pieces of its first split run, which must stand together in the article."""
-    options = [latin_splits(w, held) for w in words]
+    """``words`` with neighbouring Latin words joined and each Latin run split by
+    :func:`latin_splits`, one reading per split (jetskiworldcup: jetski·world·cup, then
+    jet·ski·world·cup, the article's), each with the pieces of its first split run, which must stand
+    together in the article. A run some article holds is kept whole first, then split too: a
+    clause that found nothing may hold "Clean up" typed as cleanup, which one other article writes,
+    or capitalised BeachCleanup, read beach·cleanup."""
+    runs = _latin_joined(words)
+    options = [[[w]] + latin_splits(w, lambda p, w=w: p != w and held(p)) if held(w)
+               else latin_splits(w, held) for w in runs]
     for k in range(max(map(len, options), default=0)):
-        chosen = [o[min(k, len(o) - 1)] if o else [w] for w, o in zip(words, options)]
-        yield [p for pieces in chosen for p in pieces], next(o[min(k, len(o) - 1)] for o in options if o)
+        chosen = [o[min(k, len(o) - 1)] if o else [w] for w, o in zip(runs, options)]
+        pair = next((pieces for pieces in chosen if len(pieces) > 1), None)
+        if pair is not None:
+            yield [p for pieces in chosen for p in pieces], pair
+
+
+def _latin_joined(words: list[str]) -> list[str]:
+    """``words`` with neighbouring runs of Latin letters joined into one."""
+    out: list[str] = []
+    for w in words:
+        if out and _LATIN_WORD.fullmatch(w) and _LATIN_WORD.fullmatch(out[-1]):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def resplit(words: list[str], held: Callable[[str], bool] = lambda _w: True) -> list[tuple[list[str], list[str]]]:

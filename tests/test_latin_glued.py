@@ -11,13 +11,18 @@ PASS = ("https://www.thaigov.go.th/news/contents/details/54027",
         "ผู้ช่วยโฆษก ศบค. ยืนยันไม่ยกเลิก Thailand Pass เพียงแต่ลดขั้นตอนการลงทะเบียนสำหรับนักท่องเที่ยว "
         "เพื่ออำนวยความสะดวกในการเดินทาง", "ผู้ช่วยโฆษก ศบค. ยืนยันไม่ยกเลิก Thailand Pass")
 OTHER = ("https://www.thaigov.go.th/news/contents/details/2", "ยกเลิกการประชุม", "เรื่อง Thailand และ Pass")
+BEACH = ("https://www.thaigov.go.th/news/contents/details/51143", "กรมเจ้าท่า บูรณาการเตรียม Beach Clean up",
+         "กรมเจ้าท่า บูรณาการเตรียม Beach Clean up ชายหาด")
+# Another article writes "cleanup" as one word, so the glued word is held and was never split.
+CLEANUP = ("https://www.thaigov.go.th/news/contents/details/80945", "เปิดตัวเรือดักเก็บขยะ",
+           "Unveiling InterceptorTM 019: the new cleanup solution in the Chao Phraya River")
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     from tests.conftest import data_dir_of
 
-    articles = [{"url": u, "title": t, "body": b, "date": "2022-03-05"} for u, t, b in (PASS, OTHER)]
+    articles = [{"url": u, "title": t, "body": b, "date": "2022-03-05"} for u, t, b in (PASS, OTHER, BEACH, CLEANUP)]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("latin"), articles), cache_size=0)
     yield eng
     eng.close()
@@ -48,3 +53,10 @@ def test_latin_pieces_must_stand_together(engine):
     """Thailand and Pass apart (the other article) are not the typed ThailandPass."""
     result = engine.search(build_params(q="thailandpass"))
     assert [h.url for h in result.hits] == [PASS[0]]
+
+
+@pytest.mark.parametrize("query", ["เตรียมBeachCleanup", "BeachCleanup", "beachcleanup"])
+def test_latin_words_glued_into_a_word_another_article_holds_find_the_headline(engine, query):
+    """Spaces dropped from "Beach Clean up" make cleanup, a word of another article: still split."""
+    result = engine.search(build_params(q=query))
+    assert [h.url for h in result.hits] == [BEACH[0]] and not result.notices
