@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from core.normalize import normalize_line
 from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out
@@ -243,17 +244,32 @@ def cut_query(text: str) -> tuple[str, bool]:
 def _words_of(glued: str, pieces: list[str]) -> list[str]:
     """The words of a clause: read glued, so that re-spacing changes nothing, unless the glued
     reading is worse than the pieces read one by one (more one-letter or unknown words, or as many
-    but more words: the segmenter ran a word across the user's space, "บทบาท อ" -> บา·ทอ)."""
-    words = [w for w, _s, _e in iter_spans(glued)]
+    but more words: the segmenter ran a word across the user's space, "บทบาท อ" -> บา·ทอ; or ran
+    one across it into the letters of an abbreviation, "กลาง ก.พ." -> กลา·งก·พ)."""
+    spans = list(iter_spans(glued))
+    words = [w for w, _s, _e in spans]
     if not pieces:
         return words
-    by_piece = [w for piece in pieces for w, _s, _e in iter_spans(piece)]
-    return by_piece if (_junk(by_piece), len(by_piece)) < (_junk(words), len(words)) else words
+    joins = list(accumulate(len(p) for p in pieces[:-1]))
+    by_piece = [(piece, list(iter_spans(piece))) for piece in pieces]
+    junk = sum(_junk(piece, piece_spans) for piece, piece_spans in by_piece)
+    n = sum(len(piece_spans) for _p, piece_spans in by_piece)
+    if (junk, n) < (_junk(glued, spans, joins), len(words)):
+        return [w for _p, piece_spans in by_piece for w, _s, _e in piece_spans]
+    return words
 
 
-def _junk(words: list[str]) -> int:
+def _junk(text: str, spans: list, joins: list[int] = ()) -> int:
+    """One-letter and unknown Thai words of ``text`` (its ``spans``), and words that run across one
+    of the ``joins`` into the letters before a dot (an abbreviation's, none of them junk alone)."""
     vocab = current_lexicon()
-    return sum(len(w) < 2 or (_THAI_START.match(w) is not None and w not in vocab) for w in words)
+
+    def junk(w: str, s: int, e: int) -> bool:
+        if text.startswith(".", e):
+            return any(s < j < e for j in joins)
+        return len(w) < 2 or (_THAI_START.match(w) is not None and w not in vocab)
+
+    return sum(junk(*span) for span in spans)
 
 
 def _glue_thai(text: str) -> str:

@@ -13,6 +13,8 @@ ROYAL = ("ธอส. ร่วมเข้าเฝ้าฯ รับเสด�
 ROYAL_QUERY = ("ธอส. ร่วมเข้าเฝ้าฯ รับเสด็จฯ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี "
                "ในโอกาส")
 FARM = "นายกรัฐมนตรีย้ำ ลด ละเลิก การใช้สารเคมีอันตราย"
+STORM = ("https://www.thaigov.go.th/news/contents/details/30001",
+         "มท.1 มอบผู้ว่าฯ ทั่วประเทศเตรียมการรับพายุฤดูร้อน เผย บกปภ.ช.ร่วมกับกรมอุตุฯ คาดกลาง ก.พ.- มี.ค. อากาศร้อนจัด")
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +32,10 @@ def engine(tmp_path_factory):
          "body": "นายกรัฐมนตรีกำชับให้เกษตรกรลดการใช้สารเคมี"},
         {"url": "https://www.thaigov.go.th/news/contents/details/4", "title": "ร้านค้าลดราคาสินค้า", "date": "2024-05-01",
          "body": "ร้านค้าธงฟ้าลดราคาสินค้าร้อยละ 20 ทุกรายการ"},
+        {"url": STORM[0], "title": STORM[1], "date": "2021-02-01", "body": "กรมอุตุนิยมวิทยาคาดอากาศร้อนจัด"},
+        # The words "กลางก.พ." reads glued: กลา·งก·พ, held here beside มี.ค. and อากาศร้อน.
+        {"url": "https://www.thaigov.go.th/news/contents/details/6", "title": "สภาพอากาศ", "date": "2021-03-01",
+         "body": "กลา งก พ. มี.ค. อากาศร้อน"},
     ]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("junctions"), articles), cache_size=0)
     yield eng
@@ -67,3 +73,12 @@ def test_an_exclusion_is_not_split_to_exclude_more(engine):
     """-ลดละ excludes articles holding ลดละ, not every article with ลด and ละ somewhere."""
     hits = engine.search(build_params(q="ร้านค้า -ลดละ")).hits
     assert [h.url for h in hits] == ["https://www.thaigov.go.th/news/contents/details/4"]
+
+
+@pytest.mark.parametrize(("query", "words"), [("กลาง ก.พ.- มี.ค. อากาศร้อน", ["กลาง", "ก", "พ"]),
+                                              ("คาดกลาง ก.พ.", ["คาด", "กลาง", "ก", "พ"])])
+def test_a_word_is_not_glued_into_the_letters_of_the_abbreviation_after_it(engine, query, words):
+    """Glued, "กลาง ก.พ." reads กลา·งก·พ: a word run across the space into the abbreviation's letters.
+    Read piece by piece it is the article's กลาง·ก·พ, and the headline comes first."""
+    assert parse(query).clauses[0].words == words
+    assert engine.search(build_params(q=query)).hits[0].url == STORM[0]
