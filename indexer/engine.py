@@ -31,6 +31,7 @@ from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
 from indexer.cut_ends import ends_optional
+from indexer.dash_text import dash_as_text
 from indexer.proximity import HEAD, IN_HEADLINE, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
@@ -149,8 +150,8 @@ class SearchEngine:
 
     def _read(self, params: SearchParams, und, plain: ParsedQuery,
               suggestion: fallbacks.Suggestion) -> tuple[fallbacks.Reading, Page]:
-        """The reading of the query that is shown, and its page: the first reading, a date in a
-        pasted fragment read as text when only that finds its headline, else letters given dots
+        """The reading of the query that is shown, and its page: the first reading, a date or a dash
+        in a pasted fragment read as text when only that finds its headline, else letters given dots
         read as typed, else pieces read one by one, else its last word completed, else the one
         fall-back (:mod:`indexer.fallbacks`)."""
         terms = self.backend
@@ -158,6 +159,8 @@ class SearchEngine:
         page = self._run(reading)
         # A date inside a pasted headline fragment is text: the fragment's own headline decides.
         reading, page = date_as_text(reading, page, params, plain, self._run, self._title, self._head_titles)
+        # So is a dash: "ครม. -ผู้แทนรัฐบาลไทย" from a headline lists, it does not exclude.
+        reading, page = dash_as_text(reading, page, plain, self._run, self._head_titles)
         if page.total == 0 and not plain.is_empty:
             first = reading
             for fall_back in (lambda: fallbacks.as_typed(params, plain, terms),

@@ -109,6 +109,8 @@ NOTICE_CODES = {
                           "read as typed, the date as words.",
     "date_in_headline": "The month or year in the query (since, until) is part of a headline holding the "
                         "whole query, so the query was read as typed, the date as words, not as a filter.",
+    "dash_in_headline": "A headline holds the query with its dashes, so each dash was read as punctuation "
+                        "(a pasted \"ครม. -ผู้แทนรัฐบาลไทย\"), not as an exclusion.",
     "dash_read_as_text": "Nothing matched with the words after a dash excluded, so the dash was read as "
                          "punctuation (a pasted \"พม. -สหวิชาชีพ\") and those words searched.",
     "phrase_loosened": "The exact phrase was not found; articles with all its words are shown.",

@@ -22,6 +22,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Nothing matches from {since} to {until}, so the date was searched as words"),
     "date_in_headline": ("วันที่ในคำค้นเป็นส่วนหนึ่งของหัวข่าว จึงค้นเป็นคำ ไม่กรองช่วง {since} – {until}",
                          "The date is part of a headline, so it was searched as words, not as {since} – {until}"),
+    "dash_in_headline": ("หัวข่าวมีคำค้นพร้อมขีด (-) จึงค้นคำหลังขีดด้วย ไม่ตัดออก",
+                         "A headline holds the query with its dash, so the words after it were searched, not left out"),
     "dash_read_as_text": ("ไม่พบบทความเมื่อตัดคำหลังขีด (-) ออก จึงค้นคำนั้นด้วย",
                           "Nothing matched with the words after a dash left out, so they were searched too"),
     "phrase_loosened": ("ไม่พบวลีตรงตัว แสดงบทความที่มีทุกคำ",
