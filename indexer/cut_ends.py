@@ -45,7 +45,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     # cut end the ranking already leaves optional: the long clause is still the one to widen.
     core = [c for i, c in enumerate(positive) if not (cut_end(positive, i) and short_word(c))]
     if len(core) != 1:
-        return None
+        return _without_ragged_end(parsed, core) if len(core) >= 3 else None
     c = core[0]
     if c.phrase or c.alternatives:
         return None
@@ -98,6 +98,16 @@ def _without_cut_abbreviation(parsed: ParsedQuery, positive: list[Clause]) -> Pa
     i = next(i for i, c in enumerate(parsed.clauses) if c is first)
     rest = Clause(first.text[m.end():], first.words[1:])
     return replace(parsed, clauses=[*parsed.clauses[:i], rest, *parsed.clauses[i + 1:]], undotted=None)
+
+
+def _without_ragged_end(parsed: ParsedQuery, core: list[Clause]) -> ParsedQuery | None:
+    """The query without its first (else last) clause when that is a ragged end (:func:`_ragged`)
+    of a fragment pasted in three or more clauses: "โรนา 2019(COVID-19) ประจำวันที่ 22", โร·นา
+    being what a selection left of โคโรนา, which the article holds as one word; or None."""
+    for c, end, outer in ((core[0], core[0].words[:2], 0), (core[-1], core[-1].words[-2:], -1)):
+        if len(c.words) >= 2 and not (c.phrase or c.alternatives or c.typed) and _ragged(end, end[outer]):
+            return replace(parsed, clauses=[x for x in parsed.clauses if x is not c], undotted=None)
+    return None
 
 
 def _short(c: Clause) -> bool:

@@ -303,3 +303,22 @@ def test_a_fragment_starting_inside_an_abbreviation_finds_its_headline_first(tmp
     for whole in ("ครม. เห็นชอบ", "ครม เห็นชอบ", "พล.อ.ประยุทธ์ ประชุม", "ก.พ.ร. ประชุม"):
         assert ends_optional(parse(whole)) is None, whole
     assert _first_hit(tmp_path, articles, ABBREVIATION_CUT) == target
+
+
+SPACED_CUT = "👉 โรนา 2019(COVID-19) ประจำวันที่ 22"  # the selection starts inside โคโรนา
+
+
+def test_a_fragment_of_several_clauses_opening_on_a_cut_word_finds_its_headline_first(tmp_path):
+    """โรนา reads โร·นา, which the headline (โคโรนา, one word) does not hold; a summary holding every
+    word of the query does. Read without its ragged first clause, the query finds the headline."""
+    target = "https://www.thaigov.go.th/news/contents/details/27960"
+    words = [w for c in parse(SPACED_CUT).clauses for w in c.words]
+    articles = [
+        {"url": target, "date": "2020-03-22", "category": "news", "lang": "th",
+         "title": "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019(COVID-19) ประจำวันที่ 22 มีนาคม 2563 [กระทรวงสาธารณสุข]",
+         "body": "กระทรวงสาธารณสุขรายงานสถานการณ์ผู้ติดเชื้อรายใหม่"},
+        _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2020-03-23"),
+    ]
+    assert [c.words for c in ends_optional(parse(SPACED_CUT)).clauses][0] == ["2019", "covid", "19"]
+    assert ends_optional(parse("ปีงบประมาณ 2566 ประจำวันที่ 22")) is None  # whole words at both ends
+    assert _first_hit(tmp_path, articles, SPACED_CUT) == target
