@@ -90,7 +90,7 @@ def choose(counts: Counter[str]) -> list[str]:
             if w in spelled:
                 continue
             w = w[:-1]
-            if w in vocab or not _unspelt(w, base):
+            if w in vocab or not _unspelt(w, base) or _word_and_letter(w, vocab):
                 continue
             abbrs.add(w)
         elif not _misspelt(w, base):
@@ -106,6 +106,19 @@ def choose(counts: Counter[str]) -> list[str]:
     return sorted(w for w in learned
                   if not any((w[:i] in learned and w[i:] in vocab) or (w[:i] in vocab and w[i:] in abbrs)
                              for i in range(3, len(w) - 1)))
+
+
+_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+
+
+def _word_and_letter(word: str, vocab) -> bool:
+    """True for a word glued to a one-letter abbreviation: ที่จ of "ที่จ.เชียงใหม่" (ที่, then จ. for
+    จังหวัด), ที่อ of "ที่อ.เมือง". Learned, it would keep ที่ from matching wherever the text glues
+    it so, and a query typed without spaces would miss the article that spaced it. The word has a
+    vowel or a tone mark; an abbreviation of bare consonants (กกต.) is no word and a letter, though
+    กก is a word."""
+    head = word[:-1]
+    return head in vocab and bool(_CONSONANT.fullmatch(word[-1])) and not all(map(_CONSONANT.match, head))
 
 
 def _unspelt(word: str, base) -> bool:

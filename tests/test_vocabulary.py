@@ -136,6 +136,14 @@ def test_a_recurring_dotted_abbreviation_is_learned():
     assert learn(_pairs("รมว. กล่าว ที่ประชุม.", "รมว. แถลง ที่ประชุม.")) == []
 
 
+def test_a_word_glued_to_a_one_letter_abbreviation_is_not_learned():
+    # ที่จ. is ที่ and จ. (จังหวัด): learned as a word, "ที่จ.เชียงใหม่" typed without spaces would
+    # miss the article that writes ที่ จ.เชียงใหม่. An abbreviation of bare consonants is still learned.
+    got = learn(_pairs("ประชุม ที่จ.เชียงใหม่ ร่วมกับ คปภ.", "ตรวจเยี่ยม ที่จ.ลำพูน โดย คปภ. แถลง"))
+    assert "ที่จ" not in got and "คปภ" in got
+    assert lexicon(got).segment("ที่จ") == ["ที่", "จ"]
+
+
 def test_a_name_cut_short_with_pai_yan_noi_is_learned():
     # พล.อ.อ.ประจินฯ: the rest of the name left out; the name still ends there.
     got = learn(_pairs("นายจุรินทร์ฯ กล่าว", "นายจุรินทร์ฯ แถลง"))
