@@ -65,12 +65,13 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         return None  # whole words at both ends: nothing was cut (and a second run is not free)
     readings = completed + spaced
     if ragged:
-        # Without the first or last word, and without the first or last letter (the rest segmented
-        # afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it).
+        # Without the first or last word, and without the first or last letter or two (the rest
+        # segmented afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it;
+        # "…ประชาชนกย" of กยศ. is ประชา·ชนก·ย, and without one letter still ประชา·ชนก).
         readings += [c.words[1:], c.words[:-1]]
         # The letters, not a dot or a bracket pasted at an end ("…เผยก." is cut at ก, not at the dot).
         core = EDGES.sub("", c.text) or c.text
-        readings += [[w for w, _s, _e in iter_spans(t)] for t in (core[1:], core[:-1])]
+        readings += [[w for w, _s, _e in iter_spans(t)] for t in (core[1:], core[:-1], core[2:], core[:-2])]
     alternatives: list[Clause] = []
     for words in readings:
         if words and words != c.words and all(words != a.words for a in alternatives):

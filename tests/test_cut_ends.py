@@ -322,3 +322,10 @@ def test_a_fragment_of_several_clauses_opening_on_a_cut_word_finds_its_headline_
     assert [c.words for c in ends_optional(parse(SPACED_CUT)).clauses][0] == ["2019", "covid", "19"]
     assert ends_optional(parse("ปีงบประมาณ 2566 ประจำวันที่ 22")) is None  # whole words at both ends
     assert _first_hit(tmp_path, articles, SPACED_CUT) == target
+
+
+def test_a_fragment_cut_two_letters_into_an_abbreviation_is_read_without_them():
+    # "…ประชาชนกย" of "…ประชาชน กยศ.": ประชา·ชนก·ย, and without its last letter still ประชา·ชนก; the
+    # headline holds ประชาชน, the text without the two letters.
+    wide = ends_optional(parse("มาตรการแก้หนี้ภาคประชาชนกย"))
+    assert any(a.words[-2:] == ["ภาค", "ประชาชน"] for a in wide.clauses[0].alternatives)
