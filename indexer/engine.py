@@ -26,12 +26,12 @@ from core.paths import store_path
 from core.provinces import province
 from core.store import Article, Store
 from indexer import fallbacks
+from indexer.cut_ends import ends_optional
+from indexer.dash_text import dash_as_text
 from indexer.date_text import date_as_text
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
-from indexer.cut_ends import ends_optional
-from indexer.dash_text import dash_as_text
 from indexer.proximity import HEAD, IN_HEADLINE, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
@@ -118,12 +118,12 @@ class SearchEngine:
         # The query is split with the live index's words, as its documents were.
         # Texts read from the store during this search: the page's hits are in the head re-ranked
         # before them, and are not read twice.
-        self._local.texts = {}
+        self._local.texts, self._local.wider = {}, {}
         try:
             with use_lexicon(self.backend.lexicon()):
                 return self._search_with_lexicon(params, marked_titles)
         finally:
-            self._local.texts = None
+            self._local.texts = self._local.wider = None
 
     def _search_with_lexicon(self, params: SearchParams, marked_titles: bool) -> SearchResult:
         t0 = time.perf_counter()
@@ -190,8 +190,7 @@ class SearchEngine:
     def _chosen(self, params: SearchParams, parsed: ParsedQuery) -> ParsedQuery:
         """The reading page 1 of ``parsed`` ranks: ``parsed`` itself, or its cut ends optional
         (:meth:`_head`) when that is what found the headline."""
-        if params.sort != "relevance" or not wants_proximity(parsed) \
-                or ends_optional(parsed, self.backend.words_starting) is None:
+        if params.sort != "relevance" or not wants_proximity(parsed) or self._wider(parsed) is None:
             return parsed
         return self._head(replace(params, page=1), parsed)[2]
 
@@ -203,8 +202,7 @@ class SearchEngine:
         headlines does."""
         page = page or self.backend.run(params, parsed, head=HEAD)
         ranked = self._reranked(page, parsed) if page.matches else []
-        wider = ends_optional(parsed, self.backend.words_starting) \
-            if not ranked or ranked[0].score < IN_HEADLINE else None
+        wider = self._wider(parsed) if not ranked or ranked[0].score < IN_HEADLINE else None
         if wider is not None:  # no headline holds the run: maybe its ends are cut words
             wide = self.backend.run(params, wider, head=HEAD)
             if wide.matches and not wide.first:
@@ -212,6 +210,18 @@ class SearchEngine:
                 if wide_ranked[0].score >= IN_HEADLINE:
                     return wide, wide_ranked, wider
         return page, ranked, parsed
+
+    def _wider(self, parsed: ParsedQuery) -> ParsedQuery | None:
+        """:func:`indexer.cut_ends.ends_optional` of ``parsed``, worked out once per search: a deep
+        page asks for it to choose its reading and again in the head that choice re-ranks, and its
+        completions look words up in the index."""
+        memo = getattr(self._local, "wider", None)
+        if memo is None:
+            return ends_optional(parsed, self.backend.words_starting)
+        got = memo.get(id(parsed))
+        if got is None or got[0] is not parsed:  # keyed by identity: the object is kept beside it
+            got = memo[id(parsed)] = (parsed, ends_optional(parsed, self.backend.words_starting))
+        return got[1]
 
     def _texts(self, urls: list[str]) -> dict[str, tuple[str, str]]:
         """``(title, body)`` of ``urls`` from the store, each read once per search."""
@@ -283,12 +293,12 @@ class SearchEngine:
         results page shows (a fall-back, a date read as text, cut ends made optional), so a
         download holds what the page counted."""
         text = normalize_line(params.q)
-        self._local.texts = {}  # the head is re-ranked twice below: its texts read once
+        self._local.texts, self._local.wider = {}, {}  # the head is re-ranked twice below: read once
         try:
             with use_lexicon(self.backend.lexicon()):
                 return self._match_urls(params, text)
         finally:
-            self._local.texts = None
+            self._local.texts = self._local.wider = None
 
     def _match_urls(self, params: SearchParams, text: str) -> list[str]:
         plain = parse(text, normalized=True)

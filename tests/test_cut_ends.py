@@ -82,10 +82,20 @@ def test_deep_pages_are_of_the_reading_page_one_chose(tmp_path):
                 for i in range(70)]
     articles += [_summary_holding(words, f"https://example.go.th/news/decoy{j}", "2024-05-02") for j in range(3)]
     eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    looked_up = []  # the index's words asked for by the cut-end readings, per page
+    words_starting = eng.backend.words_starting
+    eng.backend.words_starting = lambda *a: looked_up.append(a) or words_starting(*a)
+    pages, asked = [], []
     try:
-        pages = [eng.search(build_params(q=CUT, page=p, per_page=20)) for p in (1, 2, 3, 4)]
+        for p in (1, 2, 3, 4):
+            looked_up.clear()
+            pages.append(eng.search(build_params(q=CUT, page=p, per_page=20)))
+            asked.append(len(looked_up))
     finally:
         eng.close()
+    # A deep page works the wider reading out once, as page 1 does (not once to choose it and
+    # again in the head it re-ranks).
+    assert asked[3] == asked[0] > 0
     assert pages[0].total > 60
     assert {r.total for r in pages} == {pages[0].total}
     seen = [h.url for r in pages for h in r.hits]
