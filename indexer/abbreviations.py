@@ -111,6 +111,37 @@ def dot_abbreviations(text: str) -> str:
     return pattern.sub(fix, text)
 
 
+# A run of Thai letters right before a dot, and the consonants an abbreviation glued to its end may
+# be (one to three: จ. ก.พ. พท. กยศ.).
+_RUN_BEFORE_DOT = re.compile(f"[{THAI_LETTERS}]{{3,}}(?=\\.)")
+_CONSONANTS = re.compile("[\u0e01-\u0e2e]{1,3}")
+_NOT_CONSONANT = re.compile("[^\u0e01-\u0e2e]")
+
+
+def apart(text: str) -> str | None:
+    """``text`` with a space between a word and the abbreviation glued after it, or None when it has
+    none: the letters right before a dot end an abbreviation, and glued to the word before them
+    they may segment with it ("กลางก.พ." -> กลา·งก·พ where the article spaces กลาง ก.พ.; "ดำเนินงานพท."
+    -> ดำเนิน·งา·นพ·ท). Of the last one to three letters, if consonants, the split whose rest reads
+    cleanest (fewest one-letter and unknown words, then fewest words; fewest letters on a tie). A
+    rest of bare consonants is no word: the run is one abbreviation (สสจ., บกปภ.)."""
+    lex = current_lexicon()
+
+    def fix(m: re.Match) -> str:
+        run, best = m.group(), None
+        for k in (1, 2, 3):
+            rest = run[:-k]
+            if _CONSONANTS.fullmatch(run[-k:]) and _NOT_CONSONANT.search(rest):
+                words = lex.segment(rest)
+                score = (_junk(words, lex), len(words))
+                if best is None or score < best[0]:
+                    best = (score, rest, run[-k:])
+        return run if best is None else f"{best[1]} {best[2]}"
+
+    spaced = _RUN_BEFORE_DOT.sub(fix, text)
+    return spaced if spaced != text else None
+
+
 _RUN_BEFORE = re.compile(f"[{THAI_LETTERS}]*$")
 _RUN_AFTER = re.compile(f"[{THAI_LETTERS}]*")
 

@@ -1,5 +1,6 @@
 """Readings of a query whose ends may be cut: a headline fragment selected mid-word, a word typed
-unfinished, a selection starting inside an abbreviation. The engine tries them when no headline
+unfinished, a selection starting inside an abbreviation; and of one whose spaces, dropped, glued an
+abbreviation to the word before it. The engine tries them when no headline
 holds the query's run (:func:`ends_optional`) or when the query found nothing
 (:func:`completed_last_word`).
 
@@ -13,7 +14,7 @@ from typing import Callable
 
 from indexer.proximity import EDGES
 from indexer.query import Clause, ParsedQuery, cut_end, short_word
-from indexer.thai import current_lexicon, iter_spans
+from indexer.thai import apart, current_lexicon, iter_spans
 
 # The index's words starting with a text, at most n; the bool: from its term list too (not free).
 Expand = Callable[[str, int, bool], list[str]]
@@ -61,9 +62,11 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         # a space.
         by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
         spaced = [by_piece] if by_piece and by_piece != c.words else []
-    if not ragged and not completed and not spaced:
+    # An abbreviation glued to the word before it, read apart as an article spaces it (กลางก.พ.).
+    unglued = [[w for w, _s, _e in iter_spans(t)] for t in [apart(c.text)] if t is not None]
+    if not ragged and not completed and not spaced and not unglued:
         return None  # whole words at both ends: nothing was cut (and a second run is not free)
-    readings = completed + spaced
+    readings = completed + spaced + unglued
     if ragged:
         # Without the first or last word, and without the first or last letter or two (the rest
         # segmented afresh: "…บทบาทอ" is บท·บา·ทอ, "…บทบาท" is บทบาท, as the article has it;

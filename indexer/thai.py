@@ -26,6 +26,7 @@ from indexer.bridges import bridge_spans, bridges
 from indexer.compounds import THAI_LETTERS, leaves, split_tree, word_tree  # noqa: F401 (re-exported: part of segmentation)
 from indexer.abbreviations import (  # noqa: F401 (re-exported)
     abbreviation_marks,
+    apart,
     abbreviation_pattern,
     abbreviations,
     dot_abbreviations,

@@ -7,6 +7,7 @@ import pytest
 
 from indexer import SearchEngine, build_params
 from indexer.query import by_pieces, parse
+from indexer.thai import apart
 
 ROYAL = ("ธอส. ร่วมเข้าเฝ้าฯ รับเสด็จฯ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี "
          "ในโอกาสเสด็จพระราชดำเนินทรงเปิดงานกาชาดประจำปี 2567")
@@ -83,3 +84,17 @@ def test_a_word_is_not_glued_into_the_letters_of_the_abbreviation_after_it(engin
     Read piece by piece it is the article's กลาง·ก·พ, and the headline comes first."""
     assert parse(query).clauses[0].words == words
     assert engine.search(build_params(q=query)).hits[0].url == STORM[0]
+
+
+def test_an_abbreviation_glued_to_the_word_before_it_is_read_apart(engine):
+    """Typed without spaces, "กลางก.พ." reads กลา·งก·พ, which another article holds beside มี.ค. and
+    อากาศร้อน; no headline holds the query's run, so the reading with the abbreviation apart is tried."""
+    assert engine.search(build_params(q="กลางก.พ.-มี.ค.อากาศร้อน")).hits[0].url == STORM[0]
+
+
+@pytest.mark.parametrize(("glued", "spaced"), [
+    ("กลางก.พ.-มี.ค.", "กลาง ก.พ.-มี.ค."), ("การดำเนินงานพท.17", "การดำเนินงาน พท.17"),
+    ("นโยบายรัฐบาลที่จ.เชียงใหม่", "นโยบายรัฐบาลที่ จ.เชียงใหม่"),
+    ("สสจ.ลำพูน", None), ("บกปภ.ช.", None), ("ผู้ว่าฯ", None)])  # one abbreviation each: nothing glued
+def test_apart_spaces_the_letters_before_a_dot_from_the_word_they_end(glued, spaced):
+    assert apart(glued) == spaced
