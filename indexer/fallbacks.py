@@ -37,6 +37,7 @@ Engine-neutral: all it asks of the engine is term statistics (:class:`Terms`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
@@ -48,6 +49,7 @@ from indexer.result import Notice
 from indexer.understand import Understanding, keyboard_layout_fix
 
 MAX_TOPIC_WORDS = 4
+_EDGE_MARKS = re.compile(r"^[^\w\u0e01-\u0e4e]+|[^\w\u0e01-\u0e4e]+$")
 
 
 class Terms(Protocol):
@@ -184,8 +186,9 @@ def did_you_mean(text: str, plain: ParsedQuery, terms: Terms) -> str | None:
     for clause in plain.clauses:
         pieces = []
         for word in clause.pieces or [clause.text]:
-            # Correct what the user typed as a whole: a typo splits a word into junk words.
-            key = word.lower()
+            # Correct what the user typed as a whole: a typo splits a word into junk words. Its dots
+            # and quotes are no letters to correct ("ปชช." is the indexed ปชช, not a typo of it).
+            key = _EDGE_MARKS.sub("", word.lower())
             if not clause.negated and len(key) >= 3 and terms.doc_frequency(key) == 0:
                 options = terms.suggest(key, maxdist=2 if len(key) >= 7 else 1)
                 if options:

@@ -6,14 +6,17 @@ from __future__ import annotations
 import pytest
 
 from indexer import SearchEngine, build_params
+from indexer.fallbacks import did_you_mean
 from indexer.query import by_pieces, parse
-from indexer.thai import apart
+from indexer.thai import apart, use_lexicon
 
 ROYAL = ("ธอส. ร่วมเข้าเฝ้าฯ รับเสด็จฯ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี "
          "ในโอกาสเสด็จพระราชดำเนินทรงเปิดงานกาชาดประจำปี 2567")
 ROYAL_QUERY = ("ธอส. ร่วมเข้าเฝ้าฯ รับเสด็จฯ สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี "
                "ในโอกาส")
 FARM = "นายกรัฐมนตรีย้ำ ลด ละเลิก การใช้สารเคมีอันตราย"
+FIREWORKS = ("https://www.thaigov.go.th/news/contents/details/50071",
+             "เร่งตรวจสอบสถานที่เก็บ “พลุดอกไม้เพลิง” ทั่วประเทศ ปชช. พบเบาะแส โทร.สายด่วน 1567 ตลอด 24 ชั่วโมง")
 STORM = ("https://www.thaigov.go.th/news/contents/details/30001",
          "มท.1 มอบผู้ว่าฯ ทั่วประเทศเตรียมการรับพายุฤดูร้อน เผย บกปภ.ช.ร่วมกับกรมอุตุฯ "
          "คาดกลาง ก.พ.- มี.ค. อากาศร้อนจัด")
@@ -37,7 +40,8 @@ def engine(tmp_path_factory):
         {"url": STORM[0], "title": STORM[1], "date": "2021-02-01", "body": "กรมอุตุนิยมวิทยาคาดอากาศร้อนจัด"},
         # The words "กลางก.พ." reads glued: กลา·งก·พ, held here beside มี.ค. and อากาศร้อน.
         {"url": "https://www.thaigov.go.th/news/contents/details/6", "title": "สภาพอากาศ", "date": "2021-03-01",
-         "body": "กลา งก พ. มี.ค. อากาศร้อน"},
+         "body": "กลา งก พ. มี.ค. อากาศร้อน พบเบาะแส ปริญญา โท"},
+        {"url": FIREWORKS[0], "title": FIREWORKS[1], "date": "2021-12-28", "body": "กระทรวงมหาดไทยสั่งการทุกจังหวัด"},
     ]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("junctions"), articles), cache_size=0)
     yield eng
@@ -98,3 +102,13 @@ def test_an_abbreviation_glued_to_the_word_before_it_is_read_apart(engine):
     ("สสจ.ลำพูน", None), ("บกปภ.ช.", None), ("ผู้ว่าฯ", None)])  # one abbreviation each: nothing glued
 def test_apart_spaces_the_letters_before_a_dot_from_the_word_they_end(glued, spaced):
     assert apart(glued) == spaced
+
+
+def test_a_fragment_ending_in_a_cut_word_finds_its_headline_not_a_suggestion(engine):
+    """"…พบเบาะแส โท" (โทร. cut) matches nothing as a whole; every word is indexed, so the articles
+    with some of the words are the answer. "ปชช." is no typo of the indexed ปชช: a did-you-mean that
+    only dropped its dot kept the page empty."""
+    r = engine.search(build_params(q="ที่เก็บ “พลุดอกไม้เพลิง” ทั่วประเทศ ปชช. พบเบาะแส โท ❤️"))
+    assert r.did_you_mean is None and r.hits and r.hits[0].url == FIREWORKS[0]
+    with use_lexicon(engine.backend.lexicon()):
+        assert did_you_mean("ปชช. พบ", parse("ปชช. พบ"), engine.backend) is None
