@@ -17,10 +17,11 @@ import math
 import re
 from dataclasses import dataclass
 from itertools import chain
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Callable, Iterable, Protocol
 
 import numpy as np
 
+from indexer.glued import latin_readings, thai_readings
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end, short_word
 from indexer.thai import PART_MARK, THAI_LETTERS, current_lexicon, iter_spans, leaves
 
@@ -116,7 +117,8 @@ class Ranker:
         if widen:
             # Lazily: a run of Latin letters costs a look-up per piece tried, worth it only when
             # the readings before found nothing.
-            readings = chain(readings, latin_readings(finer, held), resplit(by_piece or clause.words, held))
+            readings = chain(readings, latin_readings(finer, held), thai_readings(finer, held),
+                             resplit(by_piece or clause.words, held))
             # A pasted fragment's first or last word may be the cut end of a longer one ("พว" of
             # ธพว): the words inside it still have to match.
             if inner and len(finer) >= 4:
@@ -190,74 +192,6 @@ class Ranker:
 
 
 MAX_RESPLITS = 8
-_LATIN_RUN = re.compile(r"[a-z]{4,60}")
-_LATIN_WORD = re.compile(r"[a-z]+")
-_MAX_LATIN_PIECE = 24
-MAX_LATIN_SPLITS = 4
-
-
-def latin_splits(word: str, held: Callable[[str], bool]) -> list[list[str]]:
-    """A run of Latin letters no article holds, split into words of two letters or more that
-    articles hold: the splits into the fewest words, then into one more (``capitalinthetwenty`` ->
-    capital·in·the·twenty); at most :data:`MAX_LATIN_SPLITS`, none when the run is held or cannot be
-    split so. English words typed without their spaces, or a fragment's spaces dropped."""
-    if not _LATIN_RUN.fullmatch(word) or held(word):
-        return []
-    n = len(word)
-    # ends[i]: where the held pieces starting at i end, longest first (a piece is 2+ letters).
-    ends = {i: [e for e in range(min(n, i + _MAX_LATIN_PIECE), i + 1, -1) if held(word[i:e])] for i in range(n - 1)}
-    ends[n - 1] = []
-    fewest = [n + 1] * n + [0]  # fewest[i]: fewest pieces making word[i:] (n + 1: none)
-    for i in range(n - 2, -1, -1):
-        fewest[i] = min((fewest[e] + 1 for e in ends[i]), default=n + 1)
-    if fewest[0] > n:
-        return []
-    splits: list[list[str]] = []
-
-    def walk(start: int, pieces: list[str], left: int) -> None:  # exactly ``left`` more pieces
-        if len(splits) >= MAX_LATIN_SPLITS:
-            return
-        if start == n:
-            if left == 0:
-                splits.append(pieces)
-            return
-        for e in ends[start]:
-            if 1 + fewest[e] <= left:
-                walk(e, pieces + [word[start:e]], left - 1)
-
-    walk(0, [], fewest[0])
-    walk(0, [], fewest[0] + 1)
-    return [split for split in splits if len(split) > 1]
-
-
-def latin_readings(words: list[str], held: Callable[[str], bool]) -> Iterator[tuple[list[str], list[str]]]:
-    """``words`` with neighbouring Latin words joined and each Latin run split by
-    :func:`latin_splits`, one reading per split (jetskiworldcup: jetski·world·cup, then
-    jet·ski·world·cup, the article's), each with the pieces of its first split run, which must stand
-    together in the article. A run some article holds is kept whole first, then split too: a
-    clause that found nothing may hold "Clean up" typed as cleanup, which one other article writes,
-    or capitalised BeachCleanup, read beach·cleanup."""
-    runs = _latin_joined(words)
-    options = [[[w]] + latin_splits(w, lambda p, w=w: p != w and held(p)) if held(w)
-               else latin_splits(w, held) for w in runs]
-    for k in range(max(map(len, options), default=0)):
-        chosen = [o[min(k, len(o) - 1)] if o else [w] for w, o in zip(runs, options)]
-        pair = next((pieces for pieces in chosen if len(pieces) > 1), None)
-        if pair is not None:
-            yield [p for pieces in chosen for p in pieces], pair
-
-
-def _latin_joined(words: list[str]) -> list[str]:
-    """``words`` with neighbouring runs of Latin letters joined into one."""
-    out: list[str] = []
-    for w in words:
-        if out and _LATIN_WORD.fullmatch(w) and _LATIN_WORD.fullmatch(out[-1]):
-            out[-1] += w
-        else:
-            out.append(w)
-    return out
-
-
 def resplit(words: list[str], held: Callable[[str], bool] = lambda _w: True) -> list[tuple[list[str], list[str]]]:
     """``words`` with two Thai neighbours split at another place into two words of the lexicon
     (ขอ·งอก -> ของ·อก), or one Thai word split into two (ลดละ -> ลด·ละ): where the segmenter reads the
