@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Callable
 
+from indexer.glued import resplit
 from indexer.proximity import EDGES
 from indexer.query import Clause, ParsedQuery, cut_end, short_word
 from indexer.thai import apart, current_lexicon, iter_spans
@@ -62,6 +63,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         # a space.
         by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
         spaced = [by_piece] if by_piece and by_piece != c.words else []
+        spaced += _short_resplits(c.words)
     # An abbreviation glued to the word before it, read apart as an article spaces it (กลางก.พ.).
     unglued = [[w for w, _s, _e in iter_spans(t)] for t in [apart(c.text)] if t is not None]
     if not ragged and not completed and not spaced and not unglued:
@@ -102,6 +104,20 @@ def _without_cut_abbreviation(parsed: ParsedQuery, positive: list[Clause]) -> Pa
     i = next(i for i, c in enumerate(parsed.clauses) if c is first)
     rest = Clause(first.text[m.end():], first.words[1:])
     return replace(parsed, clauses=[*parsed.clauses[:i], rest, *parsed.clauses[i + 1:]], undotted=None)
+
+
+def _short_resplits(words: list[str]) -> list[list[str]]:
+    """``words`` with two neighbours split at another place (:func:`indexer.glued.resplit`) where one
+    of them is a syllable of at most two letters: glued, "10นาทีหลัง" reads นา·ทีหลัง, where the
+    headline spaces นาที·หลัง. Whole words on both sides (ประจำ·วันที่) are left as read: a reading
+    for every long query would cost each one a second run."""
+    out = []
+    for reading, _pair in resplit(words):
+        i = next(i for i, (a, b) in enumerate(zip(words, reading)) if a != b)
+        replaced = words[i:i + 2 - (len(reading) - len(words))]
+        if any(len(w) <= 2 for w in replaced):
+            out.append(reading)
+    return out
 
 
 def _without_ragged_end(parsed: ParsedQuery, core: list[Clause]) -> ParsedQuery | None:

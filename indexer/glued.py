@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
+from indexer.thai import THAI_LETTERS, current_lexicon
+
 _LATIN_RUN = re.compile(r"[a-z]{4,60}")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]{4,60}")
@@ -20,6 +22,8 @@ _LEADING = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 _SILENT = "\u0e4c"
 _MAX_PIECE = 24
 MAX_SPLITS = 4
+MAX_RESPLITS = 8
+_THAI_WORD = re.compile(rf"[{THAI_LETTERS}]+$")
 
 
 def latin_splits(word: str, held: Callable[[str], bool]) -> list[list[str]]:
@@ -107,3 +111,30 @@ def _latin_joined(words: list[str]) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def resplit(words: list[str], held: Callable[[str], bool] = lambda _w: True) -> list[tuple[list[str], list[str]]]:
+    """``words`` with two Thai neighbours split at another place into two words of the lexicon
+    (ขอ·งอก -> ของ·อก), or one Thai word split into two (ลดละ -> ลด·ละ): where the segmenter reads the
+    glued text otherwise than the article it occurs in, which has a space there ("ย้ำ ลด ละเลิก"
+    typed ย้ำลดละเลิก). Each reading comes with its two new words. At most :data:`MAX_RESPLITS`
+    readings: splits of words no article holds (``held`` false) first, wherever they stand in a
+    long pasted fragment."""
+    lex = current_lexicon()
+    out: list[tuple[bool, list[str], list[str]]] = []
+
+    def split(i: int, j: int) -> None:  # words[i:j] joined, cut anywhere but where they meet now
+        joined, now = "".join(words[i:j]), len(words[i])
+        unheld = not all(held(w) for w in words[i:j])
+        for cut in range(1, len(joined)):
+            left, right = joined[:cut], joined[cut:]
+            if (j - i == 1 or cut != now) and left in lex and right in lex:
+                out.append((unheld, words[:i] + [left, right] + words[j:], [left, right]))
+
+    for i, w in enumerate(words):
+        if _THAI_WORD.match(w):
+            split(i, i + 1)
+            if i + 1 < len(words) and _THAI_WORD.match(words[i + 1]):
+                split(i, i + 2)
+    out.sort(key=lambda r: not r[0])  # stable: left to right within each kind
+    return [(reading, pair) for _u, reading, pair in out[:MAX_RESPLITS]]

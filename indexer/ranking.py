@@ -14,19 +14,17 @@ earns a bonus.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from itertools import chain
-from typing import Callable, Iterable, Protocol
+from typing import Iterable, Protocol
 
 import numpy as np
 
-from indexer.glued import latin_readings, thai_readings
+from indexer.glued import latin_readings, resplit, thai_readings
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end, short_word
-from indexer.thai import PART_MARK, THAI_LETTERS, current_lexicon, iter_spans, leaves
+from indexer.thai import PART_MARK, iter_spans, leaves
 
 K1, B = 1.2, 0.75
-_THAI_WORD = re.compile(rf"[{THAI_LETTERS}]+$")
 
 
 class TermSource(Protocol):
@@ -189,34 +187,6 @@ class Ranker:
                 # Not the cut ends' inner words: those drop the letters, the one word this reading adds.
                 other = self.clause(clause.as_typed, widen, inner=False)
         return Evaluation(ev.mask | other.mask, np.maximum(ev.scores, other.scores))
-
-
-MAX_RESPLITS = 8
-def resplit(words: list[str], held: Callable[[str], bool] = lambda _w: True) -> list[tuple[list[str], list[str]]]:
-    """``words`` with two Thai neighbours split at another place into two words of the lexicon
-    (ขอ·งอก -> ของ·อก), or one Thai word split into two (ลดละ -> ลด·ละ): where the segmenter reads the
-    glued text otherwise than the article it occurs in, which has a space there ("ย้ำ ลด ละเลิก"
-    typed ย้ำลดละเลิก). Each reading comes with its two new words. At most :data:`MAX_RESPLITS`
-    readings: splits of words no article holds (``held`` false) first, wherever they stand in a
-    long pasted fragment."""
-    lex = current_lexicon()
-    out: list[tuple[bool, list[str], list[str]]] = []
-
-    def split(i: int, j: int) -> None:  # words[i:j] joined, cut anywhere but where they meet now
-        joined, now = "".join(words[i:j]), len(words[i])
-        unheld = not all(held(w) for w in words[i:j])
-        for cut in range(1, len(joined)):
-            left, right = joined[:cut], joined[cut:]
-            if (j - i == 1 or cut != now) and left in lex and right in lex:
-                out.append((unheld, words[:i] + [left, right] + words[j:], [left, right]))
-
-    for i, w in enumerate(words):
-        if _THAI_WORD.match(w):
-            split(i, i + 1)
-            if i + 1 < len(words) and _THAI_WORD.match(words[i + 1]):
-                split(i, i + 2)
-    out.sort(key=lambda r: not r[0])  # stable: left to right within each kind
-    return [(reading, pair) for _u, reading, pair in out[:MAX_RESPLITS]]
 
 
 def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:

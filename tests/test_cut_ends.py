@@ -340,3 +340,20 @@ def test_a_fragment_cut_two_letters_into_an_abbreviation_is_read_without_them():
     # headline holds ประชาชน, the text without the two letters.
     wide = ends_optional(parse("มาตรการแก้หนี้ภาคประชาชนกย"))
     assert any(a.words[-2:] == ["ภาค", "ประชาชน"] for a in wide.clauses[0].alternatives)
+
+
+def test_a_glued_fragment_whose_neighbours_read_otherwise_finds_its_headline_first(tmp_path):
+    """Glued, "10นาทีหลัง" reads นา·ทีหลัง (ทีหลัง: "later"); the headline spaces นาที หลัง. A summary
+    holding every glued word matched, so the reading with the two neighbours split otherwise
+    (indexer.glued.resplit) is tried, and kept because the headline holds the query's run."""
+    target = "https://www.thaigov.go.th/news/contents/details/78123"
+    query = "ทำร้ายใน10นาทีหลังรับแจ้งเหตุผ่านไลน์“พม.พิษณุโลก"
+    words = [w for c in parse(query).clauses for w in c.words]
+    assert "ทีหลัง" in words
+    articles = [
+        {"url": target, "date": "2023-06-01", "category": "news", "lang": "th",
+         "title": "พม. เข้าช่วยเด็กถูกพ่อทำร้ายใน 10 นาที หลังรับแจ้งเหตุผ่านไลน์ “พม.พิษณุโลก พร้อมช่วย”",
+         "body": "ทีมสหวิชาชีพลงพื้นที่ช่วยเหลือเด็ก"},
+        _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2023-06-02"),
+    ]
+    assert _first_hit(tmp_path, articles, query) == target
