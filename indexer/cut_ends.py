@@ -195,13 +195,19 @@ def _ragged(end: list[str], outer: str) -> bool:
 
 
 _THAI_HEAD = re.compile("^[\u0e01-\u0e4e]+")
+_CONSONANTS = re.compile("[\u0e01-\u0e2e]{2,3}")
 
 
 def _cut_syllable(c: Clause) -> bool:
     """True when the clause's first (last) word is a Thai syllable of at most two letters that is the
-    whole Thai run before (after) a number or a Latin word: "นา2019(COVID-19)ประจำวันที่…", the end
-    of โคโรนา cut by a selection. :func:`_ragged` looks for two such syllables; beside a number
-    there is only one."""
-    head, tail = _THAI_HEAD.match(c.text), _THAI_TAIL.search(c.text)
+    whole Thai run before (after) a number, a Latin word or a mark: "นา2019(COVID-19)ประจำวันที่…",
+    the end of โคโรนา cut by a selection, or '…ย้ำ"พล' of พลังประชารัฐ; or when it opens the clause as
+    an abbreviation of two or three letters (กก. of คกก., "กก.สุขภาพดิจิทัลฯ ครั้งแรก…"). :func:`_ragged`
+    looks for two such syllables; beside a number or a mark there is only one."""
+    core = EDGES.sub("", c.text) or c.text  # brackets and quotes pasted around the selection
+    head, tail = _THAI_HEAD.match(core), _THAI_TAIL.search(core)
+    if head is not None and head.group() == c.words[0] and _CONSONANTS.fullmatch(head.group()) \
+            and core.startswith(".", head.end()):
+        return True
     return any(m is not None and m.group() == w and len(w) <= 2 and w not in _ONE_LETTER_WORDS
                for m, w in ((head, c.words[0]), (tail, c.words[-1])))

@@ -357,3 +357,20 @@ def test_a_glued_fragment_whose_neighbours_read_otherwise_finds_its_headline_fir
         _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2023-06-02"),
     ]
     assert _first_hit(tmp_path, articles, query) == target
+
+
+@pytest.mark.parametrize(("query", "title"), [
+    # A selection starting inside คกก. (the index holds คกก as one word, not กก).
+    ("[กก.สุขภาพดิจิทัลฯ ครั้งแรก เห็นชอบร่าง]",
+     "“อนุทิน” ประชุม คกก.สุขภาพดิจิทัลฯ ครั้งแรก เห็นชอบร่างแผนปฏิบัติการ 4 ปี เสนอ ครม."),
+    # A selection ending two letters into พล.อ., after a quote.
+    ('[หมื่นครัวเรือนแล้ว ย้ำ"พล]',
+     '"ทิพานัน" เผยมหาดไทยโอนเงินช่วยเหลือน้ำท่วมล็อตแรกแล้ว 3.8 หมื่นครัวเรือนแล้ว ย้ำ"พล.อ.ประยุทธ์" กำชับ'),
+], ids=["cut-abbreviation-first", "cut-after-quote-last"])
+def test_a_fragment_cut_inside_an_abbreviation_or_after_a_quote_finds_its_headline_first(tmp_path, query, title):
+    target = "https://www.thaigov.go.th/news/contents/details/70001"
+    words = [w for c in parse(query).clauses for w in c.words]
+    articles = [{"url": target, "date": "2022-10-05", "category": "news", "lang": "th", "title": title,
+                 "body": "รายละเอียดของข่าว"},
+                _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2022-10-06")]
+    assert _first_hit(tmp_path, articles, query) == target
