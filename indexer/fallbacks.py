@@ -3,8 +3,8 @@
 A query is normalised, understood and parsed once, and tried in at most two readings (up to five
 when letters typed without dots were read as an abbreviation, Thai pieces were read glued or the
 last word may be unfinished, see 2).
-A reading is one engine run, or two when a pasted fragment's cut ends are widened or a date read
-from the query is read as text:
+A reading is one engine run, or two when a pasted fragment's cut ends are widened or a date or a
+dash in the query is read as text (:mod:`indexer.date_text`, :mod:`indexer.dash_text`):
 
 1. **The first reading.** A month or year written in the query ("น้ำท่วม มีนาคม 2564") is read as a
    date filter on the other words, when no date filter was given and those words exist in the index
@@ -37,19 +37,18 @@ Engine-neutral: all it asks of the engine is term statistics (:class:`Terms`).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
 from indexer.params import SearchParams
 from indexer.cut_ends import completed_last_word
+from indexer.proximity import EDGES
 from indexer.query import ParsedQuery, by_pieces, dashes_as_text, parse, relaxed, unquoted
 from indexer.result import Notice
 from indexer.understand import Understanding, keyboard_layout_fix
 
 MAX_TOPIC_WORDS = 4
-_EDGE_MARKS = re.compile(r"^[^\w\u0e01-\u0e4e]+|[^\w\u0e01-\u0e4e]+$")
 
 
 class Terms(Protocol):
@@ -188,7 +187,7 @@ def did_you_mean(text: str, plain: ParsedQuery, terms: Terms) -> str | None:
         for word in clause.pieces or [clause.text]:
             # Correct what the user typed as a whole: a typo splits a word into junk words. Its dots
             # and quotes are no letters to correct ("ปชช." is the indexed ปชช, not a typo of it).
-            key = _EDGE_MARKS.sub("", word.lower())
+            key = EDGES.sub("", word.lower())
             if not clause.negated and len(key) >= 3 and terms.doc_frequency(key) == 0:
                 options = terms.suggest(key, maxdist=2 if len(key) >= 7 else 1)
                 if options:
