@@ -1,8 +1,8 @@
 """Readings of a query whose ends may be cut: a headline fragment selected mid-word, a word typed
-unfinished, a selection starting inside an abbreviation; and of one whose spaces, dropped, glued an
-abbreviation to the word before it. The engine tries them when no headline
-holds the query's run (:func:`ends_optional`) or when the query found nothing
-(:func:`completed_last_word`).
+unfinished, a selection starting inside an abbreviation; and of one whose dropped spaces glued
+words otherwise than the headline spaces them (an abbreviation to the word before it, neighbours
+read across a junction). The engine tries them when no headline holds the query's run
+(:func:`ends_optional`) or when the query found nothing (:func:`completed_last_word`).
 
 Engine-neutral: the index's words are asked for through an :data:`Expand` callable.
 """

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
+from typing import Sequence
 
 from core.normalize import normalize_line
 from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out
@@ -259,7 +260,7 @@ def _words_of(glued: str, pieces: list[str]) -> list[str]:
     return words
 
 
-def _junk(text: str, spans: list, joins: list[int] = ()) -> int:
+def _junk(text: str, spans: list, joins: Sequence[int] = ()) -> int:
     """One-letter and unknown Thai words of ``text`` (its ``spans``), and words that run across one
     of the ``joins`` into the letters before a dot (an abbreviation's, none of them junk alone)."""
     vocab = current_lexicon()
