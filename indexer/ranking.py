@@ -22,7 +22,7 @@ import numpy as np
 
 from indexer.glued import latin_readings, resplit, thai_readings
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end, short_word
-from indexer.thai import PART_MARK, iter_spans, leaves
+from indexer.thai import PART_MARK, apart, iter_spans, leaves
 
 K1, B = 1.2, 0.75
 
@@ -99,7 +99,8 @@ class Ranker:
         when the ones before it matched nothing: typed glued, a name or a compound crosses a space
         the article has ("สำนักงานปลัดกระทรวง" for "สำนักงาน ปลัดกระทรวง"), and a query that occurs in
         an article must find it. The pieces the user spaced, each split on its own (a name the glued
-        reading split otherwise); every compound cut into its finest parts; then, with ``widen``
+        reading split otherwise); every compound cut into its finest parts; the letters before a
+        dot read apart from the word they are glued to (:func:`indexer.thai.apart`); then, with ``widen``
         (not for an exclusion, which must not grow), a word split in two or two neighbours split at
         another place, the two new words side by side in the article; last (with ``inner`` too),
         the words inside a pasted fragment's cut ends; before those, English words typed glued
@@ -112,6 +113,8 @@ class Ranker:
         by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
         readings: Iterable[tuple[list[str], list[str] | None]] = [(by_piece, None), (finer, None)]
+        if (spaced := apart(clause.text)) is not None:  # an abbreviation glued on: "พิษณุโลกอ.เมือง"
+            readings.append(([w for w, _s, _e in iter_spans(spaced)], None))
         if widen:
             # Lazily: a run of Latin letters costs a look-up per piece tried, worth it only when
             # the readings before found nothing.

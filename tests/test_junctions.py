@@ -42,6 +42,8 @@ def engine(tmp_path_factory):
         {"url": "https://www.thaigov.go.th/news/contents/details/6", "title": "สภาพอากาศ", "date": "2021-03-01",
          "body": "กลา งก พ. มี.ค. อากาศร้อน พบเบาะแส ปริญญา โท"},
         {"url": FIREWORKS[0], "title": FIREWORKS[1], "date": "2021-12-28", "body": "กระทรวงมหาดไทยสั่งการทุกจังหวัด"},
+        {"url": "https://www.thaigov.go.th/news/contents/details/7", "title": "นายกรัฐมนตรี ตรวจราชการ จ.พิษณุโลก",
+         "date": "2020-02-14", "body": "ลงพื้นที่ตรวจเยี่ยมโครงการ ช่วงปลาย ก.พ.นี้ ที่เทศบาลนครพิษณุโลก"},
     ]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("junctions"), articles), cache_size=0)
     yield eng
@@ -112,3 +114,10 @@ def test_a_fragment_ending_in_a_cut_word_finds_its_headline_not_a_suggestion(eng
     assert r.did_you_mean is None and r.hits and r.hits[0].url == FIREWORKS[0]
     with use_lexicon(engine.backend.lexicon()):
         assert did_you_mean("ปชช. พบ", parse("ปชช. พบ"), engine.backend) is None
+
+
+def test_a_glued_abbreviation_that_finds_nothing_is_read_apart(engine):
+    """"ช่วงปลายก.พ.นี้" reads ช่วง·ปลา·ยก·พ·นี้: nothing holds the clause, and the words read with
+    ก.พ. apart (ปลาย ก.พ.) find the article, not "some of the words"."""
+    r = engine.search(build_params(q="ช่วงปลายก.พ.นี้"))
+    assert [h.url for h in r.hits] == ["https://www.thaigov.go.th/news/contents/details/7"] and not r.notices
