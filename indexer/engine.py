@@ -32,7 +32,7 @@ from indexer.date_text import date_as_text
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
-from indexer.proximity import HEAD, IN_HEADLINE, proximity_bonus, wants_proximity
+from indexer.proximity import HEAD, IN_HEADLINE, IN_LEAD, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
 from indexer.thai import current_lexicon, segment_memo, use_lexicon
@@ -199,7 +199,7 @@ class SearchEngine:
         """The head (``page``, or run now), its matches re-ranked, and the reading they are of:
         ``parsed``, or, when no headline of its head holds a long clause (or it has none), the reading
         with its cut ends optional (:func:`indexer.cut_ends.ends_optional`) if one of that head's
-        headlines does."""
+        headlines does, or the lead of one of its bodies where none of ``parsed``'s head does."""
         page = page or self.backend.run(params, parsed, head=HEAD)
         ranked = self._reranked(page, parsed) if page.matches else []
         wider = self._wider(parsed) if not ranked or ranked[0].score < IN_HEADLINE else None
@@ -207,7 +207,10 @@ class SearchEngine:
             wide = self.backend.run(params, wider, head=HEAD)
             if wide.matches and not wide.first:
                 wide_ranked = self._reranked(wide, parsed)
-                if wide_ranked[0].score >= IN_HEADLINE:
+                # A headline holds the run; or, where no article of the narrow head holds it even in
+                # its lead, the lead of one does (a paragraph pasted with a cut last word).
+                best = ranked[0].score if ranked else 0.0
+                if wide_ranked[0].score >= IN_HEADLINE or wide_ranked[0].score >= IN_LEAD > best:
                     return wide, wide_ranked, wider
         return page, ranked, parsed
 

@@ -31,6 +31,7 @@ HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
 IN_HEADLINE = 3 * TIER  # the bonus of a headline holding a run (or the query as typed)
+IN_LEAD = 2 * TIER  # the bonus of a run in the lead of the body (or nearly together in the headline)
 RUN_WEIGHT = 20.0  # per occurrence of a run in the body, saturating like BM25's term frequency
 K1 = 1.2
 LEAD = 2500  # letters of the body looked at: an article about the words has them early

@@ -374,3 +374,16 @@ def test_a_fragment_cut_inside_an_abbreviation_or_after_a_quote_finds_its_headli
                  "body": "รายละเอียดของข่าว"},
                 _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2022-10-06")]
     assert _first_hit(tmp_path, articles, query) == target
+
+
+def test_a_paragraph_cut_inside_its_last_word_finds_the_article_whose_lead_holds_it(tmp_path):
+    """No headline holds the run, but the first paragraph of an article does: the wider reading is
+    kept when no article of the narrow reading's head holds the run even in its lead."""
+    target = "https://example.go.th/news/lead"
+    words = [w for c in parse(CUT).clauses for w in c.words]
+    articles = [
+        {"url": target, "title": "พม. จัดประชุมเครือข่ายพระธรรมทูต", "date": "2024-05-01", "category": "news",
+         "lang": "th", "body": "เครือข่ายพระธรรมทูตไทยยกระดับงานสาธารณสงเคราะห์ เสริมบทบาทองค์กรศาสนาในต่างประเทศ"},
+        _summary_holding(words, "https://example.go.th/news/decoy", "2024-05-02"),
+    ]
+    assert _first_hit(tmp_path, articles, CUT) == target
