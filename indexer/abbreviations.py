@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib.resources import files
+from itertools import accumulate
 
 from indexer.compounds import THAI_LETTERS
 from indexer.lexicon import current_lexicon, read_data_lines
@@ -123,8 +124,10 @@ def apart(text: str) -> str | None:
     none: the letters right before a dot end an abbreviation, and glued to the word before them
     they may segment with it ("กลางก.พ." -> กลา·งก·พ where the article spaces กลาง ก.พ.; "ดำเนินงานพท."
     -> ดำเนิน·งา·นพ·ท). Of the last one to three letters, if consonants, the split whose rest reads
-    cleanest (fewest one-letter and unknown words, then fewest words; fewest letters on a tie). A
-    rest of bare consonants is no word: the run is one abbreviation (สสจ., บกปภ.)."""
+    cleanest (fewest one-letter and unknown words, then fewest words; fewer letters on a tie), if
+    it reads no worse than the run as segmented and the segmenter ran a word across that point. A
+    rest of bare consonants is no word (สสจ., บกปภ. are one abbreviation); nor is a word with a
+    dot after it (ประชุม., โทร.) cut, its split reading worse."""
     lex = current_lexicon()
 
     def fix(m: re.Match) -> str:
@@ -133,10 +136,15 @@ def apart(text: str) -> str | None:
             rest = run[:-k]
             if _CONSONANTS.fullmatch(run[-k:]) and _NOT_CONSONANT.search(rest):
                 words = lex.segment(rest)
-                score = (_junk(words, lex), len(words))
+                score = (_junk(words, lex), len(words) + 1)  # the abbreviation is one word more
                 if best is None or score < best[0]:
                     best = (score, rest, run[-k:])
-        return run if best is None else f"{best[1]} {best[2]}"
+        if best is None:
+            return run
+        whole = lex.segment(run)
+        if best[0] > (_junk(whole, lex), len(whole)) or len(best[1]) in accumulate(map(len, whole)):
+            return run  # reads worse split, or the segmenter already cuts there
+        return f"{best[1]} {best[2]}"
 
     spaced = _RUN_BEFORE_DOT.sub(fix, text)
     return spaced if spaced != text else None

@@ -45,7 +45,7 @@ def _frequencies() -> dict[str, int]:
     return dict(word_freqs())
 
 
-def _likelier(left: str, right: str, a: str, b: str) -> bool:
+def likelier(left: str, right: str, a: str, b: str) -> bool:
     """Whether reading a pair as ``left · right`` is likelier than the segmenter's ``a · b`` (a
     unigram model over the corpus counts, unseen words counted once): ราคา · ที่ over รา · คาที่, not
     ตามมา · ตรา over ตาม · มาตรา."""
@@ -103,7 +103,7 @@ def bridges(words: Sequence[str], lex: Lexicon) -> list[tuple[str, int, int]]:
             for joined, cut, reading in joins:
                 if len(joined) < MIN_BRIDGE or joined not in vocab or joined in seen:
                     continue
-                if reading is None or _likelier(*reading, a, word):
+                if reading is None or likelier(*reading, a, word):
                     seen.add(joined)
                     out.append((joined, i - 1, cut))
         prev = ends

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Callable
 
+from indexer.bridges import likelier
 from indexer.glued import resplit
 from indexer.proximity import EDGES
 from indexer.query import Clause, ParsedQuery, cut_end, short_word
@@ -25,21 +26,28 @@ MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a 
 
 
 def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQuery | None:
-    """The query with its one clause's first or last word optional or its last word completed, or None.
+    """The query with its one clause read in other ways too (its first or last word optional, its
+    last word completed, its words read as the headline may space them), or None.
 
     A headline fragment selected or pasted mid-word ends in the piece of a word ("…เสริมบทบาทอ" of
     บทบาทองค์กร): glued to the words before it, the piece changes how they segment, and the article
     it was copied from no longer holds every word of the query. The reading here also matches the
     articles that hold all the words but the first or all but the last (or the text without its
-    first or last letter); only for a clause of several words with a ragged end (its first or last
-    two words both syllables of at most two letters, or its first or last a single letter). With
+    first or last one or two letters); only for a clause of several words with a ragged end (its
+    first or last two words both syllables of at most two letters, or its first or last a single
+    letter, or a short syllable beside a number or a mark, or a short abbreviation opening it:
+    :func:`_cut_syllable`). Whatever its ends, a long clause is also read piece by piece as the
+    user spaced it and with neighbours split likelier (:func:`_likelier_resplits`), and any clause
+    with an abbreviation glued to the word before it (:func:`indexer.thai.apart`). With
     ``expand`` (the index's words that start with a text), a last word cut anywhere is completed
     too, in a clause of any length (a query typed unfinished: ไวรัสโคโร): the longest tail of the
     text that starts an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา, "สมพงษ์จิรศิริ" ->
     จิรศิริเลิศ) is read as that word, the text before it segmented afresh. A query of several
     clauses opening with a short dotted abbreviation is read without it
-    (:func:`_without_cut_abbreviation`). The engine runs it only when no headline holds the
-    query's run, and keeps it only when one of its headlines does."""
+    (:func:`_without_cut_abbreviation`), and one of three or more whose first or last clause is
+    all a ragged end without that clause (:func:`_without_ragged_end`). The engine runs it only
+    when no headline holds the query's run, and keeps it only when one of its headlines does, or
+    its first article holds the query in its lead where the narrow reading's first does not."""
     positive = [c for c in parsed.clauses if not c.negated]
     if (head := _without_cut_abbreviation(parsed, positive)) is not None:
         return head
@@ -63,7 +71,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         # a space.
         by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
         spaced = [by_piece] if by_piece and by_piece != c.words else []
-        spaced += _short_resplits(c.words)
+        spaced += _likelier_resplits(c.words)
     # An abbreviation glued to the word before it, read apart as an article spaces it (กลางก.พ.).
     unglued = [[w for w, _s, _e in iter_spans(t)] for t in [apart(c.text)] if t is not None]
     if not ragged and not completed and not spaced and not unglued:
@@ -81,6 +89,8 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
     for words in readings:
         if words and words != c.words and all(words != a.words for a in alternatives):
             alternatives.append(Clause(c.text, words))
+    if not alternatives:
+        return None  # every reading is the query's own: a second run would find the same
     wide = Clause(c.text, c.words, pieces=c.pieces, alternatives=alternatives, as_typed=c.as_typed)
     return replace(parsed, clauses=[wide if x is c else x for x in parsed.clauses], undotted=None)
 
@@ -106,26 +116,30 @@ def _without_cut_abbreviation(parsed: ParsedQuery, positive: list[Clause]) -> Pa
     return replace(parsed, clauses=[*parsed.clauses[:i], rest, *parsed.clauses[i + 1:]], undotted=None)
 
 
-def _short_resplits(words: list[str]) -> list[list[str]]:
-    """``words`` with two neighbours split at another place (:func:`indexer.glued.resplit`) where one
-    of them is a syllable of at most two letters: glued, "10นาทีหลัง" reads นา·ทีหลัง, where the
-    headline spaces นาที·หลัง. Whole words on both sides (ประจำ·วันที่) are left as read: a reading
-    for every long query would cost each one a second run."""
+def _likelier_resplits(words: list[str]) -> list[list[str]]:
+    """``words`` with two neighbours split at another place (:func:`indexer.glued.resplit`) where the
+    new pair is the likelier reading by the corpus counts (:func:`indexer.bridges.likelier`):
+    glued, "10นาทีหลัง" reads นา·ทีหลัง, where the headline spaces นาที·หลัง. A pair read as likely
+    as it could be (ลง·พื้นที่, not ลงพื้น·ที่) is left as read: a reading for every long query would
+    cost each one a second run."""
     out = []
-    for reading, _pair in resplit(words):
+    for reading, pair in resplit(words):
+        if len(reading) != len(words):
+            continue  # one word split in two: no pair to weigh it against
         i = next(i for i, (a, b) in enumerate(zip(words, reading)) if a != b)
-        replaced = words[i:i + 2 - (len(reading) - len(words))]
-        if any(len(w) <= 2 for w in replaced):
+        if likelier(*pair, words[i], words[i + 1]):
             out.append(reading)
     return out
 
 
 def _without_ragged_end(parsed: ParsedQuery, core: list[Clause]) -> ParsedQuery | None:
-    """The query without its first (else last) clause when that is a ragged end (:func:`_ragged`)
-    of a fragment pasted in three or more clauses: "โรนา 2019(COVID-19) ประจำวันที่ 22", โร·นา
-    being what a selection left of โคโรนา, which the article holds as one word; or None."""
-    for c, end, outer in ((core[0], core[0].words[:2], 0), (core[-1], core[-1].words[-2:], -1)):
-        if len(c.words) >= 2 and not (c.phrase or c.alternatives or c.typed) and _ragged(end, end[outer]):
+    """The query without its first (else last) clause when that is all a ragged end: two or more Thai
+    syllables of at most two letters, what a selection left of a word ("โรนา 2019(COVID-19) ประจำวันที่
+    22", โร·นา of โคโรนา, which the article holds as one word), in a fragment pasted in three or more
+    clauses; or None. A clause with a whole word in it (จ.เชียงใหม่) is no cut end."""
+    for c in (core[0], core[-1]):
+        if len(c.words) >= 2 and not (c.phrase or c.alternatives or c.typed) \
+                and all(len(w) <= 2 and _THAI.match(w) for w in c.words) and "." not in c.text:
             return replace(parsed, clauses=[x for x in parsed.clauses if x is not c], undotted=None)
     return None
 

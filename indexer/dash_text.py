@@ -4,10 +4,11 @@
 the dashes read as "leave out articles with ผู้แทนรัฐบาลไทย", which leaves out the headline itself
 while the rest still matches hundreds of articles (so :func:`indexer.fallbacks.second_reading`,
 which reads the dash as text only when nothing matched, never runs). The two are told apart by
-the articles: when a headline of the dashes-as-text reading's BM25 head holds the query as typed,
-dashes included (spaces and other punctuation ignored), the dashes were pasted with it, and that
-reading is the one shown (notice ``dash_in_headline``). A user who means the exclusion
-("ครม. -อนุมัติ") is not overruled unless a headline prints the dash there.
+the articles: when a long query (:data:`MIN_TYPED` letters) is held as typed, dashes included
+(spaces and other punctuation ignored), by one to :data:`MAX_HOLDERS` headlines of the
+dashes-as-text reading's BM25 head, the dashes were pasted with it, and that reading is the one
+shown (notice ``dash_in_headline``). A user who means the exclusion ("ครม. -อนุมัติ", "ไทย -จีน")
+is not overruled.
 
 Costs one more BM25 run (without the proximity re-ranking) only for a query with an exclusion
 after another word, and the dashes-as-text reading in full only when a headline holds the query.
@@ -24,7 +25,11 @@ from indexer.interface import Page
 from indexer.query import ParsedQuery, dashes_as_text
 from indexer.result import Notice
 
-MIN_TYPED = 6  # letters of the typed run beside its dashes: fewer are in too many headlines
+# Letters of the query (its dashes aside) and headlines of the head holding it: a pasted fragment is
+# long and copies one headline (or its few republished copies); "ไทย -จีน" is short, and a pair that
+# many headlines print hyphenated is one a user may well mean to leave out.
+MIN_TYPED = 12
+MAX_HOLDERS = 3
 # Everything but letters, digits and the dash goes: "สธ. -มูลนิธิ" and "สธ.-มูลนิธิ" are one text.
 _NOT_KEPT = re.compile(r"[^\w\u0e01-\u0e5b-]|_")  # \w misses Thai vowel and tone marks
 _DASHES = re.compile(r"[-–—‐]")
@@ -49,6 +54,7 @@ def dash_as_text(first: Reading, page: Page, plain: ParsedQuery, run: Callable[[
         return first, page
     alt = Reading(first.params, alt_parsed, notices=[Notice(code="dash_in_headline")])
     probe = replace(alt, params=replace(alt.params, page=1))
-    if not any(typed in dashed(normalize_line(t)) for t in head_titles(probe)):
+    holders = sum(typed in dashed(normalize_line(t)) for t in head_titles(probe))
+    if not 0 < holders <= MAX_HOLDERS:
         return first, page
     return alt, run(alt)

@@ -32,7 +32,7 @@ from indexer.date_text import date_as_text
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.params import SearchParams
-from indexer.proximity import HEAD, IN_HEADLINE, IN_LEAD, proximity_bonus, wants_proximity
+from indexer.proximity import HEAD, IN_HEADLINE, holds_typed, proximity_bonus, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
 from indexer.thai import current_lexicon, segment_memo, use_lexicon
@@ -199,7 +199,7 @@ class SearchEngine:
         """The head (``page``, or run now), its matches re-ranked, and the reading they are of:
         ``parsed``, or, when no headline of its head holds a long clause (or it has none), the reading
         with its cut ends optional (:func:`indexer.cut_ends.ends_optional`) if one of that head's
-        headlines does, or the lead of one of its bodies where none of ``parsed``'s head does."""
+        headlines does, or its first article holds the query in its lead where ``parsed``'s does not."""
         page = page or self.backend.run(params, parsed, head=HEAD)
         ranked = self._reranked(page, parsed) if page.matches else []
         wider = self._wider(parsed) if not ranked or ranked[0].score < IN_HEADLINE else None
@@ -207,12 +207,16 @@ class SearchEngine:
             wide = self.backend.run(params, wider, head=HEAD)
             if wide.matches and not wide.first:
                 wide_ranked = self._reranked(wide, parsed)
-                # A headline holds the run; or, where no article of the narrow head holds it even in
-                # its lead, the lead of one does (a paragraph pasted with a cut last word).
-                best = ranked[0].score if ranked else 0.0
-                if wide_ranked[0].score >= IN_HEADLINE or wide_ranked[0].score >= IN_LEAD > best:
+                # A headline holds the run; or the first article holds the query in its lead where
+                # the narrow reading's first does not (a paragraph pasted with a cut last word).
+                lead = self._holds(wide_ranked[0].url, parsed) and not (ranked and self._holds(ranked[0].url, parsed))
+                if wide_ranked[0].score >= IN_HEADLINE or lead:
                     return wide, wide_ranked, wider
         return page, ranked, parsed
+
+    def _holds(self, url: str, parsed: ParsedQuery) -> bool:
+        title, body = self._texts([url]).get(url, ("", ""))
+        return holds_typed(parsed, title, body)
 
     def _wider(self, parsed: ParsedQuery) -> ParsedQuery | None:
         """:func:`indexer.cut_ends.ends_optional` of ``parsed``, worked out once per search: a deep

@@ -46,6 +46,7 @@ from indexer.cut_ends import completed_last_word
 from indexer.proximity import EDGES
 from indexer.query import ParsedQuery, by_pieces, dashes_as_text, parse, relaxed, unquoted
 from indexer.result import Notice
+from indexer.thai import iter_spans
 from indexer.understand import Understanding, keyboard_layout_fix
 
 MAX_TOPIC_WORDS = 4
@@ -157,6 +158,11 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
     return None
 
 
+def _dotted_and_held(word: str, terms: Terms) -> bool:
+    """True for a word with a dot or ฯ in it whose every segmented word the index holds."""
+    return ("." in word or "ฯ" in word) and all(terms.doc_frequency(w) for w, _s, _e in iter_spans(word))
+
+
 class Suggestion:
     """The did-you-mean of a query, computed when first asked for (the corrector is not free)."""
 
@@ -186,9 +192,11 @@ def did_you_mean(text: str, plain: ParsedQuery, terms: Terms) -> str | None:
         pieces = []
         for word in clause.pieces or [clause.text]:
             # Correct what the user typed as a whole: a typo splits a word into junk words. Its dots
-            # and quotes are no letters to correct ("ปชช." is the indexed ปชช, not a typo of it).
+            # and quotes are no letters to correct ("ปชช." is the indexed ปชช, not a typo of it), and
+            # an abbreviation the index holds as its segmented words (ครม. as คณะรัฐมนตรี) is none.
             key = EDGES.sub("", word.lower())
-            if not clause.negated and len(key) >= 3 and terms.doc_frequency(key) == 0:
+            if not clause.negated and len(key) >= 3 and terms.doc_frequency(key) == 0 \
+                    and not _dotted_and_held(word, terms):
                 options = terms.suggest(key, maxdist=2 if len(key) >= 7 else 1)
                 if options:
                     word, changed = options[0], True

@@ -3,7 +3,7 @@
 English words typed without their spaces (ThailandPass, a fragment's "Beach Clean up" with its
 spaces dropped) and a Thai name glued to the one after it that the dictionary cannot cut
 (พิงค์พิชฌามลณ์ of "น้องพิงค์” พิชฌามลณ์ฯ"): the engine reads a clause that found nothing again with such
-runs split, the pieces standing together in the article (:meth:`indexer.ranking.Scorer.clause`).
+runs split, the pieces standing together in the article (:meth:`indexer.ranking.Ranker.clause`).
 """
 from __future__ import annotations
 

@@ -31,7 +31,6 @@ HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
 IN_HEADLINE = 3 * TIER  # the bonus of a headline holding a run (or the query as typed)
-IN_LEAD = 2 * TIER  # the bonus of a run in the lead of the body (or nearly together in the headline)
 RUN_WEIGHT = 20.0  # per occurrence of a run in the body, saturating like BM25's term frequency
 K1 = 1.2
 LEAD = 2500  # letters of the body looked at: an article about the words has them early
@@ -76,6 +75,13 @@ def wants_proximity(parsed: ParsedQuery) -> bool:
     alternatives do together (a single word has nothing to be near)."""
     return (any(len(c.words) > 1 and not c.negated for c in parsed.clauses)
             or sum(len(c.words) for c in _positive(parsed)) > 1)
+
+
+def holds_typed(parsed: ParsedQuery, title: str, body: str) -> bool:
+    """Whether the headline or the lead of the body holds the query as typed, as one run (spaces
+    and punctuation ignored): the text a pasted paragraph was copied from."""
+    typed = squeeze("".join(c.text for c in _positive(parsed)))
+    return len(typed) > 1 and (typed in squeeze(title) or typed in squeeze(body[:LEAD]))
 
 
 def _positive(parsed: ParsedQuery) -> list:

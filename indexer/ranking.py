@@ -103,8 +103,9 @@ class Ranker:
         dot read apart from the word they are glued to (:func:`indexer.thai.apart`); then, with ``widen``
         (not for an exclusion, which must not grow), a word split in two or two neighbours split at
         another place, the two new words side by side in the article; last (with ``inner`` too),
-        the words inside a pasted fragment's cut ends; before those, English words typed glued
-        split into words articles hold, side by side in the article (:func:`latin_readings`)."""
+        the words inside a pasted fragment's cut ends; before those, English words typed glued and
+        Thai words no article holds split into words articles hold, side by side in the article
+        (:mod:`indexer.glued`)."""
         result = self._all_words(clause)
         if clause.phrase or result.mask.any():
             return result

@@ -19,7 +19,8 @@ BREAST = ("https://www.thaigov.go.th/news/contents/details/27501",
 CABINET = [(f"https://www.thaigov.go.th/news/contents/details/{900 + i}", title) for i, title in enumerate((
     "ครม.เห็นชอบร่างพระราชบัญญัติการอุดมศึกษา",
     "ครม.อนุมัติงบกลางช่วยเหลือผู้ประสบอุทกภัย ผู้แทนรัฐบาลไทยลงพื้นที่",
-    "สธ. รณรงค์ตรวจมะเร็งเต้านม สืบสานพระราชปณิธานสมเด็จย่า"))]
+    "สธ. รณรงค์ตรวจมะเร็งเต้านม สืบสานพระราชปณิธานสมเด็จย่า",
+    "ไทย-จีน ลงนามความร่วมมือ", "นายกฯ หารือญี่ปุ่น ขยายการค้าไทย"))]
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,13 @@ def test_every_page_of_the_fragment_is_read_the_same_way(engine):
 def test_a_dash_no_headline_prints_there_still_leaves_the_word_out(engine):
     r = engine.search(build_params(q="ครม. -อนุมัติ"))
     assert {h.url for h in r.hits} == {CABINET[0][0], SILK[0]} and not r.notices
+
+
+def test_a_short_exclusion_stays_one_though_a_headline_prints_the_pair_hyphenated(engine):
+    # Review: "ไทย-จีน" is printed by headlines; "ไทย -จีน" typed is still Thailand without China.
+    r = engine.search(build_params(q="ไทย -จีน"))
+    assert CABINET[3][0] not in {h.url for h in r.hits} and CABINET[4][0] in {h.url for h in r.hits}
+    assert not r.notices
 
 
 def test_dashes_compare_whatever_the_spaces_and_dots_beside_them():

@@ -43,7 +43,7 @@ def engine(tmp_path_factory):
          "body": "กลา งก พ. มี.ค. อากาศร้อน พบเบาะแส ปริญญา โท"},
         {"url": FIREWORKS[0], "title": FIREWORKS[1], "date": "2021-12-28", "body": "กระทรวงมหาดไทยสั่งการทุกจังหวัด"},
         {"url": "https://www.thaigov.go.th/news/contents/details/7", "title": "นายกรัฐมนตรี ตรวจราชการ จ.พิษณุโลก",
-         "date": "2020-02-14", "body": "ลงพื้นที่ตรวจเยี่ยมโครงการ ช่วงปลาย ก.พ.นี้ ที่เทศบาลนครพิษณุโลก"},
+         "date": "2020-02-14", "body": "ลงพื้นที่ตรวจเยี่ยมโครงการ ช่วงปลาย ก.พ.นี้ ที่เทศบาลนครพิษณุโลก ครม. ครู"},
     ]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("junctions"), articles), cache_size=0)
     yield eng
@@ -100,7 +100,9 @@ def test_an_abbreviation_glued_to_the_word_before_it_is_read_apart(engine):
 
 @pytest.mark.parametrize(("glued", "spaced"), [
     ("กลางก.พ.-มี.ค.", "กลาง ก.พ.-มี.ค."), ("การดำเนินงานพท.17", "การดำเนินงาน พท.17"),
-    ("นโยบายรัฐบาลที่จ.เชียงใหม่", "นโยบายรัฐบาลที่ จ.เชียงใหม่"),
+    ("ช่วงปลายก.พ.นี้", "ช่วงปลาย ก.พ.นี้"),
+    ("นโยบายรัฐบาลที่จ.เชียงใหม่", None),  # the segmenter cuts ที่·จ already
+    ("ติดต่อสอบถามโทร.", None), ("ประชุม.", None),  # a word before a dot reads worse cut (โท·ร, ประชุ·ม)
     ("สสจ.ลำพูน", None), ("บกปภ.ช.", None), ("ผู้ว่าฯ", None)])  # one abbreviation each: nothing glued
 def test_apart_spaces_the_letters_before_a_dot_from_the_word_they_end(glued, spaced):
     assert apart(glued) == spaced
@@ -114,6 +116,8 @@ def test_a_fragment_ending_in_a_cut_word_finds_its_headline_not_a_suggestion(eng
     assert r.did_you_mean is None and r.hits and r.hits[0].url == FIREWORKS[0]
     with use_lexicon(engine.backend.lexicon()):
         assert did_you_mean("ปชช. พบ", parse("ปชช. พบ"), engine.backend) is None
+        # Review: nor is ครม., which the index holds spelled out (คณะรัฐมนตรี), a typo of ครู.
+        assert did_you_mean("ครม. โครงการ", parse("ครม. โครงการ"), engine.backend) is None
 
 
 def test_a_glued_abbreviation_that_finds_nothing_is_read_apart(engine):
