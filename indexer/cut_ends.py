@@ -16,7 +16,7 @@ from indexer.bridges import likelier
 from indexer.glued import resplit
 from indexer.proximity import EDGES
 from indexer.query import Clause, ParsedQuery, cut_end, short_word
-from indexer.thai import apart, current_lexicon, iter_spans
+from indexer.thai import apart, current_lexicon, word_texts
 
 # The index's words starting with a text, at most n; the bool: from its term list too (not free).
 Expand = Callable[[str, int, bool], list[str]]
@@ -69,11 +69,11 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         # Pasted with its spaces, the pieces read one by one are the words of the headline they
         # came from, where the words read glued (for re-spacing to change nothing) may run across
         # a space.
-        by_piece = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
+        by_piece = [w for piece in c.pieces for w in word_texts(piece)]
         spaced = [by_piece] if by_piece and by_piece != c.words else []
         spaced += _likelier_resplits(c.words)
     # An abbreviation glued to the word before it, read apart as an article spaces it (กลางก.พ.).
-    unglued = [[w for w, _s, _e in iter_spans(t)] for t in [apart(c.text)] if t is not None]
+    unglued = [word_texts(t) for t in [apart(c.text)] if t is not None]
     if not ragged and not completed and not spaced and not unglued:
         return None  # whole words at both ends: nothing was cut (and a second run is not free)
     readings = completed + spaced + unglued
@@ -84,7 +84,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None) -> ParsedQu
         readings += [c.words[1:], c.words[:-1]]
         # The letters, not a dot or a bracket pasted at an end ("…เผยก." is cut at ก, not at the dot).
         core = EDGES.sub("", c.text) or c.text
-        readings += [[w for w, _s, _e in iter_spans(t)] for t in (core[1:], core[:-1], core[2:], core[:-2])]
+        readings += [word_texts(t) for t in (core[1:], core[:-1], core[2:], core[:-2])]
     alternatives: list[Clause] = []
     for words in readings:
         if words and words != c.words and all(words != a.words for a in alternatives):
@@ -174,7 +174,7 @@ def _completed(c: Clause, expand: Expand, whole_too: bool = False) -> list[list[
         if words:
             if tail == last and whole and not whole_too:
                 return []  # a whole word: nothing suggests a cut (ศาสต, no word, is ศาสตร์ cut)
-            head = [w for w, _s, _e in iter_spans(core[:-size])]
+            head = word_texts(core[:-size])
             return [head + [w] for w in words]
     return []
 

@@ -46,7 +46,7 @@ from indexer.cut_ends import completed_last_word
 from indexer.proximity import EDGES
 from indexer.query import ParsedQuery, by_pieces, dashes_as_text, parse, relaxed, unquoted
 from indexer.result import Notice
-from indexer.thai import iter_spans
+from indexer.thai import word_texts
 from indexer.understand import Understanding, keyboard_layout_fix
 
 MAX_TOPIC_WORDS = 4
@@ -160,7 +160,7 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
 
 def _dotted_and_held(word: str, terms: Terms) -> bool:
     """True for a word with a dot or ฯ in it whose every segmented word the index holds."""
-    return ("." in word or "ฯ" in word) and all(terms.doc_frequency(w) for w, _s, _e in iter_spans(word))
+    return ("." in word or "ฯ" in word) and all(map(terms.doc_frequency, word_texts(word)))
 
 
 class Suggestion:

@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import Sequence
 
 from core.normalize import normalize_line
-from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out
+from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out, word_texts
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -124,7 +124,7 @@ def parse(text: str, normalized: bool = False, dots: bool = True) -> ParsedQuery
             clause = _bare_clause(body, negated)
             start = m.start(4) + negated
         else:
-            clause = Clause(quoted, [w for w, _s, _e in iter_spans(quoted)], phrase=True, negated=bool(neg))
+            clause = Clause(quoted, word_texts(quoted), phrase=True, negated=bool(neg))
             start = m.start(2)
         if not clause.words:
             continue
@@ -222,7 +222,7 @@ def _read_as_typed(clause: Clause, text: str, start: int, given: set[int]) -> tu
         if any(start + i in given for i in range(m.start(), m.end())):
             same_as[m.group().replace(".", "").replace(" ", "")] = spelled_out(m.group())
     if clause.phrase:
-        reading = Clause(raw, [w for w, _s, _e in iter_spans(raw)], phrase=True, negated=clause.negated)
+        reading = Clause(raw, word_texts(raw), phrase=True, negated=clause.negated)
     else:
         reading = _bare_clause(raw, clause.negated)
     if not same_as or not all(letters in reading.words for letters in same_as):
@@ -326,7 +326,7 @@ def by_pieces(parsed: ParsedQuery) -> ParsedQuery | None:
     it found nothing."""
     clauses = []
     for c in parsed.clauses:
-        words = [w for piece in c.pieces for w, _s, _e in iter_spans(piece)]
+        words = [w for piece in c.pieces for w in word_texts(piece)]
         # An exclusion keeps its words: read piece by piece it would exclude more than was typed.
         clauses.append(replace(c, words=words) if words and words != c.words and not c.negated else c)
     if all(a is b for a, b in zip(clauses, parsed.clauses)):

@@ -22,7 +22,7 @@ import numpy as np
 
 from indexer.glued import latin_readings, resplit, thai_readings
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end, short_word
-from indexer.thai import PART_MARK, apart, iter_spans, leaves
+from indexer.thai import PART_MARK, apart, leaves, word_texts
 
 K1, B = 1.2, 0.75
 
@@ -111,11 +111,11 @@ class Ranker:
             return result
         tried = [clause.words]
         held = lambda w: self.t.held("text", w)  # noqa: E731
-        by_piece = [w for piece in clause.pieces for w, _s, _e in iter_spans(piece)]
+        by_piece = [w for piece in clause.pieces for w in word_texts(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
         readings: Iterable[tuple[list[str], list[str] | None]] = [(by_piece, None), (finer, None)]
         if (spaced := apart(clause.text)) is not None:  # an abbreviation glued on: "พิษณุโลกอ.เมือง"
-            readings.append(([w for w, _s, _e in iter_spans(spaced)], None))
+            readings.append((word_texts(spaced), None))
         if widen:
             # Lazily: a run of Latin letters costs a look-up per piece tried, worth it only when
             # the readings before found nothing.

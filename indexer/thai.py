@@ -239,6 +239,11 @@ def words(text: str) -> list[Word]:
     return [Word(*t) for t in iter_spans(text)]
 
 
+def word_texts(text: str) -> list[str]:
+    """The words of normalised ``text``, without their offsets."""
+    return [w for w, _s, _e in iter_spans(text)]
+
+
 class FineWord(NamedTuple):
     """A node of a word's split tree, with its position in the fine token stream."""
 
