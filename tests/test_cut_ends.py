@@ -32,6 +32,13 @@ def _first_hit(tmp_path, articles: list[dict], q: str) -> str | None:
     return hits[0].url if hits else None
 
 
+def _beside_decoy(query: str, url: str, day: str, title: str, body: str) -> list[dict]:
+    """An article and a summary that holds every word of ``query`` scattered (the decoy)."""
+    words = [w for c in parse(query).clauses for w in c.words]
+    return [{"url": url, "date": day, "category": "news", "lang": "th", "title": title, "body": body},
+            _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", day)]
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     from tests.conftest import data_dir_of
@@ -272,13 +279,9 @@ def test_a_fragment_with_a_cut_letter_finds_its_headline_first(tmp_path):
     """Glued, "…ของ อก." reads ขอ·งอก; the headline says ของ·อก. A summary holding every glued word
     matches; the headline is found by the reading of the pieces as spaced."""
     target = "https://www.thaigov.go.th/news/contents/details/15537"
-    words = [w for c in parse(PASTED).clauses for w in c.words]
-    articles = [
-        {"url": target, "date": "2018-03-01", "category": "news", "lang": "th",
-         "title": "รัฐมนตรี ก.อุตฯ แถลงผลการขับเคลื่อนการดำเนินงานที่สำคัญของ อก. และติดตามการดำเนินงานในปี 2561",
-         "body": "รัฐมนตรีว่าการกระทรวงอุตสาหกรรมแถลงผลการดำเนินงานของกระทรวงอุตสาหกรรม"},
-        _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2018-03-02"),
-    ]
+    articles = _beside_decoy(PASTED, target, "2018-03-01",
+                             "รัฐมนตรี ก.อุตฯ แถลงผลการขับเคลื่อนการดำเนินงานที่สำคัญของ อก. และติดตามการดำเนินงานในปี 2561",
+                             "รัฐมนตรีว่าการกระทรวงอุตสาหกรรมแถลงผลการดำเนินงานของกระทรวงอุตสาหกรรม")
     assert _first_hit(tmp_path, articles, PASTED) == target
 
 
@@ -323,13 +326,9 @@ def test_a_fragment_of_several_clauses_opening_on_a_cut_word_finds_its_headline_
     """โรนา reads โร·นา, which the headline (โคโรนา, one word) does not hold; a summary holding every
     word of the query does. Read without its ragged first clause, the query finds the headline."""
     target = "https://www.thaigov.go.th/news/contents/details/27960"
-    words = [w for c in parse(SPACED_CUT).clauses for w in c.words]
-    articles = [
-        {"url": target, "date": "2020-03-22", "category": "news", "lang": "th",
-         "title": "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019(COVID-19) ประจำวันที่ 22 มีนาคม 2563 [กระทรวงสาธารณสุข]",
-         "body": "กระทรวงสาธารณสุขรายงานสถานการณ์ผู้ติดเชื้อรายใหม่"},
-        _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2020-03-23"),
-    ]
+    articles = _beside_decoy(SPACED_CUT, target, "2020-03-22",
+                             "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019(COVID-19) ประจำวันที่ 22 มีนาคม 2563 [กระทรวงสาธารณสุข]",
+                             "กระทรวงสาธารณสุขรายงานสถานการณ์ผู้ติดเชื้อรายใหม่")
     assert [c.words for c in ends_optional(parse(SPACED_CUT)).clauses][0] == ["2019", "covid", "19"]
     assert ends_optional(parse("ปีงบประมาณ 2566 ประจำวันที่ 22")) is None  # whole words at both ends
     # Review: จ. is a whole abbreviation and เชียงใหม่ a whole word: the clause is no cut end.
@@ -353,14 +352,10 @@ def test_a_glued_fragment_whose_neighbours_read_otherwise_finds_its_headline_fir
     (indexer.glued.resplit) is tried, and kept because the headline holds the query's run."""
     target = "https://www.thaigov.go.th/news/contents/details/78123"
     query = "ทำร้ายใน10นาทีหลังรับแจ้งเหตุผ่านไลน์“พม.พิษณุโลก"
-    words = [w for c in parse(query).clauses for w in c.words]
-    assert "ทีหลัง" in words
-    articles = [
-        {"url": target, "date": "2023-06-01", "category": "news", "lang": "th",
-         "title": "พม. เข้าช่วยเด็กถูกพ่อทำร้ายใน 10 นาที หลังรับแจ้งเหตุผ่านไลน์ “พม.พิษณุโลก พร้อมช่วย”",
-         "body": "ทีมสหวิชาชีพลงพื้นที่ช่วยเหลือเด็ก"},
-        _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2023-06-02"),
-    ]
+    assert "ทีหลัง" in parse(query).clauses[0].words
+    articles = _beside_decoy(query, target, "2023-06-01",
+                             "พม. เข้าช่วยเด็กถูกพ่อทำร้ายใน 10 นาที หลังรับแจ้งเหตุผ่านไลน์ “พม.พิษณุโลก พร้อมช่วย”",
+                             "ทีมสหวิชาชีพลงพื้นที่ช่วยเหลือเด็ก")
     assert _first_hit(tmp_path, articles, query) == target
 
 
@@ -374,10 +369,7 @@ def test_a_glued_fragment_whose_neighbours_read_otherwise_finds_its_headline_fir
 ], ids=["cut-abbreviation-first", "cut-after-quote-last"])
 def test_a_fragment_cut_inside_an_abbreviation_or_after_a_quote_finds_its_headline_first(tmp_path, query, title):
     target = "https://www.thaigov.go.th/news/contents/details/70001"
-    words = [w for c in parse(query).clauses for w in c.words]
-    articles = [{"url": target, "date": "2022-10-05", "category": "news", "lang": "th", "title": title,
-                 "body": "รายละเอียดของข่าว"},
-                _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", "2022-10-06")]
+    articles = _beside_decoy(query, target, "2022-10-05", title, "รายละเอียดของข่าว")
     assert _first_hit(tmp_path, articles, query) == target
 
 
@@ -385,10 +377,6 @@ def test_a_paragraph_cut_inside_its_last_word_finds_the_article_whose_lead_holds
     """No headline holds the run, but the first paragraph of an article does: the wider reading is
     kept when no article of the narrow reading's head holds the run even in its lead."""
     target = "https://example.go.th/news/lead"
-    words = [w for c in parse(CUT).clauses for w in c.words]
-    articles = [
-        {"url": target, "title": "พม. จัดประชุมเครือข่ายพระธรรมทูต", "date": "2024-05-01", "category": "news",
-         "lang": "th", "body": "เครือข่ายพระธรรมทูตไทยยกระดับงานสาธารณสงเคราะห์ เสริมบทบาทองค์กรศาสนาในต่างประเทศ"},
-        _summary_holding(words, "https://example.go.th/news/decoy", "2024-05-02"),
-    ]
+    articles = _beside_decoy(CUT, target, "2024-05-01", "พม. จัดประชุมเครือข่ายพระธรรมทูต",
+                             "เครือข่ายพระธรรมทูตไทยยกระดับงานสาธารณสงเคราะห์ เสริมบทบาทองค์กรศาสนาในต่างประเทศ")
     assert _first_hit(tmp_path, articles, CUT) == target
