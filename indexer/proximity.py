@@ -25,8 +25,9 @@ import re
 
 import numpy as np
 
+from indexer import synonyms
 from indexer.query import Clause, ParsedQuery
-from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, spelled_out
+from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, spelled_out, word_texts
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
@@ -183,15 +184,20 @@ def printed_query(text: str) -> str | None:
 
 
 def _spellings(clauses: list[Clause]) -> list[list[str]]:
-    """The words of ``clauses`` in a row; and, when dots were given to one of them, the row with
+    """The words of ``clauses`` in a row; when dots were given to one of them, the row with
     those clauses as typed: the words of its reading as typed, else its text as typed with the
-    abbreviations it does spell out spelled (a headline may write "พล.อ ประวิตร" as it was pasted)."""
+    abbreviations it does spell out spelled (a headline may write "พล.อ ประวิตร" as it was pasted);
+    and the rows with a clause read with another word of a group (:mod:`indexer.synonyms`)."""
     run = [w for c in clauses for w in c.words]
-    if not any(c.typed for c in clauses):
-        return [run]
-    typed = [w for c in clauses
-             for w in (c.as_typed.words if c.as_typed else [squeeze(c.typed, spell=True)] if c.typed else c.words)]
-    return [run, typed]
+    out = [run]
+    if any(c.typed for c in clauses):
+        out.append([w for c in clauses
+                    for w in (c.as_typed.words if c.as_typed else [squeeze(c.typed, spell=True)] if c.typed else c.words)])
+    for i, c in enumerate(clauses):
+        for text, _put in () if c.phrase else synonyms.readings(c.text):
+            out.append([w for d in clauses[:i] for w in d.words] + word_texts(text)
+                       + [w for d in clauses[i + 1:] for w in d.words])
+    return out
 
 
 def _squeeze_whole(body: str, lead: str, spell: bool) -> str:

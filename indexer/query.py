@@ -18,6 +18,7 @@ from itertools import accumulate
 from typing import Sequence
 
 from core.normalize import normalize_line
+from indexer import synonyms
 from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out, word_texts
 
 MAX_QUERY_CHARS = 500
@@ -82,10 +83,12 @@ class ParsedQuery:
     @property
     def highlight_terms(self) -> set[str]:
         """Words whose occurrences are marked in snippets: the positive words of the query (and of
-        its clauses read as typed)."""
-        typed = [w for c in self.clauses if not c.negated for alt in (c, *c.alternatives)
-                 if alt.as_typed and not alt.negated for w in alt.as_typed.words]
-        return set(self.words) | set(typed)
+        its clauses read as typed, or with another word of a group: :mod:`indexer.synonyms`)."""
+        alts = [alt for c in self.clauses if not c.negated for alt in (c, *c.alternatives) if not alt.negated]
+        typed = [w for alt in alts if alt.as_typed for w in alt.as_typed.words]
+        others = [w for alt in alts if not alt.phrase for text, _put in synonyms.readings(alt.text)
+                  for w in word_texts(text)]
+        return set(self.words) | set(typed) | set(others)
 
     @property
     def is_empty(self) -> bool:

@@ -20,6 +20,7 @@ from typing import Iterable, Protocol
 
 import numpy as np
 
+from indexer import synonyms
 from indexer.glued import latin_readings, resplit, thai_readings
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end, short_word
 from indexer.thai import PART_MARK, apart, leaves, word_texts
@@ -161,9 +162,9 @@ class Ranker:
         scores = np.zeros(self.t.n, dtype=np.float32)
         positive = [c for c in parsed.clauses if not c.negated]
         for i, c in enumerate(positive):
-            ev = self.spellings(c)
+            ev = self.said(c)
             for alt in c.alternatives:
-                other = self.spellings(alt)
+                other = self.said(alt)
                 ev = Evaluation(ev.mask | other.mask, ev.scores + other.scores)
             if cut_end(positive, i) and (not ev.mask.any() or short_word(c)):
                 # The cut end of a pasted fragment ("พว." of ธพว., a last "อ"): it may add to the
@@ -176,6 +177,25 @@ class Ranker:
             if c.negated:
                 mask &= ~self.spellings(c, widen=False).mask
         return Evaluation(mask, scores)
+
+    def said(self, clause: Clause) -> Evaluation:
+        """A positive clause in its :meth:`spellings`, or with a word of it put in another word a
+        searcher takes for the same (:mod:`indexer.synonyms`; not in a quoted phrase, which asks for
+        its words): those articles scored at :data:`indexer.synonyms.WEIGHT`, an article matching
+        both readings as the better."""
+        ev = self.spellings(clause)
+        for text, put in () if clause.phrase else synonyms.readings(clause.text):
+            other = self._all_words(Clause(text, word_texts(text)))
+            if len(put_words := word_texts(put)) > 1 and other.mask.any():
+                # The words put in stand together, as the one word typed did (ผู้·พิการ, not ผู้ here
+                # and พิการ there).
+                together = np.zeros(self.t.n, dtype=bool)
+                together[self.t.phrase_docs(put_words)] = True
+                other.mask &= together
+            if other.mask.any():
+                better = np.where(other.mask, np.maximum(ev.scores, synonyms.WEIGHT * other.scores), ev.scores)
+                ev = Evaluation(ev.mask | other.mask, better)
+        return ev
 
     def spellings(self, clause: Clause, widen: bool = True) -> Evaluation:
         """A clause, or the same clause read as typed (:attr:`Clause.as_typed`): an article

@@ -1,0 +1,85 @@
+"""Words a searcher takes for the same thing (indexer.synonyms): ค่าแรงขั้นต่ำ finds the articles that
+say ค่าจ้างขั้นต่ำ, below the ones that say it as typed. Real headlines of ../shared's corpus."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import SearchEngine, build_params
+from indexer.query import parse
+from indexer.synonyms import groups, readings
+
+WAGE_TYPED = ("https://www.thaigov.go.th/news/contents/details/81999",
+              "\"พิพัฒน์\" เตรียมเปิดบิ๊กเซอร์ไพรส์ มอบของขวัญวันแรงงาน ค่าแรงขั้นต่ำทั่วประเทศ 400 บาท",
+              "ของขวัญวันแรงงาน ค่าแรงขั้นต่ำทั่วประเทศ 400 บาท")
+WAGE_OFFICIAL = ("https://www.thaigov.go.th/news/contents/details/9714", "ครม.รับทราบการกำหนดอัตราค่าจ้างขั้นต่ำ",
+                 "คณะรัฐมนตรีรับทราบการกำหนดอัตราค่าจ้างขั้นต่ำตามที่คณะกรรมการค่าจ้างเสนอ")
+# ค่าแรง and ขั้นต่ำ in it, apart: the words typed, not the thing meant.
+SCATTERED = ("https://www.thaigov.go.th/news/contents/details/3", "นายกรัฐมนตรีพบผู้ประกอบการ",
+             "หารือเรื่องค่าแรง และเงินลงทุนขั้นต่ำของโครงการ")
+BLIND = ("https://www.thaigov.go.th/news/contents/details/22211",
+         "นายกรัฐมนตรีให้กำลังใจเด็กผู้พิการทางสายตา ให้มีกำลังกาย กำลังใจที่เข้มแข็ง", "ให้กำลังใจเด็ก")
+# ผู้ and พิการ apart (ผู้ป่วย, พิการ): not ผู้พิการ.
+APART = ("https://www.thaigov.go.th/news/contents/details/4", "เยี่ยมผู้ป่วยติดเตียง",
+         "ผู้ป่วยบางรายพิการ ทางจังหวัดดูแล")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from tests.conftest import data_dir_of
+
+    articles = [{"url": u, "title": t, "body": b, "date": "2024-04-05"}
+                for u, t, b in (WAGE_TYPED, WAGE_OFFICIAL, SCATTERED, BLIND, APART)]
+    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("synonyms"), articles), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_the_official_word_is_found_below_the_word_typed(engine):
+    result = engine.search(build_params(q="ค่าแรงขั้นต่ำ"))
+    urls = [h.url for h in result.hits]
+    assert urls[:2] == [WAGE_TYPED[0], WAGE_OFFICIAL[0]]
+    # The headline marks the other word: the user sees why the article was found.
+    assert "<mark>ค่าจ้างขั้นต่ำ</mark>" in (result.hits[1].marked_title or "")
+
+
+def test_the_other_word_is_found_the_other_way_round(engine):
+    result = engine.search(build_params(q="ค่าจ้างขั้นต่ำ"))
+    assert [h.url for h in result.hits][:2] == [WAGE_OFFICIAL[0], WAGE_TYPED[0]]
+
+
+def test_a_quoted_phrase_asks_for_its_words(engine):
+    result = engine.search(build_params(q='"ค่าแรงขั้นต่ำ"'))
+    assert [h.url for h in result.hits] == [WAGE_TYPED[0]]
+
+
+def test_an_exclusion_stays_as_typed(engine):
+    """-ค่าแรง removes the articles that say it, not every article about wages."""
+    result = engine.search(build_params(q="ขั้นต่ำ -ค่าแรง"))
+    assert WAGE_OFFICIAL[0] in {h.url for h in result.hits}
+
+
+def test_a_word_put_in_as_several_words_needs_them_together(engine):
+    """คนพิการ read as ผู้·พิการ finds ผู้พิการ, not an article with ผู้ป่วย in it and พิการ later."""
+    urls = [h.url for h in engine.search(build_params(q="คนพิการทางสายตา")).hits]
+    assert urls == [BLIND[0]]
+    urls = [h.url for h in engine.search(build_params(q="คนพิการ")).hits]
+    assert urls == [BLIND[0]]
+
+
+def test_readings_put_a_word_in_only_where_it_stands_whole():
+    assert readings("ค่าแรงขั้นต่ำ") == (("ค่าจ้างขั้นต่ำ", "ค่าจ้าง"),)
+    assert readings("ค่าไฟแพง") == (("ค่าไฟฟ้าแพง", "ค่าไฟฟ้า"),)
+    assert readings("ค่าไฟฟ้าแพง") == ()  # ค่าไฟ stands inside ค่า·ไฟฟ้า, it is not the word there
+    assert readings("วัคซีน COVID-19") == (("วัคซีน โควิด-19", "โควิด"),)
+    assert readings("ขยะมูลฝอย") == ()  # both words said already
+
+
+def test_a_misspelling_finds_the_word_but_is_not_looked_for():
+    """ดิจิตัล reads ดิ·จิ·ตัล: looking for it would match syllables anywhere."""
+    assert "ดิจิทัล" in groups()["ดิจิตัล"]
+    assert "ดิจิตัล" not in groups()["ดิจิทัล"]
+
+
+def test_highlight_terms_hold_the_other_words():
+    assert "ค่าจ้างขั้นต่ำ" in parse("ค่าแรงขั้นต่ำ").highlight_terms
+    assert "ค่าจ้างขั้นต่ำ" not in parse('"ค่าแรงขั้นต่ำ"').highlight_terms
