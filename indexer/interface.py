@@ -75,6 +75,10 @@ class SearchBackend(Protocol):
     def doc_frequency(self, word: str) -> int:
         """Articles holding ``word`` as a word or inside a compound (0: no reading with it can match)."""
 
+    def word_frequency(self, word: str) -> int:
+        """Articles holding ``word`` as a word of the text (not inside a compound): how likely a
+        reading with it is."""
+
     def suggest(self, word: str, maxdist: int) -> list[str]:
         """Indexed words within ``maxdist`` edits of ``word``, best first."""
 

@@ -359,6 +359,23 @@ def test_a_glued_fragment_whose_neighbours_read_otherwise_finds_its_headline_fir
     assert _first_hit(tmp_path, articles, query) == target
 
 
+def test_glued_neighbours_the_index_reads_otherwise_find_their_headline_first(tmp_path):
+    """Glued, "ลดลงเงินกองทุน" reads ลด·ลงเงิน (ลงเงิน: "to invest"; the general corpus counts split
+    ลดลง, so they do not favour ลดลง·เงิน): the index's own counts, where ลดลง and เงิน are words
+    of many articles and ลงเงิน of one, do."""
+    target = "https://www.thaigov.go.th/news/contents/details/66101"
+    query = "ลดลงเงินกองทุนทดแทนสะสม7.2หมื่น"
+    assert parse(query).clauses[0].words[:2] == ["ลด", "ลงเงิน"]
+    articles = _beside_decoy(query, target, "2023-02-01",
+                             "“ทิพานัน”เผยแนวโน้มการประสบอันตรายของลูกจ้างจากการทำงานปี 65 ลดลง "
+                             "เงินกองทุนทดแทนสะสม 7.2 หมื่นล้านบาท", "รายละเอียดของข่าว")
+    articles += [{"url": f"https://www.thaigov.go.th/news/contents/details/{660 + i}", "date": "2023-01-0%d" % (i + 1),
+                  "category": "news", "lang": "th", "title": title, "body": title}
+                 for i, title in enumerate(["ยอดผู้ป่วยลดลง รัฐจ่ายเงินช่วยเหลือ", "ราคาน้ำมันลดลง เงินเฟ้อชะลอ",
+                                            "หนี้ครัวเรือนลดลง เงินออมเพิ่ม"])]
+    assert _first_hit(tmp_path, articles, query) == target
+
+
 @pytest.mark.parametrize(("query", "title"), [
     # A selection starting inside คกก. (the index holds คกก as one word, not กก).
     ("[กก.สุขภาพดิจิทัลฯ ครั้งแรก เห็นชอบร่าง]",

@@ -213,6 +213,10 @@ class WhooshBackend:
         key = word.lower()
         return searcher.doc_frequency("text", key) + searcher.doc_frequency("text", PART_MARK + key)
 
+    def word_frequency(self, word: str) -> int:
+        """Articles holding ``word`` as a word of the text (not as a part)."""
+        return self.searcher().doc_frequency("text", word.lower())
+
     def suggest(self, word: str, maxdist: int) -> list[str]:
         """Close indexed words: as words, then as parts of compounds (some exist only inside one)."""
         corrector = self.searcher().corrector("text")
