@@ -251,12 +251,14 @@ class SearchEngine:
         return [m.title for m in page.matches]
 
     def _reranked(self, page: Page, parsed: ParsedQuery) -> list:
-        """The head's matches with their proximity bonus added, best first."""
-        texts = self._texts([m.url for m in page.matches])
-        for m in page.matches:
+        """The head's matches with their proximity bonus added, best first; the matches past the
+        head (a page reaching past it) after them in BM25 order, as a page past the head has them."""
+        head = page.matches[:HEAD]
+        texts = self._texts([m.url for m in head])
+        for m in head:
             title, body = texts.get(m.url, (m.title, ""))
             m.score += proximity_bonus(parsed, title, body)
-        return sorted(page.matches, key=lambda m: -m.score)  # stable: BM25 order breaks ties
+        return sorted(head, key=lambda m: -m.score) + page.matches[HEAD:]  # stable: BM25 order breaks ties
 
     def _result(self, reading: fallbacks.Reading, page: Page, marked_titles: bool = True) -> SearchResult:
         facets = {

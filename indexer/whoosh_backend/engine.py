@@ -253,7 +253,8 @@ class WhooshBackend:
     # -- searching --------------------------------------------------------------------------
     def run(self, params: SearchParams, parsed: ParsedQuery, head: int = 0) -> Page:
         """Evaluate one reading with the filters of ``params``: one page, ranked or sorted; ranked,
-        the best ``head`` from the first when that is more than the page (for re-ranking)."""
+        a page that starts inside the best ``head`` comes with everything from the first to its end
+        (``first`` 0, for the caller to re-rank the head and cut the page)."""
         self._count_run()
         terms = self._terms()
         table = terms.table
@@ -305,10 +306,13 @@ class WhooshBackend:
         first = want - params.per_page
         if scored:
             ranked = top_k(scores, candidates, max(want, head))
-            if head < want:  # a page past the head: in BM25 order (the head's last page is re-ranked)
+            if head <= first:  # a page past the head: in BM25 order
                 ranked = ranked[first:]
             else:
-                first = 0  # the caller re-ranks the whole head, then cuts the page
+                # The caller re-ranks the head, then cuts the page from it and the BM25 order past
+                # it: a page reaching past the head (50 a page, a head of 60) must not show again
+                # what the head moved up, nor skip what it moved down.
+                first = 0
             page_docs = [(int(d), float(scores[d])) for d in ranked]
         else:
             key = table.days[candidates] * (1 << 24) + candidates
