@@ -307,10 +307,17 @@ def _long_unspaced(clause: Clause) -> bool:
     return not clause.phrase and len(clause.words) >= 4 and len(clause.text) >= 12
 
 
+def _whole_words(clause: Clause) -> bool:
+    # Words, not syllables: a name glued to a verb ("ทิพานันแถลง") that no article holds together
+    # is as much "some of the words" as the two typed apart.
+    return not clause.phrase and len(clause.words) >= 2 and all(len(w) >= 3 for w in clause.words)
+
+
 def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
     """The same query with ANY of its words allowed (for when ALL of them find nothing)."""
     positive = [c for c in parsed.clauses if not c.negated]
-    if sum(len(c.pieces) or 1 for c in positive) < 2 and not (positive and _long_unspaced(positive[0])):
+    if sum(len(c.pieces) or 1 for c in positive) < 2 and not (positive and _long_unspaced(positive[0])) \
+            and not (len(positive) == 1 and _whole_words(positive[0])):
         # A short unspaced chunk that finds nothing is a typo or absent, not "any of its syllables".
         return None
     words = [w for c in positive for w in c.words]

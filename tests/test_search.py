@@ -123,6 +123,14 @@ def test_all_words_missing_relaxes_to_any(facet_engine):
     assert r.relaxed and urls(r) == ["90004", "90008"] and r.notices
 
 
+def test_whole_words_typed_glued_relax_as_the_same_words_spaced(facet_engine):
+    """วัคซีนสรรพากร is two words no article holds together, as วัคซีน สรรพากร is; syllables
+    (มหาดไทยย: มหาดไทย·ย) are a typo, not "some of the words"."""
+    spaced, glued = search(facet_engine, q="วัคซีน สรรพากร"), search(facet_engine, q="วัคซีนสรรพากร")
+    assert glued.relaxed and urls(glued) == urls(spaced) and [n.code for n in glued.notices] == ["some_words"]
+    assert not search(facet_engine, q="มหาดไทยย").relaxed
+
+
 @pytest.mark.parametrize("kw,message", [
     (dict(agencies=["nonexistent"]), "unknown agency"),
     (dict(since="31/02/2564"), "no such date"),
@@ -252,20 +260,23 @@ def test_cached_results_follow_the_index(writable_data_dir):
     from indexer import sync_index
 
     eng = SearchEngine(writable_data_dir)
-    assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 0
-    assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 0  # served from the cache
+    # Quoted: an article with one of the two words is not "some of the words" of a phrase.
+    q = '"ยูนิคอร์นสีม่วง"'
+    assert eng.search(build_params(q=q)).total == 0
+    assert eng.search(build_params(q=q)).total == 0  # served from the cache
     with Store(store_path(writable_data_dir)) as store:
         store.upsert_article(Article(url="https://www.moi.go.th/new/1", title="ยูนิคอร์นสีม่วง", body="ข่าวใหม่",
                                      published="2025-01-01", agency="moi"))
     sync_index(writable_data_dir)
     _time.sleep(1.1)  # the engine looks for a new index version at most once a second
-    assert eng.search(build_params(q="ยูนิคอร์นสีม่วง")).total == 1
+    assert eng.search(build_params(q=q)).total == 1
 
 
 @pytest.mark.parametrize("q,zero", [
     ("วัคซีม มีนาคม 2564", True),  # a typo beside a date: dated reading, plain reading, did-you-mean, relaxed
     ('"วัคซีน ธันวาคม"', True),  # a phrase that is not there, nor its words together
-    ("ยูนิคอร์นสีม่วง", True),  # words the index has never seen
+    ("ยูนิคอร์นสีม่วง", False),  # two words no article holds together, typed glued: some of the words
+    ("ฆฌฆฌฆฌ", True),  # letters no article holds
     (",skfwmp ธันวาคม 2564", False),  # keyboard layout, a date, and only some words found
     ("ยูนิคอร์นสีม่วง ประชุม ธันวาคม 2564", False),
 ])
