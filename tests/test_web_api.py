@@ -300,7 +300,9 @@ def test_new_articles_appear_without_restart(tmp_path):
 
     data = build_web_data_dir(tmp_path / "data")
     client = make_app(data).test_client()
-    assert client.get("/api/search?q=ฟ้าผ่ากลางทะเลทราย").get_json()["total"] == 0
+    # Quoted: an article with one of its words is not "some of the words" of a phrase.
+    phrase = {"q": '"ฟ้าผ่ากลางทะเลทราย"'}
+    assert client.get("/api/search", query_string=phrase).get_json()["total"] == 0
     extra = tmp_path / "new.jsonl"
     extra.write_text(json.dumps({"url": "https://www.thaigov.go.th/news/contents/details/999999",
                                  "title": "ฟ้าผ่ากลางทะเลทราย", "body": "ข่าวใหม่ ฟ้าผ่ากลางทะเลทราย",
@@ -311,7 +313,7 @@ def test_new_articles_appear_without_restart(tmp_path):
     sync_index(data)
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        if client.get("/api/search?q=ฟ้าผ่ากลางทะเลทราย").get_json()["total"] == 1:
+        if client.get("/api/search", query_string=phrase).get_json()["total"] == 1:
             break
         time.sleep(0.2)
     else:
