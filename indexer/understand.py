@@ -2,7 +2,8 @@
 and what the user probably meant when nothing matched.
 
 * "ข่าว มท." / "กระทรวงมหาดไทย" / "Ministry of Interior" -> offer the agency as a filter.
-* "น้ำท่วม มีนาคม 2564" / "ปี 2564" / "มี.ค. 64" -> a date range (applied when no date filter was given).
+* "น้ำท่วม มีนาคม 2564" / "ปี 2564" / "ปี 64" / "มี.ค. 64" / a query that is only "4 มี.ค. 64" -> a date
+  range (applied when no date filter was given).
 * "ndkwfhwmp" (Thai typed on an English keyboard layout) -> "มหาดไทย"; "มหาดไท" -> "มหาดไทย".
 """
 from __future__ import annotations
@@ -23,9 +24,13 @@ _MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR), key
 # is how a headline names a meeting), and so is a span of years ("แผนการศึกษาแห่งชาติ (พ.ศ.2560-2579)"
 # names a plan; its first year as a filter would drop the plan and exclude "-2579").
 _DATE_IN_QUERY = re.compile(
-    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*\d{{4}})"
+    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*(?:\d{{4}}|\d{{2}}))"
     r"(?!\d|\s?[-–]\s?\d)"
 )
+# A query that is nothing but a day ("4 มี.ค. 64", "วันที่ 4 มีนาคม 2564"): the news of that day, as
+# a month or a year alone lists its news (beside other words a day stays text, see above).
+_DAY_ONLY = re.compile(rf"(?:วันที่\s*)?(\d{{1,2}}\s*(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}})")
+_SHORT_YEAR = re.compile(r"^(ปี|พ\.ศ\.)\s*(\d{2})$")
 
 
 @dataclass
@@ -36,6 +41,9 @@ class Understanding:
     date_range: tuple[date, date] | None = None
     date_text: str = ""
     agencies: list[str] | None = None
+    # The query with its date quoted: the date read as words, standing together as written ("มี.ค. 64"
+    # as words is มี·ค·64, and มี and ค alone stand in nearly every article).
+    date_as_words: str = ""
 
 
 def understand(query: str, normalized: bool = False) -> Understanding:
@@ -45,15 +53,19 @@ def understand(query: str, normalized: bool = False) -> Understanding:
     """
     text = query if normalized else normalize_line(query)
     out = Understanding(text=text)
-    m = _DATE_IN_QUERY.search(text)
+    m = _DAY_ONLY.fullmatch(text.strip()) or _DATE_IN_QUERY.search(text)
     if m:
+        written = m.group(m.lastindex or 0).replace("เดือน", "")
+        # "ปี 64" is 2564, as Thai news writes a year (parse_range reads a bare 64 as no year).
+        written = _SHORT_YEAR.sub(lambda y: f"{y.group(1)} 25{y.group(2)}", written)
         try:
-            rng = parse_range(m.group().replace("เดือน", ""))
+            rng = parse_range(written)
         except DateError:
             rng = None
         if rng:
             out.date_range, out.date_text = rng, m.group()
             out.text = " ".join((text[: m.start()] + " " + text[m.end():]).split())
+            out.date_as_words = f'{text[:m.start()]} "{m.group()}" {text[m.end():]}'.strip()
     out.agencies = _agencies_named(text)
     return out
 

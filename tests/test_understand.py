@@ -18,6 +18,13 @@ from tests.test_search import facet_engine, search, urls  # noqa: F401  (fixture
     ("ภาษี 2565", "ภาษี 2565", None),  # a bare number may be text to find
     ("พ.ศ.2560-2579)", "พ.ศ.2560-2579)", None),  # a span of years names a plan
     ("แผนพัฒนา ปี 2566 – 2570", "แผนพัฒนา ปี 2566 – 2570", None),
+    ("โควิด ปี 64", "โควิด", (date(2021, 1, 1), date(2021, 12, 31))),  # a two-digit year after ปี
+    ("ค่าจ้างขั้นต่ำปี 65", "ค่าจ้างขั้นต่ำปี 65", None),  # glued to a word: the headline's own text
+    ("อายุ 60 ปี 65 คน", "อายุ 60 ปี 65 คน", None),
+    # A query that is only a day lists that day, as a month or a year alone does.
+    ("4 มี.ค. 64", "", (date(2021, 3, 4), date(2021, 3, 4))),
+    ("วันที่ 4 มีนาคม 2564", "", (date(2021, 3, 4), date(2021, 3, 4))),
+    ("32 มี.ค. 64", "32 มี.ค. 64", None),
 ])
 def test_dates_in_query(q, rest, rng):
     u = understand(q)
@@ -41,6 +48,28 @@ def test_keyboard_layout():
     assert keyboard_layout_fix("covid") == "แนอรก"
     assert keyboard_layout_fix("COVID") is None  # only shifted keys: an acronym, not a Thai word
     assert keyboard_layout_fix("มหาดไทย") is None
+
+
+def test_a_date_read_as_words_stands_together(tmp_path):
+    """Nothing in March 2021: the date is then read as words, มี.ค. 64 as written, not มี, ค and 64
+    anywhere in an article (มี and ค stand in nearly every one)."""
+    from indexer import SearchEngine
+    from tests.conftest import data_dir_of
+
+    together = "https://www.thaigov.go.th/news/contents/details/61001"
+    apart = "https://www.thaigov.go.th/news/contents/details/61002"
+    articles = [
+        {"url": together, "date": "2022-01-10", "title": "ทบทวนมาตรการโควิด", "body": "ย้อนดูมาตรการตั้งแต่ มี.ค. 64 เป็นต้นมา"},
+        {"url": apart, "date": "2022-01-11", "title": "โควิดระลอกใหม่",
+         "body": "มีผู้ติดเชื้อ 64 ราย กลุ่ม ค ระบาดในโรงงาน"},
+    ]
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        r = eng.search(build_params(q="โควิด มี.ค. 64"))
+        assert [h.url for h in r.hits] == [together]
+        assert [n.code for n in r.notices] == ["date_read_as_words"]
+    finally:
+        eng.close()
 
 
 def test_date_in_query_becomes_a_filter(facet_engine):
