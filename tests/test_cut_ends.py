@@ -73,6 +73,26 @@ def test_short_or_several_clause_queries_have_no_wider_reading():
     assert wide is not None and wide.clauses[0].alternatives
 
 
+def test_a_short_abbreviation_typed_beside_one_word_is_meant(tmp_path):
+    """"รมว. กษ." and "จ. เชียงใหม่" are typed, not selected: the short word must match as it does
+    typed glued (a tester saw 'รมว. กษ.' list every article of any minister)."""
+    from tests.conftest import data_dir_of
+
+    ministers = [("https://www.thaigov.go.th/news/contents/details/71001", "รมว.กษ. ลงพื้นที่ติดตามภัยแล้ง"),
+                 ("https://www.thaigov.go.th/news/contents/details/71002", "รมว.ศึกษาธิการ เยี่ยมโรงเรียน"),
+                 ("https://www.thaigov.go.th/news/contents/details/71003", "จ.เชียงใหม่ จัดงานดอกไม้"),
+                 ("https://www.thaigov.go.th/news/contents/details/71004", "เชียงใหม่ไนท์ซาฟารีเปิดบริการ")]
+    articles = [{"url": u, "title": t, "body": t, "date": "2024-02-01"} for u, t in ministers]
+    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
+    try:
+        for spaced, glued, want in (("รมว. กษ.", "รมว.กษ.", ministers[0][0]),
+                                    ("จ. เชียงใหม่", "จ.เชียงใหม่", ministers[2][0])):
+            urls = [h.url for h in eng.search(build_params(q=spaced)).hits]
+            assert urls == [h.url for h in eng.search(build_params(q=glued)).hits] == [want]
+    finally:
+        eng.close()
+
+
 def test_a_one_letter_word_of_its_own_is_no_cut_end():
     # Review: ณ ("at") opens many headline runs; only a letter left of a cut word is a ragged end.
     assert ends_optional(parse("ณ ทำเนียบรัฐบาล นายกรัฐมนตรี ประชุมคณะรัฐมนตรี")) is None
