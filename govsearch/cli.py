@@ -102,8 +102,9 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> N
         _sync_or_fail(data)
 
 
-@cli.command()
-@click.argument("query", nargs=-1)
+# An exclusion ("-มหาดไทย") is a word of the query, not an option click does not know.
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
 @click.option("--agency", "agencies", multiple=True, help="Agency id, name or abbreviation (repeatable).")
 @click.option("--province", "provinces", multiple=True,
               help="Province: code, Thai or English name, or กทม. (repeatable: any of them).")
@@ -129,6 +130,8 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     from indexer.export import as_csv, as_jsonl, export_rows
     from core.thaidates import thai_date
 
+    if as_json and fmt not in ("text", "json"):
+        raise UserError(f"--json and --format {fmt} are two outputs: choose one")
     try:
         params = build_params(q=" ".join(query), agencies=list(agencies), since=since, until=until, sort=sort,
                               page=page, per_page=per_page, provinces=list(provinces), group=not all_copies)
@@ -160,6 +163,14 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     for note in result.notices:
         click.echo(f"note: {notice_text(note, 'en')}")
     from core.agencies import registry
+
+    if result.did_you_mean:
+        click.echo(f"did you mean: {result.did_you_mean}")
+    for agency in result.agency_suggestions:
+        click.echo(f"filter by agency: --agency {agency} ({registry().name(agency)})")
+    if result.total and not result.hits:
+        last = -(-result.total // params.per_page)
+        click.echo(f"page {params.page} is past the last page ({last})")
 
     first = (params.page - 1) * params.per_page
     for i, hit in enumerate(result.hits, start=first + 1):

@@ -73,6 +73,10 @@ def understand(query: str, normalized: bool = False) -> Understanding:
 def _agencies_named(text: str) -> list[str]:
     reg = registry()
     found: list[str] = []
+    # An agency excluded ("-มหาดไทย") is not one to offer as a filter.
+    text = " ".join(chunk for chunk in text.split() if not chunk.startswith("-"))
+    if not text:
+        return found
     whole = reg.resolve(text)
     if whole:
         return [whole]

@@ -149,6 +149,20 @@ def test_search_cli_bad_parameter_is_a_message(core_data_dir):
     assert res.exit_code != 0 and "no such date" in res.output and "Traceback" not in res.output
 
 
+def test_search_cli_says_what_the_page_offers(core_data_dir):
+    """The did-you-mean, the agency named in the query and a page past the last, as the web page
+    says them; an exclusion is a word of the query, not an unknown option."""
+    assert "did you mean: มหาดไทย" in run(core_data_dir, "search", ",skfwmp").output
+    assert "--agency moi" in run(core_data_dir, "search", "มท.").output
+    total = json.loads(run(core_data_dir, "search", "มหาดไทย", "--json").output)["total"]
+    assert "past the last page" in run(core_data_dir, "search", "มหาดไทย", "--page", str(total + 1),
+                                       "--per-page", "1").output
+    excluded = json.loads(run(core_data_dir, "search", "มหาดไทย", "-ปลัดกระทรวง", "--json").output)
+    assert excluded["query"] == "มหาดไทย -ปลัดกระทรวง" and excluded["total"] < total
+    res = CliRunner().invoke(cli, ["--data-dir", str(core_data_dir), "search", "x", "--json", "--format", "csv"])
+    assert res.exit_code != 0 and "choose one" in res.output
+
+
 def test_status_reports_counts(core_data_dir):
     doc = json.loads(run(core_data_dir, "status").output)
     assert doc["articles"] == 40 and doc["index"]["documents"] == 40 and doc["index"]["behind"] == 0

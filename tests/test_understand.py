@@ -42,6 +42,10 @@ def test_bare_two_letter_word_is_not_an_agency():
     assert understand("ตา").agencies == []
 
 
+def test_an_excluded_agency_is_not_offered():
+    assert understand("น้ำท่วม -มหาดไทย").agencies == understand("-มท.").agencies == []
+
+
 def test_keyboard_layout():
     assert keyboard_layout_fix(",skfwmp") == "มหาดไทย"
     # Any lower-case Latin word reads as keystrokes; the engine offers it only if the Thai finds something.
