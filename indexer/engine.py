@@ -142,6 +142,8 @@ class SearchEngine:
                     "words": und.text if not reading.parsed.is_empty else ""}))
         result.date_from_query = reading.date_from_query
         result.agency_suggestions = [a for a in und.agencies or [] if a not in params.agencies]
+        if text.strip() and plain.is_empty and not any(c.negated for c in plain.clauses):
+            result.notices.append(Notice(code="no_words"))
         if params.q_cut or reading.parsed.truncated:
             result.notices.append(Notice(code="query_cut", params={"max_chars": MAX_QUERY_CHARS,
                                                                    "max_terms": MAX_CLAUSES}))

@@ -126,7 +126,7 @@ def _int_param(name: str, value: str | int | None, default: int, lo: int, hi: in
     try:
         n = int(str(value).strip())
     except ValueError:
-        raise ParamError(f"{name} must be a whole number, got {str(value)[:20]!r}") from None
+        raise ParamError(f"{name} ต้องเป็นจำนวนเต็ม / {name} must be a whole number, got {str(value)[:20]!r}") from None
     if not lo <= n <= hi:
-        raise ParamError(f"{name} must be between {lo} and {hi}")
+        raise ParamError(f"{name} ต้องอยู่ระหว่าง {lo} ถึง {hi} / {name} must be between {lo} and {hi}")
     return n

@@ -117,6 +117,7 @@ NOTICE_CODES = {
     "some_words": "No article has all the words; articles with some of them are shown.",
     "last_word_completed": "Nothing matched the words as typed; the last was read as the start of the "
                            "indexed words in words (a word typed unfinished).",
+    "no_words": "The query holds no letter or digit to search for (only marks or emoji): every article is listed.",
     "query_cut": "The query was longer than the engine reads (max_chars characters, max_terms terms): only its "
                  "start was used.",
 }

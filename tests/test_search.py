@@ -116,6 +116,13 @@ def test_odd_queries_never_raise(facet_engine, q, total):
     r = search(facet_engine, q=q)
     assert r.total == len(r.hits) == total
     assert "<script>" not in "".join(h.snippet + h.title_html for h in r.hits)
+    # Listing every article for a query the user did type is said, not done silently.
+    assert ("no_words" in [n.code for n in r.notices]) == (total == 8)
+
+
+def test_an_empty_query_lists_every_article_without_a_notice(facet_engine):
+    r = search(facet_engine, q="")
+    assert r.total == 8 and not r.notices
 
 
 def test_all_words_missing_relaxes_to_any(facet_engine):

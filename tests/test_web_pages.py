@@ -188,6 +188,21 @@ def test_bad_parameter_keeps_the_form_and_explains(client):
     assert 'role="alert"' in body and "31/02/2564" in body and f'value="{QUERY}"' in body
 
 
+def test_a_page_number_out_of_range_is_explained_in_thai_too(client):
+    body = html(client.get(f"/search?q={QUERY}&page=99999"))
+    assert "ต้องอยู่ระหว่าง 1 ถึง 1000" in body and "must be between 1 and 1000" in body
+
+
+def test_a_page_past_the_last_is_not_called_page_n_of_m(client):
+    body = html(client.get(f"/search?q={QUERY}&page=500"))
+    assert "หน้านี้ไม่มีผลลัพธ์" in body and "page-of" not in body
+
+
+def test_a_query_of_marks_only_says_it_lists_everything(client):
+    body = html(client.get("/search", query_string={"q": "🙏🙏 !!!"}))
+    assert "คำค้นไม่มีตัวอักษรหรือตัวเลขให้ค้น" in body
+
+
 def test_did_you_mean_for_a_typo_and_a_keyboard_slip(client):
     for typo, fixed in ((",skfwmp", "มหาดไทย"), ("มหาดไย", "มหาดไทย")):
         html = client.get("/search", query_string={"q": typo}).get_data(as_text=True)
