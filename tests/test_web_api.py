@@ -385,3 +385,12 @@ def test_api_takes_its_enumerations_exactly_as_documented(client, args, mentions
     resp = client.get("/api/search", query_string=args)
     assert resp.status_code == 400 and mentions in resp.get_json()["error"]
     assert client.get("/search", query_string={"q": QUERY, **args}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/search", "/search", "/feed.atom"])
+def test_a_query_string_that_is_not_utf8_is_a_clear_400(client, path):
+    """%FF%FE is no text: answered as an error, not searched as the letters ff and fe."""
+    resp = client.get(f"{path}?q=%FF%FE")
+    assert resp.status_code == 400 and "UTF-8" in resp.get_data(as_text=True)
+    assert client.get(f"{path}?q=%E0%B8%A1%E0%B8%97.").status_code == 200  # มท. percent-encoded
+

@@ -20,7 +20,8 @@ def search():
 
     ``format=csv`` or ``format=jsonl`` streams every match instead (up to EXPORT_CAP rows).
     """
-    params = services.params_from_args(request.args)  # ParamError -> 400 via the error handler
+    # ParamError -> 400 via the error handler
+    params = services.params_from_args(request.args, raw=request.query_string)
     # The API takes its enumerations exactly as documented: "" or "JSON" is a 400 (the page is
     # lenient: its forms may send an empty choice).
     fmt = request.args.get("format", "json")

@@ -32,7 +32,7 @@ def clean(text: str | None) -> str:
 @bp.get("/feed.atom")
 def atom():
     """The newest matches of the search in the query string (ParamError -> 400)."""
-    params = services.params_from_args(request.args)
+    params = services.params_from_args(request.args, raw=request.query_string)
     params = replace(params, sort="newest", page=1, per_page=current_app.config["FEED_ENTRIES"])
     headers = {"Cache-Control": "public, max-age=300", "ETag": conditional.data_etag()}
     unchanged = conditional.not_modified(headers["ETag"], headers)

@@ -35,7 +35,7 @@ def search():
     path = url_for("pages.search")
     lang = current_lang()
     try:
-        params = services.params_from_args(args, current_app.config["PER_PAGE"])
+        params = services.params_from_args(args, current_app.config["PER_PAGE"], raw=request.query_string)
     except ParamError as e:
         q = cut_query(args.get("q", ""))[0]  # never echo more than the engine would read
         return render_template("search.html", q=q, form=_with_q(args, q), error=str(e), result=None,

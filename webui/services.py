@@ -11,12 +11,13 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from flask import Flask, current_app
 from werkzeug.datastructures import MultiDict
 
 from core.store import Article
-from indexer import SearchEngine, SearchParams, SearchResult, build_params
+from indexer import ParamError, SearchEngine, SearchParams, SearchResult, build_params
 
 _EXT = "govsearch"
 
@@ -48,8 +49,15 @@ def engine() -> SearchEngine:
     return current_app.extensions[_EXT]["engine"]
 
 
-def params_from_args(args: MultiDict, per_page_default: int | None = None) -> SearchParams:
-    """Validated search parameters from a query string; raises ParamError for bad input."""
+def params_from_args(args: MultiDict, per_page_default: int | None = None, raw: bytes = b"") -> SearchParams:
+    """Validated search parameters from a query string (``raw``: as it came, to check its
+    percent-escapes are UTF-8); raises ParamError for bad input."""
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        # The server would search the escapes as letters ("%FF%FE" as ff and fe): say so instead.
+        raise ParamError("ที่อยู่มีอักขระที่อ่านไม่ออก (ไม่ใช่ UTF-8) / the query string is not UTF-8 "
+                         "percent-encoded text") from None
     return build_params(
         q=args.get("q", ""),
         agencies=args.getlist("agency"),
