@@ -48,7 +48,8 @@ _THAI_DMY = re.compile(
     rf"{_DAY_NAME}(?P<d>\d{{1,2}})\s*(?P<m>{_MONTH_ALT})\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<y>\d{{4}}|\d{{2}})(?!\d)"
 )
 _THAI_MY = re.compile(rf"^(?:เดือน)?\s*(?P<m>{_MONTH_ALT})\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<y>\d{{4}}|\d{{2}})$")
-_YEAR = re.compile(r"^(?:ปี|พ\.ศ\.|พศ|ค\.ศ\.)?\s*(?P<y>\d{4})$")
+# A year: four digits, or two after ปี / พ.ศ. or alone ("ปี 64" = 2564, as Thai news writes it).
+_YEAR = re.compile(r"^(?:(?:ปี|พ\.ศ\.|พศ|ค\.ศ\.)?\s*(?P<y>\d{4})|(?:ปี|พ\.ศ\.|พศ)?\s*(?P<yy>\d{2}))$")
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?$")
 _SLASH = re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})$")
 # Inside a line: 29/05/2567 (four-digit years only: "1/2/67" is as often a number as a date).
@@ -151,7 +152,7 @@ def parse_date(text: str | None) -> date | None:
 def parse_range(text: str | None) -> tuple[date, date] | None:
     """Read a date, month or year as the range of days it covers.
 
-    "2564" / "ปี 2564" / "2021" -> the whole year; "มี.ค. 2564" / "มีนาคม 64" / "2021-03" -> the
+    "2564" / "ปี 2564" / "ปี 64" / "64" / "2021" -> the whole year; "มี.ค. 2564" / "มีนาคม 64" / "2021-03" -> the
     month; anything :func:`parse_date` reads -> that day. None for blank; DateError otherwise.
     """
     text = normalize_line(text)
@@ -159,7 +160,7 @@ def parse_range(text: str | None) -> tuple[date, date] | None:
         return None
     m = _YEAR.match(text)
     if m:
-        y = to_ce_year(int(m.group("y")))
+        y = to_ce_year(int(m.group("y") or m.group("yy")))
         if not 1900 <= y <= 2200:
             raise DateError(f"ปีไม่ถูกต้อง / year out of range: {text!r}")
         return date(y, 1, 1), date(y, 12, 31)

@@ -30,7 +30,6 @@ _DATE_IN_QUERY = re.compile(
 # A query that is nothing but a day ("4 มี.ค. 64", "วันที่ 4 มีนาคม 2564"): the news of that day, as
 # a month or a year alone lists its news (beside other words a day stays text, see above).
 _DAY_ONLY = re.compile(rf"(?:วันที่\s*)?(\d{{1,2}}\s*(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}})")
-_SHORT_YEAR = re.compile(r"^(ปี|พ\.ศ\.)\s*(\d{2})$")
 
 
 @dataclass
@@ -55,11 +54,8 @@ def understand(query: str, normalized: bool = False) -> Understanding:
     out = Understanding(text=text)
     m = _DAY_ONLY.fullmatch(text.strip()) or _DATE_IN_QUERY.search(text)
     if m:
-        written = m.group(m.lastindex or 0).replace("เดือน", "")
-        # "ปี 64" is 2564, as Thai news writes a year (parse_range reads a bare 64 as no year).
-        written = _SHORT_YEAR.sub(lambda y: f"{y.group(1)} 25{y.group(2)}", written)
         try:
-            rng = parse_range(written)
+            rng = parse_range(m.group(m.lastindex or 0).replace("เดือน", ""))
         except DateError:
             rng = None
         if rng:
