@@ -144,6 +144,8 @@ class SearchEngine:
         result.agency_suggestions = [a for a in und.agencies or [] if a not in params.agencies]
         if text.strip() and plain.is_empty and not any(c.negated for c in plain.clauses):
             result.notices.append(Notice(code="no_words"))
+        if page.total and (others := reading.parsed.also_searched):
+            result.notices.append(Notice(code="also_searched", params={"words": " / ".join(others)}))
         if params.q_cut or reading.parsed.truncated:
             result.notices.append(Notice(code="query_cut", params={"max_chars": MAX_QUERY_CHARS,
                                                                    "max_terms": MAX_CLAUSES}))

@@ -84,11 +84,21 @@ class ParsedQuery:
     def highlight_terms(self) -> set[str]:
         """Words whose occurrences are marked in snippets: the positive words of the query (and of
         its clauses read as typed, or with another word of a group: :mod:`indexer.synonyms`)."""
-        alts = [alt for c in self.clauses if not c.negated for alt in (c, *c.alternatives) if not alt.negated]
-        typed = [w for alt in alts if alt.as_typed for w in alt.as_typed.words]
-        others = [w for alt in alts if not alt.phrase for text, _put in synonyms.readings(alt.text)
-                  for w in word_texts(text)]
+        typed = [w for alt in self._positive() if alt.as_typed for w in alt.as_typed.words]
+        others = [w for text, _put in self._other_words() for w in word_texts(text)]
         return set(self.words) | set(typed) | set(others)
+
+    @property
+    def also_searched(self) -> list[str]:
+        """Words searched beside a word of the query because a searcher takes them for the same
+        (:mod:`indexer.synonyms`): ค่าจ้าง for ค่าแรง."""
+        return list(dict.fromkeys(put for _text, put in self._other_words()))
+
+    def _positive(self) -> list[Clause]:
+        return [alt for c in self.clauses if not c.negated for alt in (c, *c.alternatives) if not alt.negated]
+
+    def _other_words(self) -> list[tuple[str, str]]:
+        return [r for alt in self._positive() if not alt.phrase for r in synonyms.readings(alt.text)]
 
     @property
     def is_empty(self) -> bool:

@@ -38,8 +38,9 @@ def test_the_official_word_is_found_below_the_word_typed(engine):
     result = engine.search(build_params(q="ค่าแรงขั้นต่ำ"))
     urls = [h.url for h in result.hits]
     assert urls[:2] == [WAGE_TYPED[0], WAGE_OFFICIAL[0]]
-    # The headline marks the other word: the user sees why the article was found.
+    # The headline marks the other word, and a notice names it: the user sees why the article was found.
     assert "<mark>ค่าจ้างขั้นต่ำ</mark>" in (result.hits[1].marked_title or "")
+    assert [(n.code, n.params) for n in result.notices] == [("also_searched", {"words": "ค่าจ้าง"})]
 
 
 def test_the_other_word_is_found_the_other_way_round(engine):
@@ -49,7 +50,7 @@ def test_the_other_word_is_found_the_other_way_round(engine):
 
 def test_a_quoted_phrase_asks_for_its_words(engine):
     result = engine.search(build_params(q='"ค่าแรงขั้นต่ำ"'))
-    assert [h.url for h in result.hits] == [WAGE_TYPED[0]]
+    assert [h.url for h in result.hits] == [WAGE_TYPED[0]] and not result.notices
 
 
 def test_an_exclusion_stays_as_typed(engine):

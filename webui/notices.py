@@ -32,6 +32,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "No article has all the words; showing articles with some of them"),
     "last_word_completed": ("ไม่พบคำตามที่พิมพ์ จึงค้นคำสุดท้ายเป็นคำที่ขึ้นต้นเช่นนั้น: {words}",
                             "Nothing matched as typed, so the last word was read as the start of: {words}"),
+    "also_searched": ("ค้นคำที่มีความหมายเดียวกันด้วย: {words}",
+                      "Also searched, as the same thing: {words}"),
     "no_words": ("คำค้นไม่มีตัวอักษรหรือตัวเลขให้ค้น (มีเพียงเครื่องหมายหรืออีโมจิ) จึงแสดงบทความทั้งหมด",
                  "The query has no letters or digits to search for (only marks or emoji), so every article is listed"),
     "query_cut": ("คำค้นยาวเกินไป ใช้เพียงส่วนแรก ({max_chars} ตัวอักษร, {max_terms} คำ)",
