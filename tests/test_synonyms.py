@@ -84,3 +84,20 @@ def test_a_misspelling_finds_the_word_but_is_not_looked_for():
 def test_highlight_terms_hold_the_other_words():
     assert "ค่าจ้างขั้นต่ำ" in parse("ค่าแรงขั้นต่ำ").highlight_terms
     assert "ค่าจ้างขั้นต่ำ" not in parse('"ค่าแรงขั้นต่ำ"').highlight_terms
+
+
+def test_the_list_keeps_its_rules():
+    """Each word in one group; a Thai word of three letters or more (a shorter one stands inside
+    too many others); a group of two words or more."""
+    from importlib.resources import files
+
+    from indexer.lexicon import read_data_lines
+
+    seen: list[str] = []
+    for line in read_data_lines(files("indexer").joinpath("data/synonyms.txt").read_text("utf-8")):
+        group = line.split()
+        assert len(group) >= 2, line
+        assert all(w == w.lower() for w in group), line
+        assert all(len(w) >= 3 for w in group if not w.isascii()), line
+        seen += group
+    assert len(seen) == len(set(seen)) == len(groups())
