@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable, Sequence
+from typing import Sequence
 
 from indexer.compounds import THAI_LETTERS, word_tree
 from indexer.lexicon import Lexicon, PerLexicon
@@ -45,12 +45,12 @@ def _frequencies() -> dict[str, int]:
     return dict(word_freqs())
 
 
-def likelier(left: str, right: str, a: str, b: str, counts: Callable[[str], int] | None = None) -> bool:
+def likelier(left: str, right: str, a: str, b: str) -> bool:
     """Whether reading a pair as ``left · right`` is likelier than the segmenter's ``a · b`` (a
     unigram model over the corpus counts, unseen words counted once): ราคา · ที่ over รา · คาที่, not
-    ตามมา · ตรา over ตาม · มาตรา. With ``counts``, over those (a word's articles in the index)."""
-    count = (lambda w: max(1, counts(w))) if counts is not None else (lambda w: _frequencies().get(w, 1))
-    return count(left) * count(right) > count(a) * count(b)
+    ตามมา · ตรา over ตาม · มาตรา."""
+    freq = _frequencies()
+    return freq.get(left, 1) * freq.get(right, 1) > freq.get(a, 1) * freq.get(b, 1)
 
 
 def _ends(word: str, lex: Lexicon, cache: dict[str, _Ends | None]) -> _Ends | None:

@@ -14,6 +14,7 @@ from typing import Callable
 
 from indexer.bridges import likelier
 from indexer.glued import resplit
+from indexer.likeliest import WordCounts, likeliest
 from indexer.proximity import EDGES
 from indexer.query import Clause, ParsedQuery, cut_end, short_word
 from indexer.thai import apart, current_lexicon, word_texts
@@ -26,7 +27,7 @@ MIN_CUT_WORDS = 4  # words of a clause before its ends may be the cut ends of a 
 
 
 def ends_optional(parsed: ParsedQuery, expand: Expand | None = None,
-                  counts: Callable[[str], int] | None = None) -> ParsedQuery | None:
+                  counts: WordCounts | None = None) -> ParsedQuery | None:
     """The query with its one clause read in other ways too (its first or last word optional, its
     last word completed, its words read as the headline may space them), or None.
 
@@ -38,9 +39,9 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None,
     first or last two words both syllables of at most two letters, or its first or last a single
     letter, or a short syllable beside a number or a mark, or a short abbreviation opening it:
     :func:`_cut_syllable`). Whatever its ends, a long clause is also read piece by piece as the
-    user spaced it and with neighbours split likelier (:func:`_likelier_resplits`; by ``counts``,
-    a word's articles in the index, too), and any clause with an abbreviation glued to the word
-    before it (:func:`indexer.thai.apart`). With
+    user spaced it, with neighbours split likelier (:func:`_likelier_resplits`) and, with ``counts``
+    (the index's word counts), as the index makes likeliest (:func:`indexer.likeliest.likeliest`),
+    and any clause with an abbreviation glued to the word before it (:func:`indexer.thai.apart`). With
     ``expand`` (the index's words that start with a text), a last word cut anywhere is completed
     too, in a clause of any length (a query typed unfinished: ไวรัสโคโร): the longest tail of the
     text that starts an indexed word ("…ผู้ติดเชื้อไวรัสโค" -> ไวรัสโคโรนา, "สมพงษ์จิรศิริ" ->
@@ -73,7 +74,9 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None,
         # a space.
         by_piece = [w for piece in c.pieces for w in word_texts(piece)]
         spaced = [by_piece] if by_piece and by_piece != c.words else []
-        spaced += _likelier_resplits(c.words, counts)
+        spaced += _likelier_resplits(c.words)
+        if counts is not None and (likely := likeliest(c.text, counts)) != c.words:
+            spaced.append(likely)
     # An abbreviation glued to the word before it, read apart as an article spaces it (กลางก.พ.).
     unglued = [word_texts(t) for t in [apart(c.text)] if t is not None]
     if not ragged and not completed and not spaced and not unglued:
@@ -118,20 +121,18 @@ def _without_cut_abbreviation(parsed: ParsedQuery, positive: list[Clause]) -> Pa
     return replace(parsed, clauses=[*parsed.clauses[:i], rest, *parsed.clauses[i + 1:]], undotted=None)
 
 
-def _likelier_resplits(words: list[str], counts: Callable[[str], int] | None = None) -> list[list[str]]:
+def _likelier_resplits(words: list[str]) -> list[list[str]]:
     """``words`` with two neighbours split at another place (:func:`indexer.glued.resplit`) where the
-    new pair is the likelier reading by the corpus counts (:func:`indexer.bridges.likelier`), or
-    by ``counts`` (a word's articles in the index): glued, "10นาทีหลัง" reads นา·ทีหลัง, where the
-    headline spaces นาที·หลัง; "ลดลงเงินกองทุน" reads ลด·ลงเงิน, where it spaces ลดลง·เงิน (the
-    general corpus splits ลดลง, the news do not). A pair read as likely as it could be (ลง·พื้นที่,
-    not ลงพื้น·ที่) is left as read: a reading for every long query would cost each one a second run."""
+    new pair is the likelier reading by the corpus counts (:func:`indexer.bridges.likelier`):
+    glued, "10นาทีหลัง" reads นา·ทีหลัง, where the headline spaces นาที·หลัง. A pair read as likely
+    as it could be (ลง·พื้นที่, not ลงพื้น·ที่) is left as read: a reading for every long query would
+    cost each one a second run."""
     out = []
     for reading, pair in resplit(words):
         if len(reading) != len(words):
             continue  # one word split in two: no pair to weigh it against
         i = next(i for i, (a, b) in enumerate(zip(words, reading)) if a != b)
-        if likelier(*pair, words[i], words[i + 1]) or (
-                counts is not None and likelier(*pair, words[i], words[i + 1], counts)):
+        if likelier(*pair, words[i], words[i + 1]):
             out.append(reading)
     return out
 

@@ -228,11 +228,10 @@ class SearchEngine:
         completions look words up in the index."""
         memo = getattr(self._local, "wider", None)
         if memo is None:
-            return ends_optional(parsed, self.backend.words_starting, self.backend.word_frequency)
+            return ends_optional(parsed, self.backend.words_starting, self.backend)
         got = memo.get(id(parsed))
         if got is None or got[0] is not parsed:  # keyed by identity: the object is kept beside it
-            got = memo[id(parsed)] = (parsed, ends_optional(parsed, self.backend.words_starting,
-                                                            self.backend.word_frequency))
+            got = memo[id(parsed)] = (parsed, ends_optional(parsed, self.backend.words_starting, self.backend))
         return got[1]
 
     def _texts(self, urls: list[str]) -> dict[str, tuple[str, str]]:

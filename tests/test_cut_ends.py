@@ -381,8 +381,9 @@ def test_a_glued_fragment_whose_neighbours_read_otherwise_finds_its_headline_fir
 
 def test_glued_neighbours_the_index_reads_otherwise_find_their_headline_first(tmp_path):
     """Glued, "ลดลงเงินกองทุน" reads ลด·ลงเงิน (ลงเงิน: "to invest"; the general corpus counts split
-    ลดลง, so they do not favour ลดลง·เงิน): the index's own counts, where ลดลง and เงิน are words
-    of many articles and ลงเงิน of one, do."""
+    ลดลง, so they do not favour ลดลง·เงิน): read as the index's own counts make likeliest
+    (indexer.likeliest), where ลดลง and เงิน are words of many articles and ลงเงิน of one, it is
+    ลดลง·เงิน."""
     target = "https://www.thaigov.go.th/news/contents/details/66101"
     query = "ลดลงเงินกองทุนทดแทนสะสม7.2หมื่น"
     assert parse(query).clauses[0].words[:2] == ["ลด", "ลงเงิน"]
@@ -393,6 +394,27 @@ def test_glued_neighbours_the_index_reads_otherwise_find_their_headline_first(tm
                   "category": "news", "lang": "th", "title": title, "body": title}
                  for i, title in enumerate(["ยอดผู้ป่วยลดลง รัฐจ่ายเงินช่วยเหลือ", "ราคาน้ำมันลดลง เงินเฟ้อชะลอ",
                                             "หนี้ครัวเรือนลดลง เงินออมเพิ่ม"])]
+    assert _first_hit(tmp_path, articles, query) == target
+
+
+@pytest.mark.parametrize(("query", "title", "others"), [
+    # หลอม·รวมหัว·ใจรัก glued; the headline spaces หลอมรวมหัวใจ รัก.
+    ("ภาคีเครือข่ายหลอมรวมหัวใจรัก",
+     "รวมพลัง \"บวร\" บูรณาการ 7 ภาคีเครือข่าย หลอมรวมหัวใจ รักแม่ใจ สร้างแม่ใจ ไปด้วยกันอย่างยั่งยืน",
+     ["ร่วมกันรวม พลังหัวใจ", "หัวใจรักชาติ", "รักษ์โลก รวม ใจ หัวใจ", "ความรัก หัวใจ"]),
+    # ช้อ·ปสุ·ดย·อด glued (ดย of ดย., learned); the headline spaces ช้อป สุดยอด.
+    ("ช้อปสุดยอดสินค้าหลากหลาย",
+     "รอง ลธน.ม.เรณูฯ เชิญชวนประชาชน ชม ชิม ช้อป สุดยอดสินค้าหลากหลายทั่วไทยหาได้ในที่เดียว",
+     ["ช้อป ช่วยชาติ", "สุดยอด ผลงาน", "ช้อป ของดี", "ดย. จัดกิจกรรม"]),
+], ids=["หัวใจ-รัก", "ช้อป-สุดยอด"])
+def test_a_glued_run_read_as_the_index_makes_likeliest_finds_its_headline_first(tmp_path, query, title, others):
+    """The segmenter cuts a glued run across the headline's words; one article holds every word
+    of that reading scattered (the decoy). The run read as the index makes likeliest finds the
+    headline (indexer.likeliest)."""
+    target = "https://www.thaigov.go.th/news/contents/details/67001"
+    articles = _beside_decoy(query, target, "2023-03-01", title, "รายละเอียดของข่าว")
+    articles += [{"url": f"https://www.thaigov.go.th/news/contents/details/{670 + i}", "date": "2023-02-0%d" % (i + 1),
+                  "category": "news", "lang": "th", "title": t, "body": t} for i, t in enumerate(others)]
     assert _first_hit(tmp_path, articles, query) == target
 
 
