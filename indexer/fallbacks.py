@@ -74,7 +74,7 @@ class Reading:
     date_from_query: tuple[date, date] | None = None
     relaxed: bool = False
     notices: list[Notice] = field(default_factory=list)
-    date_as_words: ParsedQuery | None = None  # with a date from the query: the query with it as words
+    date_as_words: str = ""  # with a date from the query: the query with the date as words (understand)
 
 
 def could_match(parsed: ParsedQuery, terms: Terms) -> bool:
@@ -100,13 +100,13 @@ def first_reading(params: SearchParams, und: Understanding, plain: ParsedQuery, 
             sort = "newest" if params.sort == "relevance" else params.sort
             return Reading(replace(params, since=since, until=until, sort=sort), dated,
                            date_from_query=und.date_range, notices=[Notice(code="date_only_query", params=dates)],
-                           date_as_words=parse(und.date_as_words, normalized=True))
+                           date_as_words=und.date_as_words)
         # A year inside a pasted headline ("… ประจำปีงบประมาณ พ.ศ. 2565 …") is part of the text, not
         # a filter a user typed beside a topic.
         if len(dated.words) <= MAX_TOPIC_WORDS and could_match(dated, terms):
             return Reading(replace(params, since=since, until=until), dated, date_from_query=und.date_range,
                            notices=[Notice(code="date_filter_from_query", params=dates)],
-                           date_as_words=parse(und.date_as_words, normalized=True))
+                           date_as_words=und.date_as_words)
     return Reading(params, plain)
 
 
@@ -143,8 +143,8 @@ def completed(params: SearchParams, plain: ParsedQuery, first: Reading, terms: T
 def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, terms: Terms,
                    suggestion: Suggestion) -> Reading | None:
     """The one fall-back to run after ``first`` found nothing, or None (see the module docstring)."""
-    worded = first.date_as_words
-    if first.date_from_query and worded is not None and could_match(worded, terms):
+    worded = parse(first.date_as_words, normalized=True) if first.date_as_words else plain
+    if first.date_from_query and could_match(worded, terms):
         since, until = first.date_from_query
         return Reading(params, worded, notices=[Notice(code="date_read_as_words", params={
             "since": since.isoformat(), "until": until.isoformat()})])

@@ -375,14 +375,19 @@ def unquoted(parsed: ParsedQuery) -> ParsedQuery:
 
 def cut_end(positive: list[Clause], i: int) -> bool:
     """True for the first or last of several plain clauses (``positive``: a query's clauses that are
-    not exclusions) where a selection may have cut a word: one of three or more, or a short word
-    beside a run of words (a selection; "รมว. กษ." and "จ. เชียงใหม่" are typed, every letter meant)."""
+    not exclusions) where a selection may have cut a word: one of three or more, or a short word;
+    not a dotted abbreviation of two letters typed beside a word or two ("รมว. กษ.": every letter
+    meant; a selection's cut end "…ธพว." -> "พว." comes with a run of words)."""
     c = positive[i]
     return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
-        and (len(positive) >= 3 or (short_word(c) and len(positive[1 - i].words) >= CUT_BESIDE))
+        and (len(positive) >= 3 or (short_word(c) and not _typed_abbreviation(c, positive[1 - i])))
 
 
-CUT_BESIDE = 3  # words of the other clause of two beside which a short word may be a cut end
+def _typed_abbreviation(c: Clause, other: Clause) -> bool:
+    return len(c.words[0]) == 2 and c.text.endswith(".") and len(other.words) < CUT_BESIDE
+
+
+CUT_BESIDE = 3  # words of the other clause of two beside which a dotted short word may be a cut end
 
 
 def short_word(c: Clause) -> bool:

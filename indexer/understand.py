@@ -2,8 +2,8 @@
 and what the user probably meant when nothing matched.
 
 * "ข่าว มท." / "กระทรวงมหาดไทย" / "Ministry of Interior" -> offer the agency as a filter.
-* "น้ำท่วม มีนาคม 2564" / "ปี 2564" / "ปี 64" / "มี.ค. 64" / a query that is only "4 มี.ค. 64" -> a date
-  range (applied when no date filter was given).
+* "น้ำท่วม มีนาคม 2564" / "ปี 2564" / "มี.ค. 64" / a query that is only "4 มี.ค. 64" -> a date range
+  (applied when no date filter was given).
 * "ndkwfhwmp" (Thai typed on an English keyboard layout) -> "มหาดไทย"; "มหาดไท" -> "มหาดไทย".
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ _MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR), key
 # is how a headline names a meeting), and so is a span of years ("แผนการศึกษาแห่งชาติ (พ.ศ.2560-2579)"
 # names a plan; its first year as a filter would drop the plan and exclude "-2579").
 _DATE_IN_QUERY = re.compile(
-    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*(?:\d{{4}}|\d{{2}}))"
+    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*\d{{4}})"
     r"(?!\d|\s?[-–]\s?\d)"
 )
 # A query that is nothing but a day ("4 มี.ค. 64", "วันที่ 4 มีนาคม 2564"): the news of that day, as
@@ -40,8 +40,8 @@ class Understanding:
     date_range: tuple[date, date] | None = None
     date_text: str = ""
     agencies: list[str] | None = None
-    # The query with its date quoted: the date read as words, standing together as written ("มี.ค. 64"
-    # as words is มี·ค·64, and มี and ค alone stand in nearly every article).
+    # The query with its date read as words: an abbreviated month quoted, its words standing together
+    # as written ("มี.ค. 64" as words is มี·ค·64, and มี and ค alone stand in nearly every article).
     date_as_words: str = ""
 
 
@@ -61,7 +61,8 @@ def understand(query: str, normalized: bool = False) -> Understanding:
         if rng:
             out.date_range, out.date_text = rng, m.group()
             out.text = " ".join((text[: m.start()] + " " + text[m.end():]).split())
-            out.date_as_words = f'{text[:m.start()]} "{m.group()}" {text[m.end():]}'.strip()
+            date = f'"{m.group()}"' if "." in m.group() and '"' not in text else m.group()
+            out.date_as_words = f"{text[:m.start()]} {date} {text[m.end():]}".strip()
     out.agencies = _agencies_named(text)
     return out
 

@@ -74,8 +74,9 @@ def test_short_or_several_clause_queries_have_no_wider_reading():
 
 
 def test_a_short_abbreviation_typed_beside_one_word_is_meant(tmp_path):
-    """"รมว. กษ." and "จ. เชียงใหม่" are typed, not selected: the short word must match as it does
-    typed glued (a tester saw 'รมว. กษ.' list every article of any minister)."""
+    """"รมว. กษ." is typed, not selected: กษ must match as it does typed glued (a tester saw
+    'รมว. กษ.' list every article of any minister). A one-letter จ. stays optional: most articles
+    spell it out (จังหวัดเชียงใหม่), and a letter or two without a dot may be a cut end ("…สน")."""
     from tests.conftest import data_dir_of
 
     ministers = [("https://www.thaigov.go.th/news/contents/details/71001", "รมว.กษ. ลงพื้นที่ติดตามภัยแล้ง"),
@@ -85,10 +86,10 @@ def test_a_short_abbreviation_typed_beside_one_word_is_meant(tmp_path):
     articles = [{"url": u, "title": t, "body": t, "date": "2024-02-01"} for u, t in ministers]
     eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
     try:
-        for spaced, glued, want in (("รมว. กษ.", "รมว.กษ.", ministers[0][0]),
-                                    ("จ. เชียงใหม่", "จ.เชียงใหม่", ministers[2][0])):
-            urls = [h.url for h in eng.search(build_params(q=spaced)).hits]
-            assert urls == [h.url for h in eng.search(build_params(q=glued)).hits] == [want]
+        urls = [h.url for h in eng.search(build_params(q="รมว. กษ.")).hits]
+        assert urls == [h.url for h in eng.search(build_params(q="รมว.กษ.")).hits] == [ministers[0][0]]
+        urls = [h.url for h in eng.search(build_params(q="จ. เชียงใหม่")).hits]
+        assert urls[0] == ministers[2][0] and ministers[3][0] in urls
     finally:
         eng.close()
 
