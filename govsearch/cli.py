@@ -130,6 +130,10 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     from indexer.export import as_csv, as_jsonl, export_rows
     from core.thaidates import thai_date
 
+    # Only a single dash is the query's: "--per-pgae" is a mistyped option, not a word to find.
+    mistyped = next((word for word in query if word.startswith("--")), None)
+    if mistyped is not None:
+        raise UserError(f"no such option: {mistyped} (see govsearch search --help)")
     if as_json and fmt not in ("text", "json"):
         raise UserError(f"--json and --format {fmt} are two outputs: choose one")
     try:

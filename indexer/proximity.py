@@ -27,7 +27,7 @@ import numpy as np
 
 from indexer import synonyms
 from indexer.query import Clause, ParsedQuery
-from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, spelled_out, word_texts
+from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, spelled_out
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
 NEAR_SLACK = 12  # letters allowed between the words of a clause for "nearly together"
 TIER = 1000.0  # above any BM25 sum a query can reach
@@ -73,9 +73,10 @@ def _kept() -> np.ndarray:
 
 def wants_proximity(parsed: ParsedQuery) -> bool:
     """True when a positive clause has several words, or the positive clauses without
-    alternatives do together (a single word has nothing to be near)."""
+    alternatives do together (a single word has nothing to be near), or a word of the query is
+    also searched as another (the headlines that hold the word typed then rank first)."""
     return (any(len(c.words) > 1 and not c.negated for c in parsed.clauses)
-            or sum(len(c.words) for c in _positive(parsed)) > 1)
+            or sum(len(c.words) for c in _positive(parsed)) > 1 or bool(parsed.also_searched))
 
 
 def holds_typed(parsed: ParsedQuery, title: str, body: str) -> bool:
@@ -194,8 +195,8 @@ def _spellings(clauses: list[Clause]) -> list[list[str]]:
         out.append([w for c in clauses
                     for w in (c.as_typed.words if c.as_typed else [squeeze(c.typed, spell=True)] if c.typed else c.words)])
     for i, c in enumerate(clauses):
-        for text, _put in () if c.phrase else synonyms.readings(c.text):
-            out.append([w for d in clauses[:i] for w in d.words] + word_texts(text)
+        for words in () if c.phrase else synonyms.reading_words(c.text):
+            out.append([w for d in clauses[:i] for w in d.words] + list(words)
                        + [w for d in clauses[i + 1:] for w in d.words])
     return out
 

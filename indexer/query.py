@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Sequence
 
+from core.agencies import registry
 from core.normalize import normalize_line
 from indexer import synonyms
 from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out, word_texts
@@ -85,7 +86,9 @@ class ParsedQuery:
         """Words whose occurrences are marked in snippets: the positive words of the query (and of
         its clauses read as typed, or with another word of a group: :mod:`indexer.synonyms`)."""
         typed = [w for alt in self._positive() if alt.as_typed for w in alt.as_typed.words]
-        others = [w for text, _put in self._other_words() for w in word_texts(text)]
+        # A word put in as one word is marked; one put in as several (บัตร·สวัสดิการ·แห่ง·รัฐ) is
+        # not: marked one by one, รัฐ and แห่ง would light up everywhere.
+        others = [put.lower() for put in self.also_searched if len(word_texts(put)) == 1]
         return set(self.words) | set(typed) | set(others)
 
     @property
@@ -318,9 +321,11 @@ def _long_unspaced(clause: Clause) -> bool:
 
 
 def _whole_words(clause: Clause) -> bool:
-    # Words, not syllables: a name glued to a verb ("ทิพานันแถลง") that no article holds together
-    # is as much "some of the words" as the two typed apart.
-    return not clause.phrase and len(clause.words) >= 2 and all(len(w) >= 3 for w in clause.words)
+    # Words of the lexicon (the index's learned names among them), not the syllables of a typo
+    # ("ปลัมหาดไทย": ปลั·มหาดไทย): a name glued to a verb ("ทิพานันแถลง") that no article holds
+    # together is as much "some of the words" as the two typed apart.
+    vocab = current_lexicon().vocabulary
+    return not clause.phrase and len(clause.words) >= 2 and all(len(w) >= 3 and w in vocab for w in clause.words)
 
 
 def relaxed(parsed: ParsedQuery) -> ParsedQuery | None:
@@ -376,15 +381,15 @@ def unquoted(parsed: ParsedQuery) -> ParsedQuery:
 def cut_end(positive: list[Clause], i: int) -> bool:
     """True for the first or last of several plain clauses (``positive``: a query's clauses that are
     not exclusions) where a selection may have cut a word: one of three or more, or a short word;
-    not a dotted abbreviation of two letters typed beside a word or two ("รมว. กษ.": every letter
-    meant; a selection's cut end "…ธพว." -> "พว." comes with a run of words)."""
+    not an agency's two-letter abbreviation, dotted or not, typed beside a word or two ("รมว. กษ.",
+    "รมว สธ": every letter meant; "อธิบดีกรมการปกครอง สน" is cut from สนอง)."""
     c = positive[i]
     return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
         and (len(positive) >= 3 or (short_word(c) and not _typed_abbreviation(c, positive[1 - i])))
 
 
 def _typed_abbreviation(c: Clause, other: Clause) -> bool:
-    return len(c.words[0]) == 2 and c.text.endswith(".") and len(other.words) < CUT_BESIDE
+    return len(c.words[0]) == 2 and len(other.words) < CUT_BESIDE and registry().resolve(c.words[0] + ".") is not None
 
 
 CUT_BESIDE = 3  # words of the other clause of two beside which a dotted short word may be a cut end

@@ -118,7 +118,7 @@ NOTICE_CODES = {
     "last_word_completed": "Nothing matched the words as typed; the last was read as the start of the "
                            "indexed words in words (a word typed unfinished).",
     "also_searched": "Words a searcher takes for the same as a word of the query (ค่าจ้าง for ค่าแรง) were "
-                     "searched too, ranked below articles with the word as typed: words.",
+                     "searched too (a headline with the word as typed ranks above one with another): words.",
     "no_words": "The query holds no letter or digit to search for (only marks or emoji): every article is listed.",
     "query_cut": "The query was longer than the engine reads (max_chars characters, max_terms terms): only its "
                  "start was used.",

@@ -161,6 +161,8 @@ def test_search_cli_says_what_the_page_offers(core_data_dir):
     assert excluded["query"] == "มหาดไทย -ปลัดกระทรวง" and excluded["total"] < total
     res = CliRunner().invoke(cli, ["--data-dir", str(core_data_dir), "search", "x", "--json", "--format", "csv"])
     assert res.exit_code != 0 and "choose one" in res.output
+    res = CliRunner().invoke(cli, ["--data-dir", str(core_data_dir), "search", "มหาดไทย", "--per-pgae", "3"])
+    assert res.exit_code != 0 and "no such option: --per-pgae" in res.output
 
 
 def test_status_reports_counts(core_data_dir):
