@@ -75,7 +75,8 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None,
         by_piece = [w for piece in c.pieces for w in word_texts(piece)]
         spaced = [by_piece] if by_piece and by_piece != c.words else []
         spaced += _likelier_resplits(c.words)
-        if counts is not None and (likely := likeliest(c.text, counts)) != c.words:
+        # Each piece the user spaced on its own: a space is where the user's words part.
+        if counts is not None and (likely := likeliest(" ".join(c.pieces) or c.text, counts)) != c.words:
             spaced.append(likely)
     # An abbreviation glued to the word before it, read apart as an article spaces it (กลางก.พ.).
     unglued = [word_texts(t) for t in [apart(c.text)] if t is not None]
