@@ -37,6 +37,11 @@ def data_dir_of(folder: Path, articles: list[dict]) -> Path:
     return build_data_dir(folder / "data", [src])
 
 
+def data_dir_of_rows(folder: Path, rows, day: str) -> Path:
+    """:func:`data_dir_of` for articles given as ``(url, title, body)`` rows, all of ``day``."""
+    return data_dir_of(folder, [{"url": u, "title": t, "body": b, "date": day} for u, t, b in rows])
+
+
 @pytest.fixture(scope="session")
 def core_data_dir(tmp_path_factory) -> Path:
     """A data folder holding the 40 real core articles (read-only: copy it to change it)."""

@@ -28,11 +28,10 @@ OTHER = ("https://www.thaigov.go.th/news/contents/details/2", "ปลัดก�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from tests.conftest import data_dir_of
+    from tests.conftest import data_dir_of_rows
 
-    articles = [{"url": u, "title": t, "body": b, "date": "2022-03-05"}
-                for u, t, b in (SECRETARY, OFFICERS, PRICE, SECTION, OTHER)]
-    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("bridges"), articles), cache_size=0)
+    rows = (SECRETARY, OFFICERS, PRICE, SECTION, OTHER)
+    eng = SearchEngine(data_dir_of_rows(tmp_path_factory.mktemp("bridges"), rows, "2022-03-05"), cache_size=0)
     yield eng
     eng.close()
 

@@ -24,10 +24,10 @@ CLEANUP = ("https://www.thaigov.go.th/news/contents/details/80945", "เปิ�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from tests.conftest import data_dir_of
+    from tests.conftest import data_dir_of_rows
 
-    articles = [{"url": u, "title": t, "body": b, "date": "2022-03-05"} for u, t, b in (PASS, OTHER, BEACH, CLEANUP, PINK)]
-    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("latin"), articles), cache_size=0)
+    rows = (PASS, OTHER, BEACH, CLEANUP, PINK)
+    eng = SearchEngine(data_dir_of_rows(tmp_path_factory.mktemp("latin"), rows, "2022-03-05"), cache_size=0)
     yield eng
     eng.close()
 

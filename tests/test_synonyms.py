@@ -25,11 +25,10 @@ APART = ("https://www.thaigov.go.th/news/contents/details/4", "เยี่ย�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from tests.conftest import data_dir_of
+    from tests.conftest import data_dir_of_rows
 
-    articles = [{"url": u, "title": t, "body": b, "date": "2024-04-05"}
-                for u, t, b in (WAGE_TYPED, WAGE_OFFICIAL, SCATTERED, BLIND, APART)]
-    eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("synonyms"), articles), cache_size=0)
+    rows = (WAGE_TYPED, WAGE_OFFICIAL, SCATTERED, BLIND, APART)
+    eng = SearchEngine(data_dir_of_rows(tmp_path_factory.mktemp("synonyms"), rows, "2024-04-05"), cache_size=0)
     yield eng
     eng.close()
 
