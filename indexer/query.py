@@ -392,7 +392,7 @@ def _typed_abbreviation(c: Clause, other: Clause) -> bool:
     return len(c.words[0]) == 2 and len(other.words) < CUT_BESIDE and registry().resolve(c.words[0] + ".") is not None
 
 
-CUT_BESIDE = 3  # words of the other clause of two beside which a dotted short word may be a cut end
+CUT_BESIDE = 3  # words of the other clause of two beside which an agency's abbreviation may be a cut end
 
 
 def short_word(c: Clause) -> bool:

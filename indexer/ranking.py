@@ -184,8 +184,9 @@ class Ranker:
         its words): those articles scored at :data:`indexer.synonyms.WEIGHT`, an article matching
         both readings as the better."""
         ev = self.spellings(clause)
-        for text, put in () if clause.phrase else synonyms.readings(clause.text):
-            other = self._all_words(Clause(text, word_texts(text)))
+        readings = () if clause.phrase else synonyms.readings(clause.text)
+        for (text, put), words in zip(readings, synonyms.reading_words(clause.text) if readings else ()):
+            other = self._all_words(Clause(text, list(words)))
             if len(put_words := word_texts(put)) > 1 and other.mask.any():
                 # The words put in stand together, as the one word typed did (ผู้·พิการ, not ผู้ here
                 # and พิการ there).
