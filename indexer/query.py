@@ -86,9 +86,7 @@ class ParsedQuery:
         """Words whose occurrences are marked in snippets: the positive words of the query (and of
         its clauses read as typed, or with another word of a group: :mod:`indexer.synonyms`)."""
         typed = [w for alt in self._positive() if alt.as_typed for w in alt.as_typed.words]
-        # A word put in as one word is marked; one put in as several (บัตร·สวัสดิการ·แห่ง·รัฐ) is
-        # not: marked one by one, รัฐ and แห่ง would light up everywhere.
-        others = [put.lower() for put in self.also_searched if len(word_texts(put)) == 1]
+        others = [put.lower() for put in self.also_searched]  # each one word (indexer.synonyms.groups)
         return set(self.words) | set(typed) | set(others)
 
     @property

@@ -184,15 +184,8 @@ class Ranker:
         its words): those articles scored at :data:`indexer.synonyms.WEIGHT`, an article matching
         both readings as the better."""
         ev = self.spellings(clause)
-        readings = () if clause.phrase else synonyms.readings(clause.text)
-        for (text, put), words in zip(readings, synonyms.reading_words(clause.text) if readings else ()):
-            other = self._all_words(Clause(text, list(words)))
-            if len(put_words := word_texts(put)) > 1 and other.mask.any():
-                # The words put in stand together, as the one word typed did (ผู้·พิการ, not ผู้ here
-                # and พิการ there).
-                together = np.zeros(self.t.n, dtype=bool)
-                together[self.t.phrase_docs(put_words)] = True
-                other.mask &= together
+        for words in () if clause.phrase else synonyms.reading_words(clause.text):
+            other = self._all_words(Clause(clause.text, list(words)))
             if other.mask.any():
                 better = np.where(other.mask, np.maximum(ev.scores, synonyms.WEIGHT * other.scores), ev.scores)
                 ev = Evaluation(ev.mask | other.mask, better)
