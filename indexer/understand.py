@@ -61,8 +61,8 @@ def understand(query: str, normalized: bool = False) -> Understanding:
         if rng:
             out.date_range, out.date_text = rng, m.group()
             out.text = " ".join((text[: m.start()] + " " + text[m.end():]).split())
-            date = f'"{m.group()}"' if "." in m.group() and '"' not in text else m.group()
-            out.date_as_words = f"{text[:m.start()]} {date} {text[m.end():]}".strip()
+            as_words = f'"{m.group()}"' if "." in m.group() and '"' not in text else m.group()
+            out.date_as_words = f"{text[:m.start()]} {as_words} {text[m.end():]}".strip()
     out.agencies = _agencies_named(text)
     return out
 
