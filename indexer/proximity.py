@@ -5,7 +5,9 @@ outrank one about the price of fertiliser. The head of the BM25 ranking is re-ra
 stored text (the headline and the lead of the body): articles where a clause of several words stands
 as one run (spaces and punctuation ignored, as a reader ignores them) in the headline come first,
 then as one run in the lead of the body or nearly together (within a few letters) in the headline,
-then nearly together in the lead, then apart. Below the headline tier, how often the run stands in
+then nearly together in the lead or apart in the headline, then the rest. The lead counts only when
+the body says the run again or the headline holds its words: once in passing is not what an
+article is about. Below the headline tier, how often the run stands in
 the whole body adds to BM25 (saturating like BM25's term frequency): an article that says
 ราคาน้ำมัน again and again is about the price of oil, one that says it once in passing is not
 (headlines that hold the run are about it already: BM25 orders them). The whole query is
@@ -97,7 +99,8 @@ def _positive(parsed: ParsedQuery) -> list:
 def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     """The bonus of one article (its normalised title and body) for the query's multi-word clauses
     (and the whole query, when it has several clauses): per run, 3 tiers in the headline, 2 in the
-    lead of the body or nearly together in the headline, 1 for nearly together in the lead; one more
+    lead of the body or nearly together in the headline, 1 for nearly together in the lead or every
+    word apart in the headline (the lead's only when the body says the run twice); one more
     for the query as typed in the headline (and one each for its marks and for its print). Each tier is worth more than any BM25 score, so that
     together always ranks above apart; below the headline tier, the run's count in the body adds a
     BM25-sized score."""
@@ -114,7 +117,7 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         runs.append(_spellings(positive))
     often, whole = 0.0, None
     for spellings in runs:
-        best = 0
+        best, in_lead = 0, 0
         for run in spellings:
             words = [squeeze(w) for w in run]
             glued = "".join(words)
@@ -123,12 +126,14 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
                 break
             if lead is None:  # the body is squeezed only for a run its headline does not hold
                 lead = squeeze(body[:LEAD], spell)
-            if glued in lead or _near(words, t, len(glued) + NEAR_SLACK):
-                best = max(best, 2)  # a headline with the words a few letters apart is about them too
+            if _near(words, t, len(glued) + NEAR_SLACK):
+                best = 2  # a headline with the words a few letters apart is about them too
+            elif glued in lead:
+                in_lead = 2
             elif _near(words, lead, len(glued) + NEAR_SLACK):
-                best = max(best, 1)
-        tiers += best
+                in_lead = max(in_lead, 1)
         if best == 3:
+            tiers += best
             continue
         # How often the run stands in the body: an article that says it again and again is about
         # it, one that says it once in passing is not (BM25 of the run as if it were one term).
@@ -137,6 +142,15 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         glued_runs = ["".join(squeeze(w) for w in run) for run in spellings]
         said = max(whole.count(g) if len(g) > 1 else 0 for g in glued_runs)
         often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
+        if _headline_holds(spellings, t):
+            # Every word in the headline, however far apart: about them, as much as the lead's run.
+            in_lead = max(in_lead, 1)
+        elif said < 2:
+            # The run once in the lead and never again, the headline about something else: a
+            # passing mention ("…จัดกิจกรรมพัฒนาวัด" saying อาหารกลางวันนักเรียน once) must not
+            # outrank a headline that holds the query's words apart, nor one with BM25's best.
+            in_lead = 0
+        tiers += max(best, in_lead)
     as_typed = "".join(c.text for c in positive)
     typed = squeeze(as_typed)
     if len(typed) > 1 and typed in (t if not spell else squeeze(title)):
@@ -225,6 +239,11 @@ def _mark_near_cut(body: str) -> bool:
     reach = 3 * max(map(len, abbreviations()), default=0)
     near = body[max(0, LEAD - reach):LEAD + reach]
     return any(m in near for m in marks)
+
+
+def _headline_holds(spellings: list[list[str]], title: str) -> bool:
+    """True when the squeezed ``title`` holds every word of one of the run's ``spellings``."""
+    return any(all(squeeze(w) in title for w in run if squeeze(w)) for run in spellings)
 
 
 def _near(words: list[str], text: str, window: int) -> bool:

@@ -98,3 +98,27 @@ def test_the_code_point_table_is_built_without_a_burst_of_memory():
     assert not table[ord(" ")] and not table[ord("“")] and table[ord("ก")]
     gaps = _GAPS.fullmatch
     assert all(bool(table[c]) is (gaps(chr(c)) is None) for c in range(0x110000))
+
+
+def test_a_run_said_once_in_the_lead_earns_no_tier():
+    """A passing mention (the run once in the lead, the headline about something else) does not
+    outrank a headline about the query's words: 'อาหารกลางวันนักเรียน' put a defence ministry's temple
+    visit above a headline on the school lunch programme (fresh information needs, session 17)."""
+    from indexer.proximity import TIER
+
+    q = parse("อาหารกลางวันนักเรียน")
+    passing = proximity_bonus(q, "กระทรวงกลาโหมจัดกิจกรรมพัฒนาวัด", "มอบอาหารกลางวันนักเรียนโรงเรียนวัด แล้วทำความสะอาดลานวัด")
+    assert passing < TIER
+    again = proximity_bonus(q, "กระทรวงกลาโหมจัดกิจกรรมพัฒนาวัด",
+                            "มอบอาหารกลางวันนักเรียน แล้วทำความสะอาด ต่อมาติดตามอาหารกลางวันนักเรียนอีกครั้ง")
+    assert again >= 2 * TIER
+
+
+def test_a_headline_holding_every_word_apart_earns_a_tier():
+    """'น้ำท่วมกรุงเทพ': a headline naming กรุงเทพมหานคร and น้ำท่วม far apart is about both."""
+    from indexer.proximity import TIER
+
+    q = parse("น้ำท่วมกรุงเทพ")
+    apart = proximity_bonus(q, "การรถไฟ จับมือ กรุงเทพมหานคร เดินหน้าแก้ไขปัญหาบ้านพักน้ำท่วม", "ข่าว")
+    one = proximity_bonus(q, "การรถไฟ เดินหน้าแก้ไขปัญหาบ้านพักน้ำท่วม", "ข่าว")
+    assert apart >= TIER > one
