@@ -5,7 +5,8 @@ has the engine run it with the filters (agency: a ministry includes its departme
 returns one page of hits with highlighted snippets, agency and year facets. When nothing is
 found, :mod:`indexer.fallbacks` picks at most one more reading to run; a date read out of a query
 that holds other words is checked against the headline holding the whole query
-(:mod:`indexer.date_text`). Recent results of the current index version are cached.
+(:mod:`indexer.date_text`), and a fragment selected mid-word is looked for in the headlines as
+text (:mod:`indexer.headlines`). Recent results of the current index version are cached.
 
 Engine-neutral: the engine is a :class:`indexer.interface.SearchBackend` (Whoosh by default);
 snippets are cut from the text in the article store, not from the engine.
@@ -15,24 +16,24 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from core.agencies import registry
 from core.normalize import normalize_line
 from core.paths import store_path
-from core.provinces import province
 from core.store import Article, Store
 from indexer import fallbacks
 from indexer.cut_ends import ends_optional
 from indexer.dash_text import dash_as_text
 from indexer.date_text import date_as_text
+from indexer.facets import agency_facet, province_facet
 from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
+from indexer.headlines import headline_key
 from indexer.params import SearchParams
-from indexer.proximity import HEAD, IN_HEADLINE, holds_typed, proximity_bonus, wants_proximity
+from indexer.proximity import HEAD, IN_HEADLINE, holds_typed, proximity_bonus, squeeze, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
 from indexer.thai import current_lexicon, segment_memo, use_lexicon
@@ -194,19 +195,35 @@ class SearchEngine:
     def _chosen(self, params: SearchParams, parsed: ParsedQuery) -> ParsedQuery:
         """The reading page 1 of ``parsed`` ranks: ``parsed`` itself, or its cut ends optional
         (:meth:`_head`) when that is what found the headline."""
-        if params.sort != "relevance" or not wants_proximity(parsed) or self._wider(parsed) is None:
+        if params.sort != "relevance" or not wants_proximity(parsed) \
+                or (headline_key(parsed) is None and self._wider(parsed) is None):
             return parsed
         return self._head(replace(params, page=1), parsed)[2]
 
     def _head(self, params: SearchParams, parsed: ParsedQuery,
               page: Page | None = None) -> tuple[Page, list, ParsedQuery]:
         """The head (``page``, or run now), its matches re-ranked, and the reading they are of:
-        ``parsed``, or, when no headline of its head holds a long clause (or it has none), the reading
+        ``parsed`` with the headlines that hold it letter for letter when its first headline does not
+        (:mod:`indexer.headlines`), else ``parsed``, or, when no headline of its head holds a long
+        clause (or it has none), the reading
         with its cut ends optional (:func:`indexer.cut_ends.ends_optional`) if one of that head's
         headlines does, or its first article holds the query in its lead where ``parsed``'s does not."""
         page = page or self.backend.run(params, parsed, head=HEAD)
         ranked = self._reranked(page, parsed) if page.matches else []
-        wider = self._wider(parsed) if not ranked or ranked[0].score < IN_HEADLINE else None
+        # The first headline does not hold the query letter for letter, but some do: a selection cut
+        # mid-word, whose cut pieces read as other words (:mod:`indexer.headlines`).
+        key = headline_key(parsed)
+        if key is not None and not (ranked and key in squeeze(ranked[0].title)) \
+                and self.backend.headlines_holding(key):
+            held = replace(parsed, in_headline=key)
+            got = self.backend.run(params, held, head=HEAD)
+            if got.matches and not got.first:
+                got_ranked = self._reranked(got, held)
+                if key in squeeze(got_ranked[0].title):
+                    return got, got_ranked, held
+        if ranked and ranked[0].score >= IN_HEADLINE:
+            return page, ranked, parsed
+        wider = self._wider(parsed)
         if wider is not None:  # no headline holds the run: maybe its ends are cut words
             wide = self.backend.run(params, wider, head=HEAD)
             if wide.matches and not wide.first:
@@ -265,9 +282,9 @@ class SearchEngine:
 
     def _result(self, reading: fallbacks.Reading, page: Page, marked_titles: bool = True) -> SearchResult:
         facets = {
-            "agency": _agency_facet(page.agency_counts),
+            "agency": agency_facet(page.agency_counts),
             "year": [{"value": y, "count": n} for y, n in sorted(page.year_counts.items(), reverse=True)],
-            "province": _province_facet(page.province_counts),
+            "province": province_facet(page.province_counts),
             "month": [{"value": f"{m // 100:04d}-{m % 100:02d}", "count": n}
                       for m, n in sorted(page.month_counts.items())],
         }
@@ -360,35 +377,3 @@ def _title_marker(terms, lex) -> Callable[[str], str]:
 def _others(members: list[dict], url: str) -> list[dict]:
     """The copies of a story group but the one at ``url``, in the group's order."""
     return [c for c in members if c["url"] != url]
-
-
-def _province_facet(counts: dict[str, int]) -> list[dict]:
-    """Provinces by count, then code."""
-    out = []
-    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        p = province(code)
-        if p is not None:
-            out.append({"id": code, "name": p.name_th, "name_en": p.name_en, "count": n})
-    return out
-
-
-def _agency_facet(counts: dict[str, int]) -> list[dict]:
-    """Ministries by count, each followed by its departments by count."""
-    reg = registry()
-    by_ministry: Counter = Counter()
-    by_agency: Counter = Counter()
-    for agency, n in counts.items():
-        by_agency[agency] += n
-        by_ministry[reg.ministry_of(agency)] += n
-    departments: dict[str, list[tuple[str, int]]] = {}
-    for agency, m in by_agency.most_common():
-        ministry = reg.ministry_of(agency)
-        if agency != ministry:
-            departments.setdefault(ministry, []).append((agency, m))
-    out = []
-    for ministry, n in by_ministry.most_common():
-        out.append({"id": ministry, "name": reg.name(ministry), "name_en": reg.name(ministry, "en"),
-                    "count": n, "parent": None})
-        out.extend({"id": agency, "name": reg.name(agency), "name_en": reg.name(agency, "en"),
-                    "count": m, "parent": ministry} for agency, m in departments.get(ministry, []))
-    return out

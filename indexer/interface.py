@@ -82,6 +82,10 @@ class SearchBackend(Protocol):
     def suggest(self, word: str, maxdist: int) -> list[str]:
         """Indexed words within ``maxdist`` edits of ``word``, best first."""
 
+    def headlines_holding(self, key: str) -> int:
+        """Live articles whose squeezed headline holds the squeezed text ``key`` (0 when more than
+        :data:`indexer.headlines.MAX_HELD` do): :mod:`indexer.headlines`."""
+
     def matching_urls(self, parsed: ParsedQuery) -> set[str]:
         """URLs of every article the query matches, unranked and unfiltered."""
 

@@ -70,6 +70,8 @@ class ParsedQuery:
     # The query as typed (normalised, before any dots were given): how it is compared with a
     # headline as printed (:func:`indexer.proximity.printed_query`).
     printed: str = ""
+    # Headlines holding this squeezed text match too (:mod:`indexer.headlines`): a fragment cut mid-word.
+    in_headline: str = ""
 
     @property
     def words(self) -> list[str]:

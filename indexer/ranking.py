@@ -46,6 +46,9 @@ class TermSource(Protocol):
     def held(self, field: str, text: str) -> bool:
         """Whether some document holds the term (its dictionary entry: no posting list is read)."""
 
+    def headline_docs(self, key: str) -> np.ndarray:
+        """Docnums whose squeezed headline holds the squeezed text ``key`` (:mod:`indexer.headlines`)."""
+
 
 @dataclass
 class Evaluation:
@@ -176,6 +179,9 @@ class Ranker:
         for c in parsed.clauses:
             if c.negated:
                 mask &= ~self.spellings(c, widen=False).mask
+        if parsed.in_headline:  # a selection cut mid-word: the headlines that hold it letter for letter
+            held = self.t.headline_docs(parsed.in_headline)
+            mask[held] = self.t.live[held]
         return Evaluation(mask, scores)
 
     def said(self, clause: Clause) -> Evaluation:

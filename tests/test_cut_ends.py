@@ -121,9 +121,10 @@ def test_deep_pages_are_of_the_reading_page_one_chose(tmp_path):
             asked.append(len(looked_up))
     finally:
         eng.close()
-    # A deep page works the wider reading out once, as page 1 does (not once to choose it and
-    # again in the head it re-ranks).
-    assert asked[3] == asked[0] > 0
+    # A deep page works its readings out once, as page 1 does (not once to choose one and again in
+    # the head it re-ranks); here the headlines hold the selection letter for letter, so neither
+    # works out the wider reading (indexer/headlines.py).
+    assert asked[3] == asked[0]
     assert pages[0].total > 60
     assert {r.total for r in pages} == {pages[0].total}
     seen = [h.url for r in pages for h in r.hits]
@@ -214,7 +215,9 @@ def test_a_query_that_finds_nothing_is_read_with_its_last_word_completed(tmp_pat
             assert not eng.matching_urls(typed)
             r = eng.search(build_params(q=typed))
             assert not r.relaxed and [h.url for h in r.hits] == [url]
-            assert [n.code for n in r.notices] == ["last_word_completed"]
+            # 17พฤศจิก is long enough to be found letter for letter in its headline first
+            # (indexer/headlines.py); the short ones are completed.
+            assert [n.code for n in r.notices] == ([] if typed == "17พฤศจิก" else ["last_word_completed"])
     finally:
         eng.close()
 

@@ -247,6 +247,10 @@ def test_threads_share_one_doc_table(facet_engine):
 def test_quoted_phrase_that_crosses_a_compound_falls_back_to_all_words(facet_engine):
     # "สั่งการผู้ว่า ราชการ" is not how the title is split, but all its words are in 90001.
     r = search(facet_engine, q='"สั่งการ ผู้ว่า ราชการจังหวัดทั่ว"')
+    # Its headline holds the phrase letter for letter (indexer/headlines.py): found as typed.
+    assert urls(r) == ["90001"] and not r.notices
+    # Held by no headline, the phrase is loosened to its words.
+    r = search(facet_engine, q='"ราชการจังหวัดทั่ว สั่งการ ผู้ว่า"')
     assert urls(r) == ["90001"] and any(n.code == "phrase_loosened" for n in r.notices)
 
 

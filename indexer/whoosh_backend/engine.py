@@ -241,6 +241,10 @@ class WhooshBackend:
             found = [(-n, w) for w in words if w != key and (n := searcher.doc_frequency("text", w))]
         return [w for _n, w in sorted(found)[:limit]]
 
+    def headlines_holding(self, key: str) -> int:
+        """Live articles whose squeezed headline holds ``key`` (:mod:`indexer.headlines`)."""
+        return len(self._terms().table.headline_docs(key))
+
     def doc_count(self) -> int:
         """Documents in the live index."""
         return self.searcher().doc_count()

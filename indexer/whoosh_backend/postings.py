@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from indexer.headlines import MAX_HELD
 from indexer.whoosh_backend.phrases import quoted_phrase_query
 from indexer.whoosh_backend.segments import SegmentCache
 
@@ -50,6 +51,8 @@ class DocTable:
         self._agency_masks: dict[frozenset[str], np.ndarray] = {}
         self.stored: dict[int, dict] = {}  # stored fields of documents read lately (engine.py)
         self._phrases: dict[tuple[str, ...], np.ndarray] = {}
+        self._headlines = [(p.headlines, offset) for p, (_leaf, offset) in zip(parts, leaves)]
+        self._held: dict[str, np.ndarray] = {}
 
     def postings(self, searcher, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """All ``(docnums, term frequencies)`` of a term in this version (deleted docs included),
@@ -78,6 +81,26 @@ class DocTable:
             if len(self._phrases) >= MAX_PHRASES:
                 self._phrases = {}  # replaced whole: another thread may be reading the old one
             self._phrases[key] = docs
+        return docs
+
+    def headline_docs(self, key: str) -> np.ndarray:
+        """Live docnums whose squeezed headline holds ``key`` (:mod:`indexer.headlines`); none when
+        more than :data:`indexer.headlines.MAX_HELD` do. Kept per version: the engine asks before
+        it runs the reading, and the run asks again."""
+        docs = self._held.get(key)
+        if docs is None:
+            found: list[int] = []
+            for headlines, offset in self._headlines:
+                got = headlines.find(key, MAX_HELD - len(found))
+                if got is None:
+                    found = []
+                    break
+                found.extend(d + offset for d in got)
+            docs = np.array(found, dtype=np.int64)
+            docs = docs[self.live[docs]] if len(docs) else docs
+            if len(self._held) >= MAX_PHRASES:
+                self._held = {}  # replaced whole: another thread may be reading the old one
+            self._held[key] = docs
         return docs
 
     def _groups(self, story: np.ndarray, ranks: np.ndarray) -> None:
@@ -201,6 +224,10 @@ class VersionTerms:
     def phrase_docs(self, words: list[str]) -> np.ndarray:
         """Docnums holding ``words`` as a phrase (cached per index version)."""
         return self.table.phrase_docs(self.searcher, words)
+
+    def headline_docs(self, key: str) -> np.ndarray:
+        """Docnums whose squeezed headline holds ``key`` (cached per index version)."""
+        return self.table.headline_docs(key)
 
     def held(self, field: str, text: str) -> bool:
         """Whether some document holds the term: Whoosh's term dictionary, not a posting list (a
