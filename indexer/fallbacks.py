@@ -17,7 +17,8 @@ dash in the query is read as text (:mod:`indexer.date_text`, :mod:`indexer.dash_
    a'. words after a dash were excluded: read the dash as punctuation (a pasted "พม. -สหวิชาชีพ");
    b. a quoted phrase of several words: the same words, not as a phrase (quotes pasted with a
       headline may cross a compound differently from how the article was split);
-   c. no did-you-mean suggestion: articles with *some* of the words (:func:`indexer.query.relaxed`).
+   c. no did-you-mean suggestion, or a passage pasted whole (:data:`PASTED_WORDS` words or more,
+      its ends maybe cut mid-word): articles with *some* of the words (:func:`indexer.query.relaxed`).
    Before it, when letters typed without dots were read as an abbreviation and could not also be
    read as typed in the same run (they segment into syllables, ครมเห็นชอบ -> คร·ม·เห็นชอบ; letters
    that are one word, กทม, are matched beside the abbreviation: :attr:`indexer.query.Clause.as_typed`),
@@ -50,6 +51,7 @@ from indexer.thai import word_texts
 from indexer.understand import Understanding, keyboard_layout_fix
 
 MAX_TOPIC_WORDS = 4
+PASTED_WORDS = 6
 
 
 class Terms(Protocol):
@@ -155,11 +157,18 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
         loose = unquoted(plain)
         if could_match(loose, terms):
             return Reading(params, loose, notices=[Notice(code="phrase_loosened")])
-    if suggestion.get() is None:
+    if _pasted(plain) or suggestion.get() is None:
         loose = relaxed(plain)
         if loose is not None and could_match(loose, terms):
             return Reading(params, loose, relaxed=True, notices=[Notice(code="some_words")])
     return None
+
+
+def _pasted(parsed: ParsedQuery) -> bool:
+    """True for a query of :data:`PASTED_WORDS` words or more: a passage pasted from an article
+    (its ends cut mid-word: "้องใจ ความกังวลในการใช้ PDPA ว่"), whose some words are a better answer
+    than a did-you-mean that respells one of them."""
+    return sum(len(c.words) for c in parsed.clauses if not c.negated) >= PASTED_WORDS
 
 
 def _dotted_and_held(word: str, terms: Terms) -> bool:
