@@ -5,9 +5,9 @@ outrank one about the price of fertiliser. The head of the BM25 ranking is re-ra
 stored text (the headline and the lead of the body): articles where a clause of several words stands
 as one run (spaces and punctuation ignored, as a reader ignores them) in the headline come first,
 then as one run in the lead of the body or nearly together (within a few letters) in the headline,
-then nearly together in the lead or apart in the headline, then the rest. The lead counts only when
-the body says the run again or the headline holds its words: once in passing is not what an
-article is about. Below the headline tier, how often the run stands in
+then nearly together in the lead or apart in the headline, then the rest. The lead counts a run of
+a few words only when the body says it again or the headline holds its words: once in passing is
+not what an article is about. Below the headline tier, how often the run stands in
 the whole body adds to BM25 (saturating like BM25's term frequency): an article that says
 ราคาน้ำมัน again and again is about the price of oil, one that says it once in passing is not
 (headlines that hold the run are about it already: BM25 orders them). The whole query is
@@ -36,6 +36,7 @@ TIER = 1000.0  # above any BM25 sum a query can reach
 IN_HEADLINE = 3 * TIER  # the bonus of a headline holding a run (or the query as typed)
 RUN_WEIGHT = 20.0  # per occurrence of a run in the body, saturating like BM25's term frequency
 K1 = 1.2
+PASSAGE_WORDS = 4  # a run of this many words in the lead earns its tier even said once (a pasted passage)
 LEAD = 2500  # letters of the body looked at: an article about the words has them early
 # Letters of the body whose runs are counted: the count saturates long before, and a cabinet
 # summary of 100,000 letters (a head often holds several) cost ~3 ms each to squeeze whole.
@@ -100,7 +101,7 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
     """The bonus of one article (its normalised title and body) for the query's multi-word clauses
     (and the whole query, when it has several clauses): per run, 3 tiers in the headline, 2 in the
     lead of the body or nearly together in the headline, 1 for nearly together in the lead or every
-    word apart in the headline (the lead's only when the body says the run twice); one more
+    word apart in the headline (the lead's only when the body says a short run twice); one more
     for the query as typed in the headline (and one each for its marks and for its print). Each tier is worth more than any BM25 score, so that
     together always ranks above apart; below the headline tier, the run's count in the body adds a
     BM25-sized score."""
@@ -145,10 +146,11 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         if _headline_holds(spellings, t):
             # Every word in the headline, however far apart: about them, as much as the lead's run.
             in_lead = max(in_lead, 1)
-        elif said < 2:
-            # The run once in the lead and never again, the headline about something else: a
+        elif said < 2 and len(spellings[0]) < PASSAGE_WORDS:
+            # A short run once in the lead and never again, the headline about something else: a
             # passing mention ("…จัดกิจกรรมพัฒนาวัด" saying อาหารกลางวันนักเรียน once) must not
             # outrank a headline that holds the query's words apart, nor one with BM25's best.
+            # A run of several words said once is a passage the user copied from that lead.
             in_lead = 0
         tiers += max(best, in_lead)
     as_typed = "".join(c.text for c in positive)

@@ -122,3 +122,14 @@ def test_a_headline_holding_every_word_apart_earns_a_tier():
     apart = proximity_bonus(q, "การรถไฟ จับมือ กรุงเทพมหานคร เดินหน้าแก้ไขปัญหาบ้านพักน้ำท่วม", "ข่าว")
     one = proximity_bonus(q, "การรถไฟ เดินหน้าแก้ไขปัญหาบ้านพักน้ำท่วม", "ข่าว")
     assert apart >= TIER > one
+
+
+def test_a_passage_said_once_in_the_lead_keeps_its_tier():
+    """A run of several words is a passage copied from the lead: once is enough (a body passage
+    pasted mid-word ranked lower when every run needed saying twice: session 17's probe)."""
+    from indexer.proximity import TIER
+
+    q = parse("ให้ความช่วยเหลือผู้ประกอบการรายย่อยที่ได้รับผลกระทบ")
+    assert len(q.clauses[0].words) >= 4
+    body = "กระทรวงการคลังจะให้ความช่วยเหลือผู้ประกอบการรายย่อยที่ได้รับผลกระทบจากน้ำท่วม"
+    assert proximity_bonus(q, "ข่าวกระทรวงการคลัง", body) >= 2 * TIER
