@@ -168,8 +168,10 @@ class SearchEngine:
         reading, page = dash_as_text(reading, page, plain, self._run, self._head_titles)
         if page.total == 0 and not plain.is_empty:
             first = reading
+            held = self._held(plain)
             for fall_back in (lambda: fallbacks.as_typed(params, plain, terms),
                               lambda: fallbacks.spaced(first, terms),
+                              lambda: held and fallbacks.Reading(params, held),
                               lambda: fallbacks.completed(params, plain, first, terms),
                               lambda: fallbacks.second_reading(first, params, plain, terms, suggestion)):
                 alt = fall_back()
@@ -182,7 +184,9 @@ class SearchEngine:
         """One run of the engine; a multi-word query's head re-ranked by proximity, then cut to the page.
         A page beyond the head is in BM25 order, of the same reading as the head's (:meth:`_head`)."""
         params, parsed = reading.params, reading.parsed
-        if params.sort != "relevance" or not wants_proximity(parsed):
+        if params.sort != "relevance":  # every match, by date: the headlines holding the query too
+            return self.backend.run(params, self._held(parsed) or parsed)
+        if not wants_proximity(parsed):
             return self.backend.run(params, parsed)
         page = self.backend.run(params, parsed, head=HEAD)
         if page.first:  # past the head: the deep pages of the reading page 1 chose, same total
@@ -196,7 +200,7 @@ class SearchEngine:
         """The reading page 1 of ``parsed`` ranks: ``parsed`` itself, or its cut ends optional
         (:meth:`_head`) when that is what found the headline."""
         if params.sort != "relevance" or not wants_proximity(parsed) \
-                or (headline_key(parsed) is None and self._wider(parsed) is None):
+                or (self._held(parsed) is None and self._wider(parsed) is None):
             return parsed
         return self._head(replace(params, page=1), parsed)[2]
 
@@ -211,17 +215,17 @@ class SearchEngine:
         page = page or self.backend.run(params, parsed, head=HEAD)
         ranked = self._reranked(page, parsed) if page.matches else []
         # The first headline does not hold the query letter for letter, but some do: a selection cut
-        # mid-word, whose cut pieces read as other words (:mod:`indexer.headlines`).
-        key = headline_key(parsed)
-        if key is not None and not (ranked and key in squeeze(ranked[0].title)) \
-                and self.backend.headlines_holding(key):
-            held = replace(parsed, in_headline=key)
+        # mid-word, whose cut pieces read as other words (:mod:`indexer.headlines`). Not looked for
+        # when a headline holds a run of a query of one or two clauses (a topic, not a fragment).
+        first_holds = bool(ranked) and ranked[0].score >= IN_HEADLINE
+        held = None if first_holds and len(parsed.clauses) < 3 else self._held(parsed)
+        if held is not None and not (ranked and held.in_headline in squeeze(ranked[0].title)):
             got = self.backend.run(params, held, head=HEAD)
             if got.matches and not got.first:
                 got_ranked = self._reranked(got, held)
-                if key in squeeze(got_ranked[0].title):
+                if held.in_headline in squeeze(got_ranked[0].title):
                     return got, got_ranked, held
-        if ranked and ranked[0].score >= IN_HEADLINE:
+        if first_holds:
             return page, ranked, parsed
         wider = self._wider(parsed)
         if wider is not None:  # no headline holds the run: maybe its ends are cut words
@@ -234,6 +238,12 @@ class SearchEngine:
                 if wide_ranked[0].score >= IN_HEADLINE or lead:
                     return wide, wide_ranked, wider
         return page, ranked, parsed
+
+    def _held(self, parsed: ParsedQuery) -> ParsedQuery | None:
+        """``parsed`` also matching the headlines that hold it letter for letter, or None when
+        none does (:mod:`indexer.headlines`)."""
+        key = headline_key(parsed)
+        return replace(parsed, in_headline=key) if key and self.backend.headlines_holding(key) else None
 
     def _holds(self, url: str, parsed: ParsedQuery) -> bool:
         title, body = self._texts([url]).get(url, ("", ""))

@@ -181,7 +181,11 @@ class Ranker:
                 mask &= ~self.spellings(c, widen=False).mask
         if parsed.in_headline:  # a selection cut mid-word: the headlines that hold it letter for letter
             held = self.t.headline_docs(parsed.in_headline)
+            # Above every other match in BM25's order too, so that they reach the head re-ranked:
+            # their cut words often match little of them (BM25 0) and much of other articles.
+            top = float(scores[mask].max()) if mask.any() else 0.0
             mask[held] = self.t.live[held]
+            scores[held] += top + 1.0
         return Evaluation(mask, scores)
 
     def said(self, clause: Clause) -> Evaluation:

@@ -59,3 +59,32 @@ def test_the_key_is_the_query_squeezed_without_edge_marks():
     assert headline_key(parse("ราคายาง -ภาคใต้")) is None  # an exclusion: no pasted fragment
     assert headline_key(parse("ราคา OR ยาง")) is None
     assert headline_key(parse("ก" * (MIN_LETTERS - 1))) is None
+
+
+def test_a_held_headline_reaches_the_head_whatever_its_bm25(tmp_path):
+    """The cut pieces of 'ต่งตั้งกรรมการผู้จัดการ' match little of its headline and much of 80
+    articles that say ตั้ง·กรรมการ·ผู้จัดการ again and again: the headline held letter for letter
+    must still be re-ranked, and first (review: it stayed out of the best 60)."""
+    from conftest import data_dir_of_rows
+    from indexer import SearchEngine
+
+    target = "https://example.go.th/target"
+    rows = [(target, "ครม. แต่งตั้งกรรมการผู้จัดการ EXIM BANK คนใหม่", "ที่ประชุมมีมติ")]
+    rows += [(f"https://example.go.th/d{i}", f"ข่าวประชุมบริษัท ครั้งที่ {i}",
+              "ตั้ง กรรมการ ผู้จัดการ ต่ง " * 20) for i in range(80)]
+    eng = SearchEngine(data_dir_of_rows(tmp_path, rows, "2023-05-01"), cache_size=0)
+    try:
+        for sort in ("relevance", "newest"):
+            hits = eng.search(build_params(q="ต่งตั้งกรรมการผู้จัดการ", sort=sort, per_page=100)).hits
+            assert target in [h.url for h in hits][: 1 if sort == "relevance" else 100], sort
+    finally:
+        eng.close()
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_a_one_word_fragment_finds_its_headline_in_every_order(engine, sort):
+    """A Latin word cut at both ends is one word: nothing to re-rank, so the headlines were never
+    looked in, and no order found it (review)."""
+    url = next(a.url for a in engine.store().iter_articles() if "HARVARD Kennedy" in a.title)
+    hits = engine.search(build_params(q="ARVARDKennedyScho", sort=sort)).hits
+    assert url in [h.url for h in hits]

@@ -16,6 +16,7 @@ from indexer.whoosh_backend.segments import SegmentCache
 _EMPTY_IDS = np.zeros(0, dtype=np.int32)
 _EMPTY_TF = np.zeros(0, dtype=np.float32)
 MAX_PHRASES = 256  # phrases whose documents a version keeps
+MAX_HELD_KEYS = 1024  # texts whose headlines a version keeps (a scan of every headline each)
 
 
 class DocTable:
@@ -98,9 +99,11 @@ class DocTable:
                 found.extend(d + offset for d in got)
             docs = np.array(found, dtype=np.int64)
             docs = docs[self.live[docs]] if len(docs) else docs
-            if len(self._held) >= MAX_PHRASES:
-                self._held = {}  # replaced whole: another thread may be reading the old one
-            self._held[key] = docs
+            held = self._held
+            if len(held) >= MAX_HELD_KEYS:  # the newer half kept, replaced whole (threads read it)
+                held = dict(list(held.items())[MAX_HELD_KEYS // 2:])
+            held[key] = docs
+            self._held = held
         return docs
 
     def _groups(self, story: np.ndarray, ranks: np.ndarray) -> None:
