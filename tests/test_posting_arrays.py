@@ -206,3 +206,15 @@ def test_a_bulk_writers_arrays_are_its_segments_postings(writable_data_dir, tmp_
         assert checked > 1000
     finally:
         reader.close()
+
+
+def test_an_empty_store_syncs_and_rebuilds_to_an_empty_index(tmp_path):
+    """A data folder whose store holds no article yet (a first crawl that found nothing) must
+    sync and rebuild without a crash: its index has no segment for the arrays to follow."""
+    with Store(store_path(tmp_path)):
+        pass
+    report = sync_index(tmp_path)
+    assert report.upserts == 0
+    rebuild_index(tmp_path)
+    engine = SearchEngine(tmp_path)
+    assert engine.search(build_params(q="ข่าว")).total == 0

@@ -174,6 +174,8 @@ def write_missing(ix, read_postings) -> int:
     written = 0
     with ix.reader() as reader:
         for leaf, _offset in reader.leaf_readers():
+            if leaf.segment() is None:  # an index with no segment yet (an empty store) reads as one empty leaf
+                continue
             target = path_for(folder, leaf.segment().segment_id())
             if target.exists():
                 continue
