@@ -37,6 +37,7 @@ IN_HEADLINE = 3 * TIER  # the bonus of a headline holding a run (or the query as
 RUN_WEIGHT = 20.0  # per occurrence of a run in the body, saturating like BM25's term frequency
 K1 = 1.2
 PASSAGE_WORDS = 4  # a run of this many words in the lead earns its tier even said once (a pasted passage)
+PASSAGE_LETTERS = 24  # and of this many letters too, anywhere in the body
 LEAD = 2500  # letters of the body looked at: an article about the words has them early
 # Letters of the body whose runs are counted: the count saturates long before, and a cabinet
 # summary of 100,000 letters (a head often holds several) cost ~3 ms each to squeeze whole.
@@ -86,10 +87,10 @@ def wants_proximity(parsed: ParsedQuery) -> bool:
 
 
 def holds_typed(parsed: ParsedQuery, title: str, body: str) -> bool:
-    """Whether the headline or the lead of the body holds the query as typed, as one run (spaces
-    and punctuation ignored): the text a pasted paragraph was copied from."""
+    """Whether the headline or the body (its first ``COUNTED`` letters) holds the query as typed,
+    as one run (spaces and punctuation ignored): the text a pasted paragraph was copied from."""
     typed = squeeze("".join(c.text for c in _positive(parsed)))
-    return len(typed) > 1 and (typed in squeeze(title) or typed in squeeze(body[:LEAD]))
+    return len(typed) > 1 and (typed in squeeze(title) or typed in squeeze(body[:COUNTED]))
 
 
 def _positive(parsed: ParsedQuery) -> list:
@@ -143,7 +144,12 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         glued_runs = ["".join(squeeze(w) for w in run) for run in spellings]
         said = max(whole.count(g) if len(g) > 1 else 0 for g in glued_runs)
         often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
-        if _headline_holds(spellings, t):
+        if said and len(spellings[0]) >= PASSAGE_WORDS and len(glued_runs[0]) >= PASSAGE_LETTERS:
+            # A passage copied from anywhere in the body: the article it came from ranks as if
+            # copied from its lead (a quote from the fifth paragraph finds its release). A short
+            # compound of four words (ราคาน้ำมันเครื่องบิน) is a topic, not a passage.
+            in_lead = 2
+        elif _headline_holds(spellings, t):
             # Every word in the headline, however far apart: about them, as much as the lead's run.
             in_lead = max(in_lead, 1)
         elif said < 2 and len(spellings[0]) < PASSAGE_WORDS:
