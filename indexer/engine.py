@@ -33,6 +33,7 @@ from indexer.highlight import mark, snippet
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.headlines import headline_key
 from indexer.params import SearchParams
+from indexer.passages import passage_reading
 from indexer.proximity import HEAD, IN_HEADLINE, holds_typed, proximity_bonus, squeeze, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
@@ -172,6 +173,7 @@ class SearchEngine:
             for fall_back in (lambda: fallbacks.as_typed(params, plain, terms),
                               lambda: fallbacks.spaced(first, terms),
                               lambda: held and fallbacks.Reading(params, held),
+                              lambda: (passage := passage_reading(plain)) and fallbacks.Reading(params, passage),
                               lambda: fallbacks.completed(params, plain, first, terms),
                               lambda: fallbacks.second_reading(first, params, plain, terms, suggestion)):
                 alt = fall_back()
@@ -200,7 +202,7 @@ class SearchEngine:
         """The reading page 1 of ``parsed`` ranks: ``parsed`` itself, or its cut ends optional
         (:meth:`_head`) when that is what found the headline."""
         if params.sort != "relevance" or not wants_proximity(parsed) \
-                or (self._held(parsed) is None and self._wider(parsed) is None):
+                or (self._held(parsed) is None and self._wider(parsed) is None and passage_reading(parsed) is None):
             return parsed
         return self._head(replace(params, page=1), parsed)[2]
 
@@ -237,6 +239,13 @@ class SearchEngine:
                 lead = self._holds(wide_ranked[0].url, parsed) and not (ranked and self._holds(ranked[0].url, parsed))
                 if wide_ranked[0].score >= IN_HEADLINE or lead:
                     return wide, wide_ranked, wider
+        passage = passage_reading(parsed)
+        if passage is not None and not (ranked and self._holds(ranked[0].url, parsed)):
+            got = self.backend.run(params, passage, head=HEAD)  # a passage pasted from a body
+            if got.matches and not got.first:
+                got_ranked = self._reranked(got, parsed)
+                if self._holds(got_ranked[0].url, parsed):
+                    return got, got_ranked, passage
         return page, ranked, parsed
 
     def _held(self, parsed: ParsedQuery) -> ParsedQuery | None:
