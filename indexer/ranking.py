@@ -14,6 +14,7 @@ earns a bonus.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 from typing import Iterable, Protocol
@@ -26,6 +27,7 @@ from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end,
 from indexer.thai import PART_MARK, apart, leaves, word_texts
 
 K1, B = 1.2, 0.75
+MEMO_BYTES = 16 << 20  # word evaluations a run keeps (16 MB: 35 words at 90,000 articles)
 
 
 class TermSource(Protocol):
@@ -63,6 +65,11 @@ class Ranker:
 
     def __init__(self, terms: TermSource):
         self.t = terms
+        # Each word's evaluation, once per run: the readings a clause that matched nothing is tried
+        # in (a pasted passage's cut ends make dozens) share most of their words. At most MEMO_BYTES
+        # of arrays (a mask and scores per document each), the least recently used let go.
+        self._words: OrderedDict[tuple[str, str | None], Evaluation] = OrderedDict()
+        self._memo_size = max(4, MEMO_BYTES // max(1, terms.n * 5))
 
     def _bm25(self, field: str, ids: np.ndarray, tf: np.ndarray, more_df: int = 0) -> np.ndarray:
         df = len(ids) + more_df
@@ -73,7 +80,19 @@ class Ranker:
 
     def word(self, word: str, same_as: str | None = None) -> Evaluation:
         """A word as a word of the text or a part of a compound; title matches add. With ``same_as``
-        (another spelling of the word: กทม of กรุงเทพมหานคร), as rare as the two together."""
+        (another spelling of the word: กทม of กรุงเทพมหานคร), as rare as the two together. The
+        evaluation is shared by every reading of this run that has the word: not to be changed."""
+        key = (word, same_as)
+        got = self._words.get(key)
+        if got is None:
+            got = self._words[key] = self._word(word, same_as)
+            if len(self._words) > self._memo_size:
+                self._words.popitem(last=False)
+        else:
+            self._words.move_to_end(key)
+        return got
+
+    def _word(self, word: str, same_as: str | None) -> Evaluation:
         mask = np.zeros(self.t.n, dtype=bool)
         scores = np.zeros(self.t.n, dtype=np.float32)
         for field, prefix, weight, matches in (("title", "", W_TITLE, False), ("text", "", W_BODY, True),
@@ -147,7 +166,8 @@ class Ranker:
         result: Evaluation | None = None
         for w in clause.words:
             ev = self.word(w, clause.same_as.get(w))
-            result = ev if result is None else Evaluation(result.mask & ev.mask, result.scores + ev.scores)
+            result = Evaluation(ev.mask.copy(), ev.scores.copy()) if result is None \
+                else Evaluation(result.mask & ev.mask, result.scores + ev.scores)
         assert result is not None
         if clause.phrase and len(clause.words) > 1:
             # Only documents holding every word can hold the phrase: check positions there.
