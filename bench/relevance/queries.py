@@ -11,7 +11,8 @@ Classes (each a list of ``KnownItem``):
 * ``names``       a person's name glued to the word after it (``ทิพานันแถลง…``);
 * ``dotted``      a run holding a dotted abbreviation or ฯ, re-spaced or spelled out (``พล.อ.ประวิตร``,
                   ``พลเอก ประวิตร``);
-* ``pasted``      a run pasted with quotes, brackets, ``!!``, ``..``, ``#``, emoji or variation selectors.
+* ``pasted``      a run pasted with quotes, brackets, ``!!``, ``..``, ``#``, emoji or variation selectors;
+* ``body``        30-80 letters of a body's paragraph cut at any letter (a sentence pasted to find its source).
 """
 from __future__ import annotations
 
@@ -157,10 +158,27 @@ def pasted(articles: list, n: int, seed: int) -> list[KnownItem]:
     return out
 
 
+def body_passages(articles: list, n: int, seed: int) -> list[KnownItem]:
+    """30-80 letters of one paragraph of a body, from anywhere in it, cut at any letter (a mouse
+    selection of a sentence a reporter wants the source of), spaced as printed."""
+    rng = random.Random(seed)
+    pool = [a for a in articles if len(a.body) >= 400]
+    rng.shuffle(pool)
+    out: list[KnownItem] = []
+    for a in pool:
+        start = rng.randint(0, len(a.body) - 100)
+        frag = a.body[start:start + rng.randint(30, 80)].split("\n")[0].strip()
+        if len(frag) >= 25 and len(THAI.findall(frag)) >= 15:
+            out.append(KnownItem("body", frag, a.url, a.title))
+        if len(out) >= n:
+            break
+    return out
+
+
 def known_items(articles: list, n: int, seed: int) -> list[KnownItem]:
     """Every class, ``n`` queries each (``printed`` and ``no spaces`` share their runs)."""
     return (fragments(articles, n, seed) + names(articles, n, seed + 1) + dotted(articles, n, seed + 2)
-            + pasted(articles, n, seed + 3))
+            + pasted(articles, n, seed + 3) + body_passages(articles, n, seed + 4))
 
 
 def zero_hit_probe(articles: list, n: int, seed: int) -> list[KnownItem]:
