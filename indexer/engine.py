@@ -19,7 +19,6 @@ import time
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from core.normalize import normalize_line
 from core.paths import store_path
@@ -29,11 +28,11 @@ from indexer.cut_ends import ends_optional
 from indexer.dash_text import dash_as_text
 from indexer.date_text import date_as_text
 from indexer.facets import agency_facet, province_facet
-from indexer.highlight import mark, snippet
+from indexer.highlight import mark, snippet, title_marker
 from indexer.interface import IndexUnavailable, Page, SearchBackend
 from indexer.headlines import headline_key
 from indexer.params import SearchParams
-from indexer.passages import passage_reading
+from indexer.passages import passage_readings
 from indexer.proximity import HEAD, IN_HEADLINE, holds_typed, proximity_bonus, squeeze, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
@@ -170,15 +169,17 @@ class SearchEngine:
         if page.total == 0 and not plain.is_empty:
             first = reading
             held = self._held(plain)
+            passages = passage_readings(plain)  # kept only when their first result holds the query
             for fall_back in (lambda: fallbacks.as_typed(params, plain, terms),
                               lambda: fallbacks.spaced(first, terms),
                               lambda: held and fallbacks.Reading(params, held),
-                              lambda: (passage := passage_reading(plain)) and fallbacks.Reading(params, passage),
+                              *(lambda p=p: fallbacks.Reading(params, p) for p in passages),
                               lambda: fallbacks.completed(params, plain, first, terms),
                               lambda: fallbacks.second_reading(first, params, plain, terms, suggestion)):
                 alt = fall_back()
                 alt_page = self._run(alt) if alt is not None else None
-                if alt_page is not None and alt_page.total:
+                if alt_page is not None and alt_page.total and not (
+                        any(alt.parsed is p for p in passages) and not self._holds(alt_page.matches[0].url, plain)):
                     return alt, alt_page
         return reading, page
 
@@ -186,8 +187,9 @@ class SearchEngine:
         """One run of the engine; a multi-word query's head re-ranked by proximity, then cut to the page.
         A page beyond the head is in BM25 order, of the same reading as the head's (:meth:`_head`)."""
         params, parsed = reading.params, reading.parsed
-        if params.sort != "relevance":  # every match, by date: the headlines holding the query too
-            return self.backend.run(params, self._held(parsed) or parsed)
+        if params.sort != "relevance":  # every match, by date, of the reading relevance would rank
+            chosen = self._chosen(replace(params, sort="relevance"), parsed)
+            return self.backend.run(params, chosen if chosen is not parsed else self._held(parsed) or parsed)
         if not wants_proximity(parsed):
             return self.backend.run(params, parsed)
         page = self.backend.run(params, parsed, head=HEAD)
@@ -202,7 +204,7 @@ class SearchEngine:
         """The reading page 1 of ``parsed`` ranks: ``parsed`` itself, or its cut ends optional
         (:meth:`_head`) when that is what found the headline."""
         if params.sort != "relevance" or not wants_proximity(parsed) \
-                or (self._held(parsed) is None and self._wider(parsed) is None and passage_reading(parsed) is None):
+                or (self._held(parsed) is None and self._wider(parsed) is None and not passage_readings(parsed)):
             return parsed
         return self._head(replace(params, page=1), parsed)[2]
 
@@ -239,13 +241,14 @@ class SearchEngine:
                 lead = self._holds(wide_ranked[0].url, parsed) and not (ranked and self._holds(ranked[0].url, parsed))
                 if wide_ranked[0].score >= IN_HEADLINE or lead:
                     return wide, wide_ranked, wider
-        passage = passage_reading(parsed)
-        if passage is not None and not (ranked and self._holds(ranked[0].url, parsed)):
-            got = self.backend.run(params, passage, head=HEAD)  # a passage pasted from a body
-            if got.matches and not got.first:
-                got_ranked = self._reranked(got, parsed)
-                if self._holds(got_ranked[0].url, parsed):
-                    return got, got_ranked, passage
+        passages = passage_readings(parsed)  # a passage pasted from a body, its ends cut
+        if passages and not (ranked and self._holds(ranked[0].url, parsed)):
+            for passage in passages:
+                got = self.backend.run(params, passage, head=HEAD)
+                if got.matches and not got.first:
+                    got_ranked = self._reranked(got, passage)
+                    if self._holds(got_ranked[0].url, parsed):
+                        return got, got_ranked, passage
         return page, ranked, parsed
 
     def _held(self, parsed: ParsedQuery) -> ParsedQuery | None:
@@ -290,13 +293,15 @@ class SearchEngine:
         return [m.title for m in page.matches]
 
     def _reranked(self, page: Page, parsed: ParsedQuery) -> list:
-        """The head's matches with their proximity bonus added, best first; the matches past the
-        head (a page reaching past it) after them in BM25 order, as a page past the head has them."""
+        """The head's matches with their proximity bonus added (a passage reading's by the query as
+        pasted), best first; the matches past the head (a page reaching past it) after them in BM25
+        order, as a page past the head has them."""
         head = page.matches[:HEAD]
         texts = self._texts([m.url for m in head])
+        pasted = parsed.passage_of
         for m in head:
             title, body = texts.get(m.url, (m.title, ""))
-            m.score += proximity_bonus(parsed, title, body)
+            m.score += proximity_bonus(pasted or parsed, title, body, passage=pasted is not None)
         return sorted(head, key=lambda m: -m.score) + page.matches[HEAD:]  # stable: BM25 order breaks ties
 
     def _result(self, reading: fallbacks.Reading, page: Page, marked_titles: bool = True) -> SearchResult:
@@ -316,7 +321,7 @@ class SearchEngine:
         texts = self._texts([m.url for m in page.matches])
         terms = parsed.highlight_terms
         copies = self.store().story_copies([m.story for m in page.matches if m.story])
-        marker = _title_marker(terms, current_lexicon())
+        marker = title_marker(terms, current_lexicon())
         hits = []
         with segment_memo():  # a hit's title is often its snippet's first words: segment them once
             for m in page.matches:
@@ -382,15 +387,6 @@ class SearchEngine:
     def doc_count(self) -> int:
         """Documents in the live index."""
         return self.backend.doc_count()
-
-
-def _title_marker(terms, lex) -> Callable[[str], str]:
-    """``mark(title, terms)`` as the search would have run it (its lexicon, runs remembered), for
-    a hit's title marked only when a page shows it."""
-    def marked(title: str) -> str:
-        with use_lexicon(lex), segment_memo():
-            return mark(title, terms)
-    return marked
 
 
 def _others(members: list[dict], url: str) -> list[dict]:

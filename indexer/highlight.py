@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from html import escape
-from typing import Iterable
+from typing import Callable, Iterable
 
-from indexer.thai import iter_spans, spans_near, split_tree
+from indexer.thai import Lexicon, iter_spans, segment_memo, spans_near, split_tree, use_lexicon
 
 SNIPPET_CHARS = 260
 _LEAD = 70  # characters of context before the first marked word
@@ -65,6 +65,15 @@ def _snap_end(text: str, pos: int) -> int:
 def mark(text: str, terms: Iterable[str]) -> str:
     """``text`` as HTML with every whole-word occurrence of ``terms`` wrapped in ``<mark>``."""
     return _render(text, _valid_spans(text, text.lower(), list(terms)), 0, len(text))
+
+
+def title_marker(terms: Iterable[str], lex: Lexicon) -> Callable[[str], str]:
+    """``mark(title, terms)`` as a search would have run it (its lexicon, runs remembered), for
+    a hit's title marked only when a page shows it."""
+    def marked(title: str) -> str:
+        with use_lexicon(lex), segment_memo():
+            return mark(title, terms)
+    return marked
 
 
 def _valid_spans(window: str, lower: str, terms: list[str]) -> list[tuple[int, int]]:

@@ -37,7 +37,7 @@ IN_HEADLINE = 3 * TIER  # the bonus of a headline holding a run (or the query as
 RUN_WEIGHT = 20.0  # per occurrence of a run in the body, saturating like BM25's term frequency
 K1 = 1.2
 PASSAGE_WORDS = 4  # a run of this many words in the lead earns its tier even said once (a pasted passage)
-PASSAGE_LETTERS = 24  # and of this many letters too, anywhere in the body
+PASSAGE_LETTERS = 24  # and of this many letters too, anywhere in the body of a passage reading's articles
 LEAD = 2500  # letters of the body looked at: an article about the words has them early
 # Letters of the body whose runs are counted: the count saturates long before, and a cabinet
 # summary of 100,000 letters (a head often holds several) cost ~3 ms each to squeeze whole.
@@ -98,14 +98,15 @@ def _positive(parsed: ParsedQuery) -> list:
     return [c for c in parsed.clauses if not c.negated and not c.alternatives]
 
 
-def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
+def proximity_bonus(parsed: ParsedQuery, title: str, body: str, passage: bool = False) -> float:
     """The bonus of one article (its normalised title and body) for the query's multi-word clauses
     (and the whole query, when it has several clauses): per run, 3 tiers in the headline, 2 in the
     lead of the body or nearly together in the headline, 1 for nearly together in the lead or every
     word apart in the headline (the lead's only when the body says a short run twice); one more
     for the query as typed in the headline (and one each for its marks and for its print). Each tier is worth more than any BM25 score, so that
     together always ranks above apart; below the headline tier, the run's count in the body adds a
-    BM25-sized score."""
+    BM25-sized score. With ``passage`` (the articles of a passage reading, :mod:`indexer.passages`),
+    a long run said once anywhere in the body earns the lead's tiers: the passage was copied there."""
     tiers = 0
     # Spelling out abbreviations costs a scan of the whole body: only when the query has one.
     spelled = set(abbreviations().values())
@@ -144,10 +145,11 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str) -> float:
         glued_runs = ["".join(squeeze(w) for w in run) for run in spellings]
         said = max(whole.count(g) if len(g) > 1 else 0 for g in glued_runs)
         often += RUN_WEIGHT * said * (K1 + 1) / (said + K1)
-        if said and len(spellings[0]) >= PASSAGE_WORDS and len(glued_runs[0]) >= PASSAGE_LETTERS:
+        if passage and said and len(spellings[0]) >= PASSAGE_WORDS and len(glued_runs[0]) >= PASSAGE_LETTERS:
             # A passage copied from anywhere in the body: the article it came from ranks as if
-            # copied from its lead (a quote from the fifth paragraph finds its release). A short
-            # compound of four words (ราคาน้ำมันเครื่องบิน) is a topic, not a passage.
+            # copied from its lead (a quote from the fifth paragraph finds its release). Not for
+            # other queries: a long name (สภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ) said once in passing
+            # is no more what an article is about than a short one.
             in_lead = 2
         elif _headline_holds(spellings, t):
             # Every word in the headline, however far apart: about them, as much as the lead's run.

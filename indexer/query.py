@@ -72,6 +72,8 @@ class ParsedQuery:
     printed: str = ""
     # Headlines holding this squeezed text match too (:mod:`indexer.headlines`): a fragment cut mid-word.
     in_headline: str = ""
+    # A passage reading (:mod:`indexer.passages`): the query as pasted, which ranks its articles.
+    passage_of: ParsedQuery | None = None
 
     @property
     def words(self) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indexer import build_params
-from indexer.passages import passage_reading
+from indexer.passages import passage_readings
 from indexer.query import parse
 
 
@@ -25,19 +25,58 @@ def test_a_body_passage_cut_mid_word_finds_its_article_first(engine, query):
     assert r.hits and r.hits[0].url == owners[0]
 
 
-def test_a_passage_is_read_as_the_phrase_of_its_inner_words():
-    got = passage_reading(parse("รรมไปสู่ประชาชนให้ประชาชนสามารถเข้าถึงบริการของหน่วยงานต่าง"))
-    assert got is not None and len(got.clauses) == 1 and got.clauses[0].phrase
-    words = parse("รรมไปสู่ประชาชนให้ประชาชนสามารถเข้าถึงบริการของหน่วยงานต่าง").clauses[0].words
-    assert got.clauses[0].words == words[3:-3]
+def test_a_passage_is_read_as_the_phrase_of_its_inner_words_longest_first():
+    query = "รรมไปสู่ประชาชนให้ประชาชนสามารถเข้าถึงบริการของหน่วยงานต่าง"
+    words = parse(query).clauses[0].words
+    got = passage_readings(parse(query))
+    assert [len(r.clauses) for r in got] == [1, 1] and all(r.clauses[0].phrase for r in got)
+    assert [r.clauses[0].words for r in got] == [words[2:-2], words[3:-3]]
+
+
+def test_a_passage_whose_ends_look_whole_is_read_once():
+    got = passage_readings(parse("ประชาชนให้ประชาชนสามารถเข้าถึงบริการของหน่วยงาน"))
+    assert len(got) == 1
 
 
 @pytest.mark.parametrize("query", ["ราคาน้ำมันดีเซล", '"ประชุม ครม." วันนี้ ที่ทำเนียบรัฐบาล กรุงเทพ',
                                    "ประชุม OR สัมมนา คณะรัฐมนตรี ทำเนียบรัฐบาล วันนี้ ที่ กรุงเทพ"])
 def test_short_quoted_or_ored_queries_are_no_passage(query):
-    assert passage_reading(parse(query)) is None
+    assert passage_readings(parse(query)) == []
 
 
 def test_an_exclusion_stays_with_the_passage():
-    got = passage_reading(parse("ประชาชนให้ประชาชนสามารถเข้าถึงบริการของหน่วยงาน -ธนาคาร"))
-    assert got is not None and [c.negated for c in got.clauses] == [False, True]
+    got = passage_readings(parse("ประชาชนให้ประชาชนสามารถเข้าถึงบริการของหน่วยงาน -ธนาคาร"))
+    assert got and all([c.negated for c in r.clauses] == [False, True] for r in got)
+
+
+PASSAGE = "รรมไปสู่ประชาชนให้ประชาชนสามารถเข้าถึงบริการของหน่วยงานต่าง"
+
+
+@pytest.fixture(scope="module")
+def decoy_engine(tmp_path_factory):
+    """The article a passage was copied from (deep in its body, cut mid-word), and one that holds
+    the cut words in another order: the query's own reading finds only the second."""
+    from conftest import data_dir_of_rows
+    from indexer import SearchEngine
+
+    filler = "กรมการศาสนาจัดกิจกรรมส่งเสริมศีลธรรมในชุมชนทั่วประเทศ " * 60
+    rows = [("https://example.go.th/owner", "กรมการศาสนาเผยแผ่ธรรม",
+             f"{filler}โครงการนี้นำธรรมไปสู่ประชาชนให้ประชาชนสามารถเข้าถึงบริการของหน่วยงานต่างๆ ได้ง่าย"),
+            ("https://example.go.th/decoy", "ข่าวอื่น",
+             "ม รร ไป สู่ ประชาชน ให้ ประชาชน สามารถ เข้าถึง บริการ ของ หน่วยงาน ต่าง")]
+    eng = SearchEngine(data_dir_of_rows(tmp_path_factory.mktemp("decoy"), rows, "2024-01-05"), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def test_the_article_a_passage_was_copied_from_outranks_one_holding_its_cut_words(decoy_engine):
+    assert decoy_engine.search(build_params(q=PASSAGE)).hits[0].url.endswith("/owner")
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_sorted_by_date_a_passage_lists_what_relevance_found(decoy_engine, sort):
+    """Sorted by date, the matches are those of the reading relevance ranks (the same total, the
+    article the passage was copied from among them), not only those of the query's cut words."""
+    ranked = decoy_engine.search(build_params(q=PASSAGE))
+    dated = decoy_engine.search(build_params(q=PASSAGE, sort=sort))
+    assert dated.total == ranked.total and "https://example.go.th/owner" in {h.url for h in dated.hits}

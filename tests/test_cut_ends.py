@@ -177,10 +177,15 @@ def test_a_fragment_cut_inside_a_long_last_word_finds_its_headline_first(covid_e
 
 
 def test_a_whole_last_word_is_not_completed(covid_engine):
-    # ending on a whole word: no second reading, so the count is the query's own
+    # Ending on a whole word: no completed reading. The count is the query's own run and, as no
+    # result holds its six words in a row, one run of its inner words as a passage (only the first
+    # of the passage's readings: neither end looks cut).
     q = "เบิกจ่ายตรงค่ารักษาพยาบาลให้ส่วนราชการ"
     r0 = covid_engine.runs
     covid_engine.search(build_params(q=q))
+    assert covid_engine.runs - r0 == 2
+    r0 = covid_engine.runs
+    covid_engine.search(build_params(q="ค่ารักษาพยาบาลให้ส่วนราชการ"))  # five words: no passage
     assert covid_engine.runs - r0 == 1
 
 

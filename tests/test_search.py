@@ -217,13 +217,13 @@ def test_a_hits_title_is_marked_when_read_with_the_searchs_lexicon():
     # A hit's marker marks its title when first read (once), after the search returned, as the
     # search would have (its index generation's words: a learned จุรินทร์ is one word, the stock
     # dictionary cuts จุ·ริ·นทร์).
-    from indexer.engine import _title_marker
+    from indexer.highlight import title_marker
     from indexer.lexicon import lexicon
     from indexer.result import Hit
 
     learned, stock = lexicon(["จุรินทร์"]), lexicon()
-    assert _title_marker({"รินทร์"}, learned)("นายจุรินทร์แถลง") == "นายจุรินทร์แถลง"
-    assert _title_marker({"รินทร์"}, stock)("นายจุรินทร์แถลง") == "นายจุ<mark>รินทร์</mark>แถลง"
+    assert title_marker({"รินทร์"}, learned)("นายจุรินทร์แถลง") == "นายจุรินทร์แถลง"
+    assert title_marker({"รินทร์"}, stock)("นายจุรินทร์แถลง") == "นายจุ<mark>รินทร์</mark>แถลง"
     calls = []
     hit = Hit(url="u", title="ก & ข", date=None, agency="", score=1.0, snippet="",
               title_marker=lambda t: calls.append(t) or "<mark>ก</mark> &amp; ข")
