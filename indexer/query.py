@@ -67,9 +67,7 @@ class ParsedQuery:
     # could not also be read as typed in the same run (letters that segment into syllables, คร·ม):
     # the fall-back reading when the dotted one finds nothing (an article may spell it undotted).
     undotted: str | None = None
-    # The query as typed (normalised, before any dots were given): how it is compared with a
-    # headline as printed (:func:`indexer.proximity.printed_query`).
-    printed: str = ""
+    printed: str = ""  # as typed, before any dots were given: compared with a headline as printed
     # Headlines holding this squeezed text match too (:mod:`indexer.headlines`): a fragment cut mid-word.
     in_headline: str = ""
     # A passage reading (:mod:`indexer.passages`): the query as pasted, which ranks its articles.
