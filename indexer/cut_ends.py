@@ -50,7 +50,7 @@ def ends_optional(parsed: ParsedQuery, expand: Expand | None = None,
     (:func:`_without_cut_abbreviation`), and one of three or more whose first or last clause is
     all a ragged end without that clause (:func:`_without_ragged_end`). The engine runs it only
     when no headline holds the query's run, and keeps it only when one of its headlines does, or
-    its first article holds the query in its lead where the narrow reading's first does not."""
+    its first article holds the query in its body where the narrow reading's first does not."""
     positive = [c for c in parsed.clauses if not c.negated]
     if (head := _without_cut_abbreviation(parsed, positive)) is not None:
         return head

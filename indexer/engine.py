@@ -5,8 +5,9 @@ has the engine run it with the filters (agency: a ministry includes its departme
 returns one page of hits with highlighted snippets, agency and year facets. When nothing is
 found, :mod:`indexer.fallbacks` picks at most one more reading to run; a date read out of a query
 that holds other words is checked against the headline holding the whole query
-(:mod:`indexer.date_text`), and a fragment selected mid-word is looked for in the headlines as
-text (:mod:`indexer.headlines`). Recent results of the current index version are cached.
+(:mod:`indexer.date_text`), a fragment selected mid-word is looked for in the headlines as
+text (:mod:`indexer.headlines`), and a sentence pasted from a body as the phrase of its inner words
+(:mod:`indexer.passages`). Recent results of the current index version are cached.
 
 Engine-neutral: the engine is a :class:`indexer.interface.SearchBackend` (Whoosh by default);
 snippets are cut from the text in the article store, not from the engine.
@@ -157,8 +158,9 @@ class SearchEngine:
               suggestion: fallbacks.Suggestion) -> tuple[fallbacks.Reading, Page]:
         """The reading of the query that is shown, and its page: the first reading, a date or a dash
         in a pasted fragment read as text when only that finds its headline, else letters given dots
-        read as typed, else pieces read one by one, else its last word completed, else the one
-        fall-back (:mod:`indexer.fallbacks`)."""
+        read as typed, else pieces read one by one, else the headlines holding it, else a passage
+        reading whose first result holds it, else its last word completed, else the one fall-back
+        (:mod:`indexer.fallbacks`)."""
         terms = self.backend
         reading = fallbacks.first_reading(params, und, plain, terms)
         page = self._run(reading)
@@ -201,8 +203,8 @@ class SearchEngine:
         return replace(page, matches=ranked[want - params.per_page:want], first=want - params.per_page)
 
     def _chosen(self, params: SearchParams, parsed: ParsedQuery) -> ParsedQuery:
-        """The reading page 1 of ``parsed`` ranks: ``parsed`` itself, or its cut ends optional
-        (:meth:`_head`) when that is what found the headline."""
+        """The reading page 1 of ``parsed`` ranks: ``parsed`` itself, or the one :meth:`_head` chose
+        (the headlines holding it, its cut ends optional, a passage reading)."""
         if params.sort != "relevance" or not wants_proximity(parsed) \
                 or (self._held(parsed) is None and self._wider(parsed) is None and not passage_readings(parsed)):
             return parsed
@@ -215,7 +217,9 @@ class SearchEngine:
         (:mod:`indexer.headlines`), else ``parsed``, or, when no headline of its head holds a long
         clause (or it has none), the reading
         with its cut ends optional (:func:`indexer.cut_ends.ends_optional`) if one of that head's
-        headlines does, or its first article holds the query in its lead where ``parsed``'s does not."""
+        headlines does, or its first article holds the query in its body where ``parsed``'s does not;
+        else a passage reading (:mod:`indexer.passages`) whose first article holds the query where
+        ``parsed``'s does not."""
         page = page or self.backend.run(params, parsed, head=HEAD)
         ranked = self._reranked(page, parsed) if page.matches else []
         # The first headline does not hold the query letter for letter, but some do: a selection cut
@@ -236,7 +240,7 @@ class SearchEngine:
             wide = self.backend.run(params, wider, head=HEAD)
             if wide.matches and not wide.first:
                 wide_ranked = self._reranked(wide, parsed)
-                # A headline holds the run; or the first article holds the query in its lead where
+                # A headline holds the run; or the first article holds the query in its body where
                 # the narrow reading's first does not (a paragraph pasted with a cut last word).
                 lead = self._holds(wide_ranked[0].url, parsed) and not (ranked and self._holds(ranked[0].url, parsed))
                 if wide_ranked[0].score >= IN_HEADLINE or lead:
