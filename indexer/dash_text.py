@@ -8,7 +8,8 @@ the articles: when a long query (:data:`MIN_TYPED` letters) is held as typed, da
 (spaces and other punctuation ignored), by one to :data:`MAX_HOLDERS` headlines of the
 dashes-as-text reading's BM25 head, the dashes were pasted with it, and that reading is the one
 shown (notice ``dash_in_headline``). A user who means the exclusion ("ครม. -อนุมัติ", "ไทย -จีน")
-is not overruled.
+is not overruled. A query that only excludes (a dash before every word: a pasted list) is read
+with its dashes as punctuation (notice ``only_exclusions``).
 
 Costs one more BM25 run (without the proximity re-ranking) only for a query with an exclusion
 after another word, and the dashes-as-text reading in full only when a headline holds the query.
@@ -47,6 +48,11 @@ def dash_as_text(first: Reading, page: Page, plain: ParsedQuery, run: Callable[[
     if first.parsed is not plain or first.date_from_query:
         return first, page
     alt_parsed = dashes_as_text(plain)
+    if alt_parsed is not None and plain.is_empty:
+        # Only exclusions ("-จ่ายบิลน้ำไฟ -จ่ายภาษี", a bulleted list pasted): "every other article"
+        # is no search anyone means; the dashes are bullets and the words what was asked for.
+        alt = Reading(first.params, alt_parsed, notices=[Notice(code="only_exclusions")])
+        return alt, run(alt)
     if alt_parsed is None or plain.clauses[0].negated:
         return first, page
     typed = dashed(plain.text)

@@ -361,9 +361,9 @@ def by_pieces(parsed: ParsedQuery) -> ParsedQuery | None:
 
 def dashes_as_text(parsed: ParsedQuery) -> ParsedQuery | None:
     """The same query with its exclusions of plain words read as words (None when it has none): a
-    dash pasted with a headline ("พม. -สหวิชาชีพ" from "พม.-สหวิชาชีพ") is punctuation, not an
-    exclusion. A dash before a quoted phrase is deliberate and stays."""
-    if not any(c.negated and not c.phrase for c in parsed.clauses) or parsed.is_empty:
+    dash pasted with a headline ("พม. -สหวิชาชีพ" from "พม.-สหวิชาชีพ") or a list is punctuation, not
+    an exclusion. A dash before a quoted phrase is deliberate and stays."""
+    if not any(c.negated and not c.phrase for c in parsed.clauses):
         return None
     clauses = [replace(c, negated=c.negated and c.phrase,
                        as_typed=c.as_typed and replace(c.as_typed, negated=c.negated and c.phrase))

@@ -113,6 +113,9 @@ NOTICE_CODES = {
                         "(a pasted \"ครม. -ผู้แทนรัฐบาลไทย\"), not as an exclusion.",
     "dash_read_as_text": "Nothing matched with the words after a dash excluded, so the dash was read as "
                          "punctuation (a pasted \"พม. -สหวิชาชีพ\") and those words searched.",
+    "only_exclusions": "Every word of the query had a dash before it, which would list every other article, "
+                       "so the dashes were read as punctuation (a pasted list \"-จ่ายภาษี -จ่ายค่าไฟ\") and "
+                       "the words searched.",
     "phrase_loosened": "The exact phrase was not found; articles with all its words are shown.",
     "some_words": "No article has all the words; articles with some of them are shown.",
     "last_word_completed": "Nothing matched the words as typed; the last was read as the start of the "

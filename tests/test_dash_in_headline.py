@@ -58,6 +58,18 @@ def test_a_short_exclusion_stays_one_though_a_headline_prints_the_pair_hyphenate
     assert not r.notices
 
 
+@pytest.mark.parametrize("query", ["-มูลนิธิถันยรักษ์", "-ผู้แทนรัฐบาลไทย\n-คณะทูตกว่า"])
+def test_a_query_that_only_excludes_is_read_with_its_dashes_as_punctuation(engine, query):
+    """A dash before every word (a bulleted list pasted) listed every other article, unranked."""
+    r = engine.search(build_params(q=query))
+    assert r.total == 1 and [n.code for n in r.notices] == ["only_exclusions"]
+
+
+def test_an_excluded_quoted_phrase_alone_stays_an_exclusion(engine):
+    r = engine.search(build_params(q='-"ผู้แทนรัฐบาลไทย"'))  # every article but the two that say it
+    assert r.total == len(CABINET) and SILK[0] not in {h.url for h in r.hits} and not r.notices
+
+
 def test_dashes_compare_whatever_the_spaces_and_dots_beside_them():
     assert dashed("สธ. -มูลนิธิ") == dashed("สธ.-มูลนิธิ") == "สธ-มูลนิธิ"
     assert dashed("ก.พ. – มี.ค.") == "กพ-มีค"

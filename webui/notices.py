@@ -26,6 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "A headline holds the query with its dash, so the words after it were searched, not left out"),
     "dash_read_as_text": ("ไม่พบบทความเมื่อตัดคำหลังขีด (-) ออก จึงค้นคำนั้นด้วย",
                           "Nothing matched with the words after a dash left out, so they were searched too"),
+    "only_exclusions": ("ทุกคำในคำค้นมีขีด (-) นำหน้า จึงค้นคำเหล่านั้นแทนการตัดออก",
+                        "Every word had a dash before it, so the words were searched, not left out"),
     "phrase_loosened": ("ไม่พบวลีตรงตัว แสดงบทความที่มีทุกคำ",
                         "The exact phrase was not found; showing articles with all its words"),
     "some_words": ("ไม่พบบทความที่มีครบทุกคำ แสดงบทความที่มีบางคำ",
