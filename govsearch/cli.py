@@ -161,7 +161,8 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
         return re.sub(r"&lt;|&gt;|&amp;|&quot;|&#x27;", lambda m: {"&lt;": "<", "&gt;": ">", "&amp;": "&",
                                                                  "&quot;": '"', "&#x27;": "'"}[m.group()], text)
 
-    click.echo(f"{result.total} results ({result.took_ms:.0f} ms) · words: {' · '.join(result.words) or '-'}")
+    plural = "" if result.total == 1 else "s"
+    click.echo(f"{result.total} result{plural} ({result.took_ms:.0f} ms) · words: {' · '.join(result.words) or '-'}")
     from webui.notices import notice_text
 
     for note in result.notices:
