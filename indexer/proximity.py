@@ -108,16 +108,18 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str, passage: bool = 
     BM25-sized score. With ``passage`` (the articles of a passage reading, :mod:`indexer.passages`),
     a long run said once anywhere in the body earns the lead's tiers: the passage was copied there."""
     tiers = 0
-    # Spelling out abbreviations costs a scan of the whole body: only when the query has one.
-    spelled = set(abbreviations().values())
-    spell = any(w in spelled for c in parsed.clauses for w in c.words)
-    t, lead = squeeze(title, spell), None
     # Each run with its other spelling, when letters given dots are read as typed too (an article
     # that writes กทม undotted holds the run สังกัด·กทม, not สังกัด·กรุงเทพมหานคร).
     runs = [_spellings([c]) for c in parsed.clauses if not c.negated and len(c.words) > 1]
     positive = _positive(parsed)
     if len(positive) > 1:
         runs.append(_spellings(positive))
+    # Spelling out abbreviations costs a scan of the whole body: only when the query has one, or
+    # another word of a group does (กรุงเทพ is กรุงเทพมหานคร, which a headline writes กทม.).
+    spelled = set(abbreviations().values())
+    spell = any(w in spelled for c in parsed.clauses for w in c.words) or any(
+        w in spelled for spellings in runs for run in spellings[1:] for w in run)
+    t, lead = squeeze(title, spell), None
     often, whole = 0.0, None
     for spellings in runs:
         best, in_lead = 0, 0

@@ -66,6 +66,7 @@ def reading_words(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _readings(text: str) -> tuple[tuple[str, str], ...]:
+    text = text.replace("ฯ", "")  # กรุงเทพฯ is กรุงเทพ: the mark only says the name is cut short
     low = text.lower()  # Latin words are listed lower-case; Thai has no case, offsets stay
     found = sorted((i, w) for w in groups() if w in low for i in _starts(low, w))
     if not found:
@@ -97,7 +98,7 @@ def _whole(text: str, i: int, j: int, bounds: set[int], nodes: set[tuple[int, in
             if (s, e) == (i, j) or e <= i or text[s:e] not in vocab:
                 continue
             holds = s <= i and j <= e
-            if (not holds and (s < i or e > j)) or (holds and (s, e) not in nodes):
+            if (not holds and (s < i or e > j) and (s, e) in nodes) or (holds and (s, e) not in nodes):
                 return False
     return True
 

@@ -101,3 +101,43 @@ def test_the_list_keeps_its_rules():
         assert any(groups()[w] for w in group), f"no word of {line!r} is looked for"
         seen += group
     assert len(seen) == len(set(seen)) == len(groups())
+
+
+def test_a_word_of_a_group_is_put_in_where_a_word_it_is_not_runs_across_its_end():
+    """มกร (a word of the lexicon) runs across ท่วม|กรุง, but the segmenter read น้ำท่วม·กรุงเทพ:
+    กรุงเทพ stands whole. And กรุงเทพฯ is กรุงเทพ with the mark of a name cut short."""
+    assert ("น้ำท่วมกรุงเทพมหานคร", "กรุงเทพมหานคร") in readings("น้ำท่วมกรุงเทพ")
+    assert ("ฝุ่นกรุงเทพมหานคร", "กรุงเทพมหานคร") in readings("ฝุ่นกรุงเทพฯ")
+
+
+# Real releases: headlines that write กทม. for the city, and one whose headline names กรุงเทพฯ as a
+# bus route's end and whose body speaks of floods elsewhere.
+TRAFFIC = ("https://www.thaigov.go.th/news/contents/details/13635",
+           "รองนรม. และ รมว.กห. เรียกประชุมแก้ปัญหาจราจร ขอคืนผิวจราจร 5 เส้นทางก่อสร้างรถไฟฟ้า จี้ความพร้อม "
+           "กทม.รับมือฤดูฝนระบายน้ำท่วมขัง ย้ำ “วินัยจราจร สะท้อนวินัยชาติ”",
+           "พล.อ.ประวิตร ได้ย้ำ ขอให้กทม. ติดตามและประสานการทำงานร่วมกับ การรถไฟฟ้าขนส่งมวลชนแห่งประเทศไทย "
+           "ได้กำชับให้ กทม.เตรียมการให้พร้อมรับมือกับน้ำท่วมในฤดูฝน")
+RAINS = ("https://www.thaigov.go.th/news/contents/details/67775",
+         "นายกฯ สั่งการทุกหน่วยงานเตรียมความพร้อมรับฤดูฝน แก้ปัญหาน้ำท่วม ในพื้นที่เศรษฐกิจ ทั้งกทม.และทุกจังหวัด",
+         "แก้ปัญหาน้ำท่วม น้ำท่วมขังในพื้นที่ลุ่มต่ำ โดยเฉพาะพื้นที่เศรษฐกิจใน กทม. และทุกจังหวัด")
+BUS = ("https://www.thaigov.go.th/news/contents/details/46257", "บขส. เปิดเดินรถเส้นทางกรุงเทพฯ - หล่มสัก ได้ตามปกติ",
+       "บขส. ได้เปิดให้บริการเดินรถเส้นทางกรุงเทพฯ - หล่มสัก ตามปกติแล้ว ระดับน้ำในจังหวัดสุโขทัยและเส้นทางเข้า - "
+       "ออกสถานีขนส่งมีน้ำท่วมสูง ให้เฝ้าระวังสถานการณ์น้ำท่วมอย่างใกล้ชิด กรุงเทพฯ - คลองลาน")
+
+
+def test_a_headline_that_writes_the_city_abbreviated_is_about_it():
+    """น้ำท่วมกรุงเทพ: the headlines saying น้ำท่วม and กทม. are about floods in the city; a bus
+    route from กรุงเทพฯ with floods in its body is not."""
+    from tests.conftest import data_dir_of_rows
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        eng = SearchEngine(data_dir_of_rows(Path(tmp), (BUS, TRAFFIC, RAINS), "2023-05-01"), cache_size=0)
+        try:
+            for q in ("น้ำท่วมกรุงเทพ", "น้ำท่วม กรุงเทพฯ"):
+                urls = [h.url for h in eng.search(build_params(q=q)).hits]
+                assert set(urls[:2]) == {TRAFFIC[0], RAINS[0]} and urls[2] == BUS[0], q
+        finally:
+            eng.close()
