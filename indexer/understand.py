@@ -29,7 +29,9 @@ _DATE_IN_QUERY = re.compile(
 )
 # A query that is nothing but a day ("4 มี.ค. 64", "วันที่ 4 มีนาคม 2564"): the news of that day, as
 # a month or a year alone lists its news (beside other words a day stays text, see above).
-_DAY_ONLY = re.compile(rf"(?:วันที่\s*)?(\d{{1,2}}\s*(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}})")
+# So is a year of two digits, alone ("ปี 64", as news writes it; beside a topic it names the topic's
+# year: วิกฤต ปี 40).
+_DAY_ONLY = re.compile(rf"(?:วันที่\s*)?(\d{{1,2}}\s*(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}})|(?:ปี|พ\.ศ\.)\s*\d{{2}}")
 
 
 @dataclass

@@ -24,6 +24,10 @@ from tests.test_search import facet_engine, search, urls  # noqa: F401  (fixture
     ("4 มี.ค. 64", "", (date(2021, 3, 4), date(2021, 3, 4))),
     ("วันที่ 4 มีนาคม 2564", "", (date(2021, 3, 4), date(2021, 3, 4))),
     ("32 มี.ค. 64", "32 มี.ค. 64", None),
+    # A year of two digits alone is the news of that year, as "ปี 2564" is; a crop year is text.
+    ("ปี 64", "", (date(2021, 1, 1), date(2021, 12, 31))),
+    ("พ.ศ.64", "", (date(2021, 1, 1), date(2021, 12, 31))),
+    ("ปี 64/65", "ปี 64/65", None),
 ])
 def test_dates_in_query(q, rest, rng):
     u = understand(q)
@@ -109,3 +113,21 @@ def test_spellings_give_the_same_results(facet_engine, a, b):
     ra = facet_engine.search(build_params(q=a, per_page=50))
     rb = facet_engine.search(build_params(q=b, per_page=50))
     assert [h.url for h in ra.hits] == [h.url for h in rb.hits] and ra.total == rb.total
+
+
+def test_two_short_words_are_both_asked_for(tmp_path):
+    """ปี and 6, each of two letters or fewer: neither is the other's cut end (a selection cut
+    mid-word), so an article must hold both; taken for cut ends, both were dropped and the query
+    listed every article."""
+    from indexer import SearchEngine
+    from tests.conftest import data_dir_of_rows
+
+    rows = [("https://www.thaigov.go.th/news/contents/details/1", "ผลงานรัฐบาล ปี 6", "สรุปผลงาน"),
+            ("https://www.thaigov.go.th/news/contents/details/2", "แผนงานประจำปี", "ทั้งปี"),
+            ("https://www.thaigov.go.th/news/contents/details/3", "ประชุม 6 หน่วยงาน", "หน่วยงาน 6 แห่ง")]
+    eng = SearchEngine(data_dir_of_rows(tmp_path, rows, "2024-01-05"), cache_size=0)
+    try:
+        r = eng.search(build_params(q="ปี 6"))
+        assert [h.url for h in r.hits] == [rows[0][0]]
+    finally:
+        eng.close()
