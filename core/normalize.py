@@ -40,13 +40,15 @@ _REPEATED_MARK = re.compile(f"([{_NOREPEAT}])\\1+")
 _TONE_RUN = re.compile(f"[{_TONES}]{{2,}}")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _ALL_MARKS = f"{_ABOVE_BELOW}{_TONES}\u0e3a\u0e4c\u0e4d\u0e4e"
-_DANGLING = re.compile(f"(^|[ \n])[{_ALL_MARKS}]+")
+# A mark after anything but a Thai letter carries on nothing: a selection that began mid-word,
+# at the start, after a space, or glued to an emoji or a quote ("🔥ิลปากร").
+_DANGLING = re.compile(f"(^|[^\u0e01-\u0e4e])[{_ALL_MARKS}]+")
 # Match wherever a substitution of _fix_marks could apply, but for a mark at the very start (each
 # is implied by one of them; a few harmless extras keep them to ones a scan can skip to): text
 # none matches is already fixed. Scanned one by one: each then skips in C to its own first
 # characters, twice as fast as one alternation, which tries every branch at nearly every position.
 _MAY_NEED_FIX = [re.compile(p) for p in (
-    "\u0e45", f"\u0e4d[{_TONES}]*\u0e32", f"[ \n][{_ALL_MARKS}]", f"[{_TONES}\u0e4c][{_ABOVE_BELOW}{_TONES}]",
+    "\u0e45", f"\u0e4d[{_TONES}]*\u0e32", f"[^\u0e01-\u0e4e][{_ALL_MARKS}]", f"[{_TONES}\u0e4c][{_ABOVE_BELOW}{_TONES}]",
     f"[{thai_follow_vowels}][{_TONES}]", f"([{_NOREPEAT}])\\1")]
 
 
@@ -104,7 +106,9 @@ def _flags() -> tuple[np.ndarray, np.ndarray]:
     looks for (bit 64: a mark that must not repeat); and per (first, second) pair of bits below
     64, whether such a pair may need a fix."""
     flags = np.zeros(0x10000, dtype=np.uint8)
-    for bit, chars in ((1, " \n"), (2, _ALL_MARKS), (4, _TONES + "\u0e4c"), (8, _ABOVE_BELOW + _TONES),
+    flags[:] = 1  # bit 1: anything but a Thai letter, before which a mark dangles
+    flags[0x0E01:0x0E4F] = 0
+    for bit, chars in ((2, _ALL_MARKS), (4, _TONES + "\u0e4c"), (8, _ABOVE_BELOW + _TONES),
                        (16, thai_follow_vowels), (32, _TONES), (64, _NOREPEAT)):
         for ch in chars:
             flags[ord(ch)] |= bit
