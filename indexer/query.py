@@ -383,10 +383,9 @@ def cut_end(positive: list[Clause], i: int) -> bool:
     not exclusions) where a selection may have cut a word: one of three or more, or a short word
     beside a longer one ("ปี 64": neither); not an agency's two-letter abbreviation typed beside a
     word or two ("รมว. กษ.", "รมว สธ": every letter meant; "อธิบดีกรมการปกครอง สน" is cut from สนอง)."""
-    c = positive[i]
+    c, other = positive[i], positive[1 - i] if len(positive) == 2 else None
     return len(positive) >= 2 and i in (0, len(positive) - 1) and not c.phrase and not c.alternatives \
-        and (len(positive) >= 3 or (short_word(c) and not short_word(positive[1 - i])
-                                    and not _typed_abbreviation(c, positive[1 - i])))
+        and (other is None or (short_word(c) and not short_word(other) and not _typed_abbreviation(c, other)))
 
 
 def _typed_abbreviation(c: Clause, other: Clause) -> bool:
