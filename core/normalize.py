@@ -17,8 +17,11 @@ from pythainlp import thai_above_vowels, thai_below_vowels, thai_follow_vowels, 
 
 # Invisible characters seen in real titles and bodies (the BOM is not removed by pythainlp), and
 # lone surrogates: a JSON escape such as "\ud800" decodes to one, and no UTF-8 text (SQLite, a
-# page) can hold it.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ud800-\udfff]")
+# page) can hold it. Direction and format marks and variation selectors too: one between a
+# letter and its vowel would leave the vowel dangling.
+_INVISIBLE_CHARS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                    "\u2061\u2062\u2063\u2064\u034f\u180e" + "".join(map(chr, range(0xFE00, 0xFE10))))
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}\ud800-\udfff]")
 _THAI_DIGIT = re.compile("[๐-๙]")
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
@@ -42,13 +45,13 @@ _THAI = re.compile("[\u0e00-\u0e7f]")
 _ALL_MARKS = f"{_ABOVE_BELOW}{_TONES}\u0e3a\u0e4c\u0e4d\u0e4e"
 # A mark after anything but a Thai letter carries on nothing: a selection that began mid-word,
 # at the start, after a space, or glued to an emoji or a quote ("🔥ิลปากร").
-_DANGLING = re.compile(f"(^|[^\u0e01-\u0e4e])[{_ALL_MARKS}]+")
+_DANGLING = re.compile(f"(^|[^\u0e01-\u0e4e\u25cc])[{_ALL_MARKS}]+")  # ◌ shows a mark alone
 # Match wherever a substitution of _fix_marks could apply, but for a mark at the very start (each
 # is implied by one of them; a few harmless extras keep them to ones a scan can skip to): text
 # none matches is already fixed. Scanned one by one: each then skips in C to its own first
 # characters, twice as fast as one alternation, which tries every branch at nearly every position.
 _MAY_NEED_FIX = [re.compile(p) for p in (
-    "\u0e45", f"\u0e4d[{_TONES}]*\u0e32", f"[^\u0e01-\u0e4e][{_ALL_MARKS}]", f"[{_TONES}\u0e4c][{_ABOVE_BELOW}{_TONES}]",
+    "\u0e45", f"\u0e4d[{_TONES}]*\u0e32", f"[^\u0e01-\u0e4e\u25cc][{_ALL_MARKS}]", f"[{_TONES}\u0e4c][{_ABOVE_BELOW}{_TONES}]",
     f"[{thai_follow_vowels}][{_TONES}]", f"([{_NOREPEAT}])\\1")]
 
 
@@ -107,7 +110,7 @@ def _flags() -> tuple[np.ndarray, np.ndarray]:
     64, whether such a pair may need a fix."""
     flags = np.zeros(0x10000, dtype=np.uint8)
     flags[:] = 1  # bit 1: anything but a Thai letter, before which a mark dangles
-    flags[0x0E01:0x0E4F] = 0
+    flags[0x0E01:0x0E4F] = flags[0x25CC] = 0
     for bit, chars in ((2, _ALL_MARKS), (4, _TONES + "\u0e4c"), (8, _ABOVE_BELOW + _TONES),
                        (16, thai_follow_vowels), (32, _TONES), (64, _NOREPEAT)):
         for ch in chars:
@@ -115,7 +118,7 @@ def _flags() -> tuple[np.ndarray, np.ndarray]:
     # bit 128: what _INVISIBLE removes or _DIGITS replaces; every surrogate code unit, since a
     # character beyond the BMP is a pair of them and only the regular expressions tell a pair from
     # a lone one (such a text takes the regular expressions' way)
-    flags[[ord(ch) for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad๐๑๒๓๔๕๖๗๘๙"]] |= _REPLACED
+    flags[[ord(ch) for ch in _INVISIBLE_CHARS + "๐๑๒๓๔๕๖๗๘๙"]] |= _REPLACED
     flags[0xD800:0xE000] |= _REPLACED
     a, b = np.divmod(np.arange(64 * 64), 64)
     pairs = ((a & 1 > 0) & (b & 2 > 0)) | ((a & 4 > 0) & (b & 8 > 0)) | ((a & 16 > 0) & (b & 32 > 0))

@@ -21,6 +21,8 @@ PAIRS = [
     ("พ ุ่ม", "พุ่ม"),  # space before a combining mark
     ("🔥ิลปากร 👉", "🔥ลปากร 👉"),  # a selection cut mid-word, glued to an emoji
     ("“ิลปากร”", "“ลปากร”"),  # ... or to a quote
+    ("ก\u200eิน\ufe0f", "กิน"),  # a direction mark or a variation selector is invisible: the vowel stays
+    ("สระ ◌ิ", "สระ ◌ิ"),  # the dotted circle carries a mark shown alone
     ("a \u00a0 b\t c", "a b c"),  # exotic spaces
     ("ย่อหน้า 1\n\n\n  ย่อหน้า 2  ", "ย่อหน้า 1\nย่อหน้า 2"),  # paragraphs kept, one newline each
     ("\u3000ก\x1c ข \u2028\n \n ค ", "ก ข\nค"),  # other spaces (str.isspace, like \s), blank lines
@@ -74,7 +76,7 @@ def test_long_texts_are_checked_by_the_table_as_by_the_expressions():
     # inside a text long enough for the table: it flags exactly what the expressions flag.
     from core.normalize import _LONG, _MAY_NEED_FIX, _may_need_fix
 
-    chars = [" ", "\n", "a", "“", "\u2705"] + [chr(c) for c in range(0x0E01, 0x0E5C)]
+    chars = [" ", "\n", "a", "“", "\u2705", "\u25cc", "\u200e", "\ufe0f"] + [chr(c) for c in range(0x0E01, 0x0E5C)]
     pad = "ก" * _LONG
     cases = [pad + a + b + "ก" for a in chars for b in chars] + [pad + c * 3 for c in chars]
     flagged = 0
