@@ -18,6 +18,7 @@ from indexer.lexicon import PerLexicon, current_lexicon, dictionary_words, read_
 from indexer.thai import iter_fine, word_texts
 
 _THAI = re.compile(f"[{THAI_LETTERS}]")
+_CUT_SHORT = re.compile("(?<=[\u0e01-\u0e4e])ฯ(?!ล)")  # not ฯลฯ (et cetera)
 WEIGHT = 0.5  # of the BM25 of an article found only through another word of the group
 MAX_READINGS = 4  # other readings of one clause: each costs a look-up of its words
 MAX_WORD = 20  # letters of a lexicon word looked for around a group's word
@@ -66,7 +67,7 @@ def reading_words(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _readings(text: str) -> tuple[tuple[str, str], ...]:
-    text = text.replace("ฯ", "")  # กรุงเทพฯ is กรุงเทพ: the mark only says the name is cut short
+    text = _CUT_SHORT.sub("", text)  # กรุงเทพฯ is กรุงเทพ: the mark only says the name is cut short
     low = text.lower()  # Latin words are listed lower-case; Thai has no case, offsets stay
     found = sorted((i, w) for w in groups() if w in low for i in _starts(low, w))
     if not found:
@@ -89,8 +90,9 @@ def _whole(text: str, i: int, j: int, bounds: set[int], nodes: set[tuple[int, in
            vocab: frozenset[str]) -> bool:
     """Whether ``text[i:j]`` stands whole: it begins and ends where the segmenter's words or the
     parts of their split trees do (ค่าแรง of ค่าแรง·ขั้นต่ำ, ค่าไฟ of ค่า·ไฟ·แพง; not ค่าไฟ of
-    ค่า·ไฟฟ้า), no word of the lexicon runs across either end (คน·ชราภาพ: not คนชรา), and a longer
-    one holding it is a word the segmenter read (ค่าแรงงาน, though cut ค่าแรง·งาน, is ค่า·แรงงาน)."""
+    ค่า·ไฟฟ้า), no word the segmenter read runs across either end (คน·ชราภาพ: not คนชรา; มกร across
+    น้ำท่วม·กรุงเทพ was not read), and a longer one holding it is a word the segmenter read
+    (ค่าแรงงาน, though cut ค่าแรง·งาน, is ค่า·แรงงาน)."""
     if i not in bounds or j not in bounds:
         return False
     for s in range(max(0, i - MAX_WORD), j):
