@@ -19,11 +19,12 @@ from typing import Sequence
 
 from core.agencies import registry
 from core.normalize import normalize_line
-from indexer import synonyms
+from indexer import province_prefix, synonyms
 from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out, word_texts
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
+CUT_BESIDE = 3  # words of the other clause of two beside which an agency's abbreviation may be a cut end
 
 # Per-field weights of a match, and of a multi-word clause standing as one run in a headline.
 W_TITLE, W_BODY, W_PART = 3.0, 1.0, 0.35
@@ -148,6 +149,8 @@ def parse(text: str, normalized: bool = False, dots: bool = True) -> ParsedQuery
             clause.as_typed, fits = _read_as_typed(clause, glued_text, start, given)
             if not fits:
                 undotted = typed
+        if clause.as_typed is None and not clause.phrase and (other := province_prefix.swapped(clause.words)):
+            clause.as_typed = Clause(clause.text, other, negated=clause.negated)  # จ.เชียงใหม่: จังหวัดเชียงใหม่
         if pending_or and clauses and not clause.negated and not clauses[-1].negated:
             clauses[-1].alternatives.append(clause)
         else:
@@ -390,9 +393,6 @@ def cut_end(positive: list[Clause], i: int) -> bool:
 
 def _typed_abbreviation(c: Clause, other: Clause) -> bool:
     return len(c.words[0]) == 2 and len(other.words) < CUT_BESIDE and registry().resolve(c.words[0] + ".") is not None
-
-
-CUT_BESIDE = 3  # words of the other clause of two beside which an agency's abbreviation may be a cut end
 
 
 def short_word(c: Clause) -> bool:
