@@ -76,9 +76,6 @@ def _readings(text: str) -> tuple[tuple[str, str], ...]:
     bounds = {b for node in nodes for b in node}
     vocab = current_lexicon().vocabulary
     whole = [(i, w) for i, w in found if _whole(low, i, i + len(w), bounds, nodes, vocab)]
-    # A word of a group inside a longer one (กรุงเทพ of กรุงเทพมหานคร) is that one, not said twice.
-    whole = [(i, w) for i, w in whole if not any(k <= i and i + len(w) <= k + len(o) and len(o) > len(w)
-                                                 for k, o in whole)]
     said = {w for _i, w in whole}
     out: dict[str, str] = {}
     for i, w in whole:
