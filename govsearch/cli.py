@@ -43,6 +43,17 @@ def existing_data(data: Path) -> Path:
     return data
 
 
+def check_search_settings() -> None:
+    """A UserError for a search setting of the environment the engine would refuse: said before a
+    search runs or a server starts, not as a traceback from each worker."""
+    from indexer import results_cache_size
+
+    try:
+        results_cache_size()
+    except ValueError as e:
+        raise UserError(str(e)) from None
+
+
 def _progress_bar(total: int | None, desc: str):
     from tqdm import tqdm
 
@@ -139,6 +150,7 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     try:
         params = build_params(q=" ".join(query), agencies=list(agencies), since=since, until=until, sort=sort,
                               page=page, per_page=per_page, provinces=list(provinces), group=not all_copies)
+        check_search_settings()
         engine = SearchEngine(existing_data(_data(ctx)))
         if fmt in ("csv", "jsonl"):
             rows = export_rows(engine, params)

@@ -33,9 +33,10 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int, 
     """
     obj = ctx.obj or {}
     data = Path(obj.get("data_dir") or default_data_dir())
-    from govsearch.cli import existing_data
+    from govsearch.cli import check_search_settings, existing_data
 
     existing_data(data)  # refuse to serve a folder with no store (a mistyped --data-dir)
+    check_search_settings()
     limit_malloc_arenas()  # before any thread: the workers fork with the setting
     status = _status_collector(data, sources_file)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

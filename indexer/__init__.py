@@ -10,10 +10,11 @@ from indexer.engine import SearchEngine
 from indexer.interface import IndexUnavailable, SyncReport
 from indexer.params import MAX_PAGE, MAX_PER_PAGE, SORTS, ParamError, SearchParams, build_params
 from indexer.result import Hit, Notice, SearchDocument, SearchResult
+from indexer.results_cache import size_from_env as results_cache_size
 from indexer.whoosh_backend import index_stats, pending_changes, rebuild_index, sync_index
 
 __all__ = [
     "SearchEngine", "SearchParams", "SearchResult", "SearchDocument", "Hit", "Notice", "build_params", "ParamError",
     "IndexUnavailable", "SyncReport", "SORTS", "MAX_PAGE", "MAX_PER_PAGE",
-    "sync_index", "rebuild_index", "index_stats", "pending_changes",
+    "sync_index", "rebuild_index", "index_stats", "pending_changes", "results_cache_size",
 ]

@@ -14,10 +14,8 @@ snippets are cut from the text in the article store, not from the engine.
 """
 from __future__ import annotations
 
-import os
 import threading
 import time
-from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,6 +35,7 @@ from indexer.passages import passage_readings
 from indexer.proximity import HEAD, IN_HEADLINE, holds_typed, proximity_bonus, squeeze, wants_proximity
 from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery, parse
 from indexer.result import Hit, Notice, SearchResult
+from indexer.results_cache import ResultsCache, size_from_env
 from indexer.thai import current_lexicon, segment_memo, use_lexicon
 from indexer.understand import understand
 
@@ -56,12 +55,7 @@ class SearchEngine:
             backend = WhooshBackend(self.data_dir)
         self.backend = backend
         self._local = threading.local()
-        self._lock = threading.Lock()
-        # Results of recent searches of the current index version: popular queries, a page and
-        # the next, a facet clicked and un-clicked come back often. 0 turns it off (benchmarks).
-        self._cache: OrderedDict[tuple, SearchResult] = OrderedDict()
-        # $GOVSEARCH_RESULTS_CACHE sets the size for servers (0 measures uncached searches).
-        self._cache_size = cache_size if cache_size is not None else int(os.environ.get("GOVSEARCH_RESULTS_CACHE", 512))
+        self._cache: ResultsCache[SearchResult] = ResultsCache(size_from_env() if cache_size is None else cache_size)
 
     @property
     def runs(self) -> int:
@@ -97,23 +91,15 @@ class SearchEngine:
 
         With ``marked_titles=False`` (an answer that shows plain titles) the hits' titles are
         marked only if :attr:`Hit.title_html` is read."""
-        if not self._cache_size:
+        if not self._cache.size:
             return self._search(params, marked_titles)
         key = (self.backend.version(), params.q, tuple(params.agencies), params.since, params.until,
                params.sort, params.page, params.per_page, tuple(params.provinces), params.group, params.q_cut)
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
+        hit = self._cache.get(key)
         if hit is not None:
             return replace(hit, took_ms=0.0)
         result = self._search(params, marked_titles)
-        with self._lock:
-            if self._cache and next(iter(self._cache))[0] != key[0]:
-                self._cache.clear()  # the index changed: older versions' results are stale
-            self._cache[key] = result
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+        self._cache.put(key, result)
         return result
 
     def _search(self, params: SearchParams, marked_titles: bool = True) -> SearchResult:

@@ -1,4 +1,5 @@
-"""The CLI tells the truth early: a busy port before the demo crawls; no library chatter."""
+"""The CLI tells the truth early: a busy port before the demo crawls, a bad setting before a server
+starts; no library chatter."""
 from __future__ import annotations
 
 import logging
@@ -38,3 +39,11 @@ def test_a_run_summary_says_what_missing_ids_are():
 
     text = RunStats("thaigov", missing=55).summary()
     assert "55 article numbers with no article (removed or not published yet)" in text and "missing ids" not in text
+
+
+def test_serve_with_a_bad_results_cache_setting_stops_at_once_naming_it(core_data_dir):
+    proc = subprocess.run([sys.executable, "-m", "govsearch", "--data-dir", str(core_data_dir), "serve", "--port", "0"],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHAINLP_OFFLINE": "1", "GOVSEARCH_RESULTS_CACHE": "off"})
+    assert proc.returncode != 0
+    assert "GOVSEARCH_RESULTS_CACHE" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
