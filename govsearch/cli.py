@@ -138,7 +138,7 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
     Example: govsearch search น้ำท่วม --province "Chiang Mai" --format csv > floods.csv
     """
     from indexer import IndexUnavailable, ParamError, SearchEngine, build_params
-    from indexer.export import as_csv, as_jsonl, export_rows
+    from indexer import as_csv, as_jsonl, export_rows
     from core.thaidates import thai_date
 
     # Only a single dash is the query's: "--per-pgae" is a mistyped option, not a word to find.

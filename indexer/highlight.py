@@ -10,6 +10,7 @@ from bisect import bisect_right
 from html import escape
 from typing import Callable, Iterable
 
+from indexer.query import parse
 from indexer.thai import Lexicon, iter_spans, segment_memo, spans_near, split_tree, use_lexicon
 
 SNIPPET_CHARS = 260
@@ -65,6 +66,11 @@ def _snap_end(text: str, pos: int) -> int:
 def mark(text: str, terms: Iterable[str]) -> str:
     """``text`` as HTML with every whole-word occurrence of ``terms`` wrapped in ``<mark>``."""
     return _render(text, _valid_spans(text, text.lower(), list(terms)), 0, len(text))
+
+
+def query_words(q: str) -> set[str]:
+    """The words of the query ``q`` that a page marks (its positive words, as typed and as read)."""
+    return parse(q).highlight_terms if q else set()
 
 
 def title_marker(terms: Iterable[str], lex: Lexicon) -> Callable[[str], str]:

@@ -1,7 +1,8 @@
 """The layering contract of pyproject.toml ([tool.importlinter]), checked by import-linter.
 
 govsearch may import anything; webui imports indexer and core; indexer, crawler and devtools are
-independent of each other and import core only; core imports none of them. A broken contract
+independent of each other and import core only; core imports none of them; outside indexer, only
+indexer/__init__.py (its interface) is imported, never one of its modules. A broken contract
 fails with import-linter's report, which names each offending import and its line.
 """
 from __future__ import annotations

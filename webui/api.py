@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context
 
-from indexer import SORTS, ParamError
-from indexer.export import EXPORT_CAP, FORMATS, as_csv, as_jsonl, export_rows
+from indexer import EXPORT_CAP, FORMATS, SORTS, ParamError, as_csv, as_jsonl, export_rows
 from webui import conditional, services, status as status_report
 from webui.openapi import openapi_document
 

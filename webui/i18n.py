@@ -12,7 +12,7 @@ from flask import Flask, g, request
 
 from core.agencies import registry
 from core.thaidates import thai_date
-from indexer.query import cut_query
+from indexer import cut_query
 
 LANGS = ("th", "en")
 COOKIE = "lang"

@@ -13,10 +13,8 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 from core.store import Article
-from indexer import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchDocument
-from indexer.params import MAX_QUERY_INPUT
-from indexer.query import MAX_CLAUSES, MAX_QUERY_CHARS
-from indexer.export import COLUMNS, EXPORT_CAP, FORMATS
+from indexer import (COLUMNS, EXPORT_CAP, FORMATS, MAX_CLAUSES, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS,
+                     MAX_QUERY_INPUT, SORTS, SearchDocument)
 
 _REF = "#/components/schemas/{model}"
 

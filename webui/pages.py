@@ -5,10 +5,7 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.query import cut_query, parse
-from indexer.highlight import mark
-from indexer import ParamError
-from indexer.params import MAX_QUERY_INPUT
+from indexer import MAX_QUERY_INPUT, ParamError, cut_query, mark, query_words
 from webui import charts, results as view, services, status as status_report
 from webui.i18n import current_lang, show_date
 from webui.notices import notice_views
@@ -91,7 +88,7 @@ def article():
     if art is None:
         abort(404, description="ไม่พบบทความนี้ในคลัง / this article is not in the store")
     q = request.args.get("q", "")
-    terms = parse(q).highlight_terms if q else set()
+    terms = query_words(q)
     paragraphs = [mark(p, terms) for p in art.body.split("\n") if p.strip()]
     back = with_args(url_for("pages.search"), pairs_of(request.args)) if q else None
     return render_template("article.html", art=art, title_html=mark(art.title, terms), paragraphs=paragraphs,
