@@ -167,11 +167,6 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
-    def set_meta(self, key: str, value: str) -> None:
-        """Set a value in the meta table."""
-        with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
-
     # -- articles --------------------------------------------------------------------------
     def upsert_article(self, article: Article) -> str:
         """Insert or update by URL. Returns ``"new"``, ``"updated"`` or ``"unchanged"``.

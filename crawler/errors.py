@@ -98,17 +98,6 @@ class NotFoundPage(ParseError):
     kind = "not_found"
 
 
-class Skipped(CrawlError):
-    """An item dropped on purpose, with the reason (e.g. a PDF link)."""
-
-    kind = "skipped"
-
-    def __init__(self, reason: str, url: str = ""):
-        super().__init__(reason)
-        self.reason = reason
-        self.url = url
-
-
 class Blocked(FetchError):
     """A firewall or bot challenge answered instead of the page (Incapsula, Cloudflare, …).
 

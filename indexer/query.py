@@ -26,9 +26,8 @@ MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
 CUT_BESIDE = 3  # words of the other clause of two beside which an agency's abbreviation may be a cut end
 
-# Per-field weights of a match, and of a multi-word clause standing as one run in a headline.
+# Per-field weights of a match.
 W_TITLE, W_BODY, W_PART = 3.0, 1.0, 0.35
-W_PHRASE = 2.0
 
 _TOKEN = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
 # Spaces between Thai letters are where the user paused, not word boundaries: Thai is written

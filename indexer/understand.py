@@ -40,7 +40,6 @@ class Understanding:
 
     text: str  # the query with a recognised date expression removed
     date_range: tuple[date, date] | None = None
-    date_text: str = ""
     agencies: list[str] | None = None
     # The query with its date read as words: an abbreviated month quoted, its words standing together
     # as written ("มี.ค. 64" as words is มี·ค·64, and มี and ค alone stand in nearly every article).
@@ -61,7 +60,7 @@ def understand(query: str, normalized: bool = False) -> Understanding:
         except DateError:
             rng = None
         if rng:
-            out.date_range, out.date_text = rng, m.group()
+            out.date_range = rng
             out.text = " ".join((text[: m.start()] + " " + text[m.end():]).split())
             as_words = f'"{m.group()}"' if "." in m.group() and '"' not in text else m.group()
             out.date_as_words = f"{text[:m.start()]} {as_words} {text[m.end():]}".strip()

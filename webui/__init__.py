@@ -7,7 +7,6 @@ place that talks to the search engine) and render. Every error goes through :mod
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask
@@ -54,8 +53,3 @@ def create_app(data_dir: str | os.PathLike | None = None, test_config: dict[str,
     app.register_blueprint(api.bp)
     app.register_blueprint(feeds.bp)
     return app
-
-
-def data_path(app: Flask) -> Path:
-    """The data folder an app serves."""
-    return Path(app.config["DATA_DIR"])
