@@ -8,35 +8,11 @@ import pytest
 from indexer import SearchEngine, build_params
 from indexer.cut_ends import ends_optional
 from indexer.query import parse
+from tests.decoy_fixtures import beside_decoy, first_hit, summary_holding
 
 TARGET = "https://example.go.th/news/target"
 TITLE = "พม. ร่วมกับเครือข่ายพระธรรมทูตไทย ยกระดับงานสาธารณสงเคราะห์ เสริมบทบาทองค์กรศาสนา"
 CUT = "ไทยยกระดับงานสาธารณสงเคราะห์เสริมบทบาทอ"  # the selection ends inside องค์กร
-
-
-def _summary_holding(words: list[str], url: str, day: str) -> dict:
-    """A long cabinet summary that holds every word of a glued query, far apart: the decoy."""
-    return {"url": url, "title": "สรุปข่าวการประชุมคณะรัฐมนตรี", "date": day, "category": "news", "lang": "th",
-            "body": " ".join(f"เรื่องที่ {i} {w} อนุมัติโครงการ" for i, w in enumerate(words))}
-
-
-def _first_hit(tmp_path, articles: list[dict], q: str) -> str | None:
-    """The URL of the first hit for ``q`` in a data folder of ``articles``."""
-    from tests.conftest import data_dir_of
-
-    eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
-    try:
-        hits = eng.search(build_params(q=q, per_page=10)).hits
-    finally:
-        eng.close()
-    return hits[0].url if hits else None
-
-
-def _beside_decoy(query: str, url: str, day: str, title: str, body: str) -> list[dict]:
-    """An article and a summary that holds every word of ``query`` scattered (the decoy)."""
-    words = [w for c in parse(query).clauses for w in c.words]
-    return [{"url": url, "date": day, "category": "news", "lang": "th", "title": title, "body": body},
-            _summary_holding(words, "https://www.thaigov.go.th/news/contents/details/1", day)]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +23,7 @@ def engine(tmp_path_factory):
     articles = [
         {"url": TARGET, "title": TITLE, "date": "2024-05-01", "category": "news", "lang": "th",
          "body": "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ร่วมกับพระธรรมทูตจัดกิจกรรมช่วยเหลือผู้ยากไร้"},
-        _summary_holding(words, "https://example.go.th/news/decoy", "2024-05-02"),
+        summary_holding(words, "https://example.go.th/news/decoy", "2024-05-02"),
     ]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("cut"), articles), cache_size=0)
     yield eng
@@ -108,7 +84,7 @@ def test_deep_pages_are_of_the_reading_page_one_chose(tmp_path):
     articles = [{"url": f"https://example.go.th/news/t{i}", "title": f"{TITLE} ครั้งที่ {i}", "date": "2024-05-01",
                  "category": "news", "lang": "th", "body": f"กิจกรรมครั้งที่ {i} ช่วยเหลือผู้ยากไร้ในจังหวัด"}
                 for i in range(70)]
-    articles += [_summary_holding(words, f"https://example.go.th/news/decoy{j}", "2024-05-02") for j in range(3)]
+    articles += [summary_holding(words, f"https://example.go.th/news/decoy{j}", "2024-05-02") for j in range(3)]
     eng = SearchEngine(data_dir_of(tmp_path, articles), cache_size=0)
     looked_up = []  # the index's words asked for by the cut-end readings, per page
     words_starting = eng.backend.words_starting
@@ -162,7 +138,7 @@ def covid_engine(tmp_path_factory):
     articles = [
         {"url": COVID, "title": COVID_TITLE, "date": "2020-04-01", "category": "news", "lang": "th",
          "body": "กรมบัญชีกลางแจ้งส่วนราชการให้เบิกจ่ายตรงค่ารักษาพยาบาล"},
-        _summary_holding(words, "https://example.go.th/news/cabinet", "2020-04-02"),
+        summary_holding(words, "https://example.go.th/news/cabinet", "2020-04-02"),
         {"url": "https://example.go.th/news/virus", "title": "ไวรัสโคโรนา สายพันธุ์ใหม่ ระบาดในหลายประเทศ",
          "date": "2020-03-02", "category": "news", "lang": "th", "body": "ไวรัสโคโรนา ระบาด"},
     ]
@@ -272,7 +248,7 @@ def deputy_engine(tmp_path_factory):
     articles = [
         {"url": DEPUTY, "title": DEPUTY_TITLE, "date": "2018-04-01", "category": "news", "lang": "th",
          "body": "รองนายกรัฐมนตรีเป็นประธานการประชุม"},
-        _summary_holding(words, "https://example.go.th/news/cabinet", "2018-04-02"),
+        summary_holding(words, "https://example.go.th/news/cabinet", "2018-04-02"),
     ]
     eng = SearchEngine(data_dir_of(tmp_path_factory.mktemp("deputy"), articles), cache_size=0)
     yield eng
@@ -308,10 +284,10 @@ def test_a_fragment_with_a_cut_letter_finds_its_headline_first(tmp_path):
     """Glued, "…ของ อก." reads ขอ·งอก; the headline says ของ·อก. A summary holding every glued word
     matches; the headline is found by the reading of the pieces as spaced."""
     target = "https://www.thaigov.go.th/news/contents/details/15537"
-    articles = _beside_decoy(PASTED, target, "2018-03-01",
+    articles = beside_decoy(PASTED, target, "2018-03-01",
                              "รัฐมนตรี ก.อุตฯ แถลงผลการขับเคลื่อนการดำเนินงานที่สำคัญของ อก. และติดตามการดำเนินงานในปี 2561",
                              "รัฐมนตรีว่าการกระทรวงอุตสาหกรรมแถลงผลการดำเนินงานของกระทรวงอุตสาหกรรม")
-    assert _first_hit(tmp_path, articles, PASTED) == target
+    assert first_hit(tmp_path, articles, PASTED) == target
 
 
 @pytest.mark.parametrize("pasted", [CUT + ".", CUT + "..", f"({CUT})"], ids=["dot", "dots", "brackets"])
@@ -337,7 +313,7 @@ def test_a_fragment_starting_inside_an_abbreviation_finds_its_headline_first(tmp
          "title": "คปอ.รฟม. ลงตรวจ โครงการรถไฟฟ้าสายสีชมพู ช่วงแคราย - มีนบุรี",
          "body": "การรถไฟฟ้าขนส่งมวลชน แห่งประเทศไทย (รฟม.) กระทรวงคมนาคม โดยคณะกรรมการความปลอดภัย "
                  "อาชีวอนามัย และสภาพแวดล้อมในการทำงาน (คปอ.) นำคณะเจ้าหน้าที่ตรวจติดตามงาน"},
-        _summary_holding(["ปอ.", "รฟม.", "ลงตรวจ", "โครงการรถไฟฟ้า"],
+        summary_holding(["ปอ.", "รฟม.", "ลงตรวจ", "โครงการรถไฟฟ้า"],
                          "https://www.thaigov.go.th/news/contents/details/1", "2022-06-16"),
     ]
     assert ends_optional(parse(ABBREVIATION_CUT)).clauses[0].words == ["รฟม"]
@@ -345,7 +321,7 @@ def test_a_fragment_starting_inside_an_abbreviation_finds_its_headline_first(tmp
     # with dots between them is whole.
     for whole in ("ครม. เห็นชอบ", "ครม เห็นชอบ", "พล.อ.ประยุทธ์ ประชุม", "ก.พ.ร. ประชุม"):
         assert ends_optional(parse(whole)) is None, whole
-    assert _first_hit(tmp_path, articles, ABBREVIATION_CUT) == target
+    assert first_hit(tmp_path, articles, ABBREVIATION_CUT) == target
 
 
 SPACED_CUT = "👉 โรนา 2019(COVID-19) ประจำวันที่ 22"  # the selection starts inside โคโรนา
@@ -355,7 +331,7 @@ def test_a_fragment_of_several_clauses_opening_on_a_cut_word_finds_its_headline_
     """โรนา reads โร·นา, which the headline (โคโรนา, one word) does not hold; a summary holding every
     word of the query does. Read without its ragged first clause, the query finds the headline."""
     target = "https://www.thaigov.go.th/news/contents/details/27960"
-    articles = _beside_decoy(SPACED_CUT, target, "2020-03-22",
+    articles = beside_decoy(SPACED_CUT, target, "2020-03-22",
                              "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019(COVID-19) ประจำวันที่ 22 มีนาคม 2563 [กระทรวงสาธารณสุข]",
                              "กระทรวงสาธารณสุขรายงานสถานการณ์ผู้ติดเชื้อรายใหม่")
     assert [c.words for c in ends_optional(parse(SPACED_CUT)).clauses][0] == ["2019", "covid", "19"]
@@ -365,7 +341,7 @@ def test_a_fragment_of_several_clauses_opening_on_a_cut_word_finds_its_headline_
     # Nor do a pair read as likely as it could be (ลง·พื้นที่) or a word before a dot make a reading.
     assert ends_optional(parse("นายกรัฐมนตรี ลงพื้นที่ ตรวจ น้ำท่วม ภาคใต้")) is None
     assert ends_optional(parse("ติดต่อสอบถามโทร.")) is None
-    assert _first_hit(tmp_path, articles, SPACED_CUT) == target
+    assert first_hit(tmp_path, articles, SPACED_CUT) == target
 
 
 def test_a_fragment_cut_two_letters_into_an_abbreviation_is_read_without_them():
@@ -373,58 +349,6 @@ def test_a_fragment_cut_two_letters_into_an_abbreviation_is_read_without_them():
     # headline holds ประชาชน, the text without the two letters.
     wide = ends_optional(parse("มาตรการแก้หนี้ภาคประชาชนกย"))
     assert any(a.words[-2:] == ["ภาค", "ประชาชน"] for a in wide.clauses[0].alternatives)
-
-
-def test_a_glued_fragment_whose_neighbours_read_otherwise_finds_its_headline_first(tmp_path):
-    """Glued, "10นาทีหลัง" reads นา·ทีหลัง (ทีหลัง: "later"); the headline spaces นาที หลัง. A summary
-    holding every glued word matched, so the reading with the two neighbours split otherwise
-    (indexer.glued.resplit) is tried, and kept because the headline holds the query's run."""
-    target = "https://www.thaigov.go.th/news/contents/details/78123"
-    query = "ทำร้ายใน10นาทีหลังรับแจ้งเหตุผ่านไลน์“พม.พิษณุโลก"
-    assert "ทีหลัง" in parse(query).clauses[0].words
-    articles = _beside_decoy(query, target, "2023-06-01",
-                             "พม. เข้าช่วยเด็กถูกพ่อทำร้ายใน 10 นาที หลังรับแจ้งเหตุผ่านไลน์ “พม.พิษณุโลก พร้อมช่วย”",
-                             "ทีมสหวิชาชีพลงพื้นที่ช่วยเหลือเด็ก")
-    assert _first_hit(tmp_path, articles, query) == target
-
-
-def test_glued_neighbours_the_index_reads_otherwise_find_their_headline_first(tmp_path):
-    """Glued, "ลดลงเงินกองทุน" reads ลด·ลงเงิน (ลงเงิน: "to invest"; the general corpus counts split
-    ลดลง, so they do not favour ลดลง·เงิน): read as the index's own counts make likeliest
-    (indexer.likeliest), where ลดลง and เงิน are words of many articles and ลงเงิน of one, it is
-    ลดลง·เงิน."""
-    target = "https://www.thaigov.go.th/news/contents/details/66101"
-    query = "ลดลงเงินกองทุนทดแทนสะสม7.2หมื่น"
-    assert parse(query).clauses[0].words[:2] == ["ลด", "ลงเงิน"]
-    articles = _beside_decoy(query, target, "2023-02-01",
-                             "“ทิพานัน”เผยแนวโน้มการประสบอันตรายของลูกจ้างจากการทำงานปี 65 ลดลง "
-                             "เงินกองทุนทดแทนสะสม 7.2 หมื่นล้านบาท", "รายละเอียดของข่าว")
-    articles += [{"url": f"https://www.thaigov.go.th/news/contents/details/{660 + i}", "date": "2023-01-0%d" % (i + 1),
-                  "category": "news", "lang": "th", "title": title, "body": title}
-                 for i, title in enumerate(["ยอดผู้ป่วยลดลง รัฐจ่ายเงินช่วยเหลือ", "ราคาน้ำมันลดลง เงินเฟ้อชะลอ",
-                                            "หนี้ครัวเรือนลดลง เงินออมเพิ่ม"])]
-    assert _first_hit(tmp_path, articles, query) == target
-
-
-@pytest.mark.parametrize(("query", "title", "others"), [
-    # หลอม·รวมหัว·ใจรัก glued; the headline spaces หลอมรวมหัวใจ รัก.
-    ("ภาคีเครือข่ายหลอมรวมหัวใจรัก",
-     "รวมพลัง \"บวร\" บูรณาการ 7 ภาคีเครือข่าย หลอมรวมหัวใจ รักแม่ใจ สร้างแม่ใจ ไปด้วยกันอย่างยั่งยืน",
-     ["ร่วมกันรวม พลังหัวใจ", "หัวใจรักชาติ", "รักษ์โลก รวม ใจ หัวใจ", "ความรัก หัวใจ"]),
-    # ช้อ·ปสุ·ดย·อด glued (ดย of ดย., learned); the headline spaces ช้อป สุดยอด.
-    ("ช้อปสุดยอดสินค้าหลากหลาย",
-     "รอง ลธน.ม.เรณูฯ เชิญชวนประชาชน ชม ชิม ช้อป สุดยอดสินค้าหลากหลายทั่วไทยหาได้ในที่เดียว",
-     ["ช้อป ช่วยชาติ", "สุดยอด ผลงาน", "ช้อป ของดี", "ดย. จัดกิจกรรม"]),
-], ids=["หัวใจ-รัก", "ช้อป-สุดยอด"])
-def test_a_glued_run_read_as_the_index_makes_likeliest_finds_its_headline_first(tmp_path, query, title, others):
-    """The segmenter cuts a glued run across the headline's words; one article holds every word
-    of that reading scattered (the decoy). The run read as the index makes likeliest finds the
-    headline (indexer.likeliest)."""
-    target = "https://www.thaigov.go.th/news/contents/details/67001"
-    articles = _beside_decoy(query, target, "2023-03-01", title, "รายละเอียดของข่าว")
-    articles += [{"url": f"https://www.thaigov.go.th/news/contents/details/{670 + i}", "date": "2023-02-0%d" % (i + 1),
-                  "category": "news", "lang": "th", "title": t, "body": t} for i, t in enumerate(others)]
-    assert _first_hit(tmp_path, articles, query) == target
 
 
 @pytest.mark.parametrize(("query", "title"), [
@@ -437,14 +361,14 @@ def test_a_glued_run_read_as_the_index_makes_likeliest_finds_its_headline_first(
 ], ids=["cut-abbreviation-first", "cut-after-quote-last"])
 def test_a_fragment_cut_inside_an_abbreviation_or_after_a_quote_finds_its_headline_first(tmp_path, query, title):
     target = "https://www.thaigov.go.th/news/contents/details/70001"
-    articles = _beside_decoy(query, target, "2022-10-05", title, "รายละเอียดของข่าว")
-    assert _first_hit(tmp_path, articles, query) == target
+    articles = beside_decoy(query, target, "2022-10-05", title, "รายละเอียดของข่าว")
+    assert first_hit(tmp_path, articles, query) == target
 
 
 def test_a_paragraph_cut_inside_its_last_word_finds_the_article_whose_lead_holds_it(tmp_path):
     """No headline holds the run, but the first paragraph of an article does: the wider reading is
     kept when no article of the narrow reading's head holds the run even in its lead."""
     target = "https://example.go.th/news/lead"
-    articles = _beside_decoy(CUT, target, "2024-05-01", "พม. จัดประชุมเครือข่ายพระธรรมทูต",
+    articles = beside_decoy(CUT, target, "2024-05-01", "พม. จัดประชุมเครือข่ายพระธรรมทูต",
                              "เครือข่ายพระธรรมทูตไทยยกระดับงานสาธารณสงเคราะห์ เสริมบทบาทองค์กรศาสนาในต่างประเทศ")
-    assert _first_hit(tmp_path, articles, CUT) == target
+    assert first_hit(tmp_path, articles, CUT) == target
