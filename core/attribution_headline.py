@@ -46,6 +46,8 @@ _END = r"(?=[\s\"“”'’)\-–,:!.]|$)"
 
 
 class HeadlineNames(NamedTuple):
+    """The patterns that find a ministry named in a headline, built once from the agency registry."""
+
     pattern: re.Pattern  # an official's title, then a ministry
     anywhere: re.Pattern  # a ministry named on its own: full name, dotted abbreviation, "ก.…"
     ids: dict[str, str]  # matched name (squashed) -> ministry id
@@ -131,6 +133,9 @@ _ORDINARY_STEMS = ("อาเซียน", "ประชาสัมพัน�
 
 
 class ShortenedNames(NamedTuple):
+    """A ministry's name cut short and closed by ฯ (ก.ท่องเที่ยวฯ, รมว.เกษตรฯ), and a department's
+    name without "กรม", opening a headline (:func:`compile_shortened`)."""
+
     pattern: re.Pattern
     ministries: tuple[tuple[str, str], ...]  # (name after "กระทรวง", no spaces; id)
     stems: re.Pattern = re.compile("(?!)")  # a department's name without "กรม" opening a headline

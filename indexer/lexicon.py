@@ -16,7 +16,7 @@ import tempfile
 import threading
 from bisect import bisect_left
 from importlib.resources import files
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pythainlp.tokenize import newmm
 
@@ -33,6 +33,7 @@ def dictionary_words() -> frozenset[str]:
 
 
 def read_data_lines(text: str) -> Iterable[str]:
+    """The lines of a data file's ``text`` that carry data: stripped, neither blank nor ``#`` comments."""
     for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
@@ -249,7 +250,7 @@ def current_lexicon() -> Lexicon:
 
 
 @contextlib.contextmanager
-def use_lexicon(lex: Lexicon):
+def use_lexicon(lex: Lexicon) -> Iterator[Lexicon]:
     """Segment with ``lex`` inside the block (this thread or task only)."""
     token = _current.set(lex)
     try:
@@ -264,7 +265,7 @@ MAX_REMEMBERED = 200  # letters: longer runs are rare in what a page segments (t
 
 
 @contextlib.contextmanager
-def segment_memo():
+def segment_memo() -> Iterator[None]:
     """Inside the block, :func:`segment_once` reuses the segmentation of runs of Thai letters met
     recently in this process (a hit's title and its snippet share runs; popular articles come back
     page after page). A run's words depend on the run and the lexicon alone (its key names its

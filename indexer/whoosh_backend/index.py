@@ -102,7 +102,7 @@ def _swap_in(data: Path, gen: Path) -> None:
     _atomic_write(index_root(data) / _CURRENT, gen.name)
 
 
-def open_index(data: Path, create: bool = False, store: Store | None = None):
+def open_index(data: Path, create: bool = False, store: Store | None = None) -> whoosh_index.Index:
     """Open the live Whoosh index; raises IndexUnavailable when there is none or it is damaged.
 
     ``create`` (writers only, holding the sync lock) starts an index when none was ever built,

@@ -12,10 +12,13 @@ starts its own).
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
 import weakref
+
+log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 120.0
 
@@ -59,6 +62,8 @@ class VersionWatcher:
                         self.prepared += 1
                     failures = 0
                 except Exception:  # noqa: BLE001 - see above
+                    if not failures:  # once per run of failures: a search reports the index's state
+                        log.warning("preparing the new index version failed; retrying", exc_info=True)
                     failures += 1
                 del backend
         finally:
