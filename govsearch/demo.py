@@ -73,6 +73,9 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
 
     quiet_libraries()
     data: Path = ctx.obj["data_dir"]
+    from govsearch.cli import check_search_settings
+
+    check_search_settings()  # before crawling, not as the server's traceback after it
     _check_port_free(host, port)
     data.mkdir(parents=True, exist_ok=True)
 

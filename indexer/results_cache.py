@@ -23,7 +23,7 @@ def size_from_env() -> int:
     raw = os.environ.get(ENV, "").strip()
     if not raw:
         return DEFAULT_SIZE
-    if not raw.isdigit():
+    if not raw.isdecimal():
         raise ValueError(f"{ENV} must be a whole number of results, 0 or more (0 turns the cache off); got {raw!r}")
     return int(raw)
 

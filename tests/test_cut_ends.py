@@ -285,8 +285,8 @@ def test_a_fragment_with_a_cut_letter_finds_its_headline_first(tmp_path):
     matches; the headline is found by the reading of the pieces as spaced."""
     target = "https://www.thaigov.go.th/news/contents/details/15537"
     articles = beside_decoy(PASTED, target, "2018-03-01",
-                             "รัฐมนตรี ก.อุตฯ แถลงผลการขับเคลื่อนการดำเนินงานที่สำคัญของ อก. และติดตามการดำเนินงานในปี 2561",
-                             "รัฐมนตรีว่าการกระทรวงอุตสาหกรรมแถลงผลการดำเนินงานของกระทรวงอุตสาหกรรม")
+                            "รัฐมนตรี ก.อุตฯ แถลงผลการขับเคลื่อนการดำเนินงานที่สำคัญของ อก. และติดตามการดำเนินงานในปี 2561",
+                            "รัฐมนตรีว่าการกระทรวงอุตสาหกรรมแถลงผลการดำเนินงานของกระทรวงอุตสาหกรรม")
     assert first_hit(tmp_path, articles, PASTED) == target
 
 
@@ -314,7 +314,7 @@ def test_a_fragment_starting_inside_an_abbreviation_finds_its_headline_first(tmp
          "body": "การรถไฟฟ้าขนส่งมวลชน แห่งประเทศไทย (รฟม.) กระทรวงคมนาคม โดยคณะกรรมการความปลอดภัย "
                  "อาชีวอนามัย และสภาพแวดล้อมในการทำงาน (คปอ.) นำคณะเจ้าหน้าที่ตรวจติดตามงาน"},
         summary_holding(["ปอ.", "รฟม.", "ลงตรวจ", "โครงการรถไฟฟ้า"],
-                         "https://www.thaigov.go.th/news/contents/details/1", "2022-06-16"),
+                        "https://www.thaigov.go.th/news/contents/details/1", "2022-06-16"),
     ]
     assert ends_optional(parse(ABBREVIATION_CUT)).clauses[0].words == ["รฟม"]
     # An abbreviation standing alone, given its dots by the parser, spelled out, or one of letters
@@ -332,8 +332,8 @@ def test_a_fragment_of_several_clauses_opening_on_a_cut_word_finds_its_headline_
     word of the query does. Read without its ragged first clause, the query finds the headline."""
     target = "https://www.thaigov.go.th/news/contents/details/27960"
     articles = beside_decoy(SPACED_CUT, target, "2020-03-22",
-                             "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019(COVID-19) ประจำวันที่ 22 มีนาคม 2563 [กระทรวงสาธารณสุข]",
-                             "กระทรวงสาธารณสุขรายงานสถานการณ์ผู้ติดเชื้อรายใหม่")
+                            "รายงานข่าวกรณีโรคติดเชื้อไวรัสโคโรนา 2019(COVID-19) ประจำวันที่ 22 มีนาคม 2563 [กระทรวงสาธารณสุข]",
+                            "กระทรวงสาธารณสุขรายงานสถานการณ์ผู้ติดเชื้อรายใหม่")
     assert [c.words for c in ends_optional(parse(SPACED_CUT)).clauses][0] == ["2019", "covid", "19"]
     assert ends_optional(parse("ปีงบประมาณ 2566 ประจำวันที่ 22")) is None  # whole words at both ends
     # Review: จ. is a whole abbreviation and เชียงใหม่ a whole word: the clause is no cut end.
@@ -370,5 +370,5 @@ def test_a_paragraph_cut_inside_its_last_word_finds_the_article_whose_lead_holds
     kept when no article of the narrow reading's head holds the run even in its lead."""
     target = "https://example.go.th/news/lead"
     articles = beside_decoy(CUT, target, "2024-05-01", "พม. จัดประชุมเครือข่ายพระธรรมทูต",
-                             "เครือข่ายพระธรรมทูตไทยยกระดับงานสาธารณสงเคราะห์ เสริมบทบาทองค์กรศาสนาในต่างประเทศ")
+                            "เครือข่ายพระธรรมทูตไทยยกระดับงานสาธารณสงเคราะห์ เสริมบทบาทองค์กรศาสนาในต่างประเทศ")
     assert first_hit(tmp_path, articles, CUT) == target

@@ -17,8 +17,8 @@ def test_a_glued_fragment_whose_neighbours_read_otherwise_finds_its_headline_fir
     query = "ทำร้ายใน10นาทีหลังรับแจ้งเหตุผ่านไลน์“พม.พิษณุโลก"
     assert "ทีหลัง" in parse(query).clauses[0].words
     articles = beside_decoy(query, target, "2023-06-01",
-                             "พม. เข้าช่วยเด็กถูกพ่อทำร้ายใน 10 นาที หลังรับแจ้งเหตุผ่านไลน์ “พม.พิษณุโลก พร้อมช่วย”",
-                             "ทีมสหวิชาชีพลงพื้นที่ช่วยเหลือเด็ก")
+                            "พม. เข้าช่วยเด็กถูกพ่อทำร้ายใน 10 นาที หลังรับแจ้งเหตุผ่านไลน์ “พม.พิษณุโลก พร้อมช่วย”",
+                            "ทีมสหวิชาชีพลงพื้นที่ช่วยเหลือเด็ก")
     assert first_hit(tmp_path, articles, query) == target
 
 
@@ -31,8 +31,8 @@ def test_glued_neighbours_the_index_reads_otherwise_find_their_headline_first(tm
     query = "ลดลงเงินกองทุนทดแทนสะสม7.2หมื่น"
     assert parse(query).clauses[0].words[:2] == ["ลด", "ลงเงิน"]
     articles = beside_decoy(query, target, "2023-02-01",
-                             "“ทิพานัน”เผยแนวโน้มการประสบอันตรายของลูกจ้างจากการทำงานปี 65 ลดลง "
-                             "เงินกองทุนทดแทนสะสม 7.2 หมื่นล้านบาท", "รายละเอียดของข่าว")
+                            "“ทิพานัน”เผยแนวโน้มการประสบอันตรายของลูกจ้างจากการทำงานปี 65 ลดลง "
+                            "เงินกองทุนทดแทนสะสม 7.2 หมื่นล้านบาท", "รายละเอียดของข่าว")
     articles += [{"url": f"https://www.thaigov.go.th/news/contents/details/{660 + i}", "date": "2023-01-0%d" % (i + 1),
                   "category": "news", "lang": "th", "title": title, "body": title}
                  for i, title in enumerate(["ยอดผู้ป่วยลดลง รัฐจ่ายเงินช่วยเหลือ", "ราคาน้ำมันลดลง เงินเฟ้อชะลอ",
