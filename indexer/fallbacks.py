@@ -51,6 +51,9 @@ from indexer.thai import word_texts
 from indexer.understand import Understanding, keyboard_layout_fix
 
 MAX_TOPIC_WORDS = 4
+# A query finding fewer results than this, one short word the segmenter cut into pieces of one or
+# two letters, is offered a close indexed word standing in FAR_MORE times as many articles.
+FEW_FOR_A_TYPO, FAR_MORE, TYPO_LETTERS = 50, 10, 12
 PASTED_WORDS = 6
 
 
@@ -174,6 +177,16 @@ def _pasted(parsed: ParsedQuery) -> bool:
 def _dotted_and_held(word: str, terms: Terms) -> bool:
     """True for a word with a dot or ฯ in it whose every segmented word the index holds."""
     return ("." in word or "ฯ" in word) and all(map(terms.doc_frequency, word_texts(word)))
+
+
+def typo_like(plain: ParsedQuery) -> bool:
+    """True for a query of one short word, without operators, that the segmenter read as pieces
+    one of which has at most two letters (โควิท: โค·วิ·ท): how a mistyped word reads."""
+    if len(plain.clauses) != 1:
+        return False
+    c = plain.clauses[0]
+    return not (c.negated or c.phrase or c.alternatives) and len(c.text) <= TYPO_LETTERS \
+        and len(c.words) > 1 and any(len(w) <= 2 for w in c.words)
 
 
 class Suggestion:

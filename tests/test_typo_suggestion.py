@@ -1,0 +1,44 @@
+"""A mistyped word that still finds a few articles (the pieces it splits into, or the same typo
+in an article) is offered the close word that many articles hold (indexer/fallbacks.typo_like;
+a fresh-eyes tester: โควิท listed 14 scattered matches and no did-you-mean)."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import SearchEngine, build_params
+
+
+def _engine(tmp_path_factory, typos: int) -> SearchEngine:
+    from conftest import data_dir_of_rows
+
+    rows = [(f"https://example.go.th/covid/{i}", f"สธ. รายงานสถานการณ์โควิด ฉบับที่ {i}",
+             f"กระทรวงสาธารณสุขรายงานผู้ติดเชื้อโควิดรายใหม่ {i} ราย") for i in range(12)]
+    rows += [(f"https://example.go.th/typo/{i}", f"ข่าวประชาสัมพันธ์ {i}", "มาตรการป้องกันโควิท ในชุมชน")
+             for i in range(typos)]
+    return SearchEngine(data_dir_of_rows(tmp_path_factory.mktemp(f"typo{typos}"), rows, "2021-04-01"), cache_size=0)
+
+
+@pytest.fixture(scope="module")
+def one_typo(tmp_path_factory):
+    eng = _engine(tmp_path_factory, 1)
+    yield eng
+    eng.close()
+
+
+def test_a_mistyped_word_finding_a_few_articles_is_offered_the_common_word(one_typo):
+    r = one_typo.search(build_params(q="โควิท"))
+    assert r.total >= 1 and r.did_you_mean == "โควิด"
+
+
+def test_the_common_word_itself_is_offered_nothing(one_typo):
+    r = one_typo.search(build_params(q="โควิด"))
+    assert r.total == 12 and r.did_you_mean is None
+
+
+def test_no_offer_when_the_close_word_is_not_far_more_common(tmp_path_factory):
+    eng = _engine(tmp_path_factory, 3)  # 12 articles of โควิด are not ten times the 3 found
+    try:
+        r = eng.search(build_params(q="โควิท"))
+        assert r.total >= 3 and r.did_you_mean is None
+    finally:
+        eng.close()
