@@ -47,7 +47,8 @@ def passage_readings(parsed: ParsedQuery) -> list[ParsedQuery]:
         pairs = {(WHOLE_CUT, WHOLE_CUT)}
     else:
         pairs = {(head + a, tail + b) for a in MORE_CUT for b in MORE_CUT}
-    cuts = sorted((p for p in pairs if len(words) - p[0] - p[1] >= MIN_INNER), key=lambda c: (c[0] + c[1], c))
+    cuts = sorted((p for p in pairs if len(words) - p[0] - p[1] >= MIN_INNER), key=lambda c: (c[0] + c[1], c)) \
+        or [(WHOLE_CUT, WHOLE_CUT)]  # pieces at both ends leave too few: as if neither end were cut
     text = " ".join(c.text for c in positive)
     # Every word as a phrase too: no article holds the cut ends so, but its words' scores put the
     # article holding most of them first among those holding the inner words (alternatives add up).

@@ -7,7 +7,7 @@ import pytest
 
 from indexer import build_params
 from indexer.passages import MAX_READINGS, passage_readings
-from indexer.query import parse
+from indexer.query import Clause, ParsedQuery, parse
 
 
 @pytest.mark.parametrize("query", [
@@ -86,3 +86,11 @@ def test_sorted_by_date_a_passage_lists_what_relevance_found(decoy_engine, sort)
     ranked = decoy_engine.search(build_params(q=PASSAGE))
     dated = decoy_engine.search(build_params(q=PASSAGE, sort=sort))
     assert dated.total == ranked.total and "https://example.go.th/owner" in {h.url for h in dated.hits}
+
+
+def test_a_passage_of_pieces_throughout_still_has_a_reading():
+    """Every word a piece (each looks cut): leaving the pieces out would leave nothing, so the
+    passage is read as if neither end were cut."""
+    words = ["รร", "ม", "ปร", "ะ", "ชา", "ชน"]
+    got = passage_readings(ParsedQuery("".join(words), [Clause("".join(words), words)]))
+    assert [r.clauses[0].words for r in got] == [words[2:-2]]
