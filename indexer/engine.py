@@ -123,17 +123,17 @@ class SearchEngine:
         result = self._result(reading, page, marked_titles)
         if page.total == 0:
             result.did_you_mean = suggestion.get()
+            if reading.date_from_query:  # words: the query without its date ("" when it was only a date)
+                first, last = reading.date_from_query
+                result.notices.append(Notice(code="nothing_in_dates", params={
+                    "since": first.isoformat(), "until": last.isoformat(),
+                    "words": und.text if not reading.parsed.is_empty else ""}))
         elif page.total < fallbacks.FEW_FOR_A_TYPO and fallbacks.typo_like(plain):
             # Only the pieces a typo split a word into (โควิท: โค·วิ·ท) stand in a few articles: a
             # close indexed word standing in many more is likelier what was meant.
             better = suggestion.get()
             if better and self.backend.doc_frequency(better) >= fallbacks.FAR_MORE * page.total:
                 result.did_you_mean = better
-            if reading.date_from_query:  # words: the query without its date ("" when it was only a date)
-                first, last = reading.date_from_query
-                result.notices.append(Notice(code="nothing_in_dates", params={
-                    "since": first.isoformat(), "until": last.isoformat(),
-                    "words": und.text if not reading.parsed.is_empty else ""}))
         result.date_from_query = reading.date_from_query
         result.agency_suggestions = [a for a in und.agencies or [] if a not in params.agencies]
         if text.strip() and plain.is_empty and not any(c.negated for c in plain.clauses):
