@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from core.normalize import normalize_line
+
 _NOT_LETTER = re.compile(r"[^\u0e01-\u0e4e0-9a-z]")
 # The classes whose query is cut from the headline; ``body`` is cut from the body.
 _FROM_TITLE = ("printed", "no spaces", "names", "dotted", "pasted")
@@ -21,8 +23,6 @@ _FROM_TITLE = ("printed", "no spaces", "names", "dotted", "pasted")
 
 def letters(text: str) -> str:
     """Thai letters, digits and Latin letters of normalised ``text``: what a paste keeps of a run."""
-    from core.normalize import normalize_line
-
     return _NOT_LETTER.sub("", normalize_line(text).lower())
 
 
@@ -39,11 +39,9 @@ def _query_letters(item, spelled: dict[str, str], dotted: re.Pattern) -> str:
     return letters(query)
 
 
-def bounds(items: list, articles: list, spelled: dict[str, str], dotted: re.Pattern) -> tuple[dict[str, float], int]:
+def random_tie_mrr(items: list, articles: list, spelled: dict[str, str], dotted: re.Pattern) -> tuple[dict[str, float], int]:
     """Per class, the MRR@10 of breaking ties at random; and how many queries no article holds
     (a query the evaluation could not have cut: counted as untied, and worth a look)."""
-    from core.normalize import normalize_line
-
     headlines: dict[str, set[str]] = defaultdict(set)  # headline letters -> its normalised headlines
     for a in articles:
         headlines[letters(a.title)].add(normalize_line(a.title))
