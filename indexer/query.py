@@ -19,7 +19,7 @@ from typing import Sequence
 
 from core.agencies import registry
 from core.normalize import normalize_line
-from indexer import province_prefix, synonyms
+from indexer import place_prefix, synonyms
 from indexer.thai import abbreviation_pattern, current_lexicon, dot_abbreviations, iter_spans, spelled_out, word_texts
 
 MAX_QUERY_CHARS = 500
@@ -148,7 +148,7 @@ def parse(text: str, normalized: bool = False, dots: bool = True) -> ParsedQuery
             clause.as_typed, fits = _read_as_typed(clause, glued_text, start, given)
             if not fits:
                 undotted = typed
-        if clause.as_typed is None and not clause.phrase and (other := province_prefix.swapped(clause.words)):
+        if clause.as_typed is None and not clause.phrase and (other := place_prefix.swapped(clause.words, clause.text)):
             clause.as_typed = Clause(clause.text, other, negated=clause.negated)  # จ.เชียงใหม่: จังหวัดเชียงใหม่
         if pending_or and clauses and not clause.negated and not clauses[-1].negated:
             clauses[-1].alternatives.append(clause)

@@ -1,4 +1,4 @@
-"""จ. and จังหวัด before a province's name are one word (indexer.province_prefix): "จ.เชียงใหม่" and
+"""จ. and จังหวัด before a province's name are one word (indexer.place_prefix): "จ.เชียงใหม่" and
 "จังหวัดเชียงใหม่" find the same releases, each form first where it was typed. Real headlines of
 ../shared's corpus."""
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indexer import SearchEngine, build_params
-from indexer.province_prefix import swapped
+from indexer.place_prefix import swapped
 
 ABBREVIATED = ("https://www.thaigov.go.th/news/contents/details/70001",
                "รัฐมนตรี ก.อุตฯ เยือนชุมชนออนใต้ หมู่บ้าน CIV ต้นแบบ จ.เชียงใหม่", "ชุมชนออนใต้ จ.เชียงใหม่")
