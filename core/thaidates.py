@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from core.normalize import normalize_line
 
 BE_OFFSET = 543
+_BANGKOK = timezone(timedelta(hours=7))
 _MIN_BE = 2484  # the Buddhist-era calendar with 1 January as new year starts in 2484 (1941)
 
 MONTHS_FULL = [
@@ -67,14 +68,22 @@ class DateError(ValueError):
     """A date string that cannot be understood, with a message fit to show the user."""
 
 
-def to_ce_year(year: int, assume_be: bool | None = None) -> int:
+def thai_today() -> date:
+    """Today's date in Thailand (UTC+7, no daylight saving time)."""
+    return datetime.now(_BANGKOK).date()
+
+
+def to_ce_year(year: int, assume_be: bool | None = None, today: date | None = None) -> int:
     """Convert a year as written (BE, CE, or two-digit BE) to a Common Era year.
 
-    Two-digit years are Buddhist era (``64`` = 2564 = 2021), as Thai news writes them. Four-digit
-    years of 2400 and above are Buddhist era unless ``assume_be`` is False.
+    Two-digit years are Buddhist era, as Thai news writes them, and the latest such year not after
+    the current one (``today``, default :func:`thai_today`): in 2569 (2026) ``64`` is 2564 = 2021,
+    ``69`` is 2569 and ``99`` is 2499 = 1956, never 2599: news is dated in the past, and so is what a
+    searcher asks for. Four-digit years of 2400 and above are Buddhist era unless ``assume_be`` is False.
     """
     if year < 100:
-        year += 2500
+        now_be = (today or thai_today()).year + BE_OFFSET
+        year = now_be - (now_be - year) % 100
     if assume_be is None:
         assume_be = year >= 2400
     return year - BE_OFFSET if assume_be else year

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from core.thaidates import DateError, find_date, parse_date, parse_range, thai_date
+from core.thaidates import DateError, find_date, parse_date, parse_range, thai_date, thai_today, to_ce_year
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -45,6 +45,31 @@ def test_parse_date(text, expected):
 ])
 def test_parse_range(text, expected):
     assert parse_range(text) == expected
+
+
+@pytest.mark.parametrize("yy,today,be", [
+    (64, date(2026, 12, 4), 2564), (69, date(2026, 12, 4), 2569),  # this year is 2569
+    (70, date(2026, 12, 4), 2470), (99, date(2026, 12, 4), 2499),  # not 2570 nor 2599: not yet
+    (70, date(2027, 1, 1), 2570), (0, date(2026, 12, 4), 2500), (99, date(2056, 1, 1), 2599),
+])
+def test_a_two_digit_year_is_the_latest_not_after_today(yy, today, be):
+    assert to_ce_year(yy, today=today) == be - 543
+
+
+def test_no_two_digit_year_is_in_the_future():
+    this_year = thai_today().year
+    assert all(this_year - 100 < to_ce_year(yy) <= this_year for yy in range(100))
+
+
+@pytest.mark.parametrize("text,year", [("ปี 99", 1956), ("มี.ค. 99", 1956), ("ปี 64", 2021)])
+def test_two_digit_years_of_queries_and_article_dates_agree(text, year):
+    """ปี 99 typed in a query and "4 มี.ค. 99" printed on a page are both 2499 (1956), not 2599 (2056),
+    a future year that holds no news (true until 2599 begins, in 2056)."""
+    from indexer.understand import understand
+
+    assert parse_range(text)[0].year == year
+    assert understand(text).date_range == parse_range(text)
+    assert find_date(f"วันนี้ (4 มี.ค. {text[-2:]})").year == parse_date(f"4/3/{text[-2:]}").year == year
 
 
 @pytest.mark.parametrize("text", ["31/02/2564", "hello", "2564-13", "ปี 9999"])
