@@ -15,12 +15,15 @@ from indexer import IndexUnavailable, ParamError
 log = logging.getLogger(__name__)
 
 _JSON_PATHS = ("/api/", "/healthz")
+# Read by programs, not people: a feed reader shown the HTML error page takes it for a broken feed
+# (or shows its markup), and it asks for XML, not HTML, so the Accept header does not tell.
+_MACHINE_PATHS = frozenset({"/feed.atom"})
 _last_unavailable = ""
 
 
 def wants_json() -> bool:
-    """True for API paths, or a client that prefers JSON to HTML."""
-    if request.path.startswith(_JSON_PATHS):
+    """True for API paths and the feed, or a client that prefers JSON to HTML."""
+    if request.path.startswith(_JSON_PATHS) or request.path in _MACHINE_PATHS:
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]

@@ -198,8 +198,7 @@ def openapi_document(server_url: str = "") -> dict:
                                _IF_NONE_MATCH],
                 "responses": {"200": _with_etag({"description": "Atom feed", "content": {
                                   "application/atom+xml": {"schema": {"type": "string"}}}}),
-                              "304": _NOT_MODIFIED,
-                              "400": {"description": "Bad parameter (an HTML page saying which and why)."}},
+                              "304": _NOT_MODIFIED, "400": bad, "503": unavailable},
             }},
         },
         "components": {"schemas": components()},
