@@ -15,6 +15,7 @@ from datetime import date
 from pythainlp.util import eng_to_thai
 
 from core.agencies import registry
+from core.attribution_headline import OFFICIAL
 from core.normalize import normalize_line
 from core.thaidates import MONTHS_ABBR, MONTHS_FULL, DateError, parse_range
 
@@ -78,12 +79,33 @@ def _agencies_named(text: str) -> list[str]:
     whole = reg.resolve(text)
     if whole:
         return [whole]
+    after_title = False
     for chunk in text.split():
         hit = reg.resolve(chunk) if len(chunk.strip(".")) >= 2 else None
-        # A two-letter abbreviation counts only with its dot ("มท."), never as a bare word.
-        if hit and (("." in chunk) or len(chunk) > 4) and hit not in found:
+        # A two-letter abbreviation counts only with its dot ("มท."), never as a bare word, unless an
+        # official's title stands before it ("รมว. กษ", "ปลัด มท": every letter meant).
+        if not (hit and ("." in chunk or len(chunk) > 4 or after_title)):
+            hit = _after_title(chunk)
+        if hit and hit not in found:
             found.append(hit)
+        after_title = bool(_TITLE.fullmatch(chunk))
     return found
+
+
+# An official's title: the minister or permanent secretary of a ministry names the ministry (รมว.กษ.,
+# ปลัด มท., รัฐมนตรีว่าการกระทรวงเกษตรและสหกรณ์). The titles are those attribution reads in headlines.
+_TITLE = re.compile(OFFICIAL)
+
+
+def _after_title(chunk: str) -> str | None:
+    """The agency the registry names after an official's title at the start of ``chunk``, or None.
+    Each end of the title is tried, shortest first: ปลัด·กระทรวงมหาดไทย and ปลัดกระทรวง·มหาดไทย."""
+    reg = registry()
+    for end in range(2, len(chunk) - 1):
+        rest = chunk[end:]
+        if len(rest.strip(".")) >= 2 and _TITLE.fullmatch(chunk, 0, end) and (hit := reg.resolve(rest)):
+            return hit
+    return None
 
 
 _LATIN_ONLY = re.compile(r"^[\x21-\x7e ]+$")

@@ -41,6 +41,22 @@ def test_agency_named_in_query(q, agency):
     assert agency in understand(q).agencies
 
 
+@pytest.mark.parametrize("q,agency", [
+    ("รมว.กษ.", "moac"), ("รมว.มท.", "moi"), ("ปลัด มท.", "moi"), ("ปลัดมท.", "moi"), ("รมช.กษ. ลงพื้นที่", "moac"),
+    ("รมว. กษ", "moac"), ("ปลัด มท", "moi"), ("กษ.", "moac"), ("มท.", "moi"), ("รมว.เกษตรฯ", "moac"),
+    ("ปลัดกระทรวงมหาดไทย", "moi"), ("รัฐมนตรีว่าการกระทรวงเกษตรและสหกรณ์ ภัยแล้ง", "moac"),
+])
+def test_an_official_of_a_ministry_names_the_ministry(q, agency):
+    """รมว.กษ. is the Minister of Agriculture: after an official's title (the titles attribution reads
+    in headlines) a ministry's abbreviation or name from the registry names it, dotted or not."""
+    assert understand(q).agencies == [agency]
+
+
+@pytest.mark.parametrize("q", ["รมว.", "ปลัดอำเภอ", "รมว. ตา", "ปลัด ตา"])
+def test_a_title_alone_names_no_agency(q):
+    assert understand(q).agencies == []
+
+
 def test_bare_two_letter_word_is_not_an_agency():
     assert understand("ตา").agencies == []
 
@@ -87,6 +103,7 @@ def test_date_in_query_becomes_a_filter(facet_engine):
 def test_agency_in_query_is_offered(facet_engine):
     r = facet_engine.search(build_params(q="วัคซีน สธ."))
     assert r.agency_suggestions == ["moph"]
+    assert facet_engine.search(build_params(q="รมว.สธ. วัคซีน")).agency_suggestions == ["moph"]
     assert r.to_json()["agency_suggestions"] == [{"id": "moph", "name": "กระทรวงสาธารณสุข"}]
 
 
