@@ -13,6 +13,9 @@ from core.normalize import normalize_line
 
 BE_OFFSET = 543
 _BANGKOK = timezone(timedelta(hours=7))
+# A two-digit year may be a few years ahead (plans and fiscal years: "งบประมาณปี 70" in 2569), not a
+# century: the window of two-digit years ends this many years after the current one.
+YEARS_AHEAD = 5
 _MIN_BE = 2484  # the Buddhist-era calendar with 1 January as new year starts in 2484 (1941)
 
 MONTHS_FULL = [
@@ -76,14 +79,14 @@ def thai_today() -> date:
 def to_ce_year(year: int, assume_be: bool | None = None, today: date | None = None) -> int:
     """Convert a year as written (BE, CE, or two-digit BE) to a Common Era year.
 
-    Two-digit years are Buddhist era, as Thai news writes them, and the latest such year not after
-    the current one (``today``, default :func:`thai_today`): in 2569 (2026) ``64`` is 2564 = 2021,
-    ``69`` is 2569 and ``99`` is 2499 = 1956, never 2599: news is dated in the past, and so is what a
-    searcher asks for. Four-digit years of 2400 and above are Buddhist era unless ``assume_be`` is False.
+    Two-digit years are Buddhist era, as Thai news writes them, and the latest such year not more
+    than :data:`YEARS_AHEAD` after the current one (``today``, default :func:`thai_today`): in 2569
+    (2026) ``64`` is 2564 = 2021, ``70`` is 2570 (news of late 2569 is about fiscal year 2570, which
+    starts in October) and ``99`` is 2499 = 1956, never 2599, a year no news is about yet. Four-digit years of 2400 and above are Buddhist era unless ``assume_be`` is False.
     """
     if year < 100:
-        now_be = (today or thai_today()).year + BE_OFFSET
-        year = now_be - (now_be - year) % 100
+        latest = (today or thai_today()).year + BE_OFFSET + YEARS_AHEAD
+        year = latest - (latest - year) % 100
     if assume_be is None:
         assume_be = year >= 2400
     return year - BE_OFFSET if assume_be else year

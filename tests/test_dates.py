@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from core.thaidates import DateError, find_date, parse_date, parse_range, thai_date, thai_today, to_ce_year
+from core.thaidates import YEARS_AHEAD, DateError, find_date, parse_date, parse_range, thai_date, thai_today, to_ce_year
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -49,16 +49,17 @@ def test_parse_range(text, expected):
 
 @pytest.mark.parametrize("yy,today,be", [
     (64, date(2026, 12, 4), 2564), (69, date(2026, 12, 4), 2569),  # this year is 2569
-    (70, date(2026, 12, 4), 2470), (99, date(2026, 12, 4), 2499),  # not 2570 nor 2599: not yet
-    (70, date(2027, 1, 1), 2570), (0, date(2026, 12, 4), 2500), (99, date(2056, 1, 1), 2599),
+    (70, date(2026, 12, 4), 2570), (74, date(2026, 12, 4), 2574),  # a fiscal year, a plan ahead
+    (75, date(2026, 12, 4), 2475), (99, date(2026, 12, 4), 2499),  # not 2599: a century ahead
+    (0, date(2026, 12, 4), 2500), (99, date(2051, 1, 1), 2599),
 ])
-def test_a_two_digit_year_is_the_latest_not_after_today(yy, today, be):
+def test_a_two_digit_year_is_the_latest_not_far_ahead(yy, today, be):
     assert to_ce_year(yy, today=today) == be - 543
 
 
-def test_no_two_digit_year_is_in_the_future():
+def test_no_two_digit_year_is_far_in_the_future():
     this_year = thai_today().year
-    assert all(this_year - 100 < to_ce_year(yy) <= this_year for yy in range(100))
+    assert all(this_year + YEARS_AHEAD - 100 < to_ce_year(yy) <= this_year + YEARS_AHEAD for yy in range(100))
 
 
 @pytest.mark.parametrize("text,year", [("ปี 99", 1956), ("มี.ค. 99", 1956), ("ปี 64", 2021)])
