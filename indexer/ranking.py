@@ -7,9 +7,9 @@ filters, facets and scores are array operations over all documents of the index 
 engine keeps what it is good at (storing postings, phrase positions, stored fields, spelling)
 and hands this module arrays through :class:`TermSource`.
 
-BM25 (k1 = 1.2, b = 0.75) per field: the title (weight 3), the text as a word (1) and the text as
-a part of a compound or across two words (0.35); a multi-word clause found as one run of text
-earns a bonus.
+BM25 (k1 = 1.2, b = 0.75) per field: the title as a word (weight 3) and as a part of a compound
+or across two words (3 x 0.35), the text as a word (1) and as a part (0.35); a multi-word clause
+found as one run of text earns a bonus.
 """
 from __future__ import annotations
 
@@ -95,8 +95,11 @@ class Ranker:
     def _word(self, word: str, same_as: str | None) -> Evaluation:
         mask = np.zeros(self.t.n, dtype=bool)
         scores = np.zeros(self.t.n, dtype=np.float32)
-        for field, prefix, weight, matches in (("title", "", W_TITLE, False), ("text", "", W_BODY, True),
-                                               ("text", PART_MARK, W_PART, True)):
+        # A part in the headline (ผู้ว่าราชการ of ผู้ว่าราชการจังหวัด) as a part in the text is: the
+        # part's weight of a whole word's.
+        for field, prefix, weight, matches in (("title", "", W_TITLE, False),
+                                               ("title", PART_MARK, W_TITLE * W_PART, False),
+                                               ("text", "", W_BODY, True), ("text", PART_MARK, W_PART, True)):
             ids, tf = self.t.postings(field, prefix + word)
             if len(ids):
                 more = self._others(field, prefix + same_as, ids) if same_as else 0

@@ -309,11 +309,10 @@ def iter_text(text: str, lex: Lexicon | None = None) -> Iterator[tuple[str, int,
                     yield t, start + off, start + off + n, pos
 
 
-def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) -> dict[str, list[int]]:
+def text_positions(text: str, lex: Lexicon | None = None) -> dict[str, list[int]]:
     """Every term :func:`iter_text` gives for ``text`` with its positions in order (the index's
-    postings of the text field, without the offsets it does not keep); with ``parts`` false,
-    the words only (:func:`iter_spans`: the title field). Words come first, in order of first
-    occurrence, then the marked parts and bridges."""
+    postings of the title and text fields, without the offsets they do not keep). Words come
+    first, in order of first occurrence, then the marked parts and bridges."""
     lex = lex or current_lexicon()
     # iter_spans' paragraphs, words only: this runs for every word a build indexes, and needs
     # neither the words' offsets nor a generator.
@@ -321,8 +320,6 @@ def text_positions(text: str, lex: Lexicon | None = None, parts: bool = True) ->
     paragraphs = [_paragraph_terms(par, lex) for par in text.split("\n") if par]
     for pos, word in enumerate(chain.from_iterable(paragraphs)):
         poses[word].append(pos)
-    if not parts:
-        return poses
     # A word's parts stand at each of its positions: looked up once per distinct word, not per
     # occurrence. A part held by several words gets their positions merged (they never collide:
     # one position holds one word). Parts never clash with words (PART_MARK is no word letter).

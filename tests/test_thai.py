@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.whoosh_backend.analysis import text_analyzer, word_analyzer
+from indexer.whoosh_backend.analysis import ThaiTokenizer, text_analyzer
 from indexer.thai import abbreviations, fine_words, iter_spans, iter_text, leaves, spans_near, split_tree, words
 
 HEADLINES = [
@@ -87,7 +87,7 @@ def test_syllables_are_not_parts():
 
 def test_analyzers_give_positions_and_chars():
     text = "ปลัดกระทรวงมหาดไทย ประชุม"
-    toks = [(t.text, t.pos, t.startchar, t.endchar) for t in word_analyzer()(text, positions=True, chars=True)]
+    toks = [(t.text, t.pos, t.startchar, t.endchar) for t in ThaiTokenizer(parts=False)(text, positions=True, chars=True)]
     assert toks == [("ปลัด", 0, 0, 4), ("กระทรวงมหาดไทย", 1, 4, 18), ("ประชุม", 2, 19, 25)]
     toks = [(t.text, t.pos, t.startchar, t.endchar) for t in text_analyzer()(text, positions=True, chars=True)]
     # Words keep word positions; the parts of กระทรวงมหาดไทย stand, marked, at its position; the

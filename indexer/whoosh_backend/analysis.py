@@ -84,13 +84,8 @@ def _lexicon_of(words: tuple[str, ...]) -> Lexicon:
     return lexicon(words)
 
 
-def word_analyzer(words: tuple[str, ...] = ()) -> ThaiTokenizer:
-    """Analyzer for the title: dictionary words only."""
-    return ThaiTokenizer(parts=False, words=words)
-
-
 def text_analyzer(words: tuple[str, ...] = ()) -> ThaiTokenizer:
-    """Analyzer for the text field: words, and the marked parts of compounds and bridges."""
+    """Analyzer for the title and text fields: words, and the marked parts of compounds and bridges."""
     return ThaiTokenizer(parts=True, words=words)
 
 

@@ -97,21 +97,17 @@ def _text_positions(lex):
     return lambda value: text_positions(value, lex)
 
 
-def _title_positions(lex):
-    return lambda value: text_positions(value, lex, parts=False)
-
-
 def _fast_fields(schema) -> dict[str, Callable[[str], dict[str, list[int]]]]:
     """The Thai fields a bulk writer indexes from our own analyses (text -> each term's positions,
     each term once), without Whoosh's token objects: exactly the postings
     their analyzers make, with the generation's own lexicon (its learned words)."""
     fast = {}
-    for name, stream in (("text", _text_positions), ("title", _title_positions)):
+    for name in ("text", "title"):
         field = schema[name]
         analyzer = field.analyzer
-        if isinstance(analyzer, ThaiTokenizer) and analyzer.parts == (name == "text") \
+        if isinstance(analyzer, ThaiTokenizer) and analyzer.parts \
                 and type(field.format) is Positions and not field.vector:
-            fast[name] = stream(analyzer.lexicon)
+            fast[name] = _text_positions(analyzer.lexicon)
     return fast
 
 
