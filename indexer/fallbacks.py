@@ -18,7 +18,10 @@ dash in the query is read as text (:mod:`indexer.date_text`, :mod:`indexer.dash_
    b. a quoted phrase of several words: the same words, not as a phrase (quotes pasted with a
       headline may cross a compound differently from how the article was split);
    c. no did-you-mean suggestion, or a passage pasted whole (:data:`PASTED_WORDS` words or more,
-      its ends maybe cut mid-word): articles with *some* of the words (:func:`indexer.query.relaxed`).
+      its ends maybe cut mid-word): articles with *some* of the words (:func:`indexer.query.relaxed`);
+      a piece typed apart that some word of which no article holds is left out whole, and named
+      (not the other articles that hold its other words); a short query all of it absent so is
+      not relaxed (a name no article prints: ศศิกานต์ is not กานต์).
    Before it, when letters typed without dots were read as an abbreviation and could not also be
    read as typed in the same run (they segment into syllables, ครมเห็นชอบ -> คร·ม·เห็นชอบ; letters
    that are one word, กทม, are matched beside the abbreviation: :attr:`indexer.query.Clause.as_typed`),
@@ -55,6 +58,7 @@ MAX_TOPIC_WORDS = 4
 # two letters, is offered a close indexed word standing in FAR_MORE times as many articles.
 FEW_FOR_A_TYPO, FAR_MORE, TYPO_LETTERS = 50, 10, 12
 PASTED_WORDS = 6
+NAME_WORDS = 3  # a query of this many words or fewer, some word of it in no article, is not relaxed
 
 
 class Terms(Protocol):
@@ -162,9 +166,53 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
             return Reading(params, loose, notices=[Notice(code="phrase_loosened")])
     if _pasted(plain) or suggestion.get() is None:
         loose = relaxed(plain)
+        absent, found = _typed_apart(plain, terms)
+        if loose is not None and absent:
+            loose = _some_words_of(loose, found) if found else None if _few_words(plain) else loose
         if loose is not None and could_match(loose, terms):
-            return Reading(params, loose, relaxed=True, notices=[Notice(code="some_words")])
+            notices = [Notice(code="some_words")]
+            if absent and found:
+                notices.append(Notice(code="words_not_found", params={"words": " ".join(absent)}))
+            return Reading(params, loose, relaxed=True, notices=notices)
     return None
+
+
+def _typed_apart(plain: ParsedQuery, terms: Terms) -> tuple[list[str], list[str]]:
+    """The query's positive units as typed (a piece the user spaced, else a clause) that some word
+    of which no article holds, and the words of the others. A name no article prints
+    (ศศิกานต์: ศศิ·กานต์) is absent as a whole: its pieces that other articles hold (กานต์ of
+    กิตติกานต์) are not some of the words asked for."""
+    absent: list[str] = []
+    found: list[str] = []
+    for c in plain.clauses:
+        if c.negated:
+            continue
+        if c.alternatives or c.as_typed is not None:  # read more ways than its words say: kept whole
+            found += [w for alt in (c, *c.alternatives) for w in alt.words]
+            continue
+        for unit in c.pieces or [c.text]:
+            words = word_texts(unit) if c.pieces else c.words
+            if all(terms.doc_frequency(w) for w in words):
+                found += words
+            else:
+                absent.append(unit)
+    return absent, found
+
+
+def _some_words_of(loose: ParsedQuery, found: list[str]) -> ParsedQuery | None:
+    """The relaxed reading (:func:`indexer.query.relaxed`: its first clause ORs every word) with
+    only the ``found`` words."""
+    first, *others = loose.clauses
+    kept = [c for c in (first, *first.alternatives) if c.text in found]
+    if not kept:
+        return None
+    return replace(loose, clauses=[replace(kept[0], alternatives=kept[1:]), *others])
+
+
+def _few_words(plain: ParsedQuery) -> bool:
+    """True for a query of at most :data:`NAME_WORDS` words: a name, maybe with a verb, not a
+    headline pasted without spaces whose some words are a useful answer."""
+    return sum(len(c.words) for c in plain.clauses if not c.negated) <= NAME_WORDS
 
 
 def _pasted(parsed: ParsedQuery) -> bool:

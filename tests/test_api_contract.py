@@ -121,7 +121,9 @@ def test_a_key_missing_from_the_schema_fails(client, openapi, where):  # noqa: F
                                     "some words are missing"])
 def test_a_notice_is_a_documented_code_with_parameters(client, openapi, notice):  # noqa: F811
     doc = client.get("/api/search", query_string={"q": "มหาดไทย ยูนิคอร์นสีม่วงเรืองแสง"}).get_json()
-    assert doc["notices"] == [{"code": "some_words", "params": {}}]
+    assert doc["notices"] == [{"code": "some_words", "params": {}},
+                              {"code": "words_not_found", "params": {"words": "ยูนิคอร์นสีม่วงเรืองแสง"}}]
+    validate(openapi, "/api/search", 200, doc)
     doc["notices"] = [notice]
     with pytest.raises(ValidationError):
         validate(openapi, "/api/search", 200, doc)

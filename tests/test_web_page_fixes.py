@@ -34,7 +34,8 @@ def notices_html(body: str) -> str:
 
 def test_api_notices_are_codes_with_parameters(client):
     doc = client.get("/api/search", query_string={"q": RELAXED}).get_json()
-    assert doc["relaxed"] and doc["notices"] == [{"code": "some_words", "params": {}}]
+    assert doc["relaxed"] and doc["notices"] == [{"code": "some_words", "params": {}},
+                                                 {"code": "words_not_found", "params": {"words": ZERO}}]
     doc = client.get("/api/search", query_string={"q": "มหาดไทย กันยายน 2566"}).get_json()
     assert {"code": "date_filter_from_query", "params": {"since": "2023-09-01", "until": "2023-09-30"}} \
         in doc["notices"]

@@ -32,6 +32,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "The exact phrase was not found; showing articles with all its words"),
     "some_words": ("ไม่พบบทความที่มีครบทุกคำ แสดงบทความที่มีบางคำ",
                    "No article has all the words; showing articles with some of them"),
+    "words_not_found": ("ไม่พบในบทความใด: {words}", "Not in any article: {words}"),
     "last_word_completed": ("ไม่พบคำตามที่พิมพ์ จึงค้นคำสุดท้ายเป็นคำที่ขึ้นต้นเช่นนั้น: {words}",
                             "Nothing matched as typed, so the last word was read as the start of: {words}"),
     "also_searched": ("ค้นคำที่มีความหมายเดียวกันด้วย: {words}",

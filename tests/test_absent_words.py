@@ -1,0 +1,46 @@
+"""A piece of the query that no article holds is left out whole, and named: not its pieces that
+other articles hold. A fresh-eyes tester searched ศศิกานต์ (ศศิ·กานต์; no article prints the name)
+and got the article of นายกิตติกานต์; ศศิกานต์เผย listed 178 articles of เผย and did not say which
+word was missing (indexer.fallbacks.second_reading)."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import SearchEngine, build_params
+
+OTHER_NAME = "https://example.go.th/kittikan"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from conftest import data_dir_of_rows
+
+    rows = [(OTHER_NAME, "ขสมก. เตรียมพร้อมให้บริการในวันเด็กแห่งชาติ",
+             "นายกิตติกานต์ จอมดวง ผู้อำนวยการองค์การขนส่งมวลชนกรุงเทพ กล่าวว่า วันเด็กแห่งชาติปีนี้มีรถบริการฟรี")]
+    rows += [(f"https://example.go.th/said/{i}", f"กรมบัญชีกลางเผยผลการดำเนินงาน ฉบับที่ {i}",
+              "อธิบดีกรมบัญชีกลางเผยผลการจัดส่งยาให้ผู้ป่วยที่บ้าน") for i in range(6)]
+    eng = SearchEngine(data_dir_of_rows(tmp_path_factory.mktemp("absent"), rows, "2024-01-11"), cache_size=0)
+    yield eng
+    eng.close()
+
+
+def codes(r) -> list[str]:
+    return [n.code for n in r.notices]
+
+
+@pytest.mark.parametrize("q", ["ศศิกานต์", "ศศิกานต์เผย"])
+def test_a_name_no_article_prints_finds_nothing(engine, q):
+    r = engine.search(build_params(q=q))
+    assert r.total == 0 and not r.relaxed
+
+
+def test_typed_apart_the_absent_name_is_named_and_left_out(engine):
+    r = engine.search(build_params(q="ศศิกานต์ เผย"))
+    assert r.relaxed and r.total == 6 and OTHER_NAME not in {h.url for h in r.hits}
+    assert codes(r) == ["some_words", "words_not_found"]
+    assert r.notices[1].params == {"words": "ศศิกานต์"}
+
+
+def test_words_every_article_holds_some_of_are_relaxed_without_a_name(engine):
+    r = engine.search(build_params(q="วันเด็ก กรมบัญชีกลาง"))
+    assert r.relaxed and r.total == 7 and codes(r) == ["some_words"]
