@@ -18,27 +18,13 @@ from urllib.parse import urlsplit
 import click
 
 from govsearch.crawl_commands import contact_option
+from govsearch.web_commands import check_port_free
 
 # Sources the mirror serves at its root (rendered from the bundled sample, every article) ...
 MIRROR_SOURCES = ("thaigov", "moi", "prd")
 # ... and on the family fixture sites (pages written from the public evidence; in a checkout only).
 FIXTURE_SOURCES = ("mculture", "mfa", "moj", "moe")
 TRY = "ลองค้นหา (try): มหาดไทย · โควิด · น้ำท่วม · ผู้ว่าราชการ · \"เศรษฐกิจพอเพียง\""
-
-
-def _check_port_free(host: str, port: int) -> None:
-    """A one-line error naming --port now, rather than after the whole first crawl."""
-    import socket
-
-    if port == 0:
-        return
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress binds
-        try:
-            s.bind((host, port))
-        except OSError as e:
-            raise click.ClickException(f"cannot listen on {host}:{port} ({e.strerror}): "
-                                       f"choose another port with --port") from None
 
 
 @click.command()
@@ -76,7 +62,7 @@ def demo(ctx: click.Context, host: str, port: int, mirror_port: int, delay: floa
     from govsearch.cli import check_search_settings
 
     check_search_settings()  # before crawling, not as the server's traceback after it
-    _check_port_free(host, port)
+    check_port_free(host, port)
     data.mkdir(parents=True, exist_ok=True)
 
     sample = load_sample()

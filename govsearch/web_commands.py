@@ -13,6 +13,22 @@ from core.paths import data_dir as default_data_dir
 REQUESTS_AT_ONCE = 2  # per gunicorn worker: one thread computes, a second covers its socket and disk waits
 
 
+def check_port_free(host: str, port: int) -> None:
+    """A one-line error naming --port now, rather than a traceback from the server (or, in the demo,
+    after the whole first crawl)."""
+    import socket
+
+    if port == 0:
+        return
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress binds
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise click.ClickException(f"cannot listen on {host}:{port} ({e.strerror}): "
+                                       f"choose another port with --port") from None
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -37,6 +53,7 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int, 
 
     existing_data(data)  # refuse to serve a folder with no store (a mistyped --data-dir)
     check_search_settings()
+    check_port_free(host, port)
     limit_malloc_arenas()  # before any thread: the workers fork with the setting
     status = _status_collector(data, sources_file)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

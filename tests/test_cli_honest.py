@@ -1,5 +1,5 @@
-"""The CLI tells the truth early: a busy port before the demo crawls, a bad setting before a server
-starts; no library chatter."""
+"""The CLI tells the truth early: a busy port before the demo crawls or a server starts, a bad setting
+before a server starts; no library chatter."""
 from __future__ import annotations
 
 import logging
@@ -7,6 +7,21 @@ import os
 import socket
 import subprocess
 import sys
+
+
+def test_serve_on_a_busy_port_fails_naming_the_option_not_with_a_traceback(core_data_dir):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        try:
+            proc = subprocess.run([sys.executable, "-m", "govsearch", "--data-dir", str(core_data_dir), "serve",
+                                   "--port", str(port)], capture_output=True, text=True, timeout=60,
+                                  env={**os.environ, "PYTHAINLP_OFFLINE": "1"})
+        except subprocess.TimeoutExpired:
+            raise AssertionError("serve kept running on a busy port") from None
+    assert proc.returncode != 0
+    assert "--port" in proc.stderr and str(port) in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
 
 
 def test_demo_on_a_busy_port_fails_at_once_naming_the_option(tmp_path):
