@@ -37,7 +37,16 @@ def abbreviation_pattern() -> re.Pattern:
         ahead = "".join(f"(?!{re.escape(t)})" for t in sorted(tails) if t)
         # A space after an inner dot is the same abbreviation (พ. ศ. 2563, พล. อ. ประยุทธ์).
         alts.append(re.escape(a[:-1]).replace(r"\.", r"\.\s?") + re.escape(a[-1]) + ahead)
-    return re.compile("|".join(alts))
+    return re.compile("|".join([*alts, INITIALS]))
+
+
+# Initials: two or more consonants each written with a dot (ป.ป.ส., ธ.ก.ส, ก. พ. ร.), the last dot
+# maybe left out; not after a Thai letter nor right after another letter's dot: not the ``ม.ย.`` of
+# เม.ย., nor the ``ร.บ.`` of ตามพ.ร.บ. or ``ป.ส.`` of กับป.ป.ส. and ผอ.ป.ป.ส., where the run starts
+# glued to a word (it stays letters, as in the query typed so). They are read as
+# the letters together (ปปส), as people type them undotted and as the dictionary holds them: one
+# letter each, ป·ป·ส, they matched no article of ปปส nor a query typed so.
+INITIALS = rf"(?<![{THAI_LETTERS}])(?<![ก-ฮ]\.)[ก-ฮ]\.\s?(?:[ก-ฮ]\.\s?)*[ก-ฮ](?:\.|(?![{THAI_LETTERS}]))"
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,8 +59,10 @@ def abbreviation_marks() -> tuple[str, ...] | None:
 
 
 def spelled_out(abbreviation: str) -> str:
-    """The word an abbreviation found by :func:`abbreviation_pattern` stands for."""
-    return abbreviations()[abbreviation.replace(" ", "")]
+    """The word an abbreviation found by :func:`abbreviation_pattern` stands for (initials: their
+    letters)."""
+    key = abbreviation.replace(" ", "")
+    return abbreviations().get(key) or key.replace(".", "")
 
 
 MIN_UNDOTTED = 3  # letters: a shorter abbreviation typed without its dots (รพ, พศ) is too often a syllable

@@ -14,7 +14,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from indexer.whoosh_backend.analysis import text_analyzer
 
-SCHEMA_VERSION = 11  # bump when the fields or analyzers change: the index must then be rebuilt
+SCHEMA_VERSION = 12  # bump when the fields or analyzers change: the index must then be rebuilt
 
 
 def build_schema(words: tuple[str, ...] = ()) -> Schema:
