@@ -27,6 +27,7 @@ from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end,
 from indexer.thai import PART_MARK, apart, leaves, word_texts
 
 K1, B = 1.2, 0.75
+TYPED_WORDS = 2  # a clause of at most this many words is a word or two typed, not a fragment pasted
 MEMO_BYTES = 16 << 20  # word evaluations a run keeps (16 MB: 35 words at 90,000 articles)
 
 
@@ -42,8 +43,9 @@ class TermSource(Protocol):
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """``(docnums, term frequencies)`` of a term."""
 
-    def phrase_docs(self, words: list[str]) -> np.ndarray:
-        """Docnums where ``words`` stand next to each other in the text (each maybe a compound's part)."""
+    def phrase_docs(self, words: list[str], touching: bool = False) -> np.ndarray:
+        """Docnums where ``words`` stand next to each other in the text (each maybe a compound's part;
+        with ``touching``, maybe at the same place as the word before: parts of one compound)."""
 
     def held(self, field: str, text: str) -> bool:
         """Whether some document holds the term (its dictionary entry: no posting list is read)."""
@@ -139,31 +141,52 @@ class Ranker:
         held = lambda w: self.t.held("text", w)  # noqa: E731
         by_piece = [w for piece in clause.pieces for w in word_texts(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
-        readings: Iterable[tuple[list[str], list[str] | None]] = [(by_piece, None), (finer, None)]
+        # (words, the words among them that must stand together or None, whether those may touch:
+        # the parts of one compound stand at its place).
+        readings: Iterable[tuple[list[str], list[str] | None, bool]] = [(by_piece, None, False),
+                                                                         (finer, None, False)]
         if (spaced := apart(clause.text)) is not None:  # an abbreviation glued on: "พิษณุโลกอ.เมือง"
-            readings.append((word_texts(spaced), None))
+            readings.append((word_texts(spaced), None, False))
         if widen:
             # Lazily: a run of Latin letters costs a look-up per piece tried, worth it only when
             # the readings before found nothing.
-            readings = chain(readings, latin_readings(finer, held), thai_readings(finer, held),
-                             resplit(by_piece or clause.words, held))
+            readings = chain(readings, ((w, pair, False) for w, pair in chain(
+                latin_readings(finer, held), thai_readings(finer, held), resplit(by_piece or clause.words, held))))
             # A pasted fragment's first or last word may be the cut end of a longer one ("พว" of
-            # ธพว): the words inside it still have to match.
-            if inner and len(finer) >= 4:
-                readings = chain(readings, [(w, None) for w in (finer[1:], finer[:-1], finer[1:-1])])
-        for words, pair in readings:
+            # ธพว): the words inside it still have to match. Not the inside of one or two words
+            # typed (แรง·ขั้น of ค่าแรงขั้นต่ำ).
+            if inner and len(finer) >= 4 and len(by_piece or clause.words) > TYPED_WORDS:
+                readings = chain(readings, [(w, None, False) for w in (finer[1:], finer[:-1], finer[1:-1])])
+        for words, pair, touching in readings:
             if words and words not in tried:
                 tried.append(words)
                 result = self._all_words(Clause(clause.text, words, same_as=clause.same_as))
-                if pair is not None and result.mask.any():
+                if words is finer and result.mask.any() and len(by_piece or clause.words) <= TYPED_WORDS:
+                    # One or two words typed, not a passage pasted (whose words the re-ranking and
+                    # the passage readings place; their span queries cost ~100 ms each).
+                    result.mask &= self._touching(clause)
+                elif pair is not None and result.mask.any():
                     # Two lexicon words anywhere in an article (ลด of ลดราคา, ละ of ร้อยละ) are not the
                     # text typed, nor are jet and ski apart: they must stand together.
                     together = np.zeros(self.t.n, dtype=bool)
-                    together[self.t.phrase_docs(pair)] = True
+                    together[self.t.phrase_docs(pair, touching)] = True
                     result.mask &= together
                 if result.mask.any():
                     break
         return result
+
+    def _touching(self, clause: Clause) -> np.ndarray:
+        """The documents where the finest parts of each piece the user typed stand together (the
+        parts of one compound at its place, the next word's at the next): ค่า·แรง·ขั้น·ต่ำ scattered
+        over an article (ค่าฝุ่น, รุนแรง, ขั้นตอน, ต่ำกว่า) are not ค่าแรงขั้นต่ำ."""
+        mask = self.t.live.copy()
+        for words in [word_texts(piece) for piece in clause.pieces] or [clause.words]:
+            finest = [leaf for w in words for leaf in leaves(w)]
+            if len(finest) > 1:
+                together = np.zeros(self.t.n, dtype=bool)
+                together[self.t.phrase_docs(finest, touching=True)] = True
+                mask &= together
+        return mask
 
     def _all_words(self, clause: Clause) -> Evaluation:
         result: Evaluation | None = None

@@ -8,15 +8,17 @@ from whoosh.util import make_binary_tree
 from indexer.thai import PART_MARK
 
 
-def quoted_phrase_query(words: list[str]) -> Q.Query:
+def quoted_phrase_query(words: list[str], touching: bool = False) -> Q.Query:
     """Positional query for a quoted phrase: its words next to each other in the text, where
-    each may also be a part of a compound ("มหาดไทย ประชุม" in "กระทรวงมหาดไทย ประชุม").
+    each may also be a part of a compound ("มหาดไทย ประชุม" in "กระทรวงมหาดไทย ประชุม"). With
+    ``touching``, a word may also stand at the same place as the one before it: the parts of one
+    compound (ค่า·แรง of ค่าแรง) stand at its place.
 
     The phrase written as one word ("ผู้ว่าราชการ จังหวัด" = ผู้ว่าราชการจังหวัด) is matched
     separately, from its postings (see :mod:`indexer.ranking`).
     """
     spans = [_EachPlace([Q.Term("text", w), Q.Term("text", PART_MARK + w)]) for w in words]
-    return SpanNear2(spans, slop=1, ordered=True)
+    return SpanNear2(spans, slop=1, ordered=True, mindist=0 if touching else 1)
 
 
 class _EachPlace(SpanOr):

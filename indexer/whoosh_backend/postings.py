@@ -51,7 +51,7 @@ class DocTable:
         self.avg = {f: max(1.0, reader.field_length(f) / max(1, reader.doc_count())) for f in ("title", "text")}
         self._agency_masks: dict[frozenset[str], np.ndarray] = {}
         self.stored: dict[int, dict] = {}  # stored fields of documents read lately (engine.py)
-        self._phrases: dict[tuple[str, ...], np.ndarray] = {}
+        self._phrases: dict[tuple[tuple[str, ...], bool], np.ndarray] = {}
         self._headlines = [(p.headlines, offset) for p, (_leaf, offset) in zip(parts, leaves)]
         self._held: dict[str, np.ndarray] = {}
 
@@ -71,14 +71,15 @@ class DocTable:
             return _EMPTY_IDS, _EMPTY_TF
         return np.concatenate(ids_parts), np.concatenate(tf_parts)
 
-    def phrase_docs(self, searcher, words: list[str]) -> np.ndarray:
-        """Docnums holding ``words`` as a phrase in this version, read through ``searcher`` (Whoosh's
-        positional span query, ~35 ms for ผู้·พิการ on 10,000 articles) once a version: a query asks
-        again on each of its runs, and the next request for it again."""
-        key = tuple(words)
+    def phrase_docs(self, searcher, words: list[str], touching: bool = False) -> np.ndarray:
+        """Docnums holding ``words`` as a phrase (``touching``: :func:`quoted_phrase_query`) in this
+        version, read through ``searcher`` (Whoosh's positional span query, ~35 ms for ผู้·พิการ on
+        10,000 articles) once a version: a query asks again on each of its runs, and the next
+        request for it again."""
+        key = (tuple(words), touching)
         docs = self._phrases.get(key)
         if docs is None:
-            docs = np.fromiter(searcher.docs_for_query(quoted_phrase_query(words)), dtype=np.int64)
+            docs = np.fromiter(searcher.docs_for_query(quoted_phrase_query(words, touching)), dtype=np.int64)
             if len(self._phrases) >= MAX_PHRASES:
                 self._phrases = {}  # replaced whole: another thread may be reading the old one
             self._phrases[key] = docs
@@ -224,9 +225,9 @@ class VersionTerms:
         """``(docnums, term frequencies)`` of a term (cached per index version)."""
         return self.table.postings(self.searcher, field, text)
 
-    def phrase_docs(self, words: list[str]) -> np.ndarray:
+    def phrase_docs(self, words: list[str], touching: bool = False) -> np.ndarray:
         """Docnums holding ``words`` as a phrase (cached per index version)."""
-        return self.table.phrase_docs(self.searcher, words)
+        return self.table.phrase_docs(self.searcher, words, touching)
 
     def headline_docs(self, key: str) -> np.ndarray:
         """Docnums whose squeezed headline holds ``key`` (cached per index version)."""
