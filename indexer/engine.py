@@ -128,12 +128,11 @@ class SearchEngine:
                 result.notices.append(Notice(code="nothing_in_dates", params={
                     "since": first.isoformat(), "until": last.isoformat(),
                     "words": und.text if not reading.parsed.is_empty else ""}))
-        elif page.total < fallbacks.FEW_FOR_A_TYPO and fallbacks.typo_like(plain):
-            # Only the pieces a typo split a word into (โควิท: โค·วิ·ท) stand in a few articles: a
-            # close indexed word standing in many more is likelier what was meant.
-            better = suggestion.get()
-            if better and self.backend.doc_frequency(better) >= fallbacks.FAR_MORE * page.total:
-                result.did_you_mean = better
+        else:  # found some: a typo may still be likelier a close word (fallbacks.typo_suggestion)
+            first = page.matches[0].url if params.page == 1 and page.matches else None
+            result.did_you_mean = fallbacks.typo_suggestion(
+                plain, page.total, lambda: first is not None and not self._holds(first, plain), suggestion,
+                self.backend)
         result.date_from_query = reading.date_from_query
         result.agency_suggestions = [a for a in und.agencies or [] if a not in params.agencies]
         if text.strip() and plain.is_empty and not any(c.negated for c in plain.clauses):

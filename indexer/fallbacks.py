@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Protocol
+from typing import Callable, Protocol
 
 from indexer.params import SearchParams
 from indexer.cut_ends import completed_last_word
@@ -57,6 +57,7 @@ MAX_TOPIC_WORDS = 4
 # A query finding fewer results than this, one short word the segmenter cut into pieces of one or
 # two letters, is offered a close indexed word standing in FAR_MORE times as many articles.
 FEW_FOR_A_TYPO, FAR_MORE, TYPO_LETTERS = 50, 10, 12
+GLUED_LETTERS = 20  # a longer run typed without spaces is a phrase or a pasted headline, not a word
 PASTED_WORDS = 6
 NAME_WORDS = 3  # a query of this many words or fewer, some word of it in no article, is not relaxed
 
@@ -235,6 +236,32 @@ def typo_like(plain: ParsedQuery) -> bool:
     c = plain.clauses[0]
     return not (c.negated or c.phrase or c.alternatives) and len(c.text) <= TYPO_LETTERS \
         and len(c.words) > 1 and any(len(w) <= 2 for w in c.words)
+
+
+def typo_suggestion(plain: ParsedQuery, total: int, first_lacks_it: Callable[[], bool],
+                    suggestion: "Suggestion", terms: Terms) -> str | None:
+    """The did-you-mean of a query that found ``total`` articles (``first_lacks_it()``: the first of
+    them does not hold the query as typed; asked only of one glued word), or None. Only the pieces a typo split a word into stand
+    in a few articles (โควิท: โค·วิ·ท): a close word in many more; or a word's pieces stand together
+    in no article (ผู้ว่าราชกาน: ผู้ว่า·ราช·กาน scattered over 156): a close word in as many."""
+    if total < FEW_FOR_A_TYPO and typo_like(plain):
+        least = FAR_MORE * total
+    elif one_glued_word(plain) and first_lacks_it():
+        least = total
+    else:
+        return None
+    better = suggestion.get()
+    return better if better and terms.doc_frequency(better) >= least else None
+
+
+def one_glued_word(plain: ParsedQuery) -> bool:
+    """True for a query of one word's length (at most :data:`GLUED_LETTERS` letters) typed without
+    spaces or operators that the segmenter read as several words."""
+    if len(plain.clauses) != 1:
+        return False
+    c = plain.clauses[0]
+    return not (c.negated or c.phrase or c.alternatives or c.pieces) and len(c.text) <= GLUED_LETTERS \
+        and len(c.words) > 1
 
 
 class Suggestion:
