@@ -61,6 +61,8 @@ class Page:
     first: int = 0                 # rank (from 0) of matches[0]
     province_counts: dict[str, int] = field(default_factory=dict)  # hits per province, without that filter
     month_counts: dict[int, int] = field(default_factory=dict)     # hits per YYYYMM, without the date filter
+    # Words of the query no article holds, let go as the cut ends of a pasted fragment would be.
+    unmatched: tuple[str, ...] = ()
 
 
 class SearchBackend(Protocol):

@@ -60,6 +60,8 @@ class Evaluation:
 
     mask: np.ndarray
     scores: np.ndarray
+    # The clauses at a pasted fragment's cut ends that matched nothing and were let go (as typed).
+    unmatched: tuple[str, ...] = ()
 
 
 class Ranker:
@@ -210,6 +212,7 @@ class Ranker:
         mask = self.t.live.copy()
         scores = np.zeros(self.t.n, dtype=np.float32)
         positive = [c for c in parsed.clauses if not c.negated]
+        unmatched: list[str] = []
         for i, c in enumerate(positive):
             ev = self.said(c)
             for alt in c.alternatives:
@@ -219,6 +222,8 @@ class Ranker:
                 # The cut end of a pasted fragment ("พว." of ธพว., a last "อ"): it may add to the
                 # score, but the rest must match.
                 scores += ev.scores
+                if not ev.mask.any():
+                    unmatched.append(c.text)
                 continue
             mask &= ev.mask
             scores += ev.scores
@@ -232,7 +237,7 @@ class Ranker:
             top = float(scores[mask].max()) if mask.any() else 0.0
             mask[held] = self.t.live[held]
             scores[held] += top + 1.0
-        return Evaluation(mask, scores)
+        return Evaluation(mask, scores, tuple(unmatched))
 
     def said(self, clause: Clause) -> Evaluation:
         """A positive clause in its :meth:`spellings`, or with a word of it put in another word a

@@ -118,8 +118,9 @@ NOTICE_CODES = {
                        "the words searched.",
     "phrase_loosened": "The exact phrase was not found; articles with all its words are shown.",
     "some_words": "No article has all the words; articles with some of them are shown.",
-    "words_not_found": "With some_words: the pieces of the query as typed that no article holds (a word of "
-                       "them is in none), left out of the some-words reading: words.",
+    "words_not_found": "Pieces of the query as typed that no article holds, left out: words. With some_words, "
+                       "of the some-words reading; else a word at either end of several (as a pasted "
+                       "fragment's cut end is: \"Ministry of Interior\" with Interior in no article).",
     "last_word_completed": "Nothing matched the words as typed; the last was read as the start of the "
                            "indexed words in words (a word typed unfinished).",
     "also_searched": "Words a searcher takes for the same as a word of the query (ค่าจ้าง for ค่าแรง) were "

@@ -19,6 +19,8 @@ def engine(tmp_path_factory):
              "นายกิตติกานต์ จอมดวง ผู้อำนวยการองค์การขนส่งมวลชนกรุงเทพ กล่าวว่า วันเด็กแห่งชาติปีนี้มีรถบริการฟรี")]
     rows += [(f"https://example.go.th/said/{i}", f"กรมบัญชีกลางเผยผลการดำเนินงาน ฉบับที่ {i}",
               "อธิบดีกรมบัญชีกลางเผยผลการจัดส่งยาให้ผู้ป่วยที่บ้าน") for i in range(6)]
+    rows += [(f"https://example.go.th/en/{i}", f"PM orders Ministry of Culture to speed up nomination {i}",
+              "The Prime Minister instructed the Ministry of Culture to expedite the nomination") for i in range(2)]
     eng = SearchEngine(data_dir_of_rows(tmp_path_factory.mktemp("absent"), rows, "2024-01-11"), cache_size=0)
     yield eng
     eng.close()
@@ -44,3 +46,16 @@ def test_typed_apart_the_absent_name_is_named_and_left_out(engine):
 def test_words_every_article_holds_some_of_are_relaxed_without_a_name(engine):
     r = engine.search(build_params(q="วันเด็ก กรมบัญชีกลาง"))
     assert r.relaxed and r.total == 7 and codes(r) == ["some_words"]
+
+
+def test_a_word_let_go_at_the_end_of_several_is_named(engine):
+    """Interior, in no article, was let go as a pasted fragment's cut end would be, silently: the
+    page listed articles of "Ministry of" as if they were the Ministry of Interior's."""
+    r = engine.search(build_params(q="Ministry of Interior"))
+    assert r.total == 2 and {"code": "words_not_found", "params": {"words": "Interior"}} in [
+        {"code": n.code, "params": n.params} for n in r.notices]
+
+
+def test_a_cut_syllable_let_go_is_not_named(engine):
+    r = engine.search(build_params(q="Ministry of Culture ฮ"))
+    assert r.total == 2 and "words_not_found" not in codes(r)

@@ -263,11 +263,12 @@ class WhooshBackend:
         terms = self._terms()
         table = terms.table
         scored = params.sort == "relevance" and not parsed.is_empty
+        unmatched: tuple[str, ...] = ()
         if parsed.is_empty and not any(c.negated for c in parsed.clauses):
             matched, scores = table.live, None
         else:
             ev = Ranker(terms).evaluate(parsed)
-            matched, scores = ev.mask, ev.scores
+            matched, scores, unmatched = ev.mask, ev.scores, ev.unmatched
 
         agency_mask = date_mask = province_mask = None
         if params.agencies:
@@ -339,6 +340,7 @@ class WhooshBackend:
             year_counts={int(y): int(year_counts[y]) for y in np.flatnonzero(year_counts) if y},
             province_counts=table.provinces.counts_of(docs(province_base)),
             month_counts={int(i // 12 * 100 + i % 12 + 1): int(month_counts[i]) for i in np.flatnonzero(month_counts)},
+            unmatched=unmatched,
         )
 
     def matching_urls(self, parsed: ParsedQuery) -> set[str]:
