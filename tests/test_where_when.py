@@ -36,7 +36,7 @@ def test_csv_export_lists_every_match_with_a_bom(client):  # noqa: F811
     total = client.get("/api/search", query_string={"q": "กระทรวง"}).get_json()["total"]
     assert total > 20  # more than a page: the export is not one page
     resp = client.get("/api/search", query_string={"q": "กระทรวง", "format": "csv"})
-    assert resp.status_code == 200 and resp.mimetype == "text/csv"
+    assert resp.status_code == 200 and resp.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in resp.headers["Content-Disposition"]
     raw = resp.get_data()
     assert raw.startswith("\ufeff".encode("utf-8"))

@@ -40,7 +40,8 @@ def search():
     rows = export_rows(services.engine(), params, EXPORT_CAP)
     body = as_csv(rows) if fmt == "csv" else as_jsonl(rows)
     mimetype = "text/csv" if fmt == "csv" else "application/x-ndjson"
-    return Response(stream_with_context(body), mimetype=f"{mimetype}; charset=utf-8", headers={
+    # content_type, not mimetype: Werkzeug adds "; charset=utf-8" to a text/* mimetype a second time.
+    return Response(stream_with_context(body), content_type=f"{mimetype}; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="govsearch.{fmt}"', "ETag": etag})
 
 
