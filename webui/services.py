@@ -18,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 
 from core.store import Article
 from indexer import ParamError, SearchEngine, SearchParams, SearchResult, build_params
+from webui.urls import url_variants
 
 _EXT = "govsearch"
 
@@ -97,8 +98,13 @@ def count_at_any_date(params: SearchParams, words: str) -> int:
 
 
 def article(url: str) -> Article | None:
-    """The stored article for a URL, or None."""
-    return engine().article(url) if url else None
+    """The stored article for a URL, or None; the URL may also be pasted in another form of it
+    (:func:`webui.urls.url_variants`: http for https, a slash more or less at the end)."""
+    for candidate in url_variants(url) if url else ():
+        art = engine().article(candidate)
+        if art is not None:
+            return art
+    return None
 
 
 def copies(art: Article) -> list[dict]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from typing import Iterable
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlsplit, urlunsplit
 
 Pairs = list[tuple[str, str]]
 
@@ -73,3 +73,17 @@ def toggle_agency(path: str, pairs: Pairs, selected: list[str], agency_id: str) 
 def article_url(path: str, url: str, pairs: Pairs) -> str:
     """The stored-copy page of ``url``, carrying the search state so "back" returns to the same page."""
     return f"{path}?{encode([('url', url), *pairs])}"
+
+
+def url_variants(url: str) -> list[str]:
+    """``url`` as given, then as a reader may have pasted another form of it: the other of http and
+    https, a slash more or less at the end of the path, the host in lower case, no fragment."""
+    url = url.strip()
+    parts = urlsplit(url)
+    out = [url]
+    if parts.scheme in ("http", "https") and parts.netloc:
+        path = parts.path
+        paths = [path, path[:-1] if path.endswith("/") and len(path) > 1 else path + "/"]
+        for scheme in (parts.scheme, "https" if parts.scheme == "http" else "http"):
+            out += [urlunsplit((scheme, parts.netloc.lower(), p, parts.query, "")) for p in paths]
+    return list(dict.fromkeys(out))
