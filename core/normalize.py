@@ -24,6 +24,11 @@ _INVISIBLE_CHARS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}\ud800-\udfff]")
 _THAI_DIGIT = re.compile("[๐-๙]")
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Fullwidth Latin letters, digits and punctuation (ＣＯＶＩＤ－１９, typed with an East Asian input
+# method or pasted from one) are the ASCII ones. Not NFKC, which would also split sara am (ำ).
+_FULLWIDTH_CHARS = "".join(map(chr, range(0xFF01, 0xFF5F)))
+_FULLWIDTH = re.compile(f"[{_FULLWIDTH_CHARS}]")
+_NARROW = str.maketrans(_FULLWIDTH_CHARS, "".join(map(chr, range(0x21, 0x7F))))
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 # A space typed before a combining Thai mark ("พ ุ่ม") splits a syllable in two.
 _SPACE_BEFORE_MARK = re.compile(f"([\u0e01-\u0e2e]) ([{_MARKS}])")
@@ -58,7 +63,8 @@ _MAY_NEED_FIX = [re.compile(p) for p in (
 def normalize(text: str | None) -> str:
     """Return ``text`` in the one canonical form used everywhere in govsearch.
 
-    NFC; zero-width characters, soft hyphens, BOMs and lone surrogates removed; Thai digits as Arabic digits;
+    NFC; zero-width characters, soft hyphens, BOMs and lone surrogates removed; Thai digits as Arabic digits,
+    fullwidth Latin letters, digits and punctuation as ASCII;
     sara am composed; duplicated or misordered tone marks and vowels fixed; runs of spaces
     collapsed while paragraph breaks are kept (one newline each); stripped. Idempotent.
     """
@@ -78,6 +84,8 @@ def normalize(text: str | None) -> str:
         text, flags = unicodedata.normalize("NFC", _INVISIBLE.sub("", text)), None
         if _THAI_DIGIT.search(text):
             text = text.translate(_DIGITS)
+        if _FULLWIDTH.search(text):
+            text = text.translate(_NARROW)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _THAI.search(text) and _may_need_fix(text, (units, flags) if flags is not None else None):
         # One fix can expose another (dropping a repeated tone leaves a tone before a vowel), so
@@ -118,7 +126,7 @@ def _flags() -> tuple[np.ndarray, np.ndarray]:
     # bit 128: what _INVISIBLE removes or _DIGITS replaces; every surrogate code unit, since a
     # character beyond the BMP is a pair of them and only the regular expressions tell a pair from
     # a lone one (such a text takes the regular expressions' way)
-    flags[[ord(ch) for ch in _INVISIBLE_CHARS + "๐๑๒๓๔๕๖๗๘๙"]] |= _REPLACED
+    flags[[ord(ch) for ch in _INVISIBLE_CHARS + "๐๑๒๓๔๕๖๗๘๙" + _FULLWIDTH_CHARS]] |= _REPLACED
     flags[0xD800:0xE000] |= _REPLACED
     a, b = np.divmod(np.arange(64 * 64), 64)
     pairs = ((a & 1 > 0) & (b & 2 > 0)) | ((a & 4 > 0) & (b & 8 > 0)) | ((a & 16 > 0) & (b & 32 > 0))

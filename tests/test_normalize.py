@@ -14,6 +14,7 @@ PAIRS = [
     ("\ufeffมหาดไทย", "มหาดไทย"),  # BOM at the start of a real title
     ("มหา\u200cดไทย\u00ad", "มหาดไทย"),  # ZWNJ and soft hyphen
     ("พ.ศ. ๒๕๖๔", "พ.ศ. 2564"),  # Thai digits
+    ("ＣＯＶＩＤ－１９ ระบาด", "COVID-19 ระบาด"),  # fullwidth Latin, digits and punctuation
     ("เเปลก", "แปลก"),  # two sara e for sara ae
     ("ก่่าว", "ก่าว"),  # repeated tone mark
     ("ที่ี", "ที่"),  # repeated vowel
