@@ -13,6 +13,7 @@ from core.thaidates import DateError, parse_range
 from indexer.query import MAX_QUERY_CHARS, cut_query
 
 SORTS = ("relevance", "newest", "oldest")
+SORT_ERROR = f"การเรียงต้องเป็น {', '.join(SORTS)} / sort must be one of {', '.join(SORTS)}"
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 # A query up to MAX_QUERY_INPUT characters is cut to the MAX_QUERY_CHARS the engine reads (so a
@@ -92,7 +93,7 @@ def build_params(q: str | None = "", agencies: list[str] | None = None, since: s
         raise ParamError("วันเริ่มต้นอยู่หลังวันสิ้นสุด / 'since' is after 'until'")
     sort = (sort or "relevance").strip().lower()
     if sort not in SORTS:
-        raise ParamError(f"sort must be one of {', '.join(SORTS)}")
+        raise ParamError(SORT_ERROR)
     return SearchParams(
         q=q,
         q_cut=q_cut,
@@ -117,7 +118,7 @@ def _bool_param(name: str, value: str | bool | None, default: bool) -> bool:
         return True
     if text in ("0", "false", "no", "off"):
         return False
-    raise ParamError(f"{name} must be true or false, got {str(value)[:20]!r}")
+    raise ParamError(f"{name} ต้องเป็น true หรือ false / {name} must be true or false, got {str(value)[:20]!r}")
 
 
 def _int_param(name: str, value: str | int | None, default: int, lo: int, hi: int) -> int:

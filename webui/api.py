@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context
 
-from indexer import EXPORT_CAP, FORMATS, SORTS, ParamError, as_csv, as_jsonl, export_rows
+from indexer import EXPORT_CAP, FORMATS, SORT_ERROR, SORTS, ParamError, as_csv, as_jsonl, export_rows
 from webui import conditional, services, status as status_report
 from webui.openapi import openapi_document
 
@@ -25,9 +25,10 @@ def search():
     # lenient: its forms may send an empty choice).
     fmt = request.args.get("format", "json")
     if fmt != "json" and fmt not in FORMATS:
-        raise ParamError(f"format must be json, {', '.join(FORMATS)}")
+        choices = ", ".join(("json", *FORMATS))
+        raise ParamError(f"format ต้องเป็น {choices} / format must be {choices}")
     if request.args.get("sort", SORTS[0]) not in SORTS:
-        raise ParamError(f"sort must be one of {', '.join(SORTS)}")
+        raise ParamError(SORT_ERROR)
     etag = conditional.data_etag()
     unchanged = conditional.not_modified(etag)
     if unchanged is not None:
