@@ -20,18 +20,18 @@ from core.normalize import normalize_line
 from core.thaidates import MONTHS_ABBR, MONTHS_FULL, DateError, parse_range
 
 _MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR), key=len, reverse=True))
-# A month with a year, or a year introduced as one ("ปี 2564", "พ.ศ. 2564"). A bare number is left
+# A month with a year, or a year introduced as one ("ปี 2564", "พ.ศ. 2564", "ปี 64": news writes a
+# year so, and "โควิด ปี 64" asks for 2564's; "วิกฤต ปี 40" names 2540, whose news the index does not
+# hold, and is then read as words: indexer.fallbacks). A bare number is left
 # alone: "2564" may be what the user wants to find in the text; so is a full date ("6 กันยายน 2559"
 # is how a headline names a meeting), and so is a span of years ("แผนการศึกษาแห่งชาติ (พ.ศ.2560-2579)"
 # names a plan; its first year as a filter would drop the plan and exclude "-2579").
 _DATE_IN_QUERY = re.compile(
-    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*\d{{4}})"
-    r"(?!\d|\s?[-–]\s?\d)"
+    rf"(?<![\w.])(?<!\d )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*(?:\d{{4}}|\d{{2}}))"
+    r"(?!\d|\s?[-–/]\s?\d)"  # not a span: 2566 – 2570, a crop year 64/65
 )
 # A query that is nothing but a day ("4 มี.ค. 64", "วันที่ 4 มีนาคม 2564"): the news of that day, as
 # a month or a year alone lists its news (beside other words a day stays text, see above).
-# So is a year of two digits, alone ("ปี 64", as news writes it; beside a topic it names the topic's
-# year: วิกฤต ปี 40).
 _DAY_ONLY = re.compile(rf"(?:วันที่\s*)?(\d{{1,2}}\s*(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}})|(?:ปี|พ\.ศ\.)\s*\d{{2}}")
 
 
