@@ -104,6 +104,10 @@ def check(ctx: click.Context, name: str, base_url: str | None, contact: str | No
     if report.found:
         click.echo(f"{src.id}: the adapter finds articles" + ("" if src.verified else
                    " — set `verified = true` in sources.toml once a crawl of a few pages looks right"))
+    elif all(c.outcome == "error" for c in report.checks):
+        # Nothing was read: no word about the layout (a machine without internet, a site down).
+        click.echo(f"{src.id}: the site could not be reached from here; nothing was learned about its layout")
+        sys.exit(1)
     else:
         click.echo(f"{src.id}: no articles found; the layout needs a look (see sites-evidence.md)")
         sys.exit(1)

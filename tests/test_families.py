@@ -3,6 +3,7 @@ served by the mirror: list -> article -> stored article, pagination, re-crawls, 
 from __future__ import annotations
 
 import dataclasses
+import socket
 from urllib.parse import unquote
 
 import pytest
@@ -165,6 +166,12 @@ def test_sources_check_finds_articles_reports_firewalls_and_skips_guesses(mirror
     assert [r["path"] for r in mirror.requests()][:2] == ["/robots.txt", "/feeds/656?type=json"]
     blocked = check("moe", "--base-url", mirror.site_url("www.mol.go.th"))
     assert blocked.exit_code == 1 and "blocked: Incapsula" in blocked.output
+    with socket.socket() as closed:  # a port nothing listens on: the site cannot be reached
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    unreachable = check("moj", "--base-url", f"http://127.0.0.1:{port}")
+    assert unreachable.exit_code == 1 and "could not be reached" in unreachable.output
+    assert "layout needs a look" not in unreachable.output
     guess = check("moac")
     assert guess.exit_code == 2 and "no public evidence" in guess.output
     assert check("nosuch").exit_code == 1 and "unknown source" in check("nosuch").output
