@@ -95,8 +95,7 @@ class CrawlScheduler:
         except AlreadyRunning as e:
             log.warning("skipped: %s", e)
             return None
-        self.results.append(stats)
-        log.info("%s", stats.summary())
+        self.results.append(stats)  # crawl_source logged its summary: not twice
         if self.after_changes is not None and stats.changed:
             with self._after_lock:  # jobs run in parallel threads; an index takes one writer at a time
                 self.after_changes()

@@ -164,3 +164,17 @@ def test_the_scheduler_updates_the_index_after_each_run_that_changed_articles(so
         assert _wait(lambda: total("ฟ้าผ่ากลางทะเลทราย") == 1, 60)
     finally:
         sched.stop()
+
+
+def test_each_run_is_logged_once(sources, data_dir, caplog):
+    """The demo's log showed every crawl summary twice (crawler.crawl and crawler.scheduler)."""
+    good = sources["moi-pr"].with_overrides(interval=60.0, jitter=0)
+    sched = CrawlScheduler([good], data_dir)
+    with caplog.at_level(logging.INFO):
+        sched.start()
+        try:
+            assert _wait(lambda: len(sched.results) >= 1)
+        finally:
+            sched.stop()
+    summary = sched.results[0].summary()
+    assert [r.getMessage() for r in caplog.records].count(summary) == 1
