@@ -134,8 +134,10 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
            as_json: bool, fmt: str) -> None:
     """Search the index.
 
-    Example: govsearch search มหาดไทย --agency มท. --province เชียงใหม่ --since 2564 --sort newest
-    Example: govsearch search น้ำท่วม --province "Chiang Mai" --format csv > floods.csv
+    \b
+    Examples:
+      govsearch search มหาดไทย --agency มท. --province เชียงใหม่ --since 2564 --sort newest
+      govsearch search น้ำท่วม --province "Chiang Mai" --format csv > floods.csv
     """
     from indexer import IndexUnavailable, ParamError, SearchEngine, build_params
     from indexer import as_csv, as_jsonl, export_rows

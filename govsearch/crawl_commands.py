@@ -83,8 +83,10 @@ def crawl(ctx: click.Context, source: tuple[str, ...], base_url: str | None, max
 
     Sources with no public evidence of their layout are skipped with a message.
 
-    Example: govsearch crawl moj --contact https://example.org/news-search/crawler
-    Example: govsearch crawl moi --base-url http://127.0.0.1:8001 --max-pages 50
+    \b
+    Examples:
+      govsearch crawl moj --contact https://example.org/news-search/crawler
+      govsearch crawl moi --base-url http://127.0.0.1:8001 --max-pages 50
     """
     from crawler.crawl import crawl as run_crawl
 

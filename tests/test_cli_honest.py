@@ -62,3 +62,15 @@ def test_serve_with_a_bad_results_cache_setting_stops_at_once_naming_it(core_dat
                           env={**os.environ, "PYTHAINLP_OFFLINE": "1", "GOVSEARCH_RESULTS_CACHE": "off"})
     assert proc.returncode != 0
     assert "GOVSEARCH_RESULTS_CACHE" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_help_examples_stand_one_to_a_line():
+    """Click rewraps a docstring's paragraph: two examples ran together on one line."""
+    from click.testing import CliRunner
+
+    from govsearch.cli import cli
+
+    for command in ("search", "crawl"):
+        out = CliRunner().invoke(cli, [command, "--help"], terminal_width=100).output
+        lines = [ln.strip() for ln in out.splitlines() if f"govsearch {command} " in ln]
+        assert len(lines) == 2 and all(ln.startswith(f"govsearch {command} ") for ln in lines), out
