@@ -202,15 +202,16 @@ def search(ctx: click.Context, query: tuple[str, ...], agencies: tuple[str, ...]
 @cli.command()
 @click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The sources TOML file in use, if not the bundled one.")
+@click.option("--json", "as_json", is_flag=True, help="The whole status document (as /api/status), as JSON.")
 @click.pass_context
-def status(ctx: click.Context, sources_file: Path | None) -> None:
+def status(ctx: click.Context, sources_file: Path | None, as_json: bool) -> None:
     """Show counts, index size and freshness, and the last and next crawl of each source
-    (the same document as /api/status).
+    (--json: the same document as /api/status).
 
     Example: govsearch status
     """
     from crawler.errors import ConfigError
-    from govsearch.status import collect, configured_sources
+    from govsearch.status import collect, configured_sources, summary_lines
 
     data = existing_data(_data(ctx))
     try:
@@ -218,7 +219,7 @@ def status(ctx: click.Context, sources_file: Path | None) -> None:
     except ConfigError as e:
         raise UserError(str(e)) from None
     info = {"data_dir": str(data), **collect(data, sources).to_json()}
-    click.echo(json.dumps(info, ensure_ascii=False, indent=1))
+    click.echo(json.dumps(info, ensure_ascii=False, indent=1) if as_json else "\n".join(summary_lines(info)))
 
 
 def lower_cpu_priority() -> None:

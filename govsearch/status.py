@@ -87,3 +87,31 @@ def _abandoned(plan: dict) -> bool:
     if due.tzinfo is None:
         due = due.replace(tzinfo=timezone.utc)
     return datetime.now(timezone.utc) - due > _ABANDONED_AFTER + timedelta(seconds=plan.get("interval_s") or 0)
+
+
+def summary_lines(info: dict) -> list[str]:
+    """The status document (:func:`collect`'s ``to_json()`` with ``data_dir``) as a few lines for a
+    person: counts, the index's freshness, and one line per source that has run or is scheduled."""
+    index = info.get("index") or {}
+    behind = index.get("behind", 0)
+    lines = [f"data: {info.get('data_dir', '')}",
+             f"articles: {info.get('articles', 0):,} · index: {index.get('documents', 0):,} documents, "
+             f"{index.get('bytes', 0) / 1e6:,.1f} MB, "
+             + ("up to date" if not behind else f"{behind:,} store changes not yet indexed")]
+    sources = info.get("sources") or []
+    ran = [s for s in sources if s.get("last_run") or s.get("next_crawl")]
+    lines.append(f"sources: {len(sources)} configured, {len(ran)} crawled or scheduled")
+    for s in ran:
+        run = s.get("last_run") or {}
+        last = (f"{run.get('status', '?')} {_utc(run.get('finished') or run.get('started'))}"
+                f" ({run.get('new', 0)} new, {run.get('errors', 0)} errors)") if run else "never run"
+        nxt = f" · next {_utc(s['next_crawl'])}" if s.get("next_crawl") else ""
+        failing = f" · {s['failed_runs']} failed runs in a row" if s.get("failed_runs") else ""
+        lines.append(f"  {s.get('id', '?'):<14} {s.get('articles', 0):>7,} articles · last {last}{nxt}{failing}")
+    lines.append("(--json: the whole document, as /api/status)")
+    return lines
+
+
+def _utc(stamp: object) -> str:
+    """``2026-12-04T20:41:34+00:00`` as ``2026-12-04 20:41 UTC`` (the store keeps UTC)."""
+    return f"{str(stamp or '')[:16].replace('T', ' ')} UTC"

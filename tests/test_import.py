@@ -166,8 +166,10 @@ def test_search_cli_says_what_the_page_offers(core_data_dir):
 
 
 def test_status_reports_counts(core_data_dir):
-    doc = json.loads(run(core_data_dir, "status").output)
+    doc = json.loads(run(core_data_dir, "status", "--json").output)
     assert doc["articles"] == 40 and doc["index"]["documents"] == 40 and doc["index"]["behind"] == 0
+    text = run(core_data_dir, "status").output  # for a person: a few lines, not the whole document
+    assert "articles: 40 · index: 40 documents" in text and "up to date" in text and len(text.splitlines()) < 40
 
 
 def _lang_by_counting(text: str) -> str:
