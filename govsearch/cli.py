@@ -18,6 +18,9 @@ class UserError(click.ClickException):
     """An error the user can fix; printed without a traceback."""
 
 
+SHOWN_LINES = 50  # skipped lines and warnings an import lists, each; then a count of the rest
+
+
 @click.group()
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Data folder (store + index). Default: $GOVSEARCH_DATA_DIR or ./index")
@@ -101,14 +104,14 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], no_index: bool) -> N
     data.mkdir(parents=True, exist_ok=True)
     with Store(store_path(data)) as store, _progress_bar(None, "importing") as bar:
         report = import_files(store, list(files), progress=bar.update)
-    for path, line, reason in report.skipped[:50]:
-        click.echo(f"skipped {path}:{line}: {reason}", err=True)
-    if len(report.skipped) > 50:
-        click.echo(f"… and {len(report.skipped) - 50} more skipped lines", err=True)
-    warned = len(report.warnings)
+    for kind, rows in (("skipped", report.skipped), ("warning", report.warnings)):
+        for path, line, reason in rows[:SHOWN_LINES]:
+            click.echo(f"{kind} {path}:{line}: {reason}", err=True)
+        if len(rows) > SHOWN_LINES:
+            click.echo(f"… and {len(rows) - SHOWN_LINES} more lines ({kind})", err=True)
     click.echo(f"imported {report.lines} lines: {report.new} new, {report.updated} updated, "
                f"{report.unchanged} unchanged, {len(report.skipped)} skipped"
-               + (f", {warned} with warnings (e.g. {report.warnings[0][2]})" if warned else ""))
+               + (f", {len(report.warnings)} with warnings (listed above)" if report.warnings else ""))
     if not no_index:
         _sync_or_fail(data)
 

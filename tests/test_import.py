@@ -204,3 +204,14 @@ def test_lines_end_as_in_a_text_file(tmp_path):
         assert store.count_articles() == 3
     assert report.lines == 5 and report.new == 3
     assert [(line, reason[:12]) for _f, line, reason in report.skipped] == [(4, "not a JSON o"), (6, "not valid JS")]
+
+
+def test_every_warning_is_listed_with_its_line(tmp_path):
+    """The summary said "3 with warnings (e.g. no date)" and showed only the first, with no line."""
+    src = tmp_path / "w.jsonl"
+    rows = [{"url": f"https://www.moi.go.th/w/{i}", "title": f"ข่าวที่ {i}", "body": "ข่าวประชาสัมพันธ์"}
+            for i in range(3)]  # no date anywhere: each line warns
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    res = run(tmp_path / "d", "import", str(src), "--no-index")
+    assert res.exit_code == 0 and "3 with warnings (listed above)" in res.output
+    assert all(f"warning {src}:{n}: no date" in res.output for n in (1, 2, 3)), res.output
