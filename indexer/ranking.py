@@ -21,7 +21,7 @@ from typing import Iterable, Protocol
 
 import numpy as np
 
-from indexer import synonyms
+from indexer import place_prefix, synonyms
 from indexer.glued import latin_readings, resplit, thai_readings
 from indexer.query import W_BODY, W_PART, W_TITLE, Clause, ParsedQuery, cut_end, short_word
 from indexer.thai import PART_MARK, apart, leaves, word_texts
@@ -259,13 +259,27 @@ class Ranker:
         matches: beside a dotted reading that found articles they would only widen the query."""
         if clause.as_typed is None:
             return self.clause(clause, widen)
-        ev, other = self._all_words(clause), self._all_words(clause.as_typed)
+        ev, other = self._letter_beside(clause), self._letter_beside(clause.as_typed)
         if not clause.phrase and not ev.mask.any() and not other.mask.any():
             ev = self.clause(clause, widen)
             if not ev.mask.any():
                 # Not the cut ends' inner words: those drop the letters, the one word this reading adds.
                 other = self.clause(clause.as_typed, widen, inner=False)
         return Evaluation(ev.mask | other.mask, np.maximum(ev.scores, other.scores))
+
+
+    def _letter_beside(self, clause: Clause) -> Evaluation:
+        """:meth:`_all_words` of a spelling, where a one-letter place prefix (the จ of จ·เชียงใหม่, the
+        อ of อ·เมือง: :mod:`indexer.place_prefix`) stands right before the name: a stray อ elsewhere
+        (อ. of อาจารย์, a cut word) beside เมือง anywhere is not อ.เมือง."""
+        ev = self._all_words(clause)
+        words = clause.words
+        for k in range(len(words) - 1):
+            if len(words[k]) == 1 and words[k] in place_prefix.SPELLINGS and ev.mask.any():
+                together = np.zeros(self.t.n, dtype=bool)
+                together[self.t.phrase_docs(words[k:k + 2])] = True
+                return Evaluation(ev.mask & together, ev.scores)
+        return ev
 
 
 def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:

@@ -23,7 +23,10 @@ NAI_MUEANG_SHORT = (U + "57613", "โฆษกรัฐบาลเผย นา
                     "บริเวณลานร้านบันเทิง ถ.ชยางกูร ต.ในเมือง อ.เมืองอุบลราชธานี จ.อุบลราชธานี")
 NAI_MUEANG_FULL = (U + "57723", "ปลัดมหาดไทยเข้ม สั่งการผู้ว่าฯ ทั่วประเทศ ควบคุมและกำกับดูแลสถานบริการ",
                    "บริเวณร้านอาหารและลานจอดรถห้างบิ๊กซี ตำบลในเมือง อำเภอเมืองอุบลราชธานี จังหวัดอุบลราชธานี")
-ROWS = (MAE_SAI_SHORT, MAE_SAI_SHORT2, MAE_SAI_FULL, MAE_SAI_BARE, MUEANG_FULL, NAI_MUEANG_SHORT, NAI_MUEANG_FULL)
+# อ. (อาจารย์) and เมือง far apart: not อ.เมือง, whatever letters the two hold.
+STRAY = (U + "90001", "ครูดีเด่นประจำปี", "อ.สมศรี สอนดีเด่น ลูกศิษย์ไปทำงานในเมืองหลวง")
+ROWS = (MAE_SAI_SHORT, MAE_SAI_SHORT2, MAE_SAI_FULL, MAE_SAI_BARE, MUEANG_FULL, NAI_MUEANG_SHORT, NAI_MUEANG_FULL,
+        STRAY)
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +91,9 @@ def test_amphoe_mueang_finds_both_spellings(engine):
 
 def test_an_excluded_district_excludes_both_forms(engine):
     assert urls(engine, "แม่สาย -อ.แม่สาย") == urls(engine, "แม่สาย -อำเภอแม่สาย") == [MAE_SAI_BARE[0]]
+
+
+@pytest.mark.parametrize("q", ["อ.เมือง", "อำเภอเมือง"])
+def test_the_letter_must_stand_before_the_name(engine, q):
+    """A stray อ. (อ.สมศรี) and เมือง elsewhere in an article matched อ.เมือง as two words anywhere."""
+    assert STRAY[0] not in urls(engine, q)
