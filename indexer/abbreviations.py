@@ -40,13 +40,15 @@ def abbreviation_pattern() -> re.Pattern:
     return re.compile("|".join([*alts, INITIALS]))
 
 
-# Initials: two or more consonants each written with a dot (ป.ป.ส., ธ.ก.ส, ก. พ. ร.), the last dot
-# maybe left out; not after a Thai letter nor right after another letter's dot: not the ``ม.ย.`` of
-# เม.ย., nor the ``ร.บ.`` of ตามพ.ร.บ. or ``ป.ส.`` of กับป.ป.ส. and ผอ.ป.ป.ส., where the run starts
-# glued to a word (it stays letters, as in the query typed so). They are read as
+# Initials: two or more consonants each written with a dot (ป.ป.ส., ธ.ก.ส; the last dot maybe left
+# out), or each with a dot and a space (ก. พ. ร.); never across a space otherwise: "10.00 น. ณ ห้อง"
+# and "ส.ส. ส.ว." are several words. Not after a Thai letter nor right after another letter's dot:
+# not the ``ม.ย.`` of เม.ย., nor the ``ร.บ.`` of ตามพ.ร.บ. or ``ป.ส.`` of กับป.ป.ส. and ผอ.ป.ป.ส.,
+# where the run starts glued to a word (it stays letters, as in the query typed so). They are read as
 # the letters together (ปปส), as people type them undotted and as the dictionary holds them: one
 # letter each, ป·ป·ส, they matched no article of ปปส nor a query typed so.
-INITIALS = rf"(?<![{THAI_LETTERS}])(?<![ก-ฮ]\.)[ก-ฮ]\.\s?(?:[ก-ฮ]\.\s?)*[ก-ฮ](?:\.|(?![{THAI_LETTERS}]))"
+INITIALS = (rf"(?<![{THAI_LETTERS}])(?<![ก-ฮ]\.)"
+            rf"(?:[ก-ฮ]\.(?:[ก-ฮ]\.)*[ก-ฮ](?:\.|(?![{THAI_LETTERS}]))|[ก-ฮ]\. (?:[ก-ฮ]\. )*[ก-ฮ]\.)")
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ the index uses, so "ตา" is not marked inside "ตาราง" while "มห
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from html import escape
 from typing import Callable, Iterable
@@ -65,7 +66,21 @@ def _snap_end(text: str, pos: int) -> int:
 
 def mark(text: str, terms: Iterable[str]) -> str:
     """``text`` as HTML with every whole-word occurrence of ``terms`` wrapped in ``<mark>``."""
-    return _render(text, _valid_spans(text, text.lower(), list(terms)), 0, len(text))
+    return _render(text, _valid_spans(text, text.lower(), _with_dots(terms)), 0, len(text))
+
+
+_INITIALS_WORD = re.compile("[ก-ฮ]{2,6}")
+
+
+def _with_dots(terms: Iterable[str]) -> list[str]:
+    """``terms`` and the dotted spellings of initials among them (ปปส: ป.ป.ส. and ป.ป.ส), which the
+    segmenter reads as the word and the text prints (:data:`indexer.abbreviations.INITIALS`)."""
+    out = list(terms)
+    for t in list(out):
+        if _INITIALS_WORD.fullmatch(t):
+            dotted = ".".join(t)
+            out += [dotted + ".", dotted]
+    return out
 
 
 def query_words(q: str) -> set[str]:
@@ -146,7 +161,7 @@ def snippet(text: str, terms: Iterable[str], width: int = SNIPPET_CHARS) -> str:
 
     Falls back to the start of the text when no query word occurs in it.
     """
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    terms = sorted({t for t in _with_dots(terms) if t}, key=len, reverse=True)
     if all(t.lower() == t == t.upper() for t in terms):
         # Thai letters have no case: a word without cased letters is found where the text holds
         # it as written, and lower-casing the whole body took a tenth of the snippet's time.

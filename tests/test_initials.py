@@ -17,6 +17,9 @@ UNDOTTED = "https://example.go.th/undotted"
     ("ก. พ. ร.", ["กพร"]), ("(ป.ป.ช.)", ["ปปช"]), ("พ.ศ. 2563", ["พุทธศักราช", "2563"]),
     # A run glued to a word stays letters: เม.ย. is no initials, nor is what follows ผอ.
     ("เม.ย.", ["เม", "ย"]), ("ผอ.ป.ป.ส.", ["ผอ", "ป", "ป", "ส"]), ("อ.เมือง", ["อ", "เมือง"]),
+    # Never across a space but between evenly spaced letters: separate words stay separate.
+    ("10.00 น. ณ ห้อง", ["10.00", "น", "ณ", "ห้อง"]), ("ส.ส. ส.ว.", ["สส", "สว"]),
+    ("30 ก.ย. ธ.ก.ส.", ["30", "กย", "ธกส"]), ("ป.ป.ช. ป.ป.ท.", ["ปปช", "ปปท"]),
 ])
 def test_initials_are_one_word(text, expected):
     assert word_texts(text) == expected
@@ -39,3 +42,10 @@ def engine(tmp_path_factory):
                                    ("ธ.ก.ส.", UNDOTTED), ("ธกส", UNDOTTED)])
 def test_initials_dotted_or_not_find_each_other(engine, q, url):
     assert [h.url for h in engine.search(build_params(q=q)).hits] == [url]
+
+
+@pytest.mark.parametrize("q", ["ปปส", "ป.ป.ส."])
+def test_the_dotted_initials_are_marked(engine, q):
+    """The word is ปปส, which the text prints ป.ป.ส.: the printed letters are marked, dots and all."""
+    hit = engine.search(build_params(q=q)).hits[0]
+    assert "<mark>ป.ป.ส.</mark>" in hit.snippet and "<mark>ป.ป.ส.</mark>" in hit.title_html
