@@ -132,7 +132,8 @@ class SearchEngine:
                     "since": first.isoformat(), "until": last.isoformat(),
                     "words": und.text if not reading.parsed.is_empty else ""}))
         else:  # found some: a typo may still be likelier a close word (fallbacks.typo_suggestion)
-            first = page.matches[0].url if params.page == 1 and page.matches else None
+            # The first of the relevance order: the one that would hold the query if any did.
+            first = page.matches[0].url if params.page == 1 and params.sort == "relevance" and page.matches else None
             result.did_you_mean = fallbacks.typo_suggestion(
                 plain, page.total, lambda: first is not None and not self._holds(first, plain), suggestion,
                 self.backend)

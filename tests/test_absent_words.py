@@ -59,3 +59,10 @@ def test_a_word_let_go_at_the_end_of_several_is_named(engine):
 def test_a_cut_syllable_let_go_is_not_named(engine):
     r = engine.search(build_params(q="Ministry of Culture ฮ"))
     assert r.total == 2 and "words_not_found" not in codes(r)
+
+
+def test_the_words_kept_are_those_of_each_piece_typed(engine):
+    """Glued, "ศศิกานต์ กรมบัญชี กลาง" joins two pieces into a word of neither (กรมบัญชีกลาง): the
+    words kept are each piece's own (review: ผู้ว่าราชการ จังหวัด beside an absent name found nothing)."""
+    r = engine.search(build_params(q="ศศิกานต์ กรมบัญชี กลาง"))
+    assert r.relaxed and r.total == 6 and r.notices[1].params == {"words": "ศศิกานต์"}

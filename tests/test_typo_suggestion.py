@@ -68,3 +68,9 @@ def test_a_typo_whose_pieces_stand_apart_is_offered_the_word(scattered):
 @pytest.mark.parametrize("q", ["ผู้ว่าราชการ", "ผู้ว่าราชการจังหวัด", "ผู้ว่า ราช กาน"])
 def test_words_as_typed_or_spaced_are_offered_nothing(scattered, q):
     assert scattered.search(build_params(q=q)).did_you_mean is None
+
+
+def test_sorted_by_date_the_newest_hit_decides_nothing(scattered):
+    """Review: sorted newest, the first hit is the newest match, not the best: no did-you-mean is
+    judged by it."""
+    assert scattered.search(build_params(q="ผู้ว่าราชกาน", sort="newest")).did_you_mean is None
