@@ -40,9 +40,6 @@ from indexer.thai import current_lexicon, segment_memo, use_lexicon
 from indexer.understand import understand
 
 
-MISSING_LETTERS = 3  # a shorter word let go at a pasted fragment's end is a cut syllable, not named
-
-
 class SearchEngine:
     """Searches one data folder. Thread-safe: each thread gets its own searcher and store.
 
@@ -141,8 +138,10 @@ class SearchEngine:
         result.agency_suggestions = [a for a in und.agencies or [] if a not in params.agencies]
         if text.strip() and plain.is_empty and not any(c.negated for c in plain.clauses):
             result.notices.append(Notice(code="no_words"))
-        if page.total and (gone := [w for w in page.unmatched if len(w) >= MISSING_LETTERS]):
-            # "Ministry of Interior" with Interior in no article listed Ministry of ... silently.
+        if page.total and (gone := fallbacks.worth_naming(page.unmatched)) \
+                and not (page.matches and self._holds(page.matches[0].url, plain)):
+            # "Ministry of Interior" with Interior in no article listed Ministry of ... silently. Not
+            # when the first result holds the query as typed: a fragment's own headline was found.
             result.notices.append(Notice(code="words_not_found", params={"words": " ".join(gone)}))
         if page.total and (others := reading.parsed.also_searched):
             result.notices.append(Notice(code="also_searched", params={"words": " / ".join(others)}))

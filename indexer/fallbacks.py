@@ -41,9 +41,10 @@ Engine-neutral: all it asks of the engine is term statistics (:class:`Terms`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Callable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from indexer.params import SearchParams
 from indexer.cut_ends import completed_last_word
@@ -58,6 +59,9 @@ MAX_TOPIC_WORDS = 4
 # two letters, is offered a close indexed word standing in FAR_MORE times as many articles.
 FEW_FOR_A_TYPO, FAR_MORE, TYPO_LETTERS = 50, 10, 12
 PASTED_WORDS = 6
+MISSING_LETTERS = 3  # a shorter word let go at a query's end is a cut syllable, not named
+# A vowel or a mark that only follows a consonant: a word starting so was cut from a longer one.
+_CUT_START = re.compile("[\u0e30-\u0e3a\u0e45-\u0e4e]")
 NAME_WORDS = 3  # a query of this many words or fewer, some word of it in no article, is not relaxed
 
 
@@ -175,6 +179,19 @@ def second_reading(first: Reading, params: SearchParams, plain: ParsedQuery, ter
                 notices.append(Notice(code="words_not_found", params={"words": " ".join(absent)}))
             return Reading(params, loose, relaxed=True, notices=notices)
     return None
+
+
+def worth_naming(unmatched: Iterable[str]) -> list[str]:
+    """The words let go at the ends of a query (:attr:`indexer.interface.Page.unmatched`) worth
+    naming as in no article: without the marks pasted around them, of :data:`MISSING_LETTERS`
+    letters or more, and not starting with a vowel or mark that follows a consonant (าวุธ” of a
+    selection cut inside วราวุธ is a cut syllable, not a word the user asked for)."""
+    out = []
+    for w in unmatched:
+        w = EDGES.sub("", w)
+        if len(w) >= MISSING_LETTERS and not _CUT_START.match(w):
+            out.append(w)
+    return out
 
 
 def _typed_apart(plain: ParsedQuery, terms: Terms) -> tuple[list[str], list[str]]:

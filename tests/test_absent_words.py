@@ -66,3 +66,16 @@ def test_the_words_kept_are_those_of_each_piece_typed(engine):
     words kept are each piece's own (review: ผู้ว่าราชการ จังหวัด beside an absent name found nothing)."""
     r = engine.search(build_params(q="ศศิกานต์ กรมบัญชี กลาง"))
     assert r.relaxed and r.total == 6 and r.notices[1].params == {"words": "ศศิกานต์"}
+
+
+def test_a_fragment_whose_headline_is_found_names_no_cut_word(engine):
+    """Review: a fragment cut mid-word put its headline first and named the cut piece as in no
+    article ("าวุธ”" of วราวุธ); the first result holds the query as typed: nothing is named."""
+    r = engine.search(build_params(q="ders Ministry of Culture to speed"))
+    assert r.total == 2 and "words_not_found" not in codes(r)
+
+
+def test_only_words_are_named():
+    from indexer.fallbacks import worth_naming
+
+    assert worth_naming(["าวุธ”", "Interior", "ฮ", "“ศศิกานต์”", "ุ่นต์"]) == ["Interior", "ศศิกานต์"]
