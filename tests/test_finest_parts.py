@@ -32,7 +32,8 @@ def scattered(tmp_path_factory):
 def together(tmp_path_factory):
     eng = _engine(tmp_path_factory, [
         (SCATTERED, "ฝุ่นพุ่งสูง", "ค่าฝุ่นสูง ลมพัดแรง ขั้นตอนการดูแลสุขภาพ อุณหภูมิต่ำกว่าปกติ"),
-        (TOGETHER, "ปรับค่าแรง", "คณะกรรมการค่าจ้างพิจารณาปรับค่าแรง ขั้นต่ำ 400 บาท")])
+        # Across a paragraph's end no word crosses (no ~ค่าแรงขั้นต่ำ): only the finest parts stand together.
+        (TOGETHER, "ปรับค่าแรง", "คณะกรรมการพิจารณาปรับค่าแรง\nขั้นต่ำ 400 บาท")])
     yield eng
     eng.close()
 
@@ -43,3 +44,10 @@ def test_parts_scattered_over_an_article_do_not_match(scattered):
 
 def test_parts_standing_together_still_match(together):
     assert [h.url for h in together.search(build_params(q="ค่าแรงขั้นต่ำ")).hits] == [TOGETHER]
+
+
+def test_the_parts_of_one_compound_touch(together):
+    """The span query behind it: ค่า and แรง stand at one place (ค่าแรง's), ขั้น and ต่ำ at the next."""
+    terms = together.backend._terms()
+    finest = ["ค่า", "แรง", "ขั้น", "ต่ำ"]
+    assert len(terms.phrase_docs(finest, touching=True)) == 1 and len(terms.phrase_docs(finest)) == 0
