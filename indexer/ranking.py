@@ -143,23 +143,21 @@ class Ranker:
         held = lambda w: self.t.held("text", w)  # noqa: E731
         by_piece = [w for piece in clause.pieces for w in word_texts(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
-        # (words, the words among them that must stand together or None, whether those may touch:
-        # the parts of one compound stand at its place).
-        readings: Iterable[tuple[list[str], list[str] | None, bool]] = [(by_piece, None, False),
-                                                                         (finer, None, False)]
+        # (words, the words among them that must stand together or None)
+        readings: Iterable[tuple[list[str], list[str] | None]] = [(by_piece, None), (finer, None)]
         if (spaced := apart(clause.text)) is not None:  # an abbreviation glued on: "พิษณุโลกอ.เมือง"
-            readings.append((word_texts(spaced), None, False))
+            readings.append((word_texts(spaced), None))
         if widen:
             # Lazily: a run of Latin letters costs a look-up per piece tried, worth it only when
             # the readings before found nothing.
-            readings = chain(readings, ((w, pair, False) for w, pair in chain(
-                latin_readings(finer, held), thai_readings(finer, held), resplit(by_piece or clause.words, held))))
+            readings = chain(readings, latin_readings(finer, held), thai_readings(finer, held),
+                             resplit(by_piece or clause.words, held))
             # A pasted fragment's first or last word may be the cut end of a longer one ("พว" of
             # ธพว): the words inside it still have to match. Not the inside of one or two words
             # typed (แรง·ขั้น of ค่าแรงขั้นต่ำ).
             if inner and len(finer) >= 4 and len(by_piece or clause.words) > TYPED_WORDS:
-                readings = chain(readings, [(w, None, False) for w in (finer[1:], finer[:-1], finer[1:-1])])
-        for words, pair, touching in readings:
+                readings = chain(readings, [(w, None) for w in (finer[1:], finer[:-1], finer[1:-1])])
+        for words, pair in readings:
             if words and words not in tried:
                 tried.append(words)
                 result = self._all_words(Clause(clause.text, words, same_as=clause.same_as))
@@ -170,9 +168,7 @@ class Ranker:
                 elif pair is not None and result.mask.any():
                     # Two lexicon words anywhere in an article (ลด of ลดราคา, ละ of ร้อยละ) are not the
                     # text typed, nor are jet and ski apart: they must stand together.
-                    together = np.zeros(self.t.n, dtype=bool)
-                    together[self.t.phrase_docs(pair, touching)] = True
-                    result.mask &= together
+                    result.mask &= self._together(pair)
                 if result.mask.any():
                     break
         return result
@@ -185,9 +181,13 @@ class Ranker:
         for words in [word_texts(piece) for piece in clause.pieces] or [clause.words]:
             finest = [leaf for w in words for leaf in leaves(w)]
             if len(finest) > 1:
-                together = np.zeros(self.t.n, dtype=bool)
-                together[self.t.phrase_docs(finest, touching=True)] = True
-                mask &= together
+                mask &= self._together(finest, touching=True)
+        return mask
+
+    def _together(self, words: list[str], touching: bool = False) -> np.ndarray:
+        """A mask of the documents holding ``words`` side by side (:meth:`TermSource.phrase_docs`)."""
+        mask = np.zeros(self.t.n, dtype=bool)
+        mask[self.t.phrase_docs(words, touching)] = True
         return mask
 
     def _all_words(self, clause: Clause) -> Evaluation:
@@ -199,8 +199,7 @@ class Ranker:
         assert result is not None
         if clause.phrase and len(clause.words) > 1:
             # Only documents holding every word can hold the phrase: check positions there.
-            phrase_mask = np.zeros(self.t.n, dtype=bool)
-            phrase_mask[self.t.phrase_docs(clause.words)] = True
+            phrase_mask = self._together(clause.words)
             glued = "".join(clause.words)
             for term in (glued, PART_MARK + glued):
                 phrase_mask[self.t.postings("text", term)[0]] = True
@@ -276,9 +275,7 @@ class Ranker:
         words = clause.words
         for k in range(len(words) - 1):
             if len(words[k]) == 1 and words[k] in place_prefix.SPELLINGS and ev.mask.any():
-                together = np.zeros(self.t.n, dtype=bool)
-                together[self.t.phrase_docs(words[k:k + 2])] = True
-                return Evaluation(ev.mask & together, ev.scores)
+                return Evaluation(ev.mask & self._together(words[k:k + 2]), ev.scores)
         return ev
 
 
