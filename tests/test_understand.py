@@ -30,6 +30,7 @@ from tests.test_search import facet_engine, search, urls  # noqa: F401  (fixture
     ("ปี 64", "", (date(2021, 1, 1), date(2021, 12, 31))),
     ("พ.ศ.64", "", (date(2021, 1, 1), date(2021, 12, 31))),
     ("ปี 64/65", "ปี 64/65", None),
+    ("งบประมาณ ปี 63 ถึง ปี 65", "งบประมาณ ปี 63 ถึง ปี 65", None),  # a span, as 2566 – 2570 is
 ])
 def test_dates_in_query(q, rest, rng):
     u = understand(q)
