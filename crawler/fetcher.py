@@ -10,13 +10,13 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from protego import Protego
 from requests.adapters import HTTPAdapter
-from w3lib.url import canonicalize_url
 
+from core.urls import canonical_url
 from crawler.encoding import decode_html
 from crawler.adapters.challenge import challenge_of
 from crawler.errors import (Blocked, ConnectError, Disallowed, FetchError, HTTPStatusError, OffSite, RedirectLoop,
@@ -28,17 +28,6 @@ log = logging.getLogger(__name__)
 DEFAULT_USER_AGENT = user_agent()  # no contact: crawler.crawl.make_fetcher passes the source's
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _REDIRECT_STATUS = {301, 302, 303, 307, 308}
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def canonical_url(url: str) -> str:
-    """The canonical form of a URL: lower-case host, no default port, sorted query, no fragment."""
-    url = canonicalize_url(url.strip(), keep_fragments=False)
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if parts.port and _DEFAULT_PORTS.get(parts.scheme) == parts.port:
-        netloc = parts.hostname or netloc
-    return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
 
 
 def in_domains(url: str, domains: tuple[str, ...] | list[str] | None) -> bool:

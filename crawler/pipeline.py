@@ -16,11 +16,12 @@ from bs4 import BeautifulSoup
 
 from core.ingest import Record, RecordError, make_article
 from core.store import Article, Store, utcnow
+from core.urls import canonical_url
 from crawler.adapters import Adapter, challenge_of, get_adapter
 from crawler.adapters.base import ArticleData, ListItem, ListPage, block_text, soup_of
 from crawler.bookkeeping import ARTICLE, DUPLICATE, ERROR, PLACEHOLDER, CrawlBook
 from crawler.errors import Blocked, CrawlError, FetchError, NotFoundPage, ParseError
-from crawler.fetcher import Fetcher, Response, canonical_url, in_domains
+from crawler.fetcher import Fetcher, Response, in_domains
 from crawler.runstats import RunStats
 from crawler.sources import Source
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
+from core.urls import canonical_url
 from crawler.errors import FetchError
-from crawler.fetcher import canonical_url
 from crawler.pipeline import Budget, Pipeline
 
 # Keys of the walkers' state in crawl_walks, per source.

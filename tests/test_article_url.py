@@ -26,3 +26,10 @@ def test_the_url_as_given_comes_first():
     assert url_variants("http://a.go.th/x")[0] == "http://a.go.th/x"
     assert set(url_variants("https://a.go.th/x")) == {"https://a.go.th/x", "https://a.go.th/x/",
                                                       "http://a.go.th/x", "http://a.go.th/x/"}
+
+
+def test_a_thai_path_or_a_reordered_query_is_looked_up_as_stored():
+    """Review: the crawler stores URLs canonical (percent-encoded path, sorted query): a pasted
+    https://x.go.th/iid/ข่าว or ?b=2&a=1 is looked up that way too."""
+    assert "https://x.go.th/iid/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7" in url_variants("https://x.go.th/iid/ข่าว")
+    assert "https://x.go.th/v?a=1&b=2" in url_variants("https://X.go.th:443/v?b=2&a=1#top")

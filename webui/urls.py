@@ -9,6 +9,8 @@ import functools
 from typing import Iterable
 from urllib.parse import quote_plus, urlsplit, urlunsplit
 
+from core.urls import canonical_url
+
 Pairs = list[tuple[str, str]]
 
 # Keys that describe the search itself; anything else in the URL (tracking junk) is dropped.
@@ -76,14 +78,19 @@ def article_url(path: str, url: str, pairs: Pairs) -> str:
 
 
 def url_variants(url: str) -> list[str]:
-    """``url`` as given, then as a reader may have pasted another form of it: the other of http and
-    https, a slash more or less at the end of the path, the host in lower case, no fragment."""
+    """``url`` as given, then as the crawler stores it (:func:`core.urls.canonical_url`: lower-case
+    host, no default port, sorted query, percent-encoded path, no fragment), and that with the other
+    of http and https and a slash more or less at the end of the path: a reader's paste of it."""
     url = url.strip()
-    parts = urlsplit(url)
     out = [url]
+    try:
+        canon = canonical_url(url)
+    except ValueError:  # not a URL at all: only as given
+        return out
+    parts = urlsplit(canon)
     if parts.scheme in ("http", "https") and parts.netloc:
         path = parts.path
         paths = [path, path[:-1] if path.endswith("/") and len(path) > 1 else path + "/"]
         for scheme in (parts.scheme, "https" if parts.scheme == "http" else "http"):
-            out += [urlunsplit((scheme, parts.netloc.lower(), p, parts.query, "")) for p in paths]
+            out += [urlunsplit((scheme, parts.netloc, p, parts.query, "")) for p in paths]
     return list(dict.fromkeys(out))
