@@ -257,10 +257,11 @@ def typo_like(plain: ParsedQuery) -> bool:
 
 def typo_suggestion(plain: ParsedQuery, total: int, first_lacks_it: Callable[[], bool],
                     suggestion: "Suggestion", terms: Terms) -> str | None:
-    """The did-you-mean of a query that found ``total`` articles (``first_lacks_it()``: the first of
-    them does not hold the query as typed; asked only of one glued word), or None. Only the pieces a typo split a word into stand
-    in a few articles (โควิท: โค·วิ·ท): a close word in many more; or a word's pieces stand together
-    in no article (ผู้ว่าราชกาน: ผู้ว่า·ราช·กาน scattered over 156): a close word in as many."""
+    """The did-you-mean of a query that found ``total`` articles, or None (``first_lacks_it()``: the
+    first of them does not hold the query as typed; asked only of one glued word). Only the pieces a
+    typo split a word into stand in a few articles (โควิท: โค·วิ·ท): a close word in many more; or a
+    word's pieces stand together in no article (ผู้ว่าราชกาน: ผู้ว่า·ราช·กาน scattered over 156): a
+    close word in as many."""
     if total < FEW_FOR_A_TYPO and typo_like(plain):
         least = FAR_MORE * total
     elif one_glued_word(plain) and not plain.also_searched and first_lacks_it():
