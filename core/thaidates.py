@@ -82,7 +82,8 @@ def to_ce_year(year: int, assume_be: bool | None = None, today: date | None = No
     Two-digit years are Buddhist era, as Thai news writes them, and the latest such year not more
     than :data:`YEARS_AHEAD` after the current one (``today``, default :func:`thai_today`): in 2569
     (2026) ``64`` is 2564 = 2021, ``70`` is 2570 (news of late 2569 is about fiscal year 2570, which
-    starts in October) and ``99`` is 2499 = 1956, never 2599, a year no news is about yet. Four-digit years of 2400 and above are Buddhist era unless ``assume_be`` is False.
+    starts in October) and ``99`` is 2499 = 1956, never 2599, a year no news is about yet.
+    Four-digit years of 2400 and above are Buddhist era unless ``assume_be`` is False.
     """
     if year < 100:
         latest = (today or thai_today()).year + BE_OFFSET + YEARS_AHEAD

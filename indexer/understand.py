@@ -27,7 +27,8 @@ _MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS_FULL + MONTHS_ABBR), key
 # is how a headline names a meeting), and so is a span of years ("แผนการศึกษาแห่งชาติ (พ.ศ.2560-2579)"
 # names a plan; its first year as a filter would drop the plan and exclude "-2579").
 _DATE_IN_QUERY = re.compile(
-    rf"(?<![\w.])(?<!\d )(?<!ถึง )(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*(?:\d{{4}}|\d{{2}}))"
+    rf"(?<![\w.])(?<!\d )(?<!ถึง )"
+    rf"(?:(?:เดือน)?(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}|(?:ปี|พ\.ศ\.)\s*(?:\d{{4}}|\d{{2}}))"
     r"(?!\d|\s?[-–/]\s?\d|\s*ถึง)"  # not a span: 2566 – 2570, ปี 63 ถึง ปี 65, a crop year 64/65
 )
 # A query that is nothing but a day ("4 มี.ค. 64", "วันที่ 4 มีนาคม 2564"): the news of that day, as
