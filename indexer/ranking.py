@@ -60,7 +60,8 @@ class Evaluation:
 
     mask: np.ndarray
     scores: np.ndarray
-    # The clauses at a pasted fragment's cut ends that matched nothing and were let go (as typed).
+    # What was let go as a pasted fragment's cut ends: clauses that matched nothing (as typed), and
+    # the end words of a clause's inner reading that no article holds.
     unmatched: tuple[str, ...] = ()
 
 
@@ -140,6 +141,7 @@ class Ranker:
         if clause.phrase or result.mask.any():
             return result
         tried = [clause.words]
+        inside: dict[int, list[str]] = {}  # id of an inner reading's words -> the ends it lets go
         held = lambda w: self.t.held("text", w)  # noqa: E731
         by_piece = [w for piece in clause.pieces for w in word_texts(piece)]
         finer = [leaf for w in (by_piece or clause.words) for leaf in leaves(w)]
@@ -156,7 +158,9 @@ class Ranker:
             # ธพว): the words inside it still have to match. Not the inside of one or two words
             # typed (แรง·ขั้น of ค่าแรงขั้นต่ำ).
             if inner and len(finer) >= 4 and len(by_piece or clause.words) > TYPED_WORDS:
-                readings = chain(readings, [(w, None) for w in (finer[1:], finer[:-1], finer[1:-1])])
+                inside = {id(w): cut for w, cut in ((finer[1:], finer[:1]), (finer[:-1], finer[-1:]),
+                                                    (finer[1:-1], [finer[0], finer[-1]]))}
+                readings = chain(readings, [(finer[1:], None), (finer[:-1], None), (finer[1:-1], None)])
         for words, pair in readings:
             if words and words not in tried:
                 tried.append(words)
@@ -170,8 +174,14 @@ class Ranker:
                     # text typed, nor are jet and ski apart: they must stand together.
                     result.mask &= self._together(pair)
                 if result.mask.any():
+                    if id(words) in inside:  # the ends let go: named when no article holds them
+                        gone = tuple(w for w in inside[id(words)] if not self._held_anywhere(w))
+                        result = Evaluation(result.mask, result.scores, gone)
                     break
         return result
+
+    def _held_anywhere(self, word: str) -> bool:
+        return self.t.held("text", word) or self.t.held("text", PART_MARK + word)
 
     def _touching(self, clause: Clause) -> np.ndarray:
         """The documents where the finest parts of each piece the user typed stand together (the
@@ -226,6 +236,7 @@ class Ranker:
                 continue
             mask &= ev.mask
             scores += ev.scores
+            unmatched += ev.unmatched
         for c in parsed.clauses:
             if c.negated:
                 mask &= ~self.spellings(c, widen=False).mask
@@ -248,7 +259,7 @@ class Ranker:
             other = self._all_words(Clause(clause.text, list(words)))
             if other.mask.any():
                 better = np.where(other.mask, np.maximum(ev.scores, synonyms.WEIGHT * other.scores), ev.scores)
-                ev = Evaluation(ev.mask | other.mask, better)
+                ev = Evaluation(ev.mask | other.mask, better, ev.unmatched)
         return ev
 
     def spellings(self, clause: Clause, widen: bool = True) -> Evaluation:

@@ -79,3 +79,12 @@ def test_only_words_are_named():
     from indexer.fallbacks import worth_naming
 
     assert worth_naming(["าวุธ”", "Interior", "ฮ", "“ศศิกานต์”", "ุ่นต์"]) == ["Interior", "ศศิกานต์"]
+
+
+@pytest.mark.parametrize("q", ["ศศิกานต์ กล่าวว่า", "ศศิกานต์กล่าวว่า"])
+def test_a_name_let_go_at_the_end_of_a_run_is_named(engine, q):
+    """Review: the inner reading of a run (its end words let go, as a pasted fragment's cut ends are)
+    listed the article of นายกิตติกานต์ for ศศิกานต์ กล่าวว่า, silently: ศศิ, in no article, is named."""
+    r = engine.search(build_params(q=q))
+    assert {"code": "words_not_found", "params": {"words": "ศศิ"}} in [
+        {"code": n.code, "params": n.params} for n in r.notices]
