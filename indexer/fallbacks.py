@@ -261,13 +261,14 @@ def typo_suggestion(plain: ParsedQuery, total: int, first_lacks_it: Callable[[],
     first of them does not hold the query as typed; asked only of one glued word). Only the pieces a
     typo split a word into stand in a few articles (โควิท: โค·วิ·ท): a close word in many more; or a
     word's pieces stand together in no article (ผู้ว่าราชกาน: ผู้ว่า·ราช·กาน scattered over 156): a
-    close word in as many."""
+    close word that articles hold."""
     if total < FEW_FOR_A_TYPO and typo_like(plain):
         least = FAR_MORE * total
     elif one_glued_word(plain) and not plain.also_searched and first_lacks_it():
         # Not when a synonym was searched (its articles hold the other word): the corrector costs
         # ~100 ms on 10,000 articles, spent only on a short glued word that nothing holds as typed.
-        least = total
+        # Its pieces scattered may stand in more articles than the word meant (156 against 33).
+        least = 1
     else:
         return None
     better = suggestion.get()
