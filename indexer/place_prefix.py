@@ -19,6 +19,7 @@ spellings, and the articles without either after them.
 from __future__ import annotations
 
 import functools
+import re
 
 from core.provinces import provinces
 
@@ -50,3 +51,19 @@ def _dotted_alone(words: list[str], k: int, text: str) -> bool:
     """True when the one-letter word ``words[k]`` was typed with its dot and does not follow another
     one-letter word (พ·ต·อ of พ.ต.อ.)."""
     return f"{words[k]}." in text and (k == 0 or len(words[k - 1]) > 1)
+
+
+# A lone จ., อ. or ต. with its dot before Thai letters, not the end of a word (กนอ.): the prefix.
+_LETTER_DOT = re.compile(r"(?<![ก-ฮ])([จอต])\.\s?(?=[\u0e01-\u0e4e])")
+
+
+def spelled(text: str) -> str:
+    """``text`` with each one-letter prefix written with its dot spelled out (อ.เมือง: อำเภอเมือง), so
+    that a run compared letter for letter finds อำเภอเมือง whichever way it is printed, and not the
+    อ of พ่อเมือง."""
+    return _LETTER_DOT.sub(lambda m: SPELLINGS[m.group(1)], text) if "." in text else text
+
+
+def starts_with_letter(words: list[str]) -> bool:
+    """True when ``words`` start with a one-letter prefix (จ, อ, ต)."""
+    return bool(words) and len(words[0]) == 1 and words[0] in SPELLINGS

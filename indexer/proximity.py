@@ -27,7 +27,7 @@ import re
 
 import numpy as np
 
-from indexer import synonyms
+from indexer import place_prefix, synonyms
 from indexer.query import Clause, ParsedQuery
 from indexer.thai import abbreviation_marks, abbreviation_pattern, abbreviations, spelled_out
 HEAD = 60  # BM25 candidates re-ranked for a multi-word query
@@ -119,7 +119,14 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str, passage: bool = 
     spelled = set(abbreviations().values())
     spell = any(w in spelled for c in parsed.clauses for w in c.words) or any(
         w in spelled for spellings in runs for run in spellings[1:] for w in run)
-    t, lead = squeeze(title, spell), None
+    # A run starting with a one-letter place prefix (อ·เมือง) is compared spelled out, in texts whose
+    # prefixes with their dot are spelled out: the อ of พ่อเมือง squeezed held "อเมือง" (3 tiers).
+    places = any(place_prefix.starts_with_letter(run) for spellings in runs for run in spellings)
+    if places:
+        runs = [[[place_prefix.SPELLINGS[r[0]], *r[1:]] if place_prefix.starts_with_letter(r) else r for r in sp]
+                for sp in runs]
+        body = place_prefix.spelled(body)
+    t, lead = squeeze(place_prefix.spelled(title) if places else title, spell), None
     often, whole = 0.0, None
     for spellings in runs:
         best, in_lead = 0, 0
@@ -164,8 +171,8 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str, passage: bool = 
             in_lead = 0
         tiers += max(best, in_lead)
     as_typed = "".join(c.text for c in positive)
-    typed = squeeze(as_typed)
-    if len(typed) > 1 and typed in (t if not spell else squeeze(title)):
+    typed = squeeze(place_prefix.spelled(as_typed) if places else as_typed)
+    if len(typed) > 1 and typed in (t if not spell else squeeze(place_prefix.spelled(title) if places else title)):
         tiers += 1
         # A ฯ or a dot in the query (typed, or given to an abbreviation typed without it) is one the
         # user copied or meant: among headlines holding the words, the one that holds them with the

@@ -25,8 +25,11 @@ NAI_MUEANG_FULL = (U + "57723", "ปลัดมหาดไทยเข้ม �
                    "บริเวณร้านอาหารและลานจอดรถห้างบิ๊กซี ตำบลในเมือง อำเภอเมืองอุบลราชธานี จังหวัดอุบลราชธานี")
 # อ. (อาจารย์) and เมือง far apart: not อ.เมือง, whatever letters the two hold.
 STRAY = (U + "90001", "ครูดีเด่นประจำปี", "อ.สมศรี สอนดีเด่น ลูกศิษย์ไปทำงานในเมืองหลวง")
+# A governor (พ่อเมือง) in the headline, the district in the body: squeezed, พ่อเมือง holds "อเมือง".
+POR_MUEANG = (U + "90002", "พ่อเมืองอุตรดิตถ์ จับมือแม่บ้านมหาดไทยจังหวัดอุตรดิตถ์ จัดแสดงเดินแบบผ้าไทย",
+              "ผู้ว่าราชการจังหวัดอุตรดิตถ์ เป็นประธานเปิดงาน ณ ศาลากลาง อำเภอเมืองอุตรดิตถ์")
 ROWS = (MAE_SAI_SHORT, MAE_SAI_SHORT2, MAE_SAI_FULL, MAE_SAI_BARE, MUEANG_FULL, NAI_MUEANG_SHORT, NAI_MUEANG_FULL,
-        STRAY)
+        STRAY, POR_MUEANG)
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +100,14 @@ def test_an_excluded_district_excludes_both_forms(engine):
 def test_the_letter_must_stand_before_the_name(engine, q):
     """A stray อ. (อ.สมศรี) and เมือง elsewhere in an article matched อ.เมือง as two words anywhere."""
     assert STRAY[0] not in urls(engine, q)
+
+
+def test_the_letter_of_a_word_before_the_name_is_no_district(engine):
+    """A second fresh-eyes pass: พ่อเมือง headlines ranked above อ.เมือง ones, their อ taken for the
+    district's (the run compared squeezed, "อเมือง"): a headline that prints the district comes first."""
+    got = urls(engine, "อ.เมือง")
+    assert got.index(MAE_SAI_SHORT2[0]) < got.index(POR_MUEANG[0]) and got.index(MUEANG_FULL[0]) < got.index(POR_MUEANG[0])
+    from indexer.proximity import IN_HEADLINE
+
+    por = next(h for h in engine.search(build_params(q="อ.เมือง")).hits if h.url == POR_MUEANG[0])
+    assert por.score < IN_HEADLINE  # no headline tier: its headline holds no district
