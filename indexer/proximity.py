@@ -126,7 +126,8 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str, passage: bool = 
         runs = [[[place_prefix.SPELLINGS[r[0]], *r[1:]] if place_prefix.starts_with_letter(r) else r for r in sp]
                 for sp in runs]
         body = place_prefix.spelled(body)
-    t, lead = squeeze(place_prefix.spelled(title) if places else title, spell), None
+    compared = place_prefix.spelled(title) if places else title
+    t, lead = squeeze(compared, spell), None
     often, whole = 0.0, None
     for spellings in runs:
         best, in_lead = 0, 0
@@ -172,7 +173,7 @@ def proximity_bonus(parsed: ParsedQuery, title: str, body: str, passage: bool = 
         tiers += max(best, in_lead)
     as_typed = "".join(c.text for c in positive)
     typed = squeeze(place_prefix.spelled(as_typed) if places else as_typed)
-    if len(typed) > 1 and typed in (t if not spell else squeeze(place_prefix.spelled(title) if places else title)):
+    if len(typed) > 1 and typed in (t if not spell else squeeze(compared)):
         tiers += 1
         # A ฯ or a dot in the query (typed, or given to an abbreviation typed without it) is one the
         # user copied or meant: among headlines holding the words, the one that holds them with the
